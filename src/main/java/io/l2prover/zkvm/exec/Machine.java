@@ -13,7 +13,7 @@ final class Machine {
 
   private final Memory memory;
   private final Syscalls syscalls;
-  private final int[] code;
+  private final long[] code;
   private final int[] raw;
   private final int codeBase;
   /** x0..x31 and the x0 sink at index 32. */
@@ -45,15 +45,17 @@ final class Machine {
     }
     this.codeBase = (int) base;
     int slots = (int) ((end - base) >>> 2);
-    this.code = new int[slots * 2];
+    this.code = new long[slots];
     this.raw = new int[slots];
+    int[] decoded = new int[2];
     for (int i = 0; i < slots; i++) {
       int address = codeBase + i * 4;
       raw[i] = memory.peekWord(address);
       if ((memory.permissions(address) & Memory.EXECUTE) != 0) {
-        Decoder.decodeInto(code, i, raw[i], address);
+        Decoder.decodeInto(decoded, 0, raw[i], address);
+        code[i] = (long) decoded[1] << 32 | Integer.toUnsignedLong(decoded[0]);
       } else {
-        code[i * 2] = Op.NOT_EXECUTABLE;
+        code[i] = Op.NOT_EXECUTABLE;
       }
     }
     this.pc = program.entry();
@@ -114,7 +116,7 @@ final class Machine {
    */
   int run(int budget) {
     final int[] x = regs;
-    final int[] code = this.code;
+    final long[] code = this.code;
     final int[][] rp = memory.readCache;
     final int[][] wp = memory.writeCache;
     final int base = codeBase;
@@ -124,9 +126,9 @@ final class Machine {
       loop:
       while (remaining > 0) {
         remaining--;
-        final int slot = ((pc - base) >>> 2) << 1;
-        final int w = code[slot];
-        final int imm = code[slot + 1];
+        final long decoded = code[(pc - base) >>> 2];
+        final int w = (int) decoded;
+        final int imm = (int) (decoded >> 32);
         switch (w & 0xff) {
           case Op.LUI -> {
             x[(w >>> 8) & 63] = imm;
@@ -394,7 +396,7 @@ final class Machine {
     this.pc = faultPc;
     this.cycles += retiredBefore;
     int slot = (faultPc - codeBase) >>> 2;
-    return hasInstruction && Decoder.op(code[slot * 2]) != Op.NOT_EXECUTABLE
+    return hasInstruction && Decoder.op((int) code[slot]) != Op.NOT_EXECUTABLE
         ? GuestFault.at(faultPc, raw[(faultPc - codeBase) >>> 2], cycles, reason)
         : GuestFault.withoutInstruction(faultPc, cycles, reason);
   }

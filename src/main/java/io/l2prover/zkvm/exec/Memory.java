@@ -160,6 +160,7 @@ final class Memory {
       writeCache[number] = null;
     }
     touchedCount = 0;
+    captured.sort(java.util.Comparator.comparingInt(PageImage::pageNumber));
     List<PageImage> images = List.copyOf(captured);
     captured.clear();
     Arrays.sort(numbers);
