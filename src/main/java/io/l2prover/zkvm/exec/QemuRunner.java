@@ -40,6 +40,7 @@ public final class QemuRunner {
     Path dir = Files.createTempDirectory("l2vm-qemu");
     try {
       Path elfFile = Files.write(dir.resolve("guest.elf"), elf);
+      elfFile.toFile().setExecutable(true); // qemu-user, like the kernel, runs only executable files
       Path inputFile = Files.write(dir.resolve("input.bin"), input);
       Path journalFile = dir.resolve("journal.bin");
       Path outFile = dir.resolve("stdout.bin");
