@@ -32,7 +32,7 @@ public final class Executor {
     OutputStream err = options.stderr() != null ? options.stderr() : capturedErr;
     Memory memory = new Memory(options.capturePages());
     Syscalls syscalls = new Syscalls(input.clone(), out, err);
-    Machine machine = new Machine(program, memory, syscalls);
+    Machine machine = new Machine(program, memory, syscalls, options.translateAfter());
 
     long segmentSize = 1L << options.po2();
     List<Segment> segments = new ArrayList<>();
@@ -49,7 +49,7 @@ public final class Executor {
       long limit = Math.min(segmentStart + segmentSize, options.maxCycles());
       int budget = (int) Math.min(limit - machine.cycles(), Integer.MAX_VALUE);
       if (options.trace() == null) {
-        machine.run(budget);
+        machine.runTranslated(budget);
       } else {
         Tracer.run(machine, budget, options.trace());
       }

@@ -11,18 +11,24 @@ import java.io.OutputStream;
  * @param stderr where guest writes to fd 2 go; null keeps them in {@link ExecutionResult#stderr()}
  * @param trace receives every cycle, or null for full speed
  * @param capturePages keep each segment's touched pages as it found them ({@link Segment#startPages()})
+ * @param translateAfter how often execution must arrive at a code address before the code from
+ *     there is translated to JVM bytecode; 0 interprets everything (traced runs always interpret)
  */
 public record ExecutorOptions(int po2, long maxCycles, OutputStream stdout, OutputStream stderr, TraceSink trace,
-    boolean capturePages) {
+    boolean capturePages, int translateAfter) {
 
   public static final int DEFAULT_PO2 = 20;
   public static final int MIN_PO2 = 4;
   public static final int MAX_PO2 = 30;
   public static final long DEFAULT_MAX_CYCLES = 1L << 40;
+  public static final int DEFAULT_TRANSLATE_AFTER = 200;
 
   public ExecutorOptions {
     if (po2 < MIN_PO2 || po2 > MAX_PO2) {
       throw new IllegalArgumentException("po2 " + po2 + " is outside " + MIN_PO2 + ".." + MAX_PO2);
+    }
+    if (translateAfter < 0) {
+      throw new IllegalArgumentException("translateAfter must be >= 0, not " + translateAfter);
     }
     if (maxCycles <= 0) {
       throw new IllegalArgumentException("max cycles must be positive, not " + maxCycles);
@@ -31,26 +37,30 @@ public record ExecutorOptions(int po2, long maxCycles, OutputStream stdout, Outp
 
   /** Default segment size, no practical cycle limit, output captured, no trace. */
   public static ExecutorOptions defaults() {
-    return new ExecutorOptions(DEFAULT_PO2, DEFAULT_MAX_CYCLES, null, null, null, false);
+    return new ExecutorOptions(DEFAULT_PO2, DEFAULT_MAX_CYCLES, null, null, null, false, DEFAULT_TRANSLATE_AFTER);
   }
 
   public ExecutorOptions withPo2(int value) {
-    return new ExecutorOptions(value, maxCycles, stdout, stderr, trace, capturePages);
+    return new ExecutorOptions(value, maxCycles, stdout, stderr, trace, capturePages, translateAfter);
   }
 
   public ExecutorOptions withMaxCycles(long value) {
-    return new ExecutorOptions(po2, value, stdout, stderr, trace, capturePages);
+    return new ExecutorOptions(po2, value, stdout, stderr, trace, capturePages, translateAfter);
   }
 
   public ExecutorOptions withOutput(OutputStream out, OutputStream err) {
-    return new ExecutorOptions(po2, maxCycles, out, err, trace, capturePages);
+    return new ExecutorOptions(po2, maxCycles, out, err, trace, capturePages, translateAfter);
   }
 
   public ExecutorOptions withTrace(TraceSink value) {
-    return new ExecutorOptions(po2, maxCycles, stdout, stderr, value, capturePages);
+    return new ExecutorOptions(po2, maxCycles, stdout, stderr, value, capturePages, translateAfter);
+  }
+
+  public ExecutorOptions withTranslateAfter(int value) {
+    return new ExecutorOptions(po2, maxCycles, stdout, stderr, trace, capturePages, value);
   }
 
   public ExecutorOptions withCapturePages(boolean value) {
-    return new ExecutorOptions(po2, maxCycles, stdout, stderr, trace, value);
+    return new ExecutorOptions(po2, maxCycles, stdout, stderr, trace, value, translateAfter);
   }
 }

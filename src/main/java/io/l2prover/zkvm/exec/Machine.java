@@ -20,10 +20,26 @@ final class Machine {
   private final int[] regs = new int[33];
   private int pc;
   private long cycles;
+
+  // Translation of hot code (see Translator): per code slot, the region entered there (or
+  // NO_REGION), how often the dispatcher arrived there, and the straight-line run length the
+  // interpreter takes from there while the slot is not hot yet.
+  private final Translator translator;
+  private final CompiledRegion[] regions;
+  private final int[] arrivals;
+  private final byte[] runLength;
+  private final int translateAfter;
+  private static final CompiledRegion NO_REGION = new CompiledRegion() {
+    @Override
+    long run(int[] x, Memory memory, int[][] readCache, int[][] writeCache, int pc, int budget) {
+      return 0;
+    }
+  };
   private boolean halted;
   private int exitCode;
 
-  Machine(Program program, Memory memory, Syscalls syscalls) {
+  Machine(Program program, Memory memory, Syscalls syscalls, int translateAfter) {
+    this.translateAfter = translateAfter;
     this.memory = memory;
     this.syscalls = syscalls;
     long base = Long.MAX_VALUE;
@@ -59,6 +75,60 @@ final class Machine {
       }
     }
     this.pc = program.entry();
+    this.translator = new Translator(code, codeBase);
+    this.regions = new CompiledRegion[slots];
+    this.arrivals = new int[slots];
+    this.runLength = new byte[slots];
+    for (int i = slots - 1; i >= 0; i--) {
+      int op = Decoder.op((int) code[i]);
+      boolean ends = op == Op.JAL || op == Op.JALR || (op >= Op.BEQ && op <= Op.BGEU) || op == Op.ECALL;
+      runLength[i] = (byte) (ends || i == slots - 1 ? 1 : Math.min(Translator.MAX_BLOCK, runLength[i + 1] + 1));
+    }
+  }
+
+  /**
+   * Like {@link #run(int)}, but executes hot code through translated regions: the same
+   * semantics, cycle counts and faults, much faster. Cold code and anything the translator
+   * leaves out (system calls, faults, the last instructions before a segment boundary) is
+   * interpreted.
+   */
+  int runTranslated(int budget) {
+    final int[] x = regs;
+    final int[][] rp = memory.readCache;
+    final int[][] wp = memory.writeCache;
+    int done = 0;
+    while (done < budget && !halted) {
+      int left = budget - done;
+      int slot = (pc - codeBase) >>> 2;
+      if (slot >= regions.length || (pc & 3) != 0) {
+        done += run(left); // faults with the interpreter's message
+        continue;
+      }
+      CompiledRegion region = regions[slot];
+      if (region == null && translateAfter > 0 && ++arrivals[slot] >= translateAfter) {
+        region = translator.translate(pc);
+        regions[slot] = region = region == null ? NO_REGION : region;
+      }
+      if (region != null) {
+        long result;
+        try {
+          result = region.run(x, memory, rp, wp, pc, left);
+        } catch (CompiledRegion.RegionFault fault) {
+          cycles += fault.retiredBefore;
+          this.pc = fault.pc;
+          throw GuestFault.at(fault.pc, raw[(fault.pc - codeBase) >>> 2], cycles, fault.getMessage());
+        }
+        int retired = (int) (result >>> 32);
+        if (retired > 0) {
+          pc = (int) result;
+          cycles += retired;
+          done += retired;
+          continue;
+        }
+      }
+      done += run(Math.min(left, runLength[slot]));
+    }
+    return done;
   }
 
   private static final long MAX_CODE_BYTES = 256L << 20;

@@ -53,9 +53,15 @@ public final class QemuRunner {
           .redirectError(errFile.toFile());
       long started = System.nanoTime();
       Process process = builder.start();
-      if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new IOException("qemu-riscv32 did not finish within " + timeoutSeconds + " s");
+      try {
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+          throw new IOException("qemu-riscv32 did not finish within " + timeoutSeconds + " s");
+        }
+      } finally {
+        // Also on interruption: a guest that loops must not outlive the caller.
+        if (process.isAlive()) {
+          process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
       }
       long nanos = System.nanoTime() - started;
       byte[] journal = Files.exists(journalFile) ? Files.readAllBytes(journalFile) : new byte[0];

@@ -38,10 +38,13 @@ class QemuDifferentialTest {
     assumeQemu();
     byte[] elf = Guests.bundled(guest);
     QemuRunner.Run reference = QEMU.get().run(elf, input, 60);
-    ExecutionResult ours = Executor.run(elf, input, ExecutorOptions.defaults());
-    assertThat(new String(ours.stdout())).isEqualTo(new String(reference.stdout()));
-    assertThat(new String(ours.stderr())).isEqualTo(new String(reference.stderr()));
-    assertThat(ours.journal()).isEqualTo(reference.journal());
-    assertThat(ours.exitCode()).isEqualTo(reference.exitCode());
+    for (int translateAfter : new int[] {0, 1, ExecutorOptions.DEFAULT_TRANSLATE_AFTER}) {
+      ExecutionResult ours = Executor.run(elf, input, ExecutorOptions.defaults().withTranslateAfter(translateAfter));
+      assertThat(new String(ours.stdout())).as("translateAfter %d", translateAfter)
+          .isEqualTo(new String(reference.stdout()));
+      assertThat(new String(ours.stderr())).isEqualTo(new String(reference.stderr()));
+      assertThat(ours.journal()).isEqualTo(reference.journal());
+      assertThat(ours.exitCode()).isEqualTo(reference.exitCode());
+    }
   }
 }

@@ -34,10 +34,14 @@ class RandomProgramPropertyTest {
   void randomProgramsAgreeWithQemu(@ForAll long seed) throws Exception {
     byte[] elf = TinyElf.of(generate(new Random(seed)), 0x1000);
     QemuRunner.Run reference = QemuDifferentialTest.QEMU.get().run(elf, new byte[0], 30);
-    ExecutionResult ours = Executor.run(elf, new byte[0], ExecutorOptions.defaults());
     assertThat(reference.exitCode()).as("qemu exit; stderr: %s", new String(reference.stderr())).isZero();
-    assertThat(ours.exitCode()).isZero();
-    assertThat(ours.stdout()).as("register and scratch dump of seed %d", seed).isEqualTo(reference.stdout());
+    // Once interpreted only, once with every instruction translated to bytecode at first sight.
+    for (int translateAfter : new int[] {0, 1}) {
+      ExecutionResult ours = Executor.run(elf, new byte[0], ExecutorOptions.defaults().withTranslateAfter(translateAfter));
+      assertThat(ours.exitCode()).isZero();
+      assertThat(ours.stdout()).as("register and scratch dump of seed %d, translateAfter %d", seed, translateAfter)
+          .isEqualTo(reference.stdout());
+    }
   }
 
   static int[] generate(Random random) {

@@ -1,0 +1,127 @@
+package io.l2prover.zkvm.exec;
+
+/**
+ * A region of guest code translated to JVM bytecode by {@link Translator}: basic blocks joined
+ * by direct jumps, guest registers in JVM locals, so HotSpot compiles guest loops into host loops.
+ *
+ * <p>The static helpers are called from the generated code; they are tiny, so HotSpot inlines them.
+ */
+abstract class CompiledRegion {
+
+  /**
+   * Runs guest code from {@code pc} until control leaves the region or the next block would not
+   * fit in {@code budget} cycles.
+   *
+   * @return the cycles retired in the high 32 bits and the next pc in the low 32 bits; zero
+   *     cycles when not even the first block fits (the caller then interprets)
+   * @throws RegionFault when a guest instruction faults
+   */
+  abstract long run(int[] x, Memory memory, int[][] readCache, int[][] writeCache, int pc, int budget);
+
+  /** A fault inside translated code, with the pc of the faulting instruction and the cycles retired before it. */
+  static final class RegionFault extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final int pc;
+    final int retiredBefore;
+
+    RegionFault(String message, int pc, int retiredBefore) {
+      super(message, null, false, false);
+      this.pc = pc;
+      this.retiredBefore = retiredBefore;
+    }
+  }
+
+  static RegionFault fault(MemoryFault cause, int pc, int retiredBefore) {
+    return new RegionFault(cause.getMessage(), pc, retiredBefore);
+  }
+
+  static MemoryFault misalignedLoad(int address, int width) {
+    return MemoryFault.misaligned("load", address, width);
+  }
+
+  static MemoryFault misalignedStore(int address, int width) {
+    return MemoryFault.misaligned("store", address, width);
+  }
+
+  static MemoryFault misalignedJump(int target) {
+    return new MemoryFault(String.format("jump to misaligned address 0x%08x (instructions are 4-byte aligned)", target));
+  }
+
+  // Page lookups go through these shared helpers, not a null check at every load and store:
+  // HotSpot keeps one branch profile per helper, so once any access misses the cache (every
+  // segment start does), all inlined copies compile the miss path instead of a trap that
+  // would deoptimise the region again at each new site.
+  static int[] readPage(int[][] cache, Memory memory, int a) {
+    int[] page = cache[a >>> 12];
+    return page != null ? page : memory.pageForRead(a);
+  }
+
+  static int[] writePage(int[][] cache, Memory memory, int a) {
+    int[] page = cache[a >>> 12];
+    return page != null ? page : memory.pageForWrite(a);
+  }
+
+  static int lb(int word, int a) {
+    return (word << ((3 - (a & 3)) << 3)) >> 24;
+  }
+
+  static int lbu(int word, int a) {
+    return (word >>> ((a & 3) << 3)) & 0xff;
+  }
+
+  static int lh(int word, int a) {
+    return (word << ((2 - (a & 2)) << 3)) >> 16;
+  }
+
+  static int lhu(int word, int a) {
+    return (word >>> ((a & 2) << 3)) & 0xffff;
+  }
+
+  static void sb(int[] page, int a, int value) {
+    int i = (a >>> 2) & 1023;
+    int shift = (a & 3) << 3;
+    page[i] = (page[i] & ~(0xff << shift)) | ((value & 0xff) << shift);
+  }
+
+  static void sh(int[] page, int a, int value) {
+    int i = (a >>> 2) & 1023;
+    int shift = (a & 2) << 3;
+    page[i] = (page[i] & ~(0xffff << shift)) | ((value & 0xffff) << shift);
+  }
+
+  static int slt(int a, int b) {
+    return a < b ? 1 : 0;
+  }
+
+  static int sltu(int a, int b) {
+    return Integer.compareUnsigned(a, b) < 0 ? 1 : 0;
+  }
+
+  static int mulh(int a, int b) {
+    return (int) (((long) a * b) >> 32);
+  }
+
+  static int mulhsu(int a, int b) {
+    return (int) (((long) a * Integer.toUnsignedLong(b)) >> 32);
+  }
+
+  static int mulhu(int a, int b) {
+    return (int) ((Integer.toUnsignedLong(a) * Integer.toUnsignedLong(b)) >>> 32);
+  }
+
+  static int div(int a, int b) {
+    return b == 0 ? -1 : a / b; // MIN_VALUE / -1 is MIN_VALUE in Java as in RISC-V
+  }
+
+  static int divu(int a, int b) {
+    return b == 0 ? -1 : Integer.divideUnsigned(a, b);
+  }
+
+  static int rem(int a, int b) {
+    return b == 0 ? a : a % b;
+  }
+
+  static int remu(int a, int b) {
+    return b == 0 ? a : Integer.remainderUnsigned(a, b);
+  }
+}
