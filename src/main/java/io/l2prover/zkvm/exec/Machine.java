@@ -29,12 +29,7 @@ final class Machine {
   private final int[] arrivals;
   private final byte[] runLength;
   private final int translateAfter;
-  private static final CompiledRegion NO_REGION = new CompiledRegion() {
-    @Override
-    long run(int[] x, Memory memory, int[][] readCache, int[][] writeCache, int pc, int budget) {
-      return 0;
-    }
-  };
+
   private boolean halted;
   private int exitCode;
 
@@ -42,48 +37,20 @@ final class Machine {
     this.translateAfter = translateAfter;
     this.memory = memory;
     this.syscalls = syscalls;
-    long base = Long.MAX_VALUE;
-    long end = 0;
     for (LoadSegment s : program.segments()) {
-      long start = Integer.toUnsignedLong(s.address());
       int perm = s.flags() == 0 ? 0 : s.flags() | Memory.READ; // R is implied for any mapped segment
       memory.map(s.address(), s.memorySize(), perm);
       memory.load(s.address(), s.data(), 0, s.data().length);
-      if (s.executable()) {
-        base = Math.min(base, start & ~3L);
-        end = Math.max(end, (s.end() + 3) & ~3L);
-      }
     }
-    if (end - base > MAX_CODE_BYTES) {
-      throw new InvalidElfException(String.format(
-          "invalid guest ELF: executable segments span %d MiB, more than %d MiB",
-          (end - base) >> 20, MAX_CODE_BYTES >> 20));
-    }
-    this.codeBase = (int) base;
-    int slots = (int) ((end - base) >>> 2);
-    this.code = new long[slots];
-    this.raw = new int[slots];
-    int[] decoded = new int[2];
-    for (int i = 0; i < slots; i++) {
-      int address = codeBase + i * 4;
-      raw[i] = memory.peekWord(address);
-      if ((memory.permissions(address) & Memory.EXECUTE) != 0) {
-        Decoder.decodeInto(decoded, 0, raw[i], address);
-        code[i] = (long) decoded[1] << 32 | Integer.toUnsignedLong(decoded[0]);
-      } else {
-        code[i] = Op.NOT_EXECUTABLE;
-      }
-    }
+    ProgramCode shared = program.code();
+    this.code = shared.code;
+    this.raw = shared.raw;
+    this.codeBase = shared.base;
+    this.regions = shared.regions;
+    this.arrivals = shared.arrivals;
+    this.runLength = shared.runLength;
+    this.translator = shared.translator;
     this.pc = program.entry();
-    this.translator = new Translator(code, codeBase);
-    this.regions = new CompiledRegion[slots];
-    this.arrivals = new int[slots];
-    this.runLength = new byte[slots];
-    for (int i = slots - 1; i >= 0; i--) {
-      int op = Decoder.op((int) code[i]);
-      boolean ends = op == Op.JAL || op == Op.JALR || (op >= Op.BEQ && op <= Op.BGEU) || op == Op.ECALL;
-      runLength[i] = (byte) (ends || i == slots - 1 ? 1 : Math.min(Translator.MAX_BLOCK, runLength[i + 1] + 1));
-    }
   }
 
   /**
@@ -107,7 +74,7 @@ final class Machine {
       CompiledRegion region = regions[slot];
       if (region == null && translateAfter > 0 && ++arrivals[slot] >= translateAfter) {
         region = translator.translate(pc);
-        regions[slot] = region = region == null ? NO_REGION : region;
+        regions[slot] = region = region == null ? ProgramCode.NO_REGION : region;
       }
       if (region != null) {
         long result;
@@ -131,7 +98,6 @@ final class Machine {
     return done;
   }
 
-  private static final long MAX_CODE_BYTES = 256L << 20;
 
   int pc() {
     return pc;

@@ -6,8 +6,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** A guest loaded from an ELF32 little-endian RISC-V executable: its entry point and load segments. */
-public record Program(int entry, List<LoadSegment> segments) {
+/**
+ * A guest loaded from an ELF32 little-endian RISC-V executable: its entry point and load
+ * segments. It also owns the guest's predecoded and translated code, built on first use and
+ * shared by every execution of the program (code pages are never writable, so it cannot go stale).
+ */
+public final class Program {
 
   private static final int PT_LOAD = 1;
   private static final int PT_DYNAMIC = 2;
@@ -18,8 +22,30 @@ public record Program(int entry, List<LoadSegment> segments) {
   private static final int EF_RISCV_FLOAT_ABI = 0x6;
   private static final int EF_RISCV_RVE = 0x8;
 
-  public Program {
-    segments = List.copyOf(segments);
+  private final int entry;
+  private final List<LoadSegment> segments;
+  private volatile ProgramCode code;
+
+  private Program(int entry, List<LoadSegment> segments) {
+    this.entry = entry;
+    this.segments = List.copyOf(segments);
+  }
+
+  public int entry() {
+    return entry;
+  }
+
+  public List<LoadSegment> segments() {
+    return segments;
+  }
+
+  /** The decoded code and its translation cache, built once (a racing second build is harmless). */
+  ProgramCode code() {
+    ProgramCode c = code;
+    if (c == null) {
+      code = c = new ProgramCode(this);
+    }
+    return c;
   }
 
   /** Parses and checks an ELF file; every problem is an {@link InvalidElfException} with a one-line reason. */
@@ -92,6 +118,10 @@ public record Program(int entry, List<LoadSegment> segments) {
       }
       if (memsz == 0) {
         continue;
+      }
+      if ((pflags & 3) == 3) {
+        throw invalid(where + " is both writable and executable; the zkVM's code is read-only "
+            + "(link with native/guest/link.ld)");
       }
       byte[] data = new byte[(int) filesz];
       System.arraycopy(elf, (int) offset, data, 0, data.length);

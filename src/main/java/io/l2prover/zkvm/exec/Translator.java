@@ -28,9 +28,9 @@ final class Translator {
 
   /** Longest basic block; also the interpreter's step when no region applies. */
   static final int MAX_BLOCK = 64;
-  /** Guest instructions per region: keeps methods under HotSpot's 8000-byte limit for JIT compilation. */
-  private static final int MAX_REGION_INSTRUCTIONS = 360;
-  private static final int HUGE_METHOD_BYTES = 7900;
+  /** Guest instructions per region at first try; halved until the method is small enough to be JIT-compiled. */
+  private static final int MAX_REGION_INSTRUCTIONS = 512;
+  private static final int HUGE_METHOD_BYTES = 7999;
 
   private static final String REGION = Type.getInternalName(CompiledRegion.class);
   private static final String MEMORY = Type.getInternalName(Memory.class);
@@ -64,7 +64,7 @@ final class Translator {
   private record Block(int start, int length) {}
 
   /** The region entered at {@code entry}, or null if its first instruction cannot be translated. */
-  CompiledRegion translate(int entry) {
+  synchronized CompiledRegion translate(int entry) {
     for (int limit = MAX_REGION_INSTRUCTIONS; limit >= MAX_BLOCK; limit /= 2) {
       TreeMap<Integer, Block> blocks = formRegion(entry, limit);
       if (blocks.isEmpty()) {
@@ -221,11 +221,15 @@ final class Translator {
     mv.visitMethodInsn(INVOKESTATIC, REGION, "fault",
         "(L" + MEMORY_FAULT + ";II)L" + REGION + "$RegionFault;", false);
     mv.visitInsn(ATHROW);
+    Label methodEnd = new Label();
+    mv.visitLabel(methodEnd);
     mv.visitMaxs(0, 0);
     mv.visitEnd();
     cw.visitEnd();
     byte[] bytes = cw.toByteArray();
-    return e.codeSize() > HUGE_METHOD_BYTES ? null : bytes;
+    // HotSpot never JIT-compiles a method above 8000 bytes of bytecode (DontCompileHugeMethods):
+    // such a region would run in the JVM's bytecode interpreter, slower than ours.
+    return methodEnd.getOffset() > HUGE_METHOD_BYTES ? null : bytes;
   }
 
   /** Emits the body of one region's run method. */
@@ -238,7 +242,6 @@ final class Translator {
     private final Label exit = new Label();
     private final int regionLength;
     private int currentBlockStart;
-    private int instructions;
 
     Emitter(MethodVisitor mv, TreeMap<Integer, Block> blocks, BitSet written) {
       this.mv = mv;
@@ -246,11 +249,6 @@ final class Translator {
       this.written = written;
       this.regionLength = blocks.values().stream().mapToInt(Block::length).sum();
       blocks.keySet().forEach(start -> labels.put(start, new Label()));
-    }
-
-    /** A rough bytecode size estimate, to stay under HotSpot's huge-method limit. */
-    int codeSize() {
-      return instructions * 18 + blocks.size() * 30;
     }
 
     void push(int v) {
@@ -360,7 +358,6 @@ final class Translator {
     void emitBlock(Block b) {
       int start = b.start();
       int n = b.length();
-      instructions += n;
       mv.visitLabel(labels.get(start));
       currentBlockStart = start;
       push(start);
