@@ -1,13 +1,14 @@
 package io.l2prover.zkvm.exec;
 
 /**
- * The RV32IM hart: registers, pc, memory, and the dispatch loop over predecoded instructions.
+ * The RV32IM hart: registers, pc, memory, and the two engines that run its program's code.
  *
- * <p>Speed matters here (dev mode is only this loop): instructions are decoded once, at load,
- * into two ints per slot; the loop keeps pc and the arrays in locals, allocates nothing, and
+ * <p>{@link #run(int)} interprets: instructions come predecoded (one long per slot, see
+ * {@link ProgramCode}); the loop keeps pc and the arrays in locals, allocates nothing, and
  * reaches memory through page caches whose miss path does all the checking. Writes to x0 go to
  * a sink register (index 32), so x0 needs no special case. Fetching outside the code range
  * raises an index exception that is turned into a fault, so the hot path has no range check.
+ * {@link #runTranslated(int)} runs hot code through regions compiled by {@link Translator}.
  */
 final class Machine {
 

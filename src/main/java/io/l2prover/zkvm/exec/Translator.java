@@ -19,10 +19,11 @@ import org.objectweb.asm.Type;
  * <p>A region is the set of basic blocks reachable from the entry through direct branches and
  * jumps (bounded in size). Guest registers live in JVM locals for the whole region and go back
  * to the register array only when control leaves it, so HotSpot turns a guest loop into a host
- * loop. Every block first checks that it fits in the cycle budget, which keeps segment boundaries
- * exact; instructions it cannot translate (ecall, ebreak, illegal words) end a block and are left
- * to the interpreter. Loads and stores use the same page caches and miss path as the
- * interpreter, so permissions and touched-page tracking are identical.
+ * loop. The cycle budget is checked at backward jumps and at jalr dispatch (see
+ * {@code checkBudget}), which keeps segment boundaries exact; instructions it cannot translate
+ * (ecall, ebreak, illegal words, jumps to misaligned static targets) end a block and are left to
+ * the interpreter. Loads and stores use the same page caches and miss path as the interpreter,
+ * so permissions and touched-page tracking are identical.
  */
 final class Translator {
 
