@@ -90,6 +90,13 @@ class ProgramTest {
   }
 
   @Test
+  void rejectsWritableCode() {
+    byte[] elf = VALID.clone();
+    ByteBuffer.wrap(elf).order(ByteOrder.LITTLE_ENDIAN).putInt(52 + 24, 7); // text flags R W X
+    assertThatThrownBy(() -> Program.fromElf(elf)).hasMessageContaining("both writable and executable");
+  }
+
+  @Test
   void rejectsSharedObjects() {
     byte[] elf = VALID.clone();
     elf[16] = 3; // ET_DYN
