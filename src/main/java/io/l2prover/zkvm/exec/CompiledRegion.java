@@ -61,32 +61,60 @@ abstract class CompiledRegion {
     return page != null ? page : memory.pageForWrite(a);
   }
 
-  static int lb(int word, int a) {
-    return (word << ((3 - (a & 3)) << 3)) >> 24;
+  // Whole loads and stores as helpers: a few bytes of bytecode per guest access instead of
+  // dozens, so regions can hold more code below HotSpot's 8000-byte compilation limit.
+
+  static int lw(int[][] cache, Memory memory, int a) {
+    if ((a & 3) != 0) {
+      throw misalignedLoad(a, 4);
+    }
+    return readPage(cache, memory, a)[(a >>> 2) & 1023];
   }
 
-  static int lbu(int word, int a) {
-    return (word >>> ((a & 3) << 3)) & 0xff;
+  static int lh(int[][] cache, Memory memory, int a) {
+    if ((a & 1) != 0) {
+      throw misalignedLoad(a, 2);
+    }
+    return (readPage(cache, memory, a)[(a >>> 2) & 1023] << ((2 - (a & 2)) << 3)) >> 16;
   }
 
-  static int lh(int word, int a) {
-    return (word << ((2 - (a & 2)) << 3)) >> 16;
+  static int lhu(int[][] cache, Memory memory, int a) {
+    if ((a & 1) != 0) {
+      throw misalignedLoad(a, 2);
+    }
+    return (readPage(cache, memory, a)[(a >>> 2) & 1023] >>> ((a & 2) << 3)) & 0xffff;
   }
 
-  static int lhu(int word, int a) {
-    return (word >>> ((a & 2) << 3)) & 0xffff;
+  static int lb(int[][] cache, Memory memory, int a) {
+    return (readPage(cache, memory, a)[(a >>> 2) & 1023] << ((3 - (a & 3)) << 3)) >> 24;
   }
 
-  static void sb(int[] page, int a, int value) {
-    int i = (a >>> 2) & 1023;
-    int shift = (a & 3) << 3;
-    page[i] = (page[i] & ~(0xff << shift)) | ((value & 0xff) << shift);
+  static int lbu(int[][] cache, Memory memory, int a) {
+    return (readPage(cache, memory, a)[(a >>> 2) & 1023] >>> ((a & 3) << 3)) & 0xff;
   }
 
-  static void sh(int[] page, int a, int value) {
+  static void sw(int[][] cache, Memory memory, int a, int value) {
+    if ((a & 3) != 0) {
+      throw misalignedStore(a, 4);
+    }
+    writePage(cache, memory, a)[(a >>> 2) & 1023] = value;
+  }
+
+  static void sh(int[][] cache, Memory memory, int a, int value) {
+    if ((a & 1) != 0) {
+      throw misalignedStore(a, 2);
+    }
+    int[] page = writePage(cache, memory, a);
     int i = (a >>> 2) & 1023;
     int shift = (a & 2) << 3;
     page[i] = (page[i] & ~(0xffff << shift)) | ((value & 0xffff) << shift);
+  }
+
+  static void sb(int[][] cache, Memory memory, int a, int value) {
+    int[] page = writePage(cache, memory, a);
+    int i = (a >>> 2) & 1023;
+    int shift = (a & 3) << 3;
+    page[i] = (page[i] & ~(0xff << shift)) | ((value & 0xff) << shift);
   }
 
   static int slt(int a, int b) {

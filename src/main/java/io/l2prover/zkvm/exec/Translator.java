@@ -503,76 +503,34 @@ final class Translator {
       mv.visitVarInsn(ISTORE, FAULT_PC);
     }
 
-    /** Leaves the address in ADDRESS after checking its alignment. */
-    private void address(int pc, int rs1, int imm, int width, boolean load) {
+    private void emitLoad(int pc, int op, int rd, int rs1, int imm) {
       markFaultPc(pc);
+      mv.visitVarInsn(ALOAD, READ_CACHE);
+      mv.visitVarInsn(ALOAD, MEM);
       loadReg(rs1);
       push(imm);
       mv.visitInsn(IADD);
-      mv.visitVarInsn(ISTORE, ADDRESS);
-      if (width > 1) {
-        Label aligned = new Label();
-        mv.visitVarInsn(ILOAD, ADDRESS);
-        push(width - 1);
-        mv.visitInsn(IAND);
-        mv.visitJumpInsn(IFEQ, aligned);
-        mv.visitVarInsn(ILOAD, ADDRESS);
-        push(width);
-        mv.visitMethodInsn(INVOKESTATIC, REGION, load ? "misalignedLoad" : "misalignedStore",
-            "(II)L" + MEMORY_FAULT + ";", false);
-        mv.visitInsn(ATHROW);
-        mv.visitLabel(aligned);
-      }
-    }
-
-    /** Pushes the page holding ADDRESS through the given cache (see CompiledRegion#readPage). */
-    private void page(int cache, String helper) {
-      mv.visitVarInsn(ALOAD, cache);
-      mv.visitVarInsn(ALOAD, MEM);
-      mv.visitVarInsn(ILOAD, ADDRESS);
-      mv.visitMethodInsn(INVOKESTATIC, REGION, helper, "([[IL" + MEMORY + ";I)[I", false);
-    }
-
-    private void wordIndex() {
-      mv.visitVarInsn(ILOAD, ADDRESS);
-      push(2);
-      mv.visitInsn(IUSHR);
-      push(1023);
-      mv.visitInsn(IAND);
-    }
-
-    private void emitLoad(int pc, int op, int rd, int rs1, int imm) {
-      int width = op == Op.LW ? 4 : (op == Op.LH || op == Op.LHU) ? 2 : 1;
-      address(pc, rs1, imm, width, true);
-      page(READ_CACHE, "readPage");
-      wordIndex();
-      mv.visitInsn(IALOAD);
-      if (op != Op.LW) {
-        mv.visitVarInsn(ILOAD, ADDRESS);
-        String name = switch (op) {
-          case Op.LB -> "lb";
-          case Op.LBU -> "lbu";
-          case Op.LH -> "lh";
-          default -> "lhu";
-        };
-        helper(name);
-      }
+      String name = switch (op) {
+        case Op.LW -> "lw";
+        case Op.LH -> "lh";
+        case Op.LHU -> "lhu";
+        case Op.LB -> "lb";
+        default -> "lbu";
+      };
+      mv.visitMethodInsn(INVOKESTATIC, REGION, name, "([[IL" + MEMORY + ";I)I", false);
       storeReg(rd);
     }
 
     private void emitStore(int pc, int op, int rs1, int rs2, int imm) {
-      int width = op == Op.SW ? 4 : op == Op.SH ? 2 : 1;
-      address(pc, rs1, imm, width, false);
-      page(WRITE_CACHE, "writePage");
-      if (op == Op.SW) {
-        wordIndex();
-        loadReg(rs2);
-        mv.visitInsn(IASTORE);
-      } else {
-        mv.visitVarInsn(ILOAD, ADDRESS);
-        loadReg(rs2);
-        mv.visitMethodInsn(INVOKESTATIC, REGION, op == Op.SB ? "sb" : "sh", "([III)V", false);
-      }
+      markFaultPc(pc);
+      mv.visitVarInsn(ALOAD, WRITE_CACHE);
+      mv.visitVarInsn(ALOAD, MEM);
+      loadReg(rs1);
+      push(imm);
+      mv.visitInsn(IADD);
+      loadReg(rs2);
+      String name = op == Op.SW ? "sw" : op == Op.SH ? "sh" : "sb";
+      mv.visitMethodInsn(INVOKESTATIC, REGION, name, "([[IL" + MEMORY + ";II)V", false);
     }
   }
 }
