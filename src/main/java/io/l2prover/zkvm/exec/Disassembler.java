@@ -39,13 +39,13 @@ public final class Disassembler {
       return ((insn & 0x7f) == 0x17 ? "auipc " : "lui ") + rd + ", 0x" + Integer.toHexString((insn >>> 12));
     }
     if (op == Op.JAL) {
-      return "jal " + rd + ", 0x" + hex(imm);
+      return "jal " + rd + ", 0x" + String.format("%08x", imm);
     }
     if (op == Op.JALR || (op >= Op.LB && op <= Op.LHU)) {
       return name + " " + rd + ", " + imm + "(" + rs1 + ")";
     }
     if (op >= Op.BEQ && op <= Op.BGEU) {
-      return name + " " + rs1 + ", " + rs2 + ", 0x" + hex(imm);
+      return name + " " + rs1 + ", " + rs2 + ", 0x" + String.format("%08x", imm);
     }
     if (op >= Op.SB && op <= Op.SW) {
       return name + " " + rs2 + ", " + imm + "(" + rs1 + ")";
@@ -57,10 +57,5 @@ public final class Disassembler {
       return name;
     }
     return name + " " + rd + ", " + rs1 + ", " + rs2;
-  }
-
-  /** Eight lower-case hex digits. */
-  public static String hex(int value) {
-    return String.format("%08x", value);
   }
 }

@@ -53,14 +53,6 @@ final class Memory {
     }
   }
 
-  int permissions(int address) {
-    return permissions[address >>> PAGE_BITS];
-  }
-
-  boolean isMapped(int address) {
-    return permissions[address >>> PAGE_BITS] != 0;
-  }
-
   /** Copies bytes into memory regardless of permissions (the loader's way in). */
   void load(int address, byte[] data, int offset, int length) {
     for (int i = 0; i < length; i++) {

@@ -42,10 +42,6 @@ final class Syscalls {
     return journal.toByteArray();
   }
 
-  int inputPosition() {
-    return inputPosition;
-  }
-
   /**
    * Performs the ecall at the machine's pc ({@code cycle} instructions retired before it).
    *
