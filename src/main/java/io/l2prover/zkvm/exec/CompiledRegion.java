@@ -44,7 +44,7 @@ abstract class CompiledRegion {
   }
 
   static MemoryFault misalignedJump(int target) {
-    return new MemoryFault(String.format("jump to misaligned address 0x%08x (instructions are 4-byte aligned)", target));
+    return MemoryFault.misalignedJump(target);
   }
 
   // Page lookups go through these shared helpers, not a null check at every load and store:

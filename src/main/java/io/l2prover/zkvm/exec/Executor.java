@@ -30,7 +30,7 @@ public final class Executor {
     ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
     OutputStream out = options.stdout() != null ? options.stdout() : capturedOut;
     OutputStream err = options.stderr() != null ? options.stderr() : capturedErr;
-    Memory memory = new Memory(options.capturePages());
+    Memory memory = new Memory(options.capturePages(), (int) ((long) options.maxMemoryMiB() << 20 >> Memory.PAGE_BITS));
     Syscalls syscalls = new Syscalls(input.clone(), out, err);
     Machine machine = new Machine(program, memory, syscalls, options.translateAfter());
 

@@ -13,15 +13,17 @@ import java.io.OutputStream;
  * @param capturePages keep each segment's touched pages as it found them ({@link Segment#startPages()})
  * @param translateAfter how often execution must arrive at a code address before the code from
  *     there is translated to JVM bytecode; 0 interprets everything (traced runs always interpret)
+ * @param maxMemoryMiB the most guest memory (touched pages) the run may use; beyond it the guest faults
  */
 public record ExecutorOptions(int po2, long maxCycles, OutputStream stdout, OutputStream stderr, TraceSink trace,
-    boolean capturePages, int translateAfter) {
+    boolean capturePages, int translateAfter, int maxMemoryMiB) {
 
   public static final int DEFAULT_PO2 = 20;
   public static final int MIN_PO2 = 4;
   public static final int MAX_PO2 = 30;
   public static final long DEFAULT_MAX_CYCLES = 1L << 40;
   public static final int DEFAULT_TRANSLATE_AFTER = 200;
+  public static final int DEFAULT_MAX_MEMORY_MIB = 1024;
 
   public ExecutorOptions {
     if (po2 < MIN_PO2 || po2 > MAX_PO2) {
@@ -30,6 +32,9 @@ public record ExecutorOptions(int po2, long maxCycles, OutputStream stdout, Outp
     if (translateAfter < 0) {
       throw new IllegalArgumentException("translateAfter must be >= 0, not " + translateAfter);
     }
+    if (maxMemoryMiB < 1 || maxMemoryMiB > 4096) {
+      throw new IllegalArgumentException("maxMemoryMiB " + maxMemoryMiB + " is outside 1..4096");
+    }
     if (maxCycles <= 0) {
       throw new IllegalArgumentException("max cycles must be positive, not " + maxCycles);
     }
@@ -37,30 +42,35 @@ public record ExecutorOptions(int po2, long maxCycles, OutputStream stdout, Outp
 
   /** Default segment size, no practical cycle limit, output captured, no trace. */
   public static ExecutorOptions defaults() {
-    return new ExecutorOptions(DEFAULT_PO2, DEFAULT_MAX_CYCLES, null, null, null, false, DEFAULT_TRANSLATE_AFTER);
+    return new ExecutorOptions(DEFAULT_PO2, DEFAULT_MAX_CYCLES, null, null, null, false, DEFAULT_TRANSLATE_AFTER,
+        DEFAULT_MAX_MEMORY_MIB);
   }
 
   public ExecutorOptions withPo2(int value) {
-    return new ExecutorOptions(value, maxCycles, stdout, stderr, trace, capturePages, translateAfter);
+    return new ExecutorOptions(value, maxCycles, stdout, stderr, trace, capturePages, translateAfter, maxMemoryMiB);
   }
 
   public ExecutorOptions withMaxCycles(long value) {
-    return new ExecutorOptions(po2, value, stdout, stderr, trace, capturePages, translateAfter);
+    return new ExecutorOptions(po2, value, stdout, stderr, trace, capturePages, translateAfter, maxMemoryMiB);
   }
 
   public ExecutorOptions withOutput(OutputStream out, OutputStream err) {
-    return new ExecutorOptions(po2, maxCycles, out, err, trace, capturePages, translateAfter);
+    return new ExecutorOptions(po2, maxCycles, out, err, trace, capturePages, translateAfter, maxMemoryMiB);
   }
 
   public ExecutorOptions withTrace(TraceSink value) {
-    return new ExecutorOptions(po2, maxCycles, stdout, stderr, value, capturePages, translateAfter);
+    return new ExecutorOptions(po2, maxCycles, stdout, stderr, value, capturePages, translateAfter, maxMemoryMiB);
   }
 
   public ExecutorOptions withTranslateAfter(int value) {
-    return new ExecutorOptions(po2, maxCycles, stdout, stderr, trace, capturePages, value);
+    return new ExecutorOptions(po2, maxCycles, stdout, stderr, trace, capturePages, value, maxMemoryMiB);
+  }
+
+  public ExecutorOptions withMaxMemoryMiB(int value) {
+    return new ExecutorOptions(po2, maxCycles, stdout, stderr, trace, capturePages, translateAfter, value);
   }
 
   public ExecutorOptions withCapturePages(boolean value) {
-    return new ExecutorOptions(po2, maxCycles, stdout, stderr, trace, value, translateAfter);
+    return new ExecutorOptions(po2, maxCycles, stdout, stderr, trace, value, translateAfter, maxMemoryMiB);
   }
 }

@@ -173,7 +173,7 @@ final class Machine {
           }
           case Op.JAL -> {
             if ((imm & 3) != 0) {
-              throw misalignedTarget(imm);
+              throw MemoryFault.misalignedJump(imm);
             }
             x[(w >>> 8) & 63] = pc + 4;
             pc = imm;
@@ -181,7 +181,7 @@ final class Machine {
           case Op.JALR -> {
             int target = (x[(w >>> 14) & 31] + imm) & ~1;
             if ((target & 3) != 0) {
-              throw misalignedTarget(target);
+              throw MemoryFault.misalignedJump(target);
             }
             x[(w >>> 8) & 63] = pc + 4;
             pc = target;
@@ -440,12 +440,9 @@ final class Machine {
 
   private static int branch(int target) {
     if ((target & 3) != 0) {
-      throw misalignedTarget(target);
+      throw MemoryFault.misalignedJump(target);
     }
     return target;
   }
 
-  private static MemoryFault misalignedTarget(int target) {
-    return new MemoryFault(String.format("jump to misaligned address 0x%08x (instructions are 4-byte aligned)", target));
-  }
 }

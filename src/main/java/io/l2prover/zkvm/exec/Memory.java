@@ -32,13 +32,17 @@ final class Memory {
   final int[][] writeCache = new int[PAGE_COUNT][];
 
   private final boolean capturePages;
+  private final int maxPages;
+  private int allocatedPages;
   private final boolean[] touched = new boolean[PAGE_COUNT];
   private int[] touchedList = new int[64];
   private int touchedCount;
   private final List<PageImage> captured = new ArrayList<>();
 
-  Memory(boolean capturePages) {
+  /** With {@code maxPages} the most pages the guest may bring into existence, so a runaway guest cannot exhaust the host. */
+  Memory(boolean capturePages, int maxPages) {
     this.capturePages = capturePages;
+    this.maxPages = maxPages;
   }
 
   /** Gives pages covering [start, start + size) the permissions {@code perm} (READ|WRITE|EXECUTE bits). */
@@ -180,6 +184,11 @@ final class Memory {
   private int[] backing(int number) {
     int[] page = pages[number];
     if (page == null) {
+      if (allocatedPages == maxPages) {
+        throw new MemoryFault(String.format("the guest uses more than %d MiB of memory (the executor's limit)",
+            (long) maxPages * PAGE_SIZE >> 20));
+      }
+      allocatedPages++;
       page = new int[PAGE_WORDS];
       pages[number] = page;
     }

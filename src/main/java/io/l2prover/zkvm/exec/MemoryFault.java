@@ -18,6 +18,10 @@ final class MemoryFault extends RuntimeException {
     return new MemoryFault(String.format("%s address 0x%08x in a page that is not %s", access, address, permission));
   }
 
+  static MemoryFault misalignedJump(int target) {
+    return new MemoryFault(String.format("jump to misaligned address 0x%08x (instructions are 4-byte aligned)", target));
+  }
+
   static MemoryFault misaligned(String access, int address, int width) {
     return new MemoryFault(String.format("misaligned %d-byte %s at address 0x%08x (the zkVM needs naturally aligned accesses)",
         width, access, address));

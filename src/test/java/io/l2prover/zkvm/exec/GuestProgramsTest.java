@@ -109,6 +109,16 @@ class GuestProgramsTest {
   }
 
   @Test
+  void aGuestUsingMoreMemoryThanAllowedFaults() {
+    byte[] input = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt(300_000).putInt(1).array();
+    assertThatThrownBy(() -> Executor.run(Guests.bundled("sort"), input, ExecutorOptions.defaults().withMaxMemoryMiB(2)))
+        .isInstanceOf(GuestFault.class)
+        .hasMessageContaining("the guest uses more than 2 MiB of memory");
+    assertThat(Executor.run(Guests.bundled("sort"), input, ExecutorOptions.defaults().withMaxMemoryMiB(8)).exitCode())
+        .isZero();
+  }
+
+  @Test
   void faultsGuestWithoutInputListsItsKinds() {
     ExecutionResult r = run("faults", new byte[0]);
     assertThat(r.exitCode()).isZero();
