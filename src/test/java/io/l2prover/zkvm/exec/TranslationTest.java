@@ -3,6 +3,12 @@ package io.l2prover.zkvm.exec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,6 +35,29 @@ class TranslationTest {
       assertThat(b.endPc()).isEqualTo(a.endPc());
       assertThat(b.endRegisters()).isEqualTo(a.endRegisters());
       assertThat(b.touchedPages()).as("segment %d", i).isEqualTo(a.touchedPages());
+    }
+  }
+
+  @Test
+  void oneProgramRunsOnSeveralThreadsAtOnce() throws Exception {
+    Program program = Program.fromElf(Guests.bundled("sort"));
+    ExecutorOptions options = ExecutorOptions.defaults().withTranslateAfter(1);
+    ExecutionResult expected = Executor.run(Program.fromElf(Guests.bundled("sort")), SORT_INPUT,
+        options.withTranslateAfter(0));
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<ExecutionResult>> runs = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        runs.add(pool.submit(() -> Executor.run(program, SORT_INPUT, options)));
+      }
+      for (Future<ExecutionResult> run : runs) {
+        ExecutionResult r = run.get();
+        assertThat(r.cycles()).isEqualTo(expected.cycles());
+        assertThat(r.journal()).isEqualTo(expected.journal());
+        assertThat(r.stdout()).isEqualTo(expected.stdout());
+      }
+    } finally {
+      pool.shutdownNow();
     }
   }
 
