@@ -147,16 +147,32 @@ final class Translator {
     return blocks;
   }
 
+  private static boolean readsRs2(int op) {
+    return (op >= Op.BEQ && op <= Op.BGEU) || (op >= Op.SB && op <= Op.SW) || (op >= Op.ADD && op <= Op.AND)
+        || (op >= Op.MUL && op <= Op.REMU);
+  }
+
+  private static boolean writesRd(int op) {
+    return !((op >= Op.BEQ && op <= Op.BGEU) || (op >= Op.SB && op <= Op.SW) || op == Op.FENCE);
+  }
+
   private byte[] generate(TreeMap<Integer, Block> blocks) {
     BitSet read = new BitSet();
     BitSet written = new BitSet();
     for (Block b : blocks.values()) {
       for (int i = 0; i < b.length(); i++) {
         int w = (int) code[((b.start() + 4 * i) - codeBase) >>> 2];
-        read.set(Decoder.rs1(w));
-        read.set(Decoder.rs2(w));
+        // Only the fields an instruction really uses: in other formats they hold immediate bits,
+        // and every register counted here costs a load at region entry and a store at exit.
+        int op = Decoder.op(w);
+        if (op != Op.LUI && op != Op.JAL && op != Op.FENCE) {
+          read.set(Decoder.rs1(w));
+        }
+        if (readsRs2(op)) {
+          read.set(Decoder.rs2(w));
+        }
         int rd = Decoder.rd(w);
-        if (rd != Op.SINK) {
+        if (rd != Op.SINK && writesRd(op)) {
           written.set(rd);
         }
       }
