@@ -84,6 +84,8 @@ public final class ExecBenchRole implements Role {
     long instructions = warmUp.cycles();
     out.printf("guest: %s: %,d instructions, exit code %d, %d segments%n", label, instructions, warmUp.exitCode(),
         warmUp.segments().size());
+    out.printf("warm-up run  : %.3f s wall %8.1f MIPS (translation and JIT compilation included)%n",
+        warmUp.nanos() / 1e9, warmUp.mips());
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long oursBest = Long.MAX_VALUE;
     long oursBestCpu = Long.MAX_VALUE;
