@@ -2,9 +2,9 @@
  * a trie built from scratch, and missing witness nodes. */
 #include <string.h>
 
-#include "../src/keccak.h"
-#include "../src/mpt.h"
-#include "../src/util.h"
+#include "../keccak.h"
+#include "../mpt.h"
+#include "../util.h"
 #include "check.h"
 
 typedef struct {

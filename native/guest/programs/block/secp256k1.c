@@ -36,14 +36,14 @@ static const ge G = {
 
 /* ---- 256-bit helpers shared by fe and sc ---- */
 
-static void u256_from_be(uint32_t r[8], const uint8_t b[32]) {
+static void limbs_from_be(uint32_t r[8], const uint8_t b[32]) {
     for (int i = 0; i < 8; i++) {
         const uint8_t *p = b + 28 - 4 * i;
         r[i] = (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
     }
 }
 
-static void u256_to_be(uint8_t b[32], const uint32_t a[8]) {
+static void limbs_to_be(uint8_t b[32], const uint32_t a[8]) {
     for (int i = 0; i < 8; i++) {
         uint8_t *p = b + 28 - 4 * i;
         p[0] = (uint8_t)(a[i] >> 24);
@@ -54,21 +54,21 @@ static void u256_to_be(uint8_t b[32], const uint32_t a[8]) {
 }
 
 /* -1, 0, 1 as a <, =, > b. */
-static int u256_cmp(const uint32_t a[8], const uint32_t b[8]) {
+static int limbs_cmp(const uint32_t a[8], const uint32_t b[8]) {
     for (int i = 7; i >= 0; i--) {
         if (a[i] != b[i]) return a[i] < b[i] ? -1 : 1;
     }
     return 0;
 }
 
-static bool u256_is_zero(const uint32_t a[8]) {
+static bool limbs_is_zero(const uint32_t a[8]) {
     uint32_t acc = 0;
     for (int i = 0; i < 8; i++) acc |= a[i];
     return acc == 0;
 }
 
 /* r = a - b; returns the borrow. */
-static uint32_t u256_sub(uint32_t r[8], const uint32_t a[8], const uint32_t b[8]) {
+static uint32_t limbs_sub(uint32_t r[8], const uint32_t a[8], const uint32_t b[8]) {
     uint32_t borrow = 0;
     for (int i = 0; i < 8; i++) {
         uint32_t d = a[i] - b[i];
@@ -80,7 +80,7 @@ static uint32_t u256_sub(uint32_t r[8], const uint32_t a[8], const uint32_t b[8]
 }
 
 /* r = a + b; returns the carry. */
-static uint32_t u256_add(uint32_t r[8], const uint32_t a[8], const uint32_t b[8]) {
+static uint32_t limbs_add(uint32_t r[8], const uint32_t a[8], const uint32_t b[8]) {
     uint32_t carry = 0;
     for (int i = 0; i < 8; i++) {
         uint32_t s = a[i] + carry;
@@ -207,23 +207,23 @@ static void fe_sqr_n(fe *r, const fe *a, int n) {
 static const uint32_t FE_WRAP[8] = {C977, 1, 0, 0, 0, 0, 0, 0};
 
 static void fe_add(fe *r, const fe *a, const fe *b) {
-    uint32_t carry = u256_add(r->v, a->v, b->v);
-    while (carry) carry = u256_add(r->v, r->v, FE_WRAP);
+    uint32_t carry = limbs_add(r->v, a->v, b->v);
+    while (carry) carry = limbs_add(r->v, r->v, FE_WRAP);
 }
 
 static void fe_sub(fe *r, const fe *a, const fe *b) {
-    uint32_t borrow = u256_sub(r->v, a->v, b->v);
-    while (borrow) borrow = u256_sub(r->v, r->v, FE_WRAP);
+    uint32_t borrow = limbs_sub(r->v, a->v, b->v);
+    while (borrow) borrow = limbs_sub(r->v, r->v, FE_WRAP);
 }
 
 static void fe_normalize(fe *a) {
-    if (u256_cmp(a->v, FE_P.v) >= 0) u256_sub(a->v, a->v, FE_P.v);
+    if (limbs_cmp(a->v, FE_P.v) >= 0) limbs_sub(a->v, a->v, FE_P.v);
 }
 
 static bool fe_is_zero(const fe *a) {
     fe t = *a;
     fe_normalize(&t);
-    return u256_is_zero(t.v);
+    return limbs_is_zero(t.v);
 }
 
 static void fe_set_int(fe *r, uint32_t v) {
@@ -314,7 +314,7 @@ static void sc_mont_mul(sc *r, const sc *a, const sc *b) {
         t[7] = (uint32_t)s;
         t[8] = t[9] + (uint32_t)(s >> 32);
     }
-    if (t[8] != 0 || u256_cmp(t, SC_N.v) >= 0) u256_sub(t, t, SC_N.v);
+    if (t[8] != 0 || limbs_cmp(t, SC_N.v) >= 0) limbs_sub(t, t, SC_N.v);
     for (int i = 0; i < 8; i++) r->v[i] = t[i];
 }
 
@@ -323,7 +323,7 @@ static void sc_mont_inv(sc *r, const sc *a) {
     /* n - 2, scanned from the top bit with a 4-bit fixed window over 16 precomputed powers. */
     sc e;
     static const uint32_t two[8] = {2, 0, 0, 0, 0, 0, 0, 0};
-    u256_sub(e.v, SC_N.v, two);
+    limbs_sub(e.v, SC_N.v, two);
     sc table[16];
     table[0] = SC_ONE_M;
     table[1] = *a;
@@ -584,20 +584,20 @@ static void strauss(gej *r, const uint32_t u1[8], const ge *R, const uint32_t u2
 
 bool bg_secp_s_is_low(const uint8_t s[32]) {
     sc v;
-    u256_from_be(v.v, s);
-    return u256_cmp(v.v, SC_N_HALF.v) <= 0;
+    limbs_from_be(v.v, s);
+    return limbs_cmp(v.v, SC_N_HALF.v) <= 0;
 }
 
 bool bg_secp_recover(const uint8_t hash[32], const uint8_t r32[32], const uint8_t s32[32], int recid,
                      uint8_t pubkey[64]) {
     if (recid != 0 && recid != 1) return false;
     sc r, s, z;
-    u256_from_be(r.v, r32);
-    u256_from_be(s.v, s32);
-    u256_from_be(z.v, hash);
-    if (u256_is_zero(r.v) || u256_cmp(r.v, SC_N.v) >= 0) return false;
-    if (u256_is_zero(s.v) || u256_cmp(s.v, SC_N.v) >= 0) return false;
-    if (u256_cmp(z.v, SC_N.v) >= 0) u256_sub(z.v, z.v, SC_N.v);
+    limbs_from_be(r.v, r32);
+    limbs_from_be(s.v, s32);
+    limbs_from_be(z.v, hash);
+    if (limbs_is_zero(r.v) || limbs_cmp(r.v, SC_N.v) >= 0) return false;
+    if (limbs_is_zero(s.v) || limbs_cmp(s.v, SC_N.v) >= 0) return false;
+    if (limbs_cmp(z.v, SC_N.v) >= 0) limbs_sub(z.v, z.v, SC_N.v);
 
     /* R = (r, y) with y^2 = r^3 + 7 and y's parity = recid. r < n < p, so x = r directly. */
     ge R;
@@ -622,7 +622,7 @@ bool bg_secp_recover(const uint8_t hash[32], const uint8_t r32[32], const uint8_
     sc_mont_inv(&rinv, &rm);
     sc_mont_mul(&u1, &z, &rinv);
     sc_mont_mul(&u2, &s, &rinv);
-    if (!u256_is_zero(u1.v)) u256_sub(u1.v, SC_N.v, u1.v);
+    if (!limbs_is_zero(u1.v)) limbs_sub(u1.v, SC_N.v, u1.v);
 
     bg_secp_init();
     gej q;
@@ -636,7 +636,7 @@ bool bg_secp_recover(const uint8_t hash[32], const uint8_t r32[32], const uint8_
     fe_mul(&y, &q.y, &zi2);
     fe_normalize(&x);
     fe_normalize(&y);
-    u256_to_be(pubkey, x.v);
-    u256_to_be(pubkey + 32, y.v);
+    limbs_to_be(pubkey, x.v);
+    limbs_to_be(pubkey + 32, y.v);
     return true;
 }

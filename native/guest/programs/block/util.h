@@ -1,4 +1,4 @@
-/* Shared helpers of the block guest: the rejection path, a bump arena, byte helpers. */
+/* Shared helpers of the block guest: the rejection path, allocation, byte helpers. */
 #ifndef BG_UTIL_H
 #define BG_UTIL_H
 
@@ -8,7 +8,7 @@
 #include <stdint.h>
 
 /* Exit codes: 1 = the block (or its input) is invalid, 2 = valid input outside the supported
- * scope ("unsupported: ..."), 3 = the guest ran out of its fixed memory. */
+ * scope ("unsupported: ..."), 3 = the guest ran out of memory. */
 enum { BG_EXIT_INVALID = 1, BG_EXIT_UNSUPPORTED = 2, BG_EXIT_NO_MEMORY = 3 };
 
 /* Writes "block guest: <message>\n" to fd 2 and exits with code. Formats %s (C string),
@@ -20,14 +20,13 @@ _Noreturn void bg_fail_code(int code, const char *fmt, ...);
 /* Formats like bg_fail into out (always NUL-terminated); returns the length. */
 size_t bg_format(char *out, size_t cap, const char *fmt, va_list ap);
 
-/* Bump allocation from one fixed arena; nothing is freed (a guest run is short-lived). */
+/* Allocation that never fails (running out of memory ends the run) and is never freed: a
+ * guest run is short-lived and the runtime's allocator is a bump allocator. */
 void *bg_alloc(size_t size);
 /* Zeroed bg_alloc. */
 void *bg_calloc(size_t size);
-/* Bytes of the arena used so far (for the memory figures in the docs). */
-size_t bg_arena_used(void);
-/* Grows the most recent allocation p (which must be the last one made) to new_size. */
-void *bg_grow_last(void *p, size_t new_size);
+/* Bytes allocated so far (for the memory figures in the docs). */
+size_t bg_allocated(void);
 
 void bg_copy(void *dst, const void *src, size_t n);
 void bg_zero(void *dst, size_t n);

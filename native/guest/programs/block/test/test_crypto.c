@@ -2,9 +2,9 @@
  * on edge values (the secp256k1 unit is included whole to reach its internal functions). */
 #include <string.h>
 
-#include "../src/keccak.h"
-#include "../src/rlp.h"
-#include "../src/secp256k1.c"
+#include "../keccak.h"
+#include "../rlp.h"
+#include "../secp256k1.c"
 #include "check.h"
 
 static void hash_hex(const char *msg, size_t len, const char *expect) {
@@ -96,7 +96,7 @@ static bool fe_eq(const fe *a, const fe *b) {
     fe x = *a, y = *b;
     fe_normalize(&x);
     fe_normalize(&y);
-    return u256_cmp(x.v, y.v) == 0;
+    return limbs_cmp(x.v, y.v) == 0;
 }
 
 static void test_field(void) {
@@ -152,7 +152,7 @@ static void test_scalar(void) {
     sc_mont_mul(&am, &a, &SC_R2);
     sc_mont_inv(&inv, &am);
     sc_mont_mul(&prod, &a, &inv); /* a * a^-1 * R / R = 1 */
-    CHECK(u256_cmp(prod.v, one.v) == 0, "scalar inverse");
+    CHECK(limbs_cmp(prod.v, one.v) == 0, "scalar inverse");
 }
 
 static void recover_hex(const char *h, const char *r, const char *s, int recid, const char *pub_hex) {
@@ -200,11 +200,11 @@ void test_secp(void) {
     memset(bad, 0, 32);
     CHECK(!bg_secp_recover(h, bad, s, 0, pub), "r = 0 refused");
     CHECK(!bg_secp_recover(h, r, bad, 0, pub), "s = 0 refused");
-    u256_to_be(bad, SC_N.v);
+    limbs_to_be(bad, SC_N.v);
     CHECK(!bg_secp_recover(h, bad, s, 0, pub), "r = n refused");
     CHECK(!bg_secp_recover(h, r, bad, 0, pub), "s = n refused");
     CHECK(!bg_secp_s_is_low(bad), "n is not low");
-    u256_to_be(bad, SC_N_HALF.v);
+    limbs_to_be(bad, SC_N_HALF.v);
     CHECK(bg_secp_s_is_low(bad), "n/2 is low");
     bad[31] += 1;
     CHECK(!bg_secp_s_is_low(bad), "n/2 + 1 is high");

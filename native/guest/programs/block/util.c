@@ -1,14 +1,13 @@
 #include "util.h"
 #include "sys.h"
 
-#ifndef BG_ARENA_SIZE
-#define BG_ARENA_SIZE (48u << 20)
-#endif
+/* From the runtime (guest) or libc (host tests). */
+void *malloc(size_t size);
+void *memcpy(void *dst, const void *src, size_t n);
+void *memset(void *dst, int c, size_t n);
+int memcmp(const void *a, const void *b, size_t n);
 
-/* One arena for the whole run; 16-byte aligned so any struct can live in it. */
-static _Alignas(16) uint8_t arena[BG_ARENA_SIZE];
-static size_t arena_top;
-static size_t arena_last;
+static size_t allocated;
 
 static size_t append(char *out, size_t cap, size_t at, const char *s, size_t n) {
     for (size_t i = 0; i < n && at + 1 < cap; i++) out[at++] = s[i];
@@ -76,40 +75,26 @@ _Noreturn void bg_fail_code(int code, const char *fmt, ...) {
 }
 
 void *bg_alloc(size_t size) {
-    size_t start = (arena_top + 15u) & ~(size_t)15u;
-    if (start > BG_ARENA_SIZE || size > BG_ARENA_SIZE - start)
-        bg_fail_code(BG_EXIT_NO_MEMORY, "out of memory: the arena of %u bytes is full", (unsigned)BG_ARENA_SIZE);
-    arena_last = start;
-    arena_top = start + size;
-    return arena + start;
+    void *p = malloc(size ? size : 1);
+    if (p == NULL) bg_fail_code(BG_EXIT_NO_MEMORY, "out of memory after %u bytes", (unsigned)allocated);
+    allocated += size;
+    return p;
 }
 
 void *bg_calloc(size_t size) {
     void *p = bg_alloc(size);
-    bg_zero(p, size);
+    memset(p, 0, size);
     return p;
 }
 
-void *bg_grow_last(void *p, size_t new_size) {
-    if ((uint8_t *)p != arena + arena_last)
-        bg_fail_code(BG_EXIT_NO_MEMORY, "internal: arena grow of a block that is not the last");
-    if (new_size > BG_ARENA_SIZE - arena_last)
-        bg_fail_code(BG_EXIT_NO_MEMORY, "out of memory: the arena of %u bytes is full", (unsigned)BG_ARENA_SIZE);
-    arena_top = arena_last + new_size;
-    return p;
-}
-
-size_t bg_arena_used(void) { return arena_top; }
+size_t bg_allocated(void) { return allocated; }
 
 void bg_copy(void *dst, const void *src, size_t n) {
-    uint8_t *d = dst;
-    const uint8_t *s = src;
-    for (size_t i = 0; i < n; i++) d[i] = s[i];
+    if (n) memcpy(dst, src, n);
 }
 
 void bg_zero(void *dst, size_t n) {
-    uint8_t *d = dst;
-    for (size_t i = 0; i < n; i++) d[i] = 0;
+    if (n) memset(dst, 0, n);
 }
 
 bool bg_equal(const void *a, const void *b, size_t n) {

@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "../src/sys.h"
+#include "../sys.h"
 
 long bg_sys_read(int fd, void *buf, size_t len) { return (long)read(fd, buf, len); }
 
