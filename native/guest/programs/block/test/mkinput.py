@@ -118,6 +118,24 @@ def indexed_root(values):
     return trie_root({rlp_encode(be(i)): v for i, v in enumerate(values)})
 
 
+def expected_journal(parent_rlp, block_rlp):
+    """The journal a valid block must produce (docs/block-guest.md), from the headers alone."""
+    parent, block = rlp_decode(parent_rlp), rlp_decode(block_rlp)
+    h = block[0]
+    return (keccak256(parent_rlp) + keccak256(rlp_encode(h)) + parent[3] + h[3] +
+            struct.pack("<QQI", to_int(h[8]), to_int(h[10]), len(block[1])))
+
+
+def write_outputs(args, data):
+    Path(args.out).write_bytes(data)
+    if args.expect:
+        parent_len = struct.unpack_from("<I", data, 16)[0]
+        parent = data[20:20 + parent_len]
+        block_len = struct.unpack_from("<I", data, 20 + parent_len)[0]
+        block = data[24 + parent_len:24 + parent_len + block_len]
+        Path(args.expect).write_bytes(expected_journal(parent, block))
+
+
 def stream(chain_id, parent_rlp, block_rlp, nodes, codes=()):
     out = bytearray(b"L2BI" + struct.pack("<IQ", 1, chain_id))
     for blob in (parent_rlp, block_rlp):
@@ -158,7 +176,7 @@ def loadtest(args):
                                  to_int(hdr[15]), hdr[2])
         assert st.root() == hdr[3], "replayed state root of block %d differs from its header" % number
         parent = rlp_encode(hdr)
-    Path(args.out).write_bytes(stream(chain_id, parent, blocks[args.number - 1], st.witness()))
+    write_outputs(args, stream(chain_id, parent, blocks[args.number - 1], st.witness()))
 
 
 # ---- generated blocks ----
@@ -220,8 +238,8 @@ def base_fee_after(p):
 
 
 def mixed_txs():
-    """New accounts, self-transfer, zero value, all three types with access lists and data,
-    an exact-balance spend that leaves an empty account behind."""
+    """New accounts, self-transfer, zero value (also to an absent account, which must stay
+    absent: EIP-161), all three types with access lists and data, an exact-balance spend."""
     fresh = keccak256(b"fresh account")[12:]
     return [
         signed(2, key(0), 0, addr(1), 10**18),
@@ -230,7 +248,7 @@ def mixed_txs():
         signed(1, key(2), 0, addr(3), 0, gas=30000, data=b"\x00\x01hi",  # zero value, data
                access=[(addr(4), [b"\0" * 32, b"\x01" * 32])]),
         signed(2, key(3), 0, keccak256(b"nobody")[12:], 0),       # zero value to nobody: no account
-        signed(2, key(6), 3, addr(5), 5, max_fee=2 * 10**9, prio=2 * 10**9),  # exact balance, prio capped
+        signed(2, key(6), 3, addr(5), 5, max_fee=2 * 10**9, prio=2 * 10**9),  # exact balance (ends at 0), priority fee capped by max fee
     ]
 
 
@@ -320,17 +338,19 @@ def main():
     lt.add_argument("--chain", required=True)
     lt.add_argument("--number", type=int, required=True)
     lt.add_argument("--out", required=True)
+    lt.add_argument("--expect", help="also write the journal a valid block gives")
     g = sub.add_parser("gen")
     g.add_argument("--case")
     g.add_argument("--out")
     g.add_argument("--list", action="store_true")
+    g.add_argument("--expect", help="also write the journal a valid block gives")
     args = ap.parse_args()
     if args.cmd == "loadtest":
         loadtest(args)
     elif args.list:
         print("\n".join(CASES))
     else:
-        Path(args.out).write_bytes(case(args.case))
+        write_outputs(args, case(args.case))
 
 
 if __name__ == "__main__":

@@ -1,3 +1,0 @@
-#include "check.h"
-
-void test_block(void) {}
