@@ -52,7 +52,7 @@ void l2vm_commit_u64(uint64_t v); /* little-endian */
 /* Host output. */
 void l2vm_print(const char *s);          /* fd 1 */
 void l2vm_eprint(const char *s);         /* fd 2 */
-/* printf subset: %d %i %u %x %X %c %s %p %%, the l and ll modifiers, a width and the 0 flag. */
+/* printf subset: %d %i %u %x %X %c %s %p %%, the l and ll modifiers, a width, the 0 and - flags. */
 int l2vm_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int l2vm_eprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int l2vm_snprintf(char *out, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));

@@ -28,6 +28,7 @@ static void sink_put(sink_t *s, char c) {
   }
 }
 
+/* width < 0 means left-justified in -width columns. */
 static void put_number(sink_t *s, unsigned long long v, unsigned base, int upper, int negative,
                        int width, char pad) {
   char digits[24];
@@ -42,6 +43,7 @@ static void put_number(sink_t *s, unsigned long long v, unsigned base, int upper
   for (; width > len; width--) sink_put(s, pad);
   if (negative && pad != '0') sink_put(s, '-');
   while (n > 0) sink_put(s, digits[--n]);
+  for (; -width > len; width++) sink_put(s, ' ');
 }
 
 static void format(sink_t *s, const char *fmt, va_list ap) {
@@ -52,12 +54,19 @@ static void format(sink_t *s, const char *fmt, va_list ap) {
     }
     fmt++;
     char pad = ' ';
-    int width = 0, longs = 0;
-    if (*fmt == '0') {
-      pad = '0';
-      fmt++;
+    int width = 0, longs = 0, left = 0;
+    for (;; fmt++) {
+      if (*fmt == '0') {
+        pad = '0';
+      } else if (*fmt == '-') {
+        left = 1;
+      } else {
+        break;
+      }
     }
+    if (left) pad = ' ';
     while (*fmt >= '0' && *fmt <= '9') width = width * 10 + (*fmt++ - '0');
+    if (left) width = -width;
     while (*fmt == 'l') {
       longs++;
       fmt++;
@@ -93,6 +102,7 @@ static void format(sink_t *s, const char *fmt, va_list ap) {
         int len = (int)strlen(str);
         for (; width > len; width--) sink_put(s, ' ');
         while (*str) sink_put(s, *str++);
+        for (; -width > len; width++) sink_put(s, ' ');
         break;
       }
       case '%':
