@@ -3,6 +3,7 @@ package io.l2prover.chain.witness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.l2prover.chain.BlockTamper;
+import io.l2prover.chain.CoinbaseFixtures;
 import io.l2prover.chain.UnsupportedException;
 import io.l2prover.chain.crypto.Secp256k1;
 import io.l2prover.chain.gen.ChainGenerator;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -123,5 +125,25 @@ class BlockGuestCrossCheckTest {
     ExecutionResult result = run(new GuestInput(input.chainId(), input.parentHeader(), input.block(), fewer, input.codes()));
     assertThat(result.exitCode()).isEqualTo(EXIT_INVALID);
     assertThat(stderr(result)).contains("missing witness node");
+  }
+
+  /**
+   * Known divergence: with a zero priority fee the guest never loads the coinbase, so an existing
+   * empty coinbase survives; the execution specs (process_transaction) delete it, as the Java
+   * layer does (Eip161CoinbaseTest). Enable once the guest applies the fee to the coinbase
+   * unconditionally (or clears it when it is empty).
+   */
+  @Disabled("block guest keeps an existing empty coinbase when the tip is 0 (execution specs delete it)")
+  @Test
+  void bothApplyTheCoinbaseRuleOfEip161() {
+    var genesis = CoinbaseFixtures.genesis();
+    Address empty = CoinbaseFixtures.emptyAccount(genesis);
+    for (U256 tip : List.of(U256.ZERO, U256.of(3))) {
+      ProvableChain withBlock = ProvableChain.of(genesis,
+          List.of(CoinbaseFixtures.blockWithTip(genesis, empty, tip)));
+      ExecutionResult result = run(withBlock.input(1));
+      assertThat(result.exitCode()).as("tip %s: %s", tip, stderr(result)).isZero();
+      assertThat(BlockJournal.decode(result.journal())).as("tip %s", tip).isEqualTo(withBlock.expectedJournal(1));
+    }
   }
 }
