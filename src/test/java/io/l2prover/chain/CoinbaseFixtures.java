@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** Blocks that exercise the EIP-161 coinbase rule: one transfer, a chosen coinbase and tip. */
+/** Hand-built blocks for rules the generator does not reach: the EIP-161 coinbase rule, withdrawals, pre-EIP-155 signatures. */
 public final class CoinbaseFixtures {
 
   private CoinbaseFixtures() {}
@@ -43,12 +43,26 @@ public final class CoinbaseFixtures {
     var state = genesis.state(new MapNodeStore());
     var parent = genesis.header(state.root());
     BlockBuilder builder = new BlockBuilder(genesis.config().chainId(), parent, state, coinbase);
-    BigInteger key = DeterministicKeys.privateKey(0);
-    Address sender = Secp256k1.addressOf(key);
+    Transaction tx = transfer(genesis, builder, 0, signer(1), tip, false);
+    return builder.add(tx, signer(0)).build();
+  }
+
+  /** A signed transfer from deterministic account {@code from} to {@code to}. */
+  public static Transaction transfer(Genesis genesis, BlockBuilder builder, int from, Address to, U256 tip,
+      boolean legacyWithoutChainId) {
+    BigInteger key = DeterministicKeys.privateKey(from);
+    long nonce = builder.state().account(Secp256k1.addressOf(key)).map(a -> a.nonce()).orElse(0L);
     U256 maxFee = builder.env().baseFee().add(tip);
-    Transaction tx = Senders.sign(new Transaction(TxType.DYNAMIC_FEE, OptionalLong.of(genesis.config().chainId()),
-        0, tip, maxFee, 21_000, Optional.of(Secp256k1.addressOf(DeterministicKeys.privateKey(1))), U256.of(5),
-        Bytes.EMPTY, List.of(), 0, U256.ONE, U256.ONE), key);
-    return builder.add(tx, sender).build();
+    Transaction unsigned = legacyWithoutChainId
+        ? new Transaction(TxType.LEGACY, OptionalLong.empty(), nonce, maxFee, maxFee, 21_000, Optional.of(to),
+            U256.of(5), Bytes.EMPTY, List.of(), 0, U256.ONE, U256.ONE)
+        : new Transaction(TxType.DYNAMIC_FEE, OptionalLong.of(genesis.config().chainId()), nonce, tip, maxFee,
+            21_000, Optional.of(to), U256.of(5), Bytes.EMPTY, List.of(), 0, U256.ONE, U256.ONE);
+    return Senders.sign(unsigned, key);
+  }
+
+  /** The address of deterministic account {@code index}. */
+  public static Address signer(int index) {
+    return Secp256k1.addressOf(DeterministicKeys.privateKey(index));
   }
 }

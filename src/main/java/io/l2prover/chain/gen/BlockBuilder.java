@@ -2,11 +2,11 @@ package io.l2prover.chain.gen;
 
 import io.l2prover.chain.crypto.Keccak;
 import io.l2prover.chain.state.BlockEnv;
+import io.l2prover.chain.state.BlockProcessor;
 import io.l2prover.chain.state.BlockRoots;
 import io.l2prover.chain.state.FeeRules;
 import io.l2prover.chain.state.TransactionProcessor;
 import io.l2prover.chain.state.WorldState;
-import io.l2prover.chain.trie.MerklePatriciaTrie;
 import io.l2prover.chain.types.Address;
 import io.l2prover.chain.types.Block;
 import io.l2prover.chain.types.BlockHeader;
@@ -16,6 +16,7 @@ import io.l2prover.chain.types.LogsBloom;
 import io.l2prover.chain.types.Receipt;
 import io.l2prover.chain.types.Transaction;
 import io.l2prover.chain.types.U256;
+import io.l2prover.chain.types.Withdrawal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,7 @@ public final class BlockBuilder {
   private final BlockEnv env;
   private final List<Transaction> transactions = new ArrayList<>();
   private final List<Receipt> receipts = new ArrayList<>();
+  private final List<Withdrawal> withdrawals = new ArrayList<>();
   private long gasUsed;
 
   /**
@@ -65,17 +67,23 @@ public final class BlockBuilder {
     return this;
   }
 
-  /** The block: no withdrawals, deterministic randao and beacon root derived from the number. */
+  /** Adds a withdrawal (EIP-4895); withdrawals are applied after all transactions, at {@link #build()}. */
+  public BlockBuilder withdraw(Withdrawal withdrawal) {
+    withdrawals.add(withdrawal);
+    return this;
+  }
+
+  /** The block, with a deterministic randao and beacon root derived from its number. */
   public Block build() {
+    withdrawals.forEach(w -> BlockProcessor.applyWithdrawal(w, state));
     long number = env.number();
-    Hash32 emptyRoot = MerklePatriciaTrie.EMPTY_ROOT;
     BlockHeader header = new BlockHeader(parent.hash(), BlockHeader.EMPTY_OMMERS_HASH, env.coinbase(),
         state.root(), BlockRoots.transactionsRoot(transactions), BlockRoots.receiptsRoot(receipts),
         LogsBloom.EMPTY, U256.ZERO, number, env.gasLimit(), gasUsed, parent.timestamp() + BLOCK_TIME,
         Bytes.EMPTY, hashOf("randao " + number), Bytes.of(new byte[8]), Optional.of(env.baseFee()),
-        Optional.of(emptyRoot), Optional.of(0L), Optional.of(FeeRules.excessBlobGas(parent)),
+        Optional.of(BlockRoots.withdrawalsRoot(withdrawals)), Optional.of(0L), Optional.of(FeeRules.excessBlobGas(parent)),
         Optional.of(hashOf("beacon " + number)), Optional.empty());
-    return new Block(header, transactions, List.of(), Optional.of(List.of()));
+    return new Block(header, transactions, List.of(), Optional.of(withdrawals));
   }
 
   private static Hash32 hashOf(String text) {

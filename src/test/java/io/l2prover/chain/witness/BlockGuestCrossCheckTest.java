@@ -6,15 +6,18 @@ import io.l2prover.chain.BlockTamper;
 import io.l2prover.chain.CoinbaseFixtures;
 import io.l2prover.chain.UnsupportedException;
 import io.l2prover.chain.crypto.Secp256k1;
+import io.l2prover.chain.gen.BlockBuilder;
 import io.l2prover.chain.gen.ChainGenerator;
 import io.l2prover.chain.gen.GeneratedChain;
 import io.l2prover.chain.gen.GeneratorSpec;
+import io.l2prover.chain.trie.MapNodeStore;
 import io.l2prover.chain.types.Address;
 import io.l2prover.chain.types.Block;
 import io.l2prover.chain.types.Bytes;
 import io.l2prover.chain.types.Hash32;
 import io.l2prover.chain.types.Transaction;
 import io.l2prover.chain.types.U256;
+import io.l2prover.chain.types.Withdrawal;
 import io.l2prover.zkvm.exec.ExecutionResult;
 import io.l2prover.zkvm.exec.Executor;
 import io.l2prover.zkvm.exec.ExecutorOptions;
@@ -145,5 +148,28 @@ class BlockGuestCrossCheckTest {
       assertThat(result.exitCode()).as("tip %s: %s", tip, stderr(result)).isZero();
       assertThat(BlockJournal.decode(result.journal())).as("tip %s", tip).isEqualTo(withBlock.expectedJournal(1));
     }
+  }
+
+  @Test
+  void bothHandleWithdrawalsAndPreEip155Transactions() {
+    var genesis = CoinbaseFixtures.genesis();
+    var state = genesis.state(new MapNodeStore());
+    var builder = new BlockBuilder(genesis.config().chainId(), genesis.header(state.root()),
+        state, CoinbaseFixtures.signer(3));
+    builder.add(CoinbaseFixtures.transfer(genesis, builder, 0, CoinbaseFixtures.signer(1), U256.of(2), true),
+        CoinbaseFixtures.signer(0));
+    builder.add(CoinbaseFixtures.transfer(genesis, builder, 1, CoinbaseFixtures.signer(2), U256.ONE, false),
+        CoinbaseFixtures.signer(1));
+    Address empty = CoinbaseFixtures.emptyAccount(genesis);
+    builder.withdraw(new Withdrawal(0, 1, CoinbaseFixtures.signer(2), 5))
+        .withdraw(new Withdrawal(1, 2, empty, 0))
+        .withdraw(new Withdrawal(2, 3, Address.fromHex("0x00000000000000000000000000000000000abc00"), 0))
+        .withdraw(new Withdrawal(3, 4, Address.fromHex("0x00000000000000000000000000000000000abc01"), 7));
+    ProvableChain withBlock = ProvableChain.of(genesis, List.of(builder.build()));
+    assertThat(withBlock.account(1, empty)).isEmpty();
+    assertThat(withBlock.account(1, Address.fromHex("0x00000000000000000000000000000000000abc00"))).isEmpty();
+    ExecutionResult result = run(withBlock.input(1));
+    assertThat(result.exitCode()).as(stderr(result)).isZero();
+    assertThat(BlockJournal.decode(result.journal())).isEqualTo(withBlock.expectedJournal(1));
   }
 }
