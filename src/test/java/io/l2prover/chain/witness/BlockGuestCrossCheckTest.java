@@ -94,7 +94,19 @@ class BlockGuestCrossCheckTest {
         BlockTamper.withTransaction(next, 0, tx.withSignature(1 - tx.yParity(), tx.r(), highS)),
         BlockTamper.withTransaction(next, 0, BlockTamper.resigned(tx, tx.nonce() + 1, tx.to(), tx.value(), tx.gasLimit(), 1729)),
         BlockTamper.withTransaction(next, 0, BlockTamper.resigned(tx, tx.nonce(), tx.to(),
-            U256.of(BigInteger.TEN.pow(30)), tx.gasLimit(), 1729)));
+            U256.of(BigInteger.TEN.pow(30)), tx.gasLimit(), 1729)),
+        BlockTamper.withTransaction(next, 0, BlockTamper.resigned(tx, tx.nonce(), tx.to(), tx.value(), 20_999, 1729)),
+        BlockTamper.withTransaction(next, 0, BlockTamper.resigned(tx, tx.nonce(), tx.to(), tx.value(), tx.gasLimit(), 1)),
+        BlockTamper.withTransaction(next, 0, BlockTamper.resigned(tx, tx.nonce(), tx.to(), tx.value(),
+            next.header().gasLimit() + 1, 1729)),
+        BlockTamper.withTransaction(next, 0, tx.withSignature(tx.yParity(), U256.ZERO, tx.s())),
+        BlockTamper.withHeader(next, f -> f.transactionsRoot = Hash32.ZERO),
+        BlockTamper.withHeader(next, f -> f.receiptsRoot = Hash32.ZERO),
+        BlockTamper.withHeader(next, f -> f.timestamp = parentChain.header(1).timestamp()),
+        BlockTamper.withHeader(next, f -> f.gasLimit = f.gasLimit + f.gasLimit / 1024),
+        BlockTamper.withHeader(next, f -> f.extraData = Bytes.of(new byte[33])),
+        BlockTamper.withHeader(next, f -> f.difficulty = U256.ONE),
+        BlockTamper.withHeader(next, f -> f.excessBlobGas = Optional.of(1L)));
     for (Block block : invalid) {
       ProvableChain.CandidateInput candidate = parentChain.candidate(block);
       assertThat(candidate.rejection()).as("Java verdict").isPresent();
