@@ -39,3 +39,15 @@ bench-exec: build
 	java -jar $(JAR) bench-exec
 
 test: check-guests
+
+# Block guest (native/guest/programs/block): host unit tests of its C modules, then the guest
+# on generated and l2-loadtest blocks, built for the host and as the rv32im ELF under qemu.
+.PHONY: test-block-guest
+test-block-guest:
+	$(MAKE) -C native/guest/programs/block/test
+test: test-block-guest
+
+# Java chain layer costs (JMH): sender recovery, block validation, guest input building.
+.PHONY: bench-chain
+bench-chain:
+	$(MVN) test -Dtest=ChainBenchmarkRun -Dsurefire.failIfNoSpecifiedTests=false
