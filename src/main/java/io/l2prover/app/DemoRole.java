@@ -1,0 +1,131 @@
+package io.l2prover.app;
+
+import io.l2prover.bus.Addresses;
+import io.l2prover.client.ClientSettings;
+import io.l2prover.client.ProgressEvent;
+import io.l2prover.proving.DevProver;
+import io.l2prover.server.BlocksChainSource;
+import io.l2prover.server.ServerSettings;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * {@code demo} (the default role): a prover server over a small self-contained chain and a
+ * client in one JVM; proves every block in dev mode, prints progress and a summary, exits.
+ */
+final class DemoRole implements Role {
+
+  private static final int DEFAULT_BLOCKS = 8;
+  private static final long DEMO_CHAIN_ID = 1729;
+
+  private final PrintStream out;
+
+  DemoRole(PrintStream out) {
+    this.out = out;
+  }
+
+  @Override
+  public String name() {
+    return "demo";
+  }
+
+  @Override
+  public String summary() {
+    return "prove a small built-in chain end to end in dev mode (the default)";
+  }
+
+  @Override
+  public int run(String[] args) throws Exception {
+    Options options = Options.parse(name(), args, Set.of("blocks", "config"));
+    if (options.help()) {
+      out.print("""
+          usage: java -jar l2-prover.jar demo [--blocks N] [--config FILE]
+
+          Starts a prover server over a built-in chain of N blocks (default 8) and a prover client
+          in this JVM, proves every block in dev mode (fake receipts: nothing is proven yet), prints
+          progress and a summary, and exits. State goes to a temporary directory, removed at the end.
+          """);
+      return 0;
+    }
+    int blocks = parseBlocks(options);
+    Path dataDir = Files.createTempDirectory("l2-prover-demo");
+    Vertx vertx = Vertx.vertx();
+    try {
+      ProverConfig config = ConfigLoader.load(vertx, options.path("config"));
+      return prove(vertx, config, EmptyBlocksChain.build(blocks, DEMO_CHAIN_ID), dataDir);
+    } finally {
+      vertx.close().await(10, TimeUnit.SECONDS);
+      deleteTree(dataDir);
+    }
+  }
+
+  private int prove(Vertx vertx, ProverConfig config, BlocksChainSource chain, Path dataDir) throws Exception {
+    Services.registerCodecs(vertx.eventBus());
+    long head = chain.headBlockNumber();
+    out.printf("demo: %d blocks on chain %s; dev mode (fake receipts), %d worker(s)%n", head, chain.chainId(),
+        config.workers());
+    long start = System.nanoTime();
+    Promise<Void> allProven = Promise.promise();
+    AtomicInteger acknowledged = new AtomicInteger();
+    vertx.eventBus().<ProgressEvent>consumer(Addresses.PROGRESS, message -> {
+      ProgressEvent event = message.body();
+      switch (event.phase()) {
+        case PROVED -> out.printf("  block %d: proved in %d ms (%s receipt)%n", event.blockNumber(), event.millis(),
+            event.detail());
+        case ACKNOWLEDGED -> {
+          out.printf("  block %d: accepted by the server, %d ms from input to saved state%n", event.blockNumber(),
+              event.millis());
+          acknowledged.incrementAndGet();
+          if (event.blockNumber() == head) {
+            allProven.tryComplete();
+          }
+        }
+        case RETRY -> out.printf("  block %d: %s (retrying)%n", event.blockNumber(), event.detail());
+        default -> { }
+      }
+    });
+    var server = Services.deployServer(vertx, dataDir, new ServerSettings("127.0.0.1", 0, true, config.limits()), chain)
+        .await(30, TimeUnit.SECONDS);
+    ClientSettings client = new ClientSettings("127.0.0.1", server.actualPort(), Duration.ofMillis(200),
+        config.backoff(), config.submitAttempts(), config.provingTimeout(), config.limits());
+    Services.deployClient(vertx, dataDir, config.workers(), client, new DevProver()).await(30, TimeUnit.SECONDS);
+    if (head > 0) {
+      allProven.future().await(5, TimeUnit.MINUTES);
+    }
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    out.printf("demo: %d of %d blocks proven and accepted in %d ms%n", acknowledged.get(), head, millis);
+    out.printf("demo: receipts are dev-mode fakes (%s)%n", DevProver.NOTE);
+    return 0;
+  }
+
+  private static int parseBlocks(Options options) {
+    String text = options.get("blocks").orElse(String.valueOf(DEFAULT_BLOCKS));
+    try {
+      int blocks = Integer.parseInt(text);
+      if (blocks >= 1 && blocks <= 10_000) {
+        return blocks;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UserError("demo: --blocks must be a whole number in 1..10000, got '" + text + "'", Main.EXIT_USAGE);
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}
