@@ -5,6 +5,7 @@ import io.l2prover.client.ClientSettings;
 import io.l2prover.client.ProgressEvent;
 import io.l2prover.proving.DevProver;
 import io.l2prover.server.BlocksChainSource;
+import io.l2prover.server.EmptyBlocksChain;
 import io.l2prover.server.ServerSettings;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;

@@ -1,4 +1,4 @@
-package io.l2prover.app;
+package io.l2prover.server;
 
 import io.l2prover.chain.crypto.Keccak;
 import io.l2prover.chain.rlp.Rlp;
@@ -8,7 +8,6 @@ import io.l2prover.chain.types.BlockHeader;
 import io.l2prover.chain.types.Bytes;
 import io.l2prover.chain.types.Hash32;
 import io.l2prover.chain.types.U256;
-import io.l2prover.server.BlocksChainSource;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +18,7 @@ import java.util.Optional;
  * blocks on top, each a valid successor of its parent (number, parent hash, timestamp, EIP-1559
  * base fee). Empty blocks leave the state as it is, so every root is the empty trie's.
  */
-final class EmptyBlocksChain {
+public final class EmptyBlocksChain {
 
   private static final Hash32 EMPTY_TRIE_ROOT = Keccak.hash(Rlp.EMPTY_STRING);
   private static final long GAS_LIMIT = 30_000_000;
@@ -30,7 +29,8 @@ final class EmptyBlocksChain {
 
   private EmptyBlocksChain() {}
 
-  static BlocksChainSource build(int blocks, long chainId) {
+  /** A genesis and {@code blocks} empty blocks on top; {@code chainId} goes into the chain config. */
+  public static BlocksChainSource build(int blocks, long chainId) {
     BlockHeader parent = header(Hash32.ZERO, 0, GENESIS_TIME, U256.of(1_000_000_000L));
     BlockHeader genesis = parent;
     List<Block> chain = new ArrayList<>(blocks);
