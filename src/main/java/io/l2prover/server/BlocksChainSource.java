@@ -48,9 +48,10 @@ public final class BlocksChainSource implements ChainSource {
     }
   }
 
+  /** {@code <config chainId>:<genesis hash>}: the genesis hash alone does not cover the config. */
   @Override
   public String chainId() {
-    return genesis.hash().toHex();
+    return chainConfig.getValue("chainId") + ":" + genesis.hash().toHex();
   }
 
   @Override
