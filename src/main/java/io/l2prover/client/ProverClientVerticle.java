@@ -32,6 +32,8 @@ public final class ProverClientVerticle extends VerticleBase {
   private boolean stopped;
   private long timerId = -1;
   private int failures;
+  /** True while the server has had nothing to prove, so "waiting" is logged once per wait. */
+  private boolean idle;
 
   public ProverClientVerticle(ClientSettings settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -77,11 +79,15 @@ public final class ProverClientVerticle extends VerticleBase {
     }
     failures = 0;
     if (response.isEmpty()) {
-      LOG.debug("no block from {} on to prove yet; asking again in {} ms", asked, settings.pollInterval().toMillis());
+      if (!idle) {
+        LOG.info("no block from {} on to prove yet; asking every {} ms", asked, settings.pollInterval().toMillis());
+        idle = true;
+      }
       publish(asked, Phase.IDLE, 0, "");
       later(settings.pollInterval().toMillis(), () -> request(asked));
       return;
     }
+    idle = false;
     long blockNumber = response.blockNumber();
     if (blockNumber != asked) {
       // The server knows best what still needs a proof (ethrex's client does the same).
