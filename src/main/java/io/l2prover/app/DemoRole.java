@@ -99,10 +99,11 @@ final class DemoRole implements Role {
         .await(30, TimeUnit.SECONDS);
     ClientSettings client = new ClientSettings("127.0.0.1", server.actualPort(), Duration.ofMillis(200),
         config.backoff(), config.submitAttempts(), config.provingTimeout(), config.limits());
-    Services.deployClient(vertx, dataDir, config.workers(), client, new DevProver()).await(30, TimeUnit.SECONDS);
-    if (head > 0) {
-      allProven.future().await(5, TimeUnit.MINUTES);
-    }
+    String clientId = Services.deployClient(vertx, dataDir, config.workers(), client, new DevProver())
+        .await(30, TimeUnit.SECONDS);
+    allProven.future().await(5, TimeUnit.MINUTES);
+    // The client stops polling before the server goes away with the rest.
+    vertx.undeploy(clientId).await(10, TimeUnit.SECONDS);
     long millis = (System.nanoTime() - start) / 1_000_000;
     out.printf("demo: %d of %d blocks proven and accepted in %d ms%n", acknowledged.get(), head, millis);
     out.printf("demo: receipts are dev-mode fakes (%s)%n", DevProver.NOTE);

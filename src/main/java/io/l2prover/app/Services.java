@@ -50,13 +50,13 @@ public final class Services {
     return new DevProver();
   }
 
-  /** Persister, proving workers and the client loop, as {@code config} says. */
-  public static Future<Void> deployClient(Vertx vertx, ProverConfig config, Prover prover) {
+  /** Persister, proving workers and the client loop, as {@code config} says; yields the loop's deployment ID. */
+  public static Future<String> deployClient(Vertx vertx, ProverConfig config, Prover prover) {
     return deployClient(vertx, config.dataDir(), config.workers(), config.clientSettings(), prover);
   }
 
-  /** Persister, {@code workers} proving worker instances, and the client loop. */
-  public static Future<Void> deployClient(Vertx vertx, Path dataDir, int workers, ClientSettings settings,
+  /** Persister, {@code workers} proving worker instances, and the client loop; yields the loop's deployment ID. */
+  public static Future<String> deployClient(Vertx vertx, Path dataDir, int workers, ClientSettings settings,
       Prover prover) {
     DeploymentOptions workerOptions = new DeploymentOptions()
         .setThreadingModel(ThreadingModel.WORKER)
@@ -65,8 +65,7 @@ public final class Services {
         .setInstances(workers);
     return vertx.deployVerticle(new StatePersisterVerticle(dataDir, AtomicFileWriter.durable()))
         .compose(id -> vertx.deployVerticle(() -> new ProvingVerticle(prover), workerOptions))
-        .compose(id -> vertx.deployVerticle(new ProverClientVerticle(settings)))
-        .mapEmpty();
+        .compose(id -> vertx.deployVerticle(new ProverClientVerticle(settings)));
   }
 
   /** The reference prover server over {@code chain}, its state under {@code dataDir}. */
