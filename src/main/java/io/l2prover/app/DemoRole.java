@@ -4,8 +4,9 @@ import io.l2prover.bus.Addresses;
 import io.l2prover.client.ClientSettings;
 import io.l2prover.client.ProgressEvent;
 import io.l2prover.proving.DevProver;
-import io.l2prover.server.BlocksChainSource;
-import io.l2prover.server.EmptyBlocksChain;
+import io.l2prover.chain.gen.ChainGenerator;
+import io.l2prover.chain.gen.GeneratorSpec;
+import io.l2prover.server.ProvableChainSource;
 import io.l2prover.server.ServerSettings;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -27,7 +28,8 @@ import java.util.stream.Stream;
 final class DemoRole implements Role {
 
   private static final int DEFAULT_BLOCKS = 8;
-  private static final long DEMO_CHAIN_ID = 1729;
+  private static final int ACCOUNTS = 16;
+  private static final int TXS_PER_BLOCK = 10;
 
   private final PrintStream out;
 
@@ -42,7 +44,7 @@ final class DemoRole implements Role {
 
   @Override
   public String summary() {
-    return "prove a small built-in chain end to end in dev mode (the default)";
+    return "prove a small generated chain end to end in dev mode (the default)";
   }
 
   @Override
@@ -52,7 +54,8 @@ final class DemoRole implements Role {
       out.print("""
           usage: java -jar l2-prover.jar demo [--blocks N] [--config FILE]
 
-          Starts a prover server over a built-in chain of N blocks (default 8) and a prover client
+          Generates a chain of N blocks (default 8) of signed transfers between deterministic
+          accounts, starts a prover server over it and a prover client
           in this JVM, proves every block in dev mode (fake receipts: nothing is proven yet), prints
           progress and a summary, and exits. State goes to a temporary directory, removed at the end.
           """);
@@ -63,18 +66,20 @@ final class DemoRole implements Role {
     Vertx vertx = Vertx.vertx();
     try {
       ProverConfig config = ConfigLoader.load(vertx, options.path("config"));
-      return prove(vertx, config, EmptyBlocksChain.build(blocks, DEMO_CHAIN_ID), dataDir);
+      ProvableChainSource chain = ProvableChainSource.of(
+          ChainGenerator.generate(GeneratorSpec.of(ACCOUNTS, blocks, TXS_PER_BLOCK)));
+      return prove(vertx, config, chain, dataDir);
     } finally {
       vertx.close().await(10, TimeUnit.SECONDS);
       deleteTree(dataDir);
     }
   }
 
-  private int prove(Vertx vertx, ProverConfig config, BlocksChainSource chain, Path dataDir) throws Exception {
+  private int prove(Vertx vertx, ProverConfig config, ProvableChainSource chain, Path dataDir) throws Exception {
     Services.registerCodecs(vertx.eventBus());
     long head = chain.headBlockNumber();
-    out.printf("demo: %d blocks on chain %s; dev mode (fake receipts), %d worker(s)%n", head, chain.chainId(),
-        config.workers());
+    out.printf("demo: a generated chain of %d blocks with %d signed transfers each (chain %s);"
+        + " dev mode (fake receipts), %d worker(s)%n", head, TXS_PER_BLOCK, chain.chainId(), config.workers());
     long start = System.nanoTime();
     Promise<Void> allProven = Promise.promise();
     AtomicInteger acknowledged = new AtomicInteger();

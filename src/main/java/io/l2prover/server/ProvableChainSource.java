@@ -34,6 +34,11 @@ public final class ProvableChainSource implements ChainSource {
     }
   };
 
+  /** Validates {@code generated} from its genesis; for the demo and tests. */
+  public static ProvableChainSource of(io.l2prover.chain.gen.GeneratedChain generated) {
+    return new ProvableChainSource(ProvableChain.of(generated.genesis(), generated.blocks()));
+  }
+
   public ProvableChainSource(ProvableChain chain) {
     this.chain = Objects.requireNonNull(chain, "chain");
     this.chainConfig = configJson(chain.config());

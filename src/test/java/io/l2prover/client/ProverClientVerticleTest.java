@@ -13,8 +13,8 @@ import io.l2prover.proving.DevProver;
 import io.l2prover.proving.Prover;
 import io.l2prover.proving.ProvingJob;
 import io.l2prover.proving.ProvingVerticle;
-import io.l2prover.server.BlocksChainSource;
-import io.l2prover.server.EmptyBlocksChain;
+import io.l2prover.server.ProvableChainSource;
+import io.l2prover.server.TestChains;
 import io.l2prover.server.ProofStore;
 import io.l2prover.server.ProverServerVerticle;
 import io.l2prover.server.ServerSettings;
@@ -58,7 +58,7 @@ class ProverClientVerticleTest {
   @TempDir
   Path serverDir;
 
-  private final BlocksChainSource chain = EmptyBlocksChain.build(4, 7);
+  private final ProvableChainSource chain = TestChains.small(4, 7);
   private final List<Vertx> instances = new ArrayList<>();
   /** Block numbers in the order they were proven, across every client run of a test. */
   private final List<Long> proved = new CopyOnWriteArrayList<>();

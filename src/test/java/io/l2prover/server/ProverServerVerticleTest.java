@@ -36,13 +36,13 @@ class ProverServerVerticleTest {
   Path dataDir;
 
   private Vertx vertx;
-  private BlocksChainSource chain;
+  private ProvableChainSource chain;
 
   @BeforeEach
   void setUp(Vertx vertx) {
     this.vertx = vertx;
     Services.registerCodecs(vertx.eventBus());
-    chain = EmptyBlocksChain.build(4, 7);
+    chain = TestChains.small(4, 7);
   }
 
   private ProverServerVerticle start(boolean devMode) throws Exception {
@@ -147,7 +147,7 @@ class ProverServerVerticleTest {
     exchange(server, new ProofData.Submit(1, proofOf(1)));
     vertx.undeploy(server.deploymentID()).await(5, TimeUnit.SECONDS);
 
-    assertThatThrownBy(() -> start(true, EmptyBlocksChain.build(4, 8)))
+    assertThatThrownBy(() -> start(true, TestChains.small(4, 8)))
         .hasMessageContaining("belongs to chain " + chain.chainId());
 
     Path proof = dataDir.resolve("server").resolve("proofs").resolve("block-1.json");

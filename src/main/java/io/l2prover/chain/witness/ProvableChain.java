@@ -4,9 +4,11 @@ import io.l2prover.chain.ChainException;
 import io.l2prover.chain.genesis.ChainConfig;
 import io.l2prover.chain.genesis.Genesis;
 import io.l2prover.chain.genesis.GenesisJson;
+import io.l2prover.chain.state.Account;
 import io.l2prover.chain.state.BlockExecutor;
 import io.l2prover.chain.state.WorldState;
 import io.l2prover.chain.trie.MapNodeStore;
+import io.l2prover.chain.types.Address;
 import io.l2prover.chain.types.Block;
 import io.l2prover.chain.types.BlockHeader;
 import io.l2prover.chain.types.Bytes;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A chain validated from genesis, block by block, whose blocks can each be turned into a guest
@@ -90,6 +93,11 @@ public final class ProvableChain {
   public Block block(long number) {
     checkNumber(number, 1);
     return blocks.get((int) number - 1);
+  }
+
+  /** The account at {@code address} after block {@code number} (0: in the genesis state). */
+  public Optional<Account> account(long number, Address address) {
+    return WorldState.at(header(number).stateRoot(), nodes, codes).account(address);
   }
 
   /** Re-executes block {@code number} on its parent state, recording its witness. */
