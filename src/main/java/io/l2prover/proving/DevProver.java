@@ -14,7 +14,7 @@ public final class DevProver implements Prover {
 
   /** The note every receipt of this prover carries. */
   public static final String NOTE =
-      "dev mode: nothing was executed or proven; journal = SHA-256 of the proving input (InputDigest)";
+      "dev mode: nothing was executed or proven; journal = SHA-256 of the guest input bytes (InputDigest)";
 
   @Override
   public ImageId imageId() {

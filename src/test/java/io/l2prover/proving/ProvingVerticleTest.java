@@ -41,10 +41,14 @@ class ProvingVerticleTest {
     assertThat(ReceiptVerifier.allowingDevMode().verify(receipt, ImageId.DEV_INPUT_DIGEST))
         .isEqualTo(InputDigest.of(input("0xaa")));
     assertThat(InputDigest.of(input("0xaa"))).isNotEqualTo(InputDigest.of(input("0xab")));
-    // The layout is length-prefixed, so moving a byte between fields changes the digest.
+    // The guest input is length-prefixed, so moving a byte between fields changes the digest.
     ProverInput shifted = new ProverInput(Bytes.fromHex("0x", "p"), Bytes.fromHex("0x01aa", "b"),
         input("0xaa").witness());
     assertThat(InputDigest.of(shifted)).isNotEqualTo(InputDigest.of(input("0xaa")));
+    assertThat(GuestInputs.from(input("0xaa")).chainId()).isEqualTo(1);
+    assertThatThrownBy(() -> GuestInputs.from(new ProverInput(Bytes.empty(), Bytes.empty(),
+        new ExecutionWitness(List.of(), List.of(), new JsonObject()))))
+        .hasMessageContaining("chain_config.chainId must be a positive integer");
   }
 
   @Test
