@@ -2,7 +2,7 @@
 MVN ?= ./mvnw -B -ntp
 JAR := target/l2-prover.jar
 
-.PHONY: build test run init-l2-prover docker clean serve-testdata
+.PHONY: build test run init-l2-prover docker clean
 
 build:
 	$(MVN) -DskipTests package
@@ -25,5 +25,6 @@ clean:
 
 # The reference server over the shared load-test chain, in dev mode (pair it with init-l2-prover).
 TESTDATA ?= ../shared/testdata
+.PHONY: serve-testdata
 serve-testdata: build
 	PROVER_DEV_MODE=true java -jar $(JAR) server --genesis $(TESTDATA)/genesis-l2.json --chain $(TESTDATA)/l2-loadtest.rlp
