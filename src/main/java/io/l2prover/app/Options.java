@@ -6,13 +6,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code --name value} options of a role; anything else is a usage error. */
+/** {@code --name value} options of a role, plus {@code --help}; anything else is a usage error. */
 final class Options {
 
-  private final Map<String, String> values = new HashMap<>();
+  private final Map<String, String> values;
   private final boolean help;
 
-  private Options(boolean help) {
+  private Options(Map<String, String> values, boolean help) {
+    this.values = Map.copyOf(values);
     this.help = help;
   }
 
@@ -21,8 +22,8 @@ final class Options {
    * @throws UserError (exit 2) for an unknown option or a missing value
    */
   static Options parse(String role, String[] args, Set<String> known) {
+    Map<String, String> values = new HashMap<>();
     boolean help = false;
-    Options options = new Options(false);
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (arg.equals("--help") || arg.equals("-h")) {
@@ -36,14 +37,9 @@ final class Options {
       if (i + 1 >= args.length) {
         throw new UserError(role + ": " + arg + " needs a value", Main.EXIT_USAGE);
       }
-      options.values.put(name, args[++i]);
+      values.put(name, args[++i]);
     }
-    if (!help) {
-      return options;
-    }
-    Options withHelp = new Options(true);
-    withHelp.values.putAll(options.values);
-    return withHelp;
+    return new Options(values, help);
   }
 
   boolean help() {

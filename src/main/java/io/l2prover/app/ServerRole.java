@@ -41,9 +41,9 @@ final class ServerRole implements Role {
           config.chainFile().orElseThrow(() -> new UserError(
               "the server needs a chain file: --chain FILE or PROVER_SERVER_CHAIN", Main.EXIT_USAGE)));
       Services.registerCodecs(vertx.eventBus());
-      return Running.untilStopped(vertx,
-          Services.deployMetrics(vertx, config).compose(v -> Services.deployServer(vertx, config.dataDir(), config.serverSettings(), chain)),
-          "the prover server");
+      var deployment = Services.deployMetrics(vertx, config)
+          .compose(v -> Services.deployServer(vertx, config.dataDir(), config.serverSettings(), chain));
+      return Running.untilStopped(vertx, deployment, "the prover server");
     } catch (UserError e) {
       vertx.close();
       throw e;

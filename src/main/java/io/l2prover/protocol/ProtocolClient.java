@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
-import io.vertx.core.net.NetSocket;
 import java.util.Objects;
 
 /**
@@ -40,12 +39,8 @@ public final class ProtocolClient {
       socket.write(bytes)
           .compose(v -> HalfClose.shutdownOutput(socket))
           .onFailure(e -> socket.close());
-      return reply.andThen(ar -> closeQuietly(socket));
+      return reply.andThen(ar -> socket.close());
     }));
-  }
-
-  private static void closeQuietly(NetSocket socket) {
-    socket.close();
   }
 
   public Future<Void> close() {

@@ -49,7 +49,8 @@ public final class ProverServerVerticle extends VerticleBase {
           proven.putAll(stored);
           return server.listen(settings.listenIp(), settings.listenPort());
         })
-        .onSuccess(v -> LOG.info("prover server on {}:{} serving blocks 1..{} of chain {}; {} already proven; state in {}",
+        .onSuccess(v -> LOG.info(
+            "prover server on {}:{} serving blocks 1..{} of chain {}; {} already proven; state in {}",
             settings.listenIp(), server.actualPort(), chain.headBlockNumber(), chain.chainId(), proven.size(),
             store.directory()));
   }

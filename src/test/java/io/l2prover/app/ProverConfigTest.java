@@ -52,7 +52,8 @@ class ProverConfigTest {
     assertInvalid("PROVER_WORKERS", "zero", "PROVER_WORKERS must be a whole number");
     assertInvalid("PROVER_WORKERS", "0", "PROVER_WORKERS must be between 1 and");
     assertInvalid("PROVER_SERVER_LISTEN_PORT", "70000", "PROVER_SERVER_LISTEN_PORT must be between 0 and 65535");
-    assertInvalid("PROVER_CLIENT_PROVER_SERVER_ENDPOINT", "localhost", "PROVER_CLIENT_PROVER_SERVER_ENDPOINT must be host:port");
+    assertInvalid("PROVER_CLIENT_PROVER_SERVER_ENDPOINT", "localhost",
+        "PROVER_CLIENT_PROVER_SERVER_ENDPOINT must be host:port");
     assertInvalid("PROVER_CLIENT_PROVER_SERVER_ENDPOINT", "h:0", "port in 1..65535");
     assertInvalid("PROVER_MAX_MESSAGE_BYTES", "4294967296", "PROVER_MAX_MESSAGE_BYTES must be at most");
     assertInvalid("PROVER_CLIENT_BACKOFF_MAX_MS", "10", "must not be below PROVER_CLIENT_BACKOFF_INITIAL_MS");
