@@ -1,0 +1,642 @@
+/* Field arithmetic mod p = 2^256 - 2^32 - 977 on eight 32-bit limbs (little-endian limb
+ * order). Elements are kept below 2^256 but not necessarily below p ("weakly reduced");
+ * fe_normalize brings them into [0, p) where a canonical value matters. Products are
+ * reduced with 2^256 = 0x1000003D1 (mod p), which needs no division. Scalars mod n use
+ * Montgomery multiplication: only a few scalar operations happen per signature.
+ *
+ * Recovery computes Q = u1*G + u2*R in Jacobian coordinates with Strauss–Shamir
+ * interleaving over width-w NAFs: one shared chain of 256 doublings, the additions of G from
+ * a table of odd multiples in affine form (mixed additions), those of R from a small
+ * Jacobian table built per signature. All inputs are public, so nothing here needs to run
+ * in constant time. */
+#include "secp256k1.h"
+
+#include "util.h"
+
+typedef struct { uint32_t v[8]; } fe;
+typedef struct { fe x, y; } ge;                 /* affine point, never infinity */
+typedef struct { fe x, y, z; bool inf; } gej;   /* Jacobian point (x/z^2, y/z^3) */
+typedef struct { uint32_t v[8]; } sc;           /* scalar mod n */
+
+#define C977 977u
+
+static const fe FE_P = {{0xfffffc2fu, 0xfffffffeu, 0xffffffffu, 0xffffffffu, 0xffffffffu, 0xffffffffu,
+                         0xffffffffu, 0xffffffffu}};
+static const sc SC_N = {{0xd0364141u, 0xbfd25e8cu, 0xaf48a03bu, 0xbaaedce6u, 0xfffffffeu, 0xffffffffu,
+                         0xffffffffu, 0xffffffffu}};
+static const sc SC_N_HALF = {{0x681b20a0u, 0xdfe92f46u, 0x57a4501du, 0x5d576e73u, 0xffffffffu, 0xffffffffu,
+                              0xffffffffu, 0x7fffffffu}};
+static const sc SC_R2 = {{0x67d7d140u, 0x896cf214u, 0x0e7cf878u, 0x741496c2u, 0x5bcd07c6u, 0xe697f5e4u,
+                          0x81c69bc5u, 0x9d671cd5u}};   /* 2^512 mod n */
+static const sc SC_ONE_M = {{0x2fc9bebfu, 0x402da173u, 0x50b75fc4u, 0x45512319u, 0x00000001u, 0, 0, 0}}; /* 2^256 mod n */
+static const uint32_t SC_N0INV = 0x5588b13fu;          /* -n^-1 mod 2^32 */
+static const ge G = {
+    {{0x16f81798u, 0x59f2815bu, 0x2dce28d9u, 0x029bfcdbu, 0xce870b07u, 0x55a06295u, 0xf9dcbbacu, 0x79be667eu}},
+    {{0xfb10d4b8u, 0x9c47d08fu, 0xa6855419u, 0xfd17b448u, 0x0e1108a8u, 0x5da4fbfcu, 0x26a3c465u, 0x483ada77u}}};
+
+/* ---- 256-bit helpers shared by fe and sc ---- */
+
+static void limbs_from_be(uint32_t r[8], const uint8_t b[32]) {
+    for (int i = 0; i < 8; i++) {
+        const uint8_t *p = b + 28 - 4 * i;
+        r[i] = (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+    }
+}
+
+static void limbs_to_be(uint8_t b[32], const uint32_t a[8]) {
+    for (int i = 0; i < 8; i++) {
+        uint8_t *p = b + 28 - 4 * i;
+        p[0] = (uint8_t)(a[i] >> 24);
+        p[1] = (uint8_t)(a[i] >> 16);
+        p[2] = (uint8_t)(a[i] >> 8);
+        p[3] = (uint8_t)a[i];
+    }
+}
+
+/* -1, 0, 1 as a <, =, > b. */
+static int limbs_cmp(const uint32_t a[8], const uint32_t b[8]) {
+    for (int i = 7; i >= 0; i--) {
+        if (a[i] != b[i]) return a[i] < b[i] ? -1 : 1;
+    }
+    return 0;
+}
+
+static bool limbs_is_zero(const uint32_t a[8]) {
+    uint32_t acc = 0;
+    for (int i = 0; i < 8; i++) acc |= a[i];
+    return acc == 0;
+}
+
+/* r = a - b; returns the borrow. */
+static uint32_t limbs_sub(uint32_t r[8], const uint32_t a[8], const uint32_t b[8]) {
+    uint32_t borrow = 0;
+    for (int i = 0; i < 8; i++) {
+        uint32_t d = a[i] - b[i];
+        uint32_t b1 = a[i] < b[i];
+        r[i] = d - borrow;
+        borrow = b1 | (d < borrow);
+    }
+    return borrow;
+}
+
+/* r = a + b; returns the carry. */
+static uint32_t limbs_add(uint32_t r[8], const uint32_t a[8], const uint32_t b[8]) {
+    uint32_t carry = 0;
+    for (int i = 0; i < 8; i++) {
+        uint32_t s = a[i] + carry;
+        uint32_t c1 = s < carry;
+        r[i] = s + b[i];
+        carry = c1 | (r[i] < s);
+    }
+    return carry;
+}
+
+/* Full 8x8-limb product, product scanning with a three-word column accumulator. */
+#define MULACC(x, y)                                   \
+    do {                                               \
+        uint64_t p_ = (uint64_t)(x) * (y);             \
+        uint32_t lo_ = (uint32_t)p_;                   \
+        uint32_t hi_ = (uint32_t)(p_ >> 32);           \
+        c0 += lo_;                                     \
+        hi_ += c0 < lo_;                               \
+        c1 += hi_;                                     \
+        c2 += c1 < hi_;                                \
+    } while (0)
+
+static void mul_512(uint32_t t[16], const uint32_t a[8], const uint32_t b[8]) {
+    uint32_t c0 = 0, c1 = 0, c2 = 0;
+    for (int k = 0; k < 15; k++) {
+        int lo = k < 8 ? 0 : k - 7;
+        int hi = k < 8 ? k : 7;
+        for (int i = lo; i <= hi; i++) MULACC(a[i], b[k - i]);
+        t[k] = c0;
+        c0 = c1;
+        c1 = c2;
+        c2 = 0;
+    }
+    t[15] = c0;
+}
+
+/* Squaring: each cross product once, the column's cross sum doubled, then the square term. */
+static void sqr_512(uint32_t t[16], const uint32_t a[8]) {
+    uint32_t c0 = 0, c1 = 0, c2 = 0;
+    for (int k = 0; k < 15; k++) {
+        int lo = k < 8 ? 0 : k - 7;
+        int hi = k < 8 ? k : 7;
+        uint32_t s0 = c0, s1 = c1, s2 = c2;
+        c0 = c1 = c2 = 0;
+        for (int i = lo; i < k - i && i <= hi; i++) MULACC(a[i], a[k - i]);
+        c2 = (c2 << 1) | (c1 >> 31);
+        c1 = (c1 << 1) | (c0 >> 31);
+        c0 <<= 1;
+        if ((k & 1) == 0) MULACC(a[k >> 1], a[k >> 1]);
+        c0 += s0;
+        uint32_t k1 = c0 < s0;
+        c1 += k1;
+        c2 += c1 < k1;
+        c1 += s1;
+        c2 += (c1 < s1) + s2;
+        t[k] = c0;
+        c0 = c1;
+        c1 = c2;
+        c2 = 0;
+    }
+    t[15] = c0;
+}
+
+/* ---- field mod p ---- */
+
+/* r = t mod p (weakly): t = L + H*2^256 and 2^256 = 2^32 + 977. */
+static void fe_reduce(fe *r, const uint32_t t[16]) {
+    uint64_t acc = 0;
+    uint32_t w[8];
+    for (int i = 0; i < 8; i++) {
+        acc += (uint64_t)t[i] + (uint64_t)t[8 + i] * C977;
+        if (i > 0) acc += t[7 + i];
+        w[i] = (uint32_t)acc;
+        acc >>= 32;
+    }
+    acc += t[15];
+    /* acc < 2^34: fold it once more. */
+    uint64_t top = acc;
+    acc = (uint64_t)w[0] + top * C977;
+    w[0] = (uint32_t)acc;
+    acc >>= 32;
+    acc += (uint64_t)w[1] + top;
+    w[1] = (uint32_t)acc;
+    acc >>= 32;
+    for (int i = 2; i < 8 && acc != 0; i++) {
+        acc += w[i];
+        w[i] = (uint32_t)acc;
+        acc >>= 32;
+    }
+    if (acc != 0) {
+        /* Wrapped past 2^256: the value is now tiny, adding 2^32 + 977 cannot wrap again. */
+        acc = (uint64_t)w[0] + C977;
+        w[0] = (uint32_t)acc;
+        acc = (acc >> 32) + (uint64_t)w[1] + 1;
+        w[1] = (uint32_t)acc;
+        acc >>= 32;
+        for (int i = 2; i < 8 && acc != 0; i++) {
+            acc += w[i];
+            w[i] = (uint32_t)acc;
+            acc >>= 32;
+        }
+    }
+    for (int i = 0; i < 8; i++) r->v[i] = w[i];
+}
+
+static void fe_mul(fe *r, const fe *a, const fe *b) {
+    uint32_t t[16];
+    mul_512(t, a->v, b->v);
+    fe_reduce(r, t);
+}
+
+static void fe_sqr(fe *r, const fe *a) {
+    uint32_t t[16];
+    sqr_512(t, a->v);
+    fe_reduce(r, t);
+}
+
+static void fe_sqr_n(fe *r, const fe *a, int n) {
+    fe_sqr(r, a);
+    for (int i = 1; i < n; i++) fe_sqr(r, r);
+}
+
+/* 2^256 - p, added back whenever a sum wraps past 2^256. */
+static const uint32_t FE_WRAP[8] = {C977, 1, 0, 0, 0, 0, 0, 0};
+
+static void fe_add(fe *r, const fe *a, const fe *b) {
+    uint32_t carry = limbs_add(r->v, a->v, b->v);
+    while (carry) carry = limbs_add(r->v, r->v, FE_WRAP);
+}
+
+static void fe_sub(fe *r, const fe *a, const fe *b) {
+    uint32_t borrow = limbs_sub(r->v, a->v, b->v);
+    while (borrow) borrow = limbs_sub(r->v, r->v, FE_WRAP);
+}
+
+static void fe_normalize(fe *a) {
+    if (limbs_cmp(a->v, FE_P.v) >= 0) limbs_sub(a->v, a->v, FE_P.v);
+}
+
+static bool fe_is_zero(const fe *a) {
+    fe t = *a;
+    fe_normalize(&t);
+    return limbs_is_zero(t.v);
+}
+
+static void fe_set_int(fe *r, uint32_t v) {
+    bg_zero(r, sizeof *r);
+    r->v[0] = v;
+}
+
+/* Builds a^(2^k - 1) powers for k in {2, 3, 22, 223}, shared by inversion and square root
+ * (the addition chain for p's exponents, whose binary forms are runs of ones). */
+static void fe_pow_runs(const fe *a, fe *x2, fe *x3, fe *x22, fe *x223) {
+    fe x6, x9, x11, x44, x88, x176, x220;
+    fe_sqr(x2, a);
+    fe_mul(x2, x2, a);
+    fe_sqr(x3, x2);
+    fe_mul(x3, x3, a);
+    fe_sqr_n(&x6, x3, 3);
+    fe_mul(&x6, &x6, x3);
+    fe_sqr_n(&x9, &x6, 3);
+    fe_mul(&x9, &x9, x3);
+    fe_sqr_n(&x11, &x9, 2);
+    fe_mul(&x11, &x11, x2);
+    fe_sqr_n(x22, &x11, 11);
+    fe_mul(x22, x22, &x11);
+    fe_sqr_n(&x44, x22, 22);
+    fe_mul(&x44, &x44, x22);
+    fe_sqr_n(&x88, &x44, 44);
+    fe_mul(&x88, &x88, &x44);
+    fe_sqr_n(&x176, &x88, 88);
+    fe_mul(&x176, &x176, &x88);
+    fe_sqr_n(&x220, &x176, 44);
+    fe_mul(&x220, &x220, &x44);
+    fe_sqr_n(x223, &x220, 3);
+    fe_mul(x223, x223, x3);
+}
+
+/* r = a^(p-2) = 1/a for a != 0. */
+static void fe_inv(fe *r, const fe *a) {
+    fe x2, x3, x22, x223, t;
+    fe_pow_runs(a, &x2, &x3, &x22, &x223);
+    fe_sqr_n(&t, &x223, 23);
+    fe_mul(&t, &t, &x22);
+    fe_sqr_n(&t, &t, 5);
+    fe_mul(&t, &t, a);
+    fe_sqr_n(&t, &t, 3);
+    fe_mul(&t, &t, &x2);
+    fe_sqr_n(&t, &t, 2);
+    fe_mul(r, &t, a);
+}
+
+/* r = a^((p+1)/4); returns whether r^2 == a, i.e. whether a is a square. */
+static bool fe_sqrt(fe *r, const fe *a) {
+    fe x2, x3, x22, x223, t, check;
+    fe_pow_runs(a, &x2, &x3, &x22, &x223);
+    fe_sqr_n(&t, &x223, 23);
+    fe_mul(&t, &t, &x22);
+    fe_sqr_n(&t, &t, 6);
+    fe_mul(&t, &t, &x2);
+    fe_sqr_n(r, &t, 2);
+    fe_sqr(&check, r);
+    fe_sub(&check, &check, a);
+    return fe_is_zero(&check);
+}
+
+/* ---- scalars mod n (Montgomery form where noted) ---- */
+
+/* r = a * b / 2^256 mod n (CIOS); inputs below n, output below n. */
+static void sc_mont_mul(sc *r, const sc *a, const sc *b) {
+    uint32_t t[10] = {0};
+    for (int i = 0; i < 8; i++) {
+        uint64_t carry = 0;
+        for (int j = 0; j < 8; j++) {
+            uint64_t s = (uint64_t)a->v[j] * b->v[i] + t[j] + carry;
+            t[j] = (uint32_t)s;
+            carry = s >> 32;
+        }
+        uint64_t s = (uint64_t)t[8] + carry;
+        t[8] = (uint32_t)s;
+        t[9] = (uint32_t)(s >> 32);
+        uint32_t m = t[0] * SC_N0INV;
+        s = (uint64_t)m * SC_N.v[0] + t[0];
+        carry = s >> 32;
+        for (int j = 1; j < 8; j++) {
+            s = (uint64_t)m * SC_N.v[j] + t[j] + carry;
+            t[j - 1] = (uint32_t)s;
+            carry = s >> 32;
+        }
+        s = (uint64_t)t[8] + carry;
+        t[7] = (uint32_t)s;
+        t[8] = t[9] + (uint32_t)(s >> 32);
+    }
+    if (t[8] != 0 || limbs_cmp(t, SC_N.v) >= 0) limbs_sub(t, t, SC_N.v);
+    for (int i = 0; i < 8; i++) r->v[i] = t[i];
+}
+
+/* r = a^(n-2) in Montgomery form (a in Montgomery form, nonzero): the inverse. */
+static void sc_mont_inv(sc *r, const sc *a) {
+    /* n - 2, scanned from the top bit with a 4-bit fixed window over 16 precomputed powers. */
+    sc e;
+    static const uint32_t two[8] = {2, 0, 0, 0, 0, 0, 0, 0};
+    limbs_sub(e.v, SC_N.v, two);
+    sc table[16];
+    table[0] = SC_ONE_M;
+    table[1] = *a;
+    for (int i = 2; i < 16; i++) sc_mont_mul(&table[i], &table[i - 1], a);
+    sc acc = SC_ONE_M;
+    for (int nib = 63; nib >= 0; nib--) {
+        for (int k = 0; k < 4; k++) sc_mont_mul(&acc, &acc, &acc);
+        uint32_t digit = (e.v[nib >> 3] >> (4 * (nib & 7))) & 15u;
+        if (digit) sc_mont_mul(&acc, &acc, &table[digit]);
+    }
+    *r = acc;
+}
+
+/* ---- group ---- */
+
+static void gej_set_ge(gej *r, const ge *a) {
+    r->x = a->x;
+    r->y = a->y;
+    fe_set_int(&r->z, 1);
+    r->inf = false;
+}
+
+/* dbl-2009-l (a = 0): 2M + 5S. */
+static void gej_double(gej *r, const gej *a) {
+    if (a->inf) {
+        r->inf = true;
+        return;
+    }
+    fe A, B, C, D, E, F, t;
+    fe_sqr(&A, &a->x);
+    fe_sqr(&B, &a->y);
+    fe_sqr(&C, &B);
+    fe_add(&D, &a->x, &B);
+    fe_sqr(&D, &D);
+    fe_sub(&D, &D, &A);
+    fe_sub(&D, &D, &C);
+    fe_add(&D, &D, &D);
+    fe_add(&E, &A, &A);
+    fe_add(&E, &E, &A);
+    fe_sqr(&F, &E);
+    fe_mul(&r->z, &a->y, &a->z);
+    fe_add(&r->z, &r->z, &r->z);
+    fe_sub(&r->x, &F, &D);
+    fe_sub(&r->x, &r->x, &D);
+    fe_sub(&t, &D, &r->x);
+    fe_mul(&t, &E, &t);
+    fe_add(&C, &C, &C);
+    fe_add(&C, &C, &C);
+    fe_add(&C, &C, &C);
+    fe_sub(&r->y, &t, &C);
+    r->inf = false;
+}
+
+/* r = a + (x2, y2) with (x2, y2) affine: 8M + 3S; handles a = b and a = -b. */
+static void gej_add_ge(gej *r, const gej *a, const fe *x2, const fe *y2) {
+    if (a->inf) {
+        r->x = *x2;
+        r->y = *y2;
+        fe_set_int(&r->z, 1);
+        r->inf = false;
+        return;
+    }
+    fe z2, z3, u2, s2, h, rr, h2, h3, v, t;
+    fe_sqr(&z2, &a->z);
+    fe_mul(&z3, &z2, &a->z);
+    fe_mul(&u2, x2, &z2);
+    fe_mul(&s2, y2, &z3);
+    fe_sub(&h, &u2, &a->x);
+    fe_sub(&rr, &s2, &a->y);
+    if (fe_is_zero(&h)) {
+        if (fe_is_zero(&rr)) {
+            gej_double(r, a);
+        } else {
+            r->inf = true;
+        }
+        return;
+    }
+    fe_sqr(&h2, &h);
+    fe_mul(&h3, &h2, &h);
+    fe_mul(&v, &a->x, &h2);
+    fe_mul(&r->z, &a->z, &h);
+    fe_sqr(&t, &rr);
+    fe_sub(&t, &t, &h3);
+    fe_sub(&t, &t, &v);
+    fe_sub(&r->x, &t, &v);
+    fe_sub(&v, &v, &r->x);
+    fe_mul(&v, &v, &rr);
+    fe_mul(&t, &a->y, &h3);
+    fe_sub(&r->y, &v, &t);
+    r->inf = false;
+}
+
+/* r = a + b, both Jacobian: 12M + 4S. */
+static void gej_add(gej *r, const gej *a, const gej *b) {
+    if (a->inf) {
+        *r = *b;
+        return;
+    }
+    if (b->inf) {
+        *r = *a;
+        return;
+    }
+    fe z1z1, z2z2, u1, u2, s1, s2, h, rr, h2, h3, v, t;
+    fe_sqr(&z1z1, &a->z);
+    fe_sqr(&z2z2, &b->z);
+    fe_mul(&u1, &a->x, &z2z2);
+    fe_mul(&u2, &b->x, &z1z1);
+    fe_mul(&s1, &a->y, &z2z2);
+    fe_mul(&s1, &s1, &b->z);
+    fe_mul(&s2, &b->y, &z1z1);
+    fe_mul(&s2, &s2, &a->z);
+    fe_sub(&h, &u2, &u1);
+    fe_sub(&rr, &s2, &s1);
+    if (fe_is_zero(&h)) {
+        if (fe_is_zero(&rr)) {
+            gej_double(r, a);
+        } else {
+            r->inf = true;
+        }
+        return;
+    }
+    fe_sqr(&h2, &h);
+    fe_mul(&h3, &h2, &h);
+    fe_mul(&v, &u1, &h2);
+    fe_mul(&t, &a->z, &b->z);
+    fe_mul(&r->z, &t, &h);
+    fe_sqr(&t, &rr);
+    fe_sub(&t, &t, &h3);
+    fe_sub(&t, &t, &v);
+    fe_sub(&r->x, &t, &v);
+    fe_sub(&v, &v, &r->x);
+    fe_mul(&v, &v, &rr);
+    fe_mul(&t, &s1, &h3);
+    fe_sub(&r->y, &v, &t);
+    r->inf = false;
+}
+
+static void gej_neg(gej *r, const gej *a) {
+    fe zero;
+    fe_set_int(&zero, 0);
+    *r = *a;
+    fe_sub(&r->y, &zero, &a->y);
+}
+
+/* ---- wNAF and Strauss–Shamir ---- */
+
+#define WINDOW_G 8
+#define WINDOW_R 5
+#define TABLE_G (1 << (WINDOW_G - 2))
+#define TABLE_R (1 << (WINDOW_R - 2))
+#define WNAF_LEN 257
+
+/* Odd multiples G, 3G, 5G, ... in affine form: built once (one inversion for all). */
+static ge g_table[TABLE_G];
+static bool g_table_ready;
+
+static uint32_t bits_at(const uint32_t k[8], int bit, int count) {
+    uint32_t v = 0;
+    for (int i = 0; i < count; i++) {
+        int b = bit + i;
+        if (b < 256) v |= ((k[b >> 5] >> (b & 31)) & 1u) << i;
+    }
+    return v;
+}
+
+/* Signed width-w NAF of k < 2^256: digits odd in (-2^(w-1), 2^(w-1)) or zero, at least w-1
+ * zeros between nonzero digits. Returns one past the highest nonzero digit's index. */
+static int wnaf(int8_t digits[WNAF_LEN], const uint32_t k[8], int w) {
+    int last = 0;
+    uint32_t carry = 0;
+    for (int i = 0; i < WNAF_LEN; i++) digits[i] = 0;
+    int bit = 0;
+    while (bit < WNAF_LEN) {
+        if (bits_at(k, bit, 1) == carry) {
+            bit++;
+            continue;
+        }
+        int now = w;
+        if (now > WNAF_LEN - bit) now = WNAF_LEN - bit;
+        int32_t word = (int32_t)(bits_at(k, bit, now) + carry);
+        carry = ((uint32_t)word >> (w - 1)) & 1u;
+        word -= (int32_t)(carry << w);
+        digits[bit] = (int8_t)word;
+        last = bit + 1;
+        bit += now;
+    }
+    return last;
+}
+
+void bg_secp_init(void) {
+    if (g_table_ready) return;
+    gej jac[TABLE_G], g, twice;
+    gej_set_ge(&g, &G);
+    gej_double(&twice, &g);
+    jac[0] = g;
+    for (int i = 1; i < TABLE_G; i++) gej_add(&jac[i], &jac[i - 1], &twice);
+    /* Batch inversion of all z: one field inversion for the whole table. */
+    fe prefix[TABLE_G], inv, zi, zi2;
+    prefix[0] = jac[0].z;
+    for (int i = 1; i < TABLE_G; i++) fe_mul(&prefix[i], &prefix[i - 1], &jac[i].z);
+    fe_inv(&inv, &prefix[TABLE_G - 1]);
+    for (int i = TABLE_G - 1; i >= 0; i--) {
+        if (i > 0) {
+            fe_mul(&zi, &inv, &prefix[i - 1]);
+            fe_mul(&inv, &inv, &jac[i].z);
+        } else {
+            zi = inv;
+        }
+        fe_sqr(&zi2, &zi);
+        fe_mul(&g_table[i].x, &jac[i].x, &zi2);
+        fe_mul(&zi2, &zi2, &zi);
+        fe_mul(&g_table[i].y, &jac[i].y, &zi2);
+        fe_normalize(&g_table[i].x);
+        fe_normalize(&g_table[i].y);
+    }
+    g_table_ready = true;
+}
+
+/* r = u1*G + u2*R. */
+static void strauss(gej *r, const uint32_t u1[8], const ge *R, const uint32_t u2[8]) {
+    int8_t d1[WNAF_LEN], d2[WNAF_LEN];
+    int len1 = wnaf(d1, u1, WINDOW_G);
+    int len2 = wnaf(d2, u2, WINDOW_R);
+    gej rt[TABLE_R], rj, twice;
+    gej_set_ge(&rj, R);
+    gej_double(&twice, &rj);
+    rt[0] = rj;
+    for (int i = 1; i < TABLE_R; i++) gej_add(&rt[i], &rt[i - 1], &twice);
+
+    fe zero;
+    fe_set_int(&zero, 0);
+    r->inf = true;
+    int top = len1 > len2 ? len1 : len2;
+    for (int i = top - 1; i >= 0; i--) {
+        gej_double(r, r);
+        if (d1[i] != 0) {
+            int idx = (d1[i] > 0 ? d1[i] : -d1[i]) >> 1;
+            if (d1[i] > 0) {
+                gej_add_ge(r, r, &g_table[idx].x, &g_table[idx].y);
+            } else {
+                fe ny;
+                fe_sub(&ny, &zero, &g_table[idx].y);
+                gej_add_ge(r, r, &g_table[idx].x, &ny);
+            }
+        }
+        if (d2[i] != 0) {
+            int idx = (d2[i] > 0 ? d2[i] : -d2[i]) >> 1;
+            if (d2[i] > 0) {
+                gej_add(r, r, &rt[idx]);
+            } else {
+                gej neg;
+                gej_neg(&neg, &rt[idx]);
+                gej_add(r, r, &neg);
+            }
+        }
+    }
+}
+
+bool bg_secp_s_is_low(const uint8_t s[32]) {
+    sc v;
+    limbs_from_be(v.v, s);
+    return limbs_cmp(v.v, SC_N_HALF.v) <= 0;
+}
+
+bool bg_secp_recover(const uint8_t hash[32], const uint8_t r32[32], const uint8_t s32[32], int recid,
+                     uint8_t pubkey[64]) {
+    if (recid != 0 && recid != 1) return false;
+    sc r, s, z;
+    limbs_from_be(r.v, r32);
+    limbs_from_be(s.v, s32);
+    limbs_from_be(z.v, hash);
+    if (limbs_is_zero(r.v) || limbs_cmp(r.v, SC_N.v) >= 0) return false;
+    if (limbs_is_zero(s.v) || limbs_cmp(s.v, SC_N.v) >= 0) return false;
+    if (limbs_cmp(z.v, SC_N.v) >= 0) limbs_sub(z.v, z.v, SC_N.v);
+
+    /* R = (r, y) with y^2 = r^3 + 7 and y's parity = recid. r < n < p, so x = r directly. */
+    ge R;
+    fe x3, seven;
+    for (int i = 0; i < 8; i++) R.x.v[i] = r.v[i];
+    fe_sqr(&x3, &R.x);
+    fe_mul(&x3, &x3, &R.x);
+    fe_set_int(&seven, 7);
+    fe_add(&x3, &x3, &seven);
+    if (!fe_sqrt(&R.y, &x3)) return false;
+    fe_normalize(&R.y);
+    if ((int)(R.y.v[0] & 1u) != recid) {
+        fe zero;
+        fe_set_int(&zero, 0);
+        fe_sub(&R.y, &zero, &R.y);
+        fe_normalize(&R.y);
+    }
+
+    /* u1 = -z / r, u2 = s / r (mod n). */
+    sc rm, rinv, u1, u2;
+    sc_mont_mul(&rm, &r, &SC_R2);
+    sc_mont_inv(&rinv, &rm);
+    sc_mont_mul(&u1, &z, &rinv);
+    sc_mont_mul(&u2, &s, &rinv);
+    if (!limbs_is_zero(u1.v)) limbs_sub(u1.v, SC_N.v, u1.v);
+
+    bg_secp_init();
+    gej q;
+    strauss(&q, u1.v, &R, u2.v);
+    if (q.inf) return false;
+    fe zi, zi2, x, y;
+    fe_inv(&zi, &q.z);
+    fe_sqr(&zi2, &zi);
+    fe_mul(&x, &q.x, &zi2);
+    fe_mul(&zi2, &zi2, &zi);
+    fe_mul(&y, &q.y, &zi2);
+    fe_normalize(&x);
+    fe_normalize(&y);
+    limbs_to_be(pubkey, x.v);
+    limbs_to_be(pubkey + 32, y.v);
+    return true;
+}

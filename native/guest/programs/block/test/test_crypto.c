@@ -1,0 +1,214 @@
+/* Known answers for Keccak-256, RLP and secp256k1 recovery, plus field-arithmetic properties
+ * on edge values (the secp256k1 unit is included whole to reach its internal functions). */
+#include <string.h>
+
+#include "../keccak.h"
+#include "../rlp.h"
+#include "../secp256k1.c"
+#include "check.h"
+
+static void hash_hex(const char *msg, size_t len, const char *expect) {
+    uint8_t out[32], want[32];
+    bg_keccak256((const uint8_t *)msg, len, out);
+    hex_to_bytes(expect, want, 32);
+    CHECK(memcmp(out, want, 32) == 0, "keccak256 of %zu bytes", len);
+}
+
+void test_keccak(void) {
+    hash_hex("", 0, "c5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470");
+    hash_hex("abc", 3, "4e03657aea45a94fc7d47ba826c8d667c0d1e6e33a64a036ec44f58fa12d6c45");
+    /* Lengths around the 136-byte rate, hashed whole and in pieces, must agree. */
+    uint8_t data[300];
+    for (int i = 0; i < 300; i++) data[i] = (uint8_t)(i * 7 + 3);
+    for (size_t len = 130; len < 280; len += 3) {
+        uint8_t whole[32], parts[32];
+        bg_keccak256(data, len, whole);
+        bg_keccak_ctx ctx;
+        bg_keccak_init(&ctx);
+        bg_keccak_update(&ctx, data, 5);
+        bg_keccak_update(&ctx, data + 5, len - 5);
+        bg_keccak_final(&ctx, parts);
+        CHECK(memcmp(whole, parts, 32) == 0, "incremental keccak at %zu", len);
+    }
+}
+
+static void decode_bytes(void *arg) {
+    const char *hex = arg;
+    uint8_t buf[64];
+    size_t n = hex_len(hex);
+    hex_to_bytes(hex, buf, n);
+    bg_rlp_whole(buf, n, "test item");
+}
+
+static void rlp_u64_of(void *arg) {
+    const char *hex = arg;
+    uint8_t buf[64];
+    size_t n = hex_len(hex);
+    hex_to_bytes(hex, buf, n);
+    bg_rlp item = bg_rlp_whole(buf, n, "test int");
+    bg_rlp_u64(&item, "test int");
+}
+
+void test_rlp(void) {
+    uint8_t buf[128];
+    bg_rlp item;
+    /* "dog", ["cat","dog"], 1024, empty string, single byte. */
+    hex_to_bytes("83646f67", buf, 4);
+    CHECK(bg_rlp_decode(buf, 4, &item) && !item.is_list && item.len == 3 && memcmp(item.payload, "dog", 3) == 0, "dog");
+    hex_to_bytes("c88363617483646f67", buf, 9);
+    bg_rlp parts[4];
+    item = bg_rlp_whole(buf, 9, "list");
+    CHECK(bg_rlp_list(&item, parts, 4, "list") == 2 && parts[1].len == 3, "cat dog");
+    hex_to_bytes("820400", buf, 3);
+    item = bg_rlp_whole(buf, 3, "int");
+    CHECK(bg_rlp_u64(&item, "int") == 1024, "1024");
+    /* A 56-byte string takes the long form. */
+    uint8_t enc[80], payload[56];
+    memset(payload, 'x', 56);
+    size_t n = bg_rlp_put_string(enc, payload, 56);
+    CHECK(n == 58 && enc[0] == 0xb8 && enc[1] == 56, "long string header");
+    CHECK(bg_rlp_decode(enc, n, &item) && item.len == 56, "long string decode");
+    CHECK(bg_rlp_put_u64(enc, 0) == 1 && enc[0] == 0x80, "zero encodes empty");
+    CHECK(bg_rlp_put_u64(enc, 127) == 1 && enc[0] == 0x7f, "127 is one byte");
+    CHECK(bg_rlp_put_u64(enc, 128) == 2 && enc[0] == 0x81 && enc[1] == 0x80, "128");
+    /* Non-canonical and truncated forms are refused. */
+    CHECK(check_rejects(decode_bytes, "8105", BG_EXIT_INVALID, "malformed RLP"), "single byte with prefix");
+    CHECK(check_rejects(decode_bytes, "b80161", BG_EXIT_INVALID, "malformed RLP"), "long form for short");
+    CHECK(check_rejects(decode_bytes, "83646f", BG_EXIT_INVALID, "malformed RLP"), "truncated");
+    CHECK(check_rejects(decode_bytes, "83646f6700", BG_EXIT_INVALID, "trailing bytes"), "trailing");
+    CHECK(check_rejects(decode_bytes, "b9003861", BG_EXIT_INVALID, "malformed RLP"), "length leading zero");
+    CHECK(check_rejects(rlp_u64_of, "820004", BG_EXIT_INVALID, "leading zero"), "integer leading zero");
+    CHECK(check_rejects(rlp_u64_of, "89010000000000000000", BG_EXIT_INVALID, "wider than 8"), "u64 overflow");
+}
+
+/* Reference product by double-and-add, using only fe_add (an independent path from fe_mul). */
+static void fe_mul_ref(fe *r, const fe *a, const fe *b) {
+    fe acc;
+    fe_set_int(&acc, 0);
+    for (int bit = 255; bit >= 0; bit--) {
+        fe_add(&acc, &acc, &acc);
+        if ((b->v[bit >> 5] >> (bit & 31)) & 1u) fe_add(&acc, &acc, a);
+    }
+    *r = acc;
+}
+
+static bool fe_eq(const fe *a, const fe *b) {
+    fe x = *a, y = *b;
+    fe_normalize(&x);
+    fe_normalize(&y);
+    return limbs_cmp(x.v, y.v) == 0;
+}
+
+static void test_field(void) {
+    fe edge[10];
+    for (int i = 0; i < 10; i++) fe_set_int(&edge[i], 0);
+    edge[1].v[0] = 1;
+    edge[2] = FE_P;                                   /* p itself, weakly reduced zero */
+    edge[3] = FE_P;
+    edge[3].v[0] -= 1;                                /* p - 1 */
+    for (int i = 0; i < 8; i++) edge[4].v[i] = 0xffffffffu; /* 2^256 - 1 */
+    edge[5].v[7] = 0x80000000u;                       /* 2^255 */
+    for (int i = 0; i < 8; i++) edge[6].v[i] = 0x9e3779b9u * (uint32_t)(i + 1);
+    for (int i = 0; i < 8; i++) edge[7].v[i] = 0xfffffffeu - (uint32_t)i;
+    edge[8].v[0] = C977;
+    edge[8].v[1] = 1;                                 /* 2^256 - p */
+    edge[9] = FE_P;
+    edge[9].v[0] += 5;                                /* p + 5 */
+    for (int i = 0; i < 10; i++) {
+        for (int j = 0; j < 10; j++) {
+            fe got, want, sq;
+            fe_mul(&got, &edge[i], &edge[j]);
+            fe_mul_ref(&want, &edge[i], &edge[j]);
+            CHECK(fe_eq(&got, &want), "fe_mul edge %d x %d", i, j);
+            if (i == j) {
+                fe_sqr(&sq, &edge[i]);
+                CHECK(fe_eq(&sq, &want), "fe_sqr edge %d", i);
+            }
+            fe s, d;
+            fe_add(&s, &edge[i], &edge[j]);
+            fe_sub(&d, &s, &edge[j]);
+            CHECK(fe_eq(&d, &edge[i]), "add/sub edge %d %d", i, j);
+        }
+        if (!fe_is_zero(&edge[i])) {
+            fe inv, one, prod;
+            fe_inv(&inv, &edge[i]);
+            fe_mul(&prod, &inv, &edge[i]);
+            fe_set_int(&one, 1);
+            CHECK(fe_eq(&prod, &one), "fe_inv edge %d", i);
+        }
+    }
+    /* 4 is a square, 5 is not (x = 5 is no curve point either: 5^3 + 7 = 132). */
+    fe four, root, five;
+    fe_set_int(&four, 4);
+    fe_set_int(&five, 5);
+    CHECK(fe_sqrt(&root, &four), "sqrt(4) exists");
+    fe_sqr(&root, &root);
+    CHECK(fe_eq(&root, &four), "sqrt(4)^2");
+}
+
+static void test_scalar(void) {
+    sc a = {{0x12345678u, 0x9abcdef0u, 0x0fedcba9u, 0x87654321u, 1, 2, 3, 0x7fffffffu}};
+    sc am, inv, prod, one = {{1}};
+    sc_mont_mul(&am, &a, &SC_R2);
+    sc_mont_inv(&inv, &am);
+    sc_mont_mul(&prod, &a, &inv); /* a * a^-1 * R / R = 1 */
+    CHECK(limbs_cmp(prod.v, one.v) == 0, "scalar inverse");
+}
+
+static void recover_hex(const char *h, const char *r, const char *s, int recid, const char *pub_hex) {
+    uint8_t hb[32], rb[32], sb[32], pub[64], want[64];
+    hex_to_bytes(h, hb, 32);
+    hex_to_bytes(r, rb, 32);
+    hex_to_bytes(s, sb, 32);
+    hex_to_bytes(pub_hex, want, 64);
+    bool ok = bg_secp_recover(hb, rb, sb, recid, pub);
+    CHECK(ok && memcmp(pub, want, 64) == 0, "recover %s", h);
+}
+
+void test_secp(void) {
+    test_field();
+    test_scalar();
+    /* EIP-155's example transaction: signer 0x9d8A62f656a8d1615C1294fd71e9CFb3E4855A4F. */
+    uint8_t h[32], r[32], s[32], pub[64], addr[32], want[20];
+    hex_to_bytes("daf5a779ae972f972197303d7b574746c7ef83eadac0f2791ad23db92e4c8e53", h, 32);
+    hex_to_bytes("28ef61340bd939bc2195fe537567866003e1a15d3c71ff63e1590620aa636276", r, 32);
+    hex_to_bytes("67cbe9d8997f761aecb703304b3800ccf555c9f3dc64214b297fb1966a3b6d83", s, 32);
+    hex_to_bytes("9d8a62f656a8d1615c1294fd71e9cfb3e4855a4f", want, 20);
+    CHECK(bg_secp_recover(h, r, s, 0, pub), "EIP-155 example recovers");
+    bg_keccak256(pub, 64, addr);
+    CHECK(memcmp(addr + 12, want, 20) == 0, "EIP-155 example signer");
+    CHECK(bg_secp_s_is_low(s), "EIP-155 s is low");
+
+    /* Vectors signed with the plain-integer reference (test/ethref.py); the last hash is >= n. */
+    static const struct { const char *h, *r, *s; int recid; const char *pub; } v[] = {
+        {"8d116ece1738f7d93d9c172411e20b8f6b0d549b6f03675a1600a35a099950d8", "bbdc44d20dfd9aadb210c5973b17357e45d758c1d5875dcc8c5e6ad6ba514bd9", "432ab3d0cc2a365090cf8448c1e5d58a81e8348885661bf3cd3d69fef39cbd3a", 1, "68ccccaa8aa159bc49bc17525b2087428999ceaa902885d4d61405edde231f76a7fc32cfd73e7f7f65333877b4623cfea25f108898b88c512746a80dfd5d0607"},
+        {"c6f877186d76b07e881ed162ae2eb1547f15052434b9b5df9e7769b10f4205b4", "e9d6bed6749d2ff8ea2e39dc237d3f7ed8f0e06897f426a836556390232c7b38", "0996a22a48c50fb4f6c19ceb39c5f54d82590a8ac52bd0f839521c3080638a59", 0, "534e2077fc36047eb54ef570584cb04480e1b5e1b1b7e65b4783ab21600b90fbb29d178670246ffe6f60bcd79e1fbc65f93f8fa2606b8fd99bc9e007b3277dfe"},
+        {"faecbd389be4bcfc49b64a0872e6cc3ababced2057ee05cde00902c77ebff206", "b429436f4fda15c0516db88aac9706326fb893e87439c4984c91a1065b51dbcb", "040f06891280cab491cc3bb1480fc49ec5d7ff0623bf4263cf412db368df08c8", 0, "d3e83ad98ea12603309070bf661b6254fc5aef8abeaab5ceb3f75887162cf4c4132f5e7d09d2008d142c875911eec7f1a6ecc30a2f8823bee4a1f9736ac96433"},
+        {"fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364146", "dd1f73e089f3edcf392506038dab45aff056b0058d02e855a5a21389cd8af2da", "4a019a1290b8beb626c61fd105a7494fd1fbac71bab5d62d5091a629720101a8", 1, "4677c8632c51c4a11585307d2ed8f896be6923d91b9e715a7668c916fb3a2ff0a6008c003b58a8ff811b9c2e3479ddc6b2714ea1a9d21db7826b66c38ac480b4"},
+    };
+    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) recover_hex(v[i].h, v[i].r, v[i].s, v[i].recid, v[i].pub);
+
+    /* The wrong parity recovers a different key; out-of-range values are refused. */
+    recover_hex(v[0].h, v[0].r, v[0].s, v[0].recid, v[0].pub);
+    uint8_t other[64], bad[32];
+    hex_to_bytes(v[0].pub, other, 64);
+    hex_to_bytes(v[0].h, h, 32);
+    hex_to_bytes(v[0].r, r, 32);
+    hex_to_bytes(v[0].s, s, 32);
+    CHECK(bg_secp_recover(h, r, s, 0, pub) && memcmp(pub, other, 64) != 0, "other parity, other key");
+    CHECK(!bg_secp_recover(h, r, s, 2, pub), "recid 2 refused");
+    memset(bad, 0, 32);
+    CHECK(!bg_secp_recover(h, bad, s, 0, pub), "r = 0 refused");
+    CHECK(!bg_secp_recover(h, r, bad, 0, pub), "s = 0 refused");
+    limbs_to_be(bad, SC_N.v);
+    CHECK(!bg_secp_recover(h, bad, s, 0, pub), "r = n refused");
+    CHECK(!bg_secp_recover(h, r, bad, 0, pub), "s = n refused");
+    CHECK(!bg_secp_s_is_low(bad), "n is not low");
+    limbs_to_be(bad, SC_N_HALF.v);
+    CHECK(bg_secp_s_is_low(bad), "n/2 is low");
+    bad[31] += 1;
+    CHECK(!bg_secp_s_is_low(bad), "n/2 + 1 is high");
+    memset(bad, 0, 32);
+    bad[31] = 5;
+    CHECK(!bg_secp_recover(h, bad, s, 0, pub), "x = 5 is not on the curve");
+}

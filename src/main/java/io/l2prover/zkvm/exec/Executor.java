@@ -1,0 +1,69 @@
+package io.l2prover.zkvm.exec;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a guest to completion: the executor's entry point.
+ *
+ * <pre>{@code
+ * ExecutionResult r = Executor.run(elfBytes, inputBytes, ExecutorOptions.defaults());
+ * r.exitCode(); r.cycles(); r.segments(); r.journal(); r.stdout();
+ * }</pre>
+ *
+ * Faults of the guest are {@link GuestFault}s, unusable ELF files {@link InvalidElfException}s;
+ * both carry a one-line message for the user.
+ */
+public final class Executor {
+
+  private Executor() {}
+
+  public static ExecutionResult run(byte[] elf, byte[] input, ExecutorOptions options) {
+    return run(Program.fromElf(elf), input, options);
+  }
+
+  public static ExecutionResult run(Program program, byte[] input, ExecutorOptions options) {
+    long started = System.nanoTime();
+    ByteArrayOutputStream capturedOut = new ByteArrayOutputStream();
+    ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
+    OutputStream out = options.stdout() != null ? options.stdout() : capturedOut;
+    OutputStream err = options.stderr() != null ? options.stderr() : capturedErr;
+    Memory memory = new Memory(options.capturePages());
+    Syscalls syscalls = new Syscalls(input.clone(), out, err);
+    Machine machine = new Machine(program, memory, syscalls);
+
+    long segmentSize = 1L << options.po2();
+    List<Segment> segments = new ArrayList<>();
+    long segmentStart = 0;
+    int startPc = machine.pc();
+    int[] startRegisters = machine.registers();
+    while (!machine.halted()) {
+      if (machine.cycles() >= options.maxCycles()) {
+        int pc = machine.pc();
+        throw GuestFault.at(pc, machine.instructionAt(pc), machine.cycles(), String.format(
+            "the guest ran %d cycles without exiting (--max-cycles); raise the limit or look for an endless loop",
+            options.maxCycles()));
+      }
+      long limit = Math.min(segmentStart + segmentSize, options.maxCycles());
+      int budget = (int) Math.min(limit - machine.cycles(), Integer.MAX_VALUE);
+      if (options.trace() == null) {
+        machine.run(budget);
+      } else {
+        Tracer.run(machine, budget, options.trace());
+      }
+      if (machine.cycles() == segmentStart + segmentSize || machine.halted()) {
+        Memory.SegmentPages pages = memory.beginSegment();
+        int[] endRegisters = machine.registers();
+        segments.add(new Segment(segments.size(), segmentStart, machine.cycles() - segmentStart, startPc,
+            startRegisters, machine.pc(), endRegisters, pages.touched(), pages.images()));
+        segmentStart = machine.cycles();
+        startPc = machine.pc();
+        startRegisters = endRegisters;
+      }
+    }
+    return new ExecutionResult(machine.exitCode(), machine.cycles(), List.copyOf(segments), syscalls.journal(),
+        capturedOut.toByteArray(), capturedErr.toByteArray(), System.nanoTime() - started);
+  }
+}

@@ -1,0 +1,127 @@
+package io.l2prover.zkvm.exec;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * The guest ABI (DESIGN §4): Linux RISC-V syscall numbers through ecall, so guests also run under
+ * qemu-riscv32. read(63) from fd 0 is the private input; write(64) to fd 1/2 goes to the host's
+ * stdout/stderr and to fd 3 is the journal; exit(93) and exit_group(94) end the guest.
+ */
+final class Syscalls {
+
+  static final int READ = 63;
+  static final int WRITE = 64;
+  static final int EXIT = 93;
+  static final int EXIT_GROUP = 94;
+
+  static final int FD_INPUT = 0;
+  static final int FD_STDOUT = 1;
+  static final int FD_STDERR = 2;
+  static final int FD_JOURNAL = 3;
+
+  /** Largest single read or write, so a wild length cannot make the host allocate gigabytes. */
+  private static final int MAX_TRANSFER = 64 << 20;
+
+  private final byte[] input;
+  private int inputPosition;
+  private boolean endOfInputReported;
+  private final OutputStream stdout;
+  private final OutputStream stderr;
+  private final ByteArrayOutputStream journal = new ByteArrayOutputStream();
+
+  Syscalls(byte[] input, OutputStream stdout, OutputStream stderr) {
+    this.input = input;
+    this.stdout = stdout;
+    this.stderr = stderr;
+  }
+
+  byte[] journal() {
+    return journal.toByteArray();
+  }
+
+  int inputPosition() {
+    return inputPosition;
+  }
+
+  /**
+   * Performs the ecall at the machine's pc ({@code cycle} instructions retired before it).
+   *
+   * @return true if the guest exited (its code is in a0)
+   */
+  boolean handle(Machine m, long cycle) {
+    int number = m.register(17);
+    int a0 = m.register(10);
+    int a1 = m.register(11);
+    int a2 = m.register(12);
+    try {
+      switch (number) {
+        case EXIT, EXIT_GROUP -> {
+          return true;
+        }
+        case READ -> setResult(m, read(m, a0, a1, a2));
+        case WRITE -> setResult(m, write(m, a0, a1, a2));
+        default -> throw new MemoryFault(String.format(
+            "unknown syscall %d (a7); the zkVM knows read (63), write (64) and exit (93)", number));
+      }
+    } catch (MemoryFault refused) {
+      throw GuestFault.at(m.pc(), m.instructionAt(m.pc()), cycle, refused.getMessage());
+    }
+    return false;
+  }
+
+  private static void setResult(Machine m, int value) {
+    m.setRegister(10, value);
+  }
+
+  private int read(Machine m, int fd, int buffer, int length) {
+    if (fd != FD_INPUT) {
+      throw new MemoryFault("read from fd " + fd + "; only fd 0 (the input) can be read");
+    }
+    checkLength(length);
+    int available = input.length - inputPosition;
+    if (available == 0 && length > 0) {
+      // Report the end once, as Linux does, so read-until-EOF loops work; reading on after that
+      // means the guest expected input it was not given.
+      if (endOfInputReported) {
+        throw new MemoryFault(String.format(
+            "read past the end of the input (%d bytes, all consumed); give the guest the input it expects",
+            input.length));
+      }
+      endOfInputReported = true;
+      return 0;
+    }
+    int n = Math.min(available, length);
+    m.memory().writeBytes(buffer, input, inputPosition, n);
+    inputPosition += n;
+    return n;
+  }
+
+  private int write(Machine m, int fd, int buffer, int length) {
+    checkLength(length);
+    OutputStream target = switch (fd) {
+      case FD_STDOUT -> stdout;
+      case FD_STDERR -> stderr;
+      case FD_JOURNAL -> journal;
+      default -> throw new MemoryFault("write to fd " + fd + "; the guest may write fd 1, 2 and 3 (journal)");
+    };
+    byte[] data = m.memory().readBytes(buffer, length);
+    try {
+      target.write(data);
+      if (target != journal) {
+        target.flush();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("guest output to fd " + fd + " failed", e);
+    }
+    return length;
+  }
+
+  private static void checkLength(int length) {
+    if (length < 0 || length > MAX_TRANSFER) {
+      throw new MemoryFault(String.format("transfer length %d (a2) is outside 0..%d", Integer.toUnsignedLong(length), MAX_TRANSFER));
+    }
+  }
+}
