@@ -3,7 +3,7 @@ package io.l2prover.app;
 import io.l2prover.bus.Addresses;
 import io.l2prover.client.ClientSettings;
 import io.l2prover.client.ProgressEvent;
-import io.l2prover.proving.DevProver;
+import io.l2prover.proving.Prover;
 import io.l2prover.chain.gen.ChainGenerator;
 import io.l2prover.chain.gen.GeneratorSpec;
 import io.l2prover.server.ProvableChainSource;
@@ -78,8 +78,9 @@ final class DemoRole implements Role {
   private int prove(Vertx vertx, ProverConfig config, ProvableChainSource chain, Path dataDir) throws Exception {
     Services.registerCodecs(vertx.eventBus());
     long head = chain.headBlockNumber();
+    Prover prover = Services.devProver(config.devExecute());
     out.printf("demo: a generated chain of %d blocks with %d signed transfers each (chain %s);"
-        + " dev mode (fake receipts), %d worker(s)%n", head, TXS_PER_BLOCK, chain.chainId(), config.workers());
+        + " dev mode, %d worker(s)%n", head, TXS_PER_BLOCK, chain.chainId(), config.workers());
     long start = System.nanoTime();
     Promise<Void> allProven = Promise.promise();
     AtomicInteger acknowledged = new AtomicInteger();
@@ -104,14 +105,14 @@ final class DemoRole implements Role {
         .await(30, TimeUnit.SECONDS);
     ClientSettings client = new ClientSettings("127.0.0.1", server.actualPort(), Duration.ofMillis(200),
         config.backoff(), config.submitAttempts(), config.provingTimeout(), config.limits());
-    String clientId = Services.deployClient(vertx, dataDir, config.workers(), client, new DevProver())
+    String clientId = Services.deployClient(vertx, dataDir, config.workers(), client, prover)
         .await(30, TimeUnit.SECONDS);
     allProven.future().await(5, TimeUnit.MINUTES);
     // The client stops polling before the server goes away with the rest.
     vertx.undeploy(clientId).await(10, TimeUnit.SECONDS);
     long millis = (System.nanoTime() - start) / 1_000_000;
     out.printf("demo: %d of %d blocks proven and accepted in %d ms%n", acknowledged.get(), head, millis);
-    out.printf("demo: receipts are dev-mode fakes (%s)%n", DevProver.NOTE);
+    out.printf("demo: %s%n", prover.description());
     return 0;
   }
 

@@ -17,6 +17,7 @@ import java.util.Optional;
  */
 public record ProverConfig(
     boolean devMode,
+    boolean devExecute,
     Path dataDir,
     int workers,
     int metricsPort,
@@ -33,7 +34,7 @@ public record ProverConfig(
 
   /** The keys this application reads; the environment store is limited to these. */
   public static final List<String> KEYS = List.of(
-      "PROVER_DEV_MODE", "PROVER_DATA_DIR", "PROVER_WORKERS", "PROVER_METRICS_PORT",
+      "PROVER_DEV_MODE", "PROVER_DEV_EXECUTE", "PROVER_DATA_DIR", "PROVER_WORKERS", "PROVER_METRICS_PORT",
       "PROVER_MAX_MESSAGE_BYTES", "PROVER_CONNECT_TIMEOUT_MS", "PROVER_IDLE_TIMEOUT_MS",
       "PROVER_CLIENT_PROVER_SERVER_ENDPOINT", "PROVER_CLIENT_INTERVAL_MS", "PROVER_CLIENT_BACKOFF_INITIAL_MS",
       "PROVER_CLIENT_BACKOFF_MAX_MS", "PROVER_CLIENT_SUBMIT_ATTEMPTS", "PROVER_CLIENT_PROVING_TIMEOUT_MS",
@@ -63,6 +64,7 @@ public record ProverConfig(
     String dataDir = s.string("PROVER_DATA_DIR");
     return new ProverConfig(
         s.bool("PROVER_DEV_MODE"),
+        s.bool("PROVER_DEV_EXECUTE"),
         dataDir.isBlank() ? defaultDataDir(env) : Path.of(dataDir),
         (int) s.longIn("PROVER_WORKERS", 1, 1024),
         (int) s.longIn("PROVER_METRICS_PORT", 0, 65535),
@@ -102,7 +104,7 @@ public record ProverConfig(
 
   /** A copy with other chain files (command-line flags win over the environment). */
   public ProverConfig withChainFiles(Optional<Path> genesis, Optional<Path> chain) {
-    return new ProverConfig(devMode, dataDir, workers, metricsPort, limits, serverEndpoint, clientInterval, backoff,
+    return new ProverConfig(devMode, devExecute, dataDir, workers, metricsPort, limits, serverEndpoint, clientInterval, backoff,
         submitAttempts, provingTimeout, listenIp, listenPort, genesis.or(() -> genesisFile),
         chain.or(() -> chainFile));
   }

@@ -4,7 +4,10 @@ import io.l2prover.bus.JsonMessageCodec;
 import io.l2prover.client.ProgressEvent;
 import io.l2prover.client.ProverClientVerticle;
 import io.l2prover.metrics.MetricsVerticle;
+import io.l2prover.proving.BlockGuest;
 import io.l2prover.proving.DevProver;
+import io.l2prover.proving.ExecutingDevProver;
+import io.l2prover.zkvm.exec.ExecutorOptions;
 import io.l2prover.proving.Prover;
 import io.l2prover.proving.ProvingJob;
 import io.l2prover.proving.ProvingResult;
@@ -47,7 +50,12 @@ public final class Services {
       throw new UserError("this build proves in dev mode only (fake receipts): set PROVER_DEV_MODE=true;"
           + " the STARK prover is not part of it yet");
     }
-    return new DevProver();
+    return devProver(config.devExecute());
+  }
+
+  /** The block guest in the executor, or (with {@code execute} false) the instant input digest. */
+  public static Prover devProver(boolean execute) {
+    return execute ? new ExecutingDevProver(BlockGuest.bundled(), ExecutorOptions.defaults()) : new DevProver();
   }
 
   /** Persister, proving workers and the client loop, as {@code config} says; yields the loop's deployment ID. */

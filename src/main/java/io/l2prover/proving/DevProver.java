@@ -17,6 +17,11 @@ public final class DevProver implements Prover {
       "dev mode: nothing was executed or proven; journal = SHA-256 of the guest input bytes (InputDigest)";
 
   @Override
+  public String description() {
+    return "fake receipts (dev mode): journal = SHA-256 of the guest input, nothing executed or proven";
+  }
+
+  @Override
   public ImageId imageId() {
     return ImageId.DEV_INPUT_DIGEST;
   }

@@ -9,6 +9,9 @@ import io.l2prover.zkvm.receipt.Receipt;
  */
 public interface Prover {
 
+  /** One line for logs and the demo: what this prover's receipts stand for. */
+  String description();
+
   /** The program whose execution this prover proves; the verifier expects receipts for it. */
   ImageId imageId();
 

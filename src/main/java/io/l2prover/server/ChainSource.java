@@ -1,6 +1,7 @@
 package io.l2prover.server;
 
 import io.l2prover.protocol.ProverInput;
+import io.l2prover.util.Bytes;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -20,6 +21,9 @@ public interface ChainSource {
 
   /** What a prover needs to prove block {@code number}. */
   ProverInput input(long number);
+
+  /** The journal a correct block guest commits for block {@code number}. */
+  Bytes expectedJournal(long number);
 
   /** True when {@code number} names a block that can be proven. */
   default boolean contains(long number) {

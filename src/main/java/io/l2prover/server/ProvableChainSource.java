@@ -90,6 +90,11 @@ public final class ProvableChainSource implements ChainSource {
     return input;
   }
 
+  @Override
+  public Bytes expectedJournal(long number) {
+    return Bytes.of(chain.expectedJournal(number).encode());
+  }
+
   private static Bytes copy(io.l2prover.chain.types.Bytes bytes) {
     return Bytes.of(bytes.toArray());
   }

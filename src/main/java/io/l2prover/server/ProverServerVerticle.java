@@ -3,6 +3,7 @@ package io.l2prover.server;
 import io.l2prover.protocol.ProofData;
 import io.l2prover.protocol.ProtocolServer;
 import io.l2prover.protocol.ProverInput;
+import io.l2prover.proving.BlockGuest;
 import io.l2prover.state.StateFileException;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -34,7 +35,7 @@ public final class ProverServerVerticle extends VerticleBase {
     this.chain = Objects.requireNonNull(chain, "chain");
     this.store = Objects.requireNonNull(store, "store");
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.checker = new SubmissionChecker(settings.devMode());
+    this.checker = new SubmissionChecker(settings.devMode(), BlockGuest.bundled().devImageId());
   }
 
   @Override
@@ -111,7 +112,7 @@ public final class ProverServerVerticle extends VerticleBase {
     long start = System.nanoTime();
     StoredProof proof = new StoredProof(block, chain.header(block).getString("hash", ""), submit.receipt());
     return vertx.executeBlocking(() -> {
-      checker.check(block, submit.receipt(), chain.input(block));
+      checker.check(block, submit.receipt(), chain);
       store.save(proof);
       return proof;
     }, false).<ProofData>map(stored -> {

@@ -90,6 +90,11 @@ class ProverClientVerticleTest {
   private Future<String> startClient(Vertx vertx, int port, AtomicFileWriter disk, long failAbove) {
     Prover counting = new Prover() {
       @Override
+      public String description() {
+        return "test prover";
+      }
+
+      @Override
       public ImageId imageId() {
         return ImageId.DEV_INPUT_DIGEST;
       }
@@ -189,12 +194,14 @@ class ProverClientVerticleTest {
   @Test
   void aClientStartedBeforeItsServerWaitsForIt() throws Exception {
     int port = freePort();
+    // Created first so that it is closed last: the client must not outlive its server's Vert.x.
+    Vertx serverVertx = newVertx();
     Vertx clientVertx = newVertx();
     List<ProgressEvent> events = recordProgress(clientVertx);
     var done = acknowledged(clientVertx, 4);
     startClient(clientVertx, port).await(5, TimeUnit.SECONDS);
     waitFor(() -> events.stream().filter(e -> e.phase() == ProgressEvent.Phase.RETRY).count() >= 2);
-    startServer(newVertx(), port);
+    startServer(serverVertx, port);
     done.get(10, TimeUnit.SECONDS);
     assertThat(proved).containsExactly(1L, 2L, 3L, 4L);
   }

@@ -58,6 +58,11 @@ class ProvingVerticleTest {
     CountDownLatch bothStarted = new CountDownLatch(2);
     Prover slow = new Prover() {
       @Override
+      public String description() {
+        return "test prover";
+      }
+
+      @Override
       public ImageId imageId() {
         return ImageId.DEV_INPUT_DIGEST;
       }
@@ -87,6 +92,11 @@ class ProvingVerticleTest {
   void aFailingProverFailsTheRequestWithItsReason(Vertx vertx) throws Exception {
     Services.registerCodecs(vertx.eventBus());
     Prover broken = new Prover() {
+      @Override
+      public String description() {
+        return "test prover";
+      }
+
       @Override
       public ImageId imageId() {
         return ImageId.DEV_INPUT_DIGEST;

@@ -7,7 +7,10 @@ import io.l2prover.app.Services;
 import io.l2prover.protocol.ProofData;
 import io.l2prover.protocol.ProtocolClient;
 import io.l2prover.protocol.ProtocolLimits;
+import io.l2prover.proving.BlockGuest;
 import io.l2prover.proving.DevProver;
+import io.l2prover.proving.ExecutingDevProver;
+import io.l2prover.zkvm.exec.ExecutorOptions;
 import io.l2prover.proving.ProvingJob;
 import io.l2prover.state.AtomicFileWriter;
 import io.l2prover.util.Bytes;
@@ -90,6 +93,16 @@ class ProverServerVerticleTest {
     assertThat(servedBlock(server, 1)).isEqualTo(2);
     assertThat(servedBlock(server, 3)).isEqualTo(3);
     assertThat(servedBlock(server, 5)).isEqualTo(-1);
+  }
+
+  @Test
+  void acceptsTheExecutedBlockGuestsReceiptForItsBlockOnly() throws Exception {
+    ProverServerVerticle server = start(true);
+    var prover = new ExecutingDevProver(BlockGuest.bundled(), ExecutorOptions.defaults());
+    Receipt receipt = prover.prove(new ProvingJob(1, chain.input(1)));
+    assertThatThrownBy(() -> exchange(server, new ProofData.Submit(2, receipt)))
+        .hasMessageContaining("connection closed");
+    assertThat(exchange(server, new ProofData.Submit(1, receipt))).isEqualTo(new ProofData.SubmitAck(chain.header(1)));
   }
 
   @Test
