@@ -87,8 +87,8 @@ final class DemoRole implements Role {
     vertx.eventBus().<ProgressEvent>consumer(Addresses.PROGRESS, message -> {
       ProgressEvent event = message.body();
       switch (event.phase()) {
-        case PROVED -> out.printf("  block %d: proved in %d ms (%s receipt)%n", event.blockNumber(), event.millis(),
-            event.detail());
+        case PROVED -> out.printf("  block %d: %s receipt in %d ms%n", event.blockNumber(), event.detail(),
+            event.millis());
         case ACKNOWLEDGED -> {
           out.printf("  block %d: accepted by the server, %d ms from input to saved state%n", event.blockNumber(),
               event.millis());

@@ -37,8 +37,8 @@ public final class ProvingVerticle extends VerticleBase {
     try {
       var receipt = prover.prove(job);
       long millis = (System.nanoTime() - start) / 1_000_000;
-      LOG.info("block {}: proved in {} ms ({} receipt, {} input bytes)", job.blockNumber(), millis,
-          receipt.kind().wireName(), job.input().approximateSize());
+      LOG.info("block {}: {} receipt in {} ms ({} input bytes)", job.blockNumber(), receipt.kind().wireName(),
+          millis, job.input().approximateSize());
       message.reply(new ProvingResult(job.blockNumber(), receipt, millis));
     } catch (Exception e) {
       LOG.error("block {}: proving failed: {}", job.blockNumber(), e.getMessage());
