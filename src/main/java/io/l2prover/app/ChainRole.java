@@ -8,8 +8,7 @@ import io.l2prover.chain.witness.ProvableChain;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Arrays;
 import java.util.Set;
 
 /** {@code chain generate} writes a generated test chain; {@code chain verify} validates a chain. */
@@ -52,11 +51,12 @@ public final class ChainRole implements Role {
       out.print(USAGE);
       return args.length == 0 ? Main.EXIT_USAGE : 0;
     }
-    Map<String, String> options = options(args);
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
     try {
       return switch (args[0]) {
-        case "generate" -> generate(options);
-        case "verify" -> verify(options);
+        case "generate" -> generate(CliFlags.parse("chain generate", rest,
+            Set.of("accounts", "blocks", "txs-per-block", "out", "chain-id", "seed"), Set.of()));
+        case "verify" -> verify(CliFlags.parse("chain verify", rest, Set.of("genesis", "chain"), Set.of()));
         default -> throw new UserError("unknown chain command '" + args[0] + "' (use generate or verify)", Main.EXIT_USAGE);
       };
     } catch (ChainException e) {
@@ -64,18 +64,15 @@ public final class ChainRole implements Role {
     }
   }
 
-  private int generate(Map<String, String> options) throws IOException {
-    allow(options, Set.of("accounts", "blocks", "txs-per-block", "out", "chain-id", "seed"));
+  private int generate(CliFlags flags) throws IOException {
     GeneratorSpec spec;
     try {
-      spec = new GeneratorSpec(intOption(options, "accounts"), intOption(options, "blocks"),
-          intOption(options, "txs-per-block"),
-          options.containsKey("chain-id") ? longOption(options, "chain-id") : 1729,
-          options.containsKey("seed") ? longOption(options, "seed") : 1);
+      spec = new GeneratorSpec(intFlag(flags, "accounts"), intFlag(flags, "blocks"), intFlag(flags, "txs-per-block"),
+          flags.longValue("chain-id", 1729, 1, Long.MAX_VALUE), flags.longValue("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE));
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage(), Main.EXIT_USAGE);
     }
-    Path dir = Path.of(required(options, "out"));
+    Path dir = Path.of(flags.required("out"));
     GeneratedChain chain = ChainGenerator.generate(spec);
     chain.write(dir);
     var head = chain.blocks().get(chain.blocks().size() - 1).header();
@@ -85,9 +82,8 @@ public final class ChainRole implements Role {
     return 0;
   }
 
-  private int verify(Map<String, String> options) {
-    allow(options, Set.of("genesis", "chain"));
-    ProvableChain chain = ProvableChain.load(Path.of(required(options, "genesis")), Path.of(required(options, "chain")));
+  private int verify(CliFlags flags) {
+    ProvableChain chain = ProvableChain.load(Path.of(flags.required("genesis")), Path.of(flags.required("chain")));
     out.printf("genesis %s, chain id %d%n", chain.header(0).hash(), chain.config().chainId());
     for (long n = 1; n <= chain.headNumber(); n++) {
       var header = chain.header(n);
@@ -97,50 +93,9 @@ public final class ChainRole implements Role {
     return 0;
   }
 
-  private static Map<String, String> options(String[] args) {
-    Map<String, String> options = new HashMap<>();
-    for (int i = 1; i < args.length; i += 2) {
-      if (!args[i].startsWith("--")) {
-        throw new UserError("expected an option like --name value, found '" + args[i] + "'", Main.EXIT_USAGE);
-      }
-      if (i + 1 >= args.length) {
-        throw new UserError("option " + args[i] + " needs a value", Main.EXIT_USAGE);
-      }
-      options.put(args[i].substring(2), args[i + 1]);
-    }
-    return options;
-  }
-
-  private static void allow(Map<String, String> options, Set<String> known) {
-    for (String name : options.keySet()) {
-      if (!known.contains(name)) {
-        throw new UserError("unknown option --" + name + " (see `chain --help`)", Main.EXIT_USAGE);
-      }
-    }
-  }
-
-  private static String required(Map<String, String> options, String name) {
-    String value = options.get(name);
-    if (value == null) {
-      throw new UserError("missing option --" + name + " (see `chain --help`)", Main.EXIT_USAGE);
-    }
-    return value;
-  }
-
-  private static int intOption(Map<String, String> options, String name) {
-    long value = longOption(options, name);
-    if (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE) {
-      throw new UserError("--" + name + " " + value + " is too large", Main.EXIT_USAGE);
-    }
-    return (int) value;
-  }
-
-  private static long longOption(Map<String, String> options, String name) {
-    String text = required(options, name);
-    try {
-      return Long.parseLong(text);
-    } catch (NumberFormatException e) {
-      throw new UserError("--" + name + " must be a whole number, found '" + text + "'", Main.EXIT_USAGE);
-    }
+  /** A required whole-number flag; the spec checks its range. */
+  private static int intFlag(CliFlags flags, String name) {
+    flags.required(name);
+    return (int) flags.longValue(name, 0, Integer.MIN_VALUE, Integer.MAX_VALUE);
   }
 }

@@ -1,6 +1,7 @@
 package io.l2prover.app;
 
 import io.vertx.core.Vertx;
+import java.nio.file.Path;
 import java.util.Set;
 
 /** {@code client}: the prover client, configured by environment (and {@code --config FILE}). */
@@ -18,8 +19,8 @@ final class ClientRole implements Role {
 
   @Override
   public int run(String[] args) throws Exception {
-    Options options = Options.parse(name(), args, Set.of("config"));
-    if (options.help()) {
+    CliFlags options = CliFlags.parse(name(), args, Set.of("config"), Set.of("help"));
+    if (options.has("help")) {
       System.out.print("""
           usage: java -jar l2-prover.jar client [--config FILE]
 
@@ -33,7 +34,7 @@ final class ClientRole implements Role {
     Vertx vertx = Vertx.vertx();
     ProverConfig config;
     try {
-      config = ConfigLoader.load(vertx, options.path("config"));
+      config = ConfigLoader.load(vertx, options.string("config").map(Path::of));
     } catch (UserError e) {
       vertx.close();
       throw e;

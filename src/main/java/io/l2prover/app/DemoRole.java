@@ -1,11 +1,11 @@
 package io.l2prover.app;
 
 import io.l2prover.bus.Addresses;
+import io.l2prover.chain.gen.ChainGenerator;
+import io.l2prover.chain.gen.GeneratorSpec;
 import io.l2prover.client.ClientSettings;
 import io.l2prover.client.ProgressEvent;
 import io.l2prover.proving.Prover;
-import io.l2prover.chain.gen.ChainGenerator;
-import io.l2prover.chain.gen.GeneratorSpec;
 import io.l2prover.server.ProvableChainSource;
 import io.l2prover.server.ServerSettings;
 import io.vertx.core.Promise;
@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 final class DemoRole implements Role {
 
   private static final int DEFAULT_BLOCKS = 8;
+  private static final int MAX_BLOCKS = 10_000;
   private static final int ACCOUNTS = 16;
   private static final int TXS_PER_BLOCK = 10;
 
@@ -49,8 +50,8 @@ final class DemoRole implements Role {
 
   @Override
   public int run(String[] args) throws Exception {
-    Options options = Options.parse(name(), args, Set.of("blocks", "config"));
-    if (options.help()) {
+    CliFlags options = CliFlags.parse(name(), args, Set.of("blocks", "config"), Set.of("help"));
+    if (options.has("help")) {
       out.print("""
           usage: java -jar l2-prover.jar demo [--blocks N] [--config FILE]
 
@@ -61,11 +62,11 @@ final class DemoRole implements Role {
           """);
       return 0;
     }
-    int blocks = parseBlocks(options);
+    int blocks = (int) options.longValue("blocks", DEFAULT_BLOCKS, 1, MAX_BLOCKS);
     Path dataDir = Files.createTempDirectory("l2-prover-demo");
     Vertx vertx = Vertx.vertx();
     try {
-      ProverConfig config = ConfigLoader.load(vertx, options.path("config"));
+      ProverConfig config = ConfigLoader.load(vertx, options.string("config").map(Path::of));
       ProvableChainSource chain = ProvableChainSource.of(
           ChainGenerator.generate(GeneratorSpec.of(ACCOUNTS, blocks, TXS_PER_BLOCK)));
       return prove(vertx, config, chain, dataDir);
@@ -114,19 +115,6 @@ final class DemoRole implements Role {
     out.printf("demo: %d of %d blocks proven and accepted in %d ms%n", acknowledged.get(), head, millis);
     out.printf("demo: %s%n", prover.description());
     return 0;
-  }
-
-  private static int parseBlocks(Options options) {
-    String text = options.get("blocks").orElse(String.valueOf(DEFAULT_BLOCKS));
-    try {
-      int blocks = Integer.parseInt(text);
-      if (blocks >= 1 && blocks <= 10_000) {
-        return blocks;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new UserError("demo: --blocks must be a whole number in 1..10000, got '" + text + "'", Main.EXIT_USAGE);
   }
 
   private static void deleteTree(Path dir) throws IOException {

@@ -1,6 +1,7 @@
 package io.l2prover.app;
 
 import io.vertx.core.Vertx;
+import java.nio.file.Path;
 import java.util.Set;
 
 /** {@code server}: the reference prover server over a genesis file and a chain file. */
@@ -18,8 +19,8 @@ final class ServerRole implements Role {
 
   @Override
   public int run(String[] args) throws Exception {
-    Options options = Options.parse(name(), args, Set.of("config", "genesis", "chain"));
-    if (options.help()) {
+    CliFlags options = CliFlags.parse(name(), args, Set.of("config", "genesis", "chain"), Set.of("help"));
+    if (options.has("help")) {
       System.out.print("""
           usage: java -jar l2-prover.jar server [--genesis FILE] [--chain FILE] [--config FILE]
 
@@ -33,8 +34,8 @@ final class ServerRole implements Role {
     }
     Vertx vertx = Vertx.vertx();
     try {
-      ProverConfig config = ConfigLoader.load(vertx, options.path("config"))
-          .withChainFiles(options.path("genesis"), options.path("chain"));
+      ProverConfig config = ConfigLoader.load(vertx, options.string("config").map(Path::of))
+          .withChainFiles(options.string("genesis").map(Path::of), options.string("chain").map(Path::of));
       var chain = ChainFiles.load(
           config.genesisFile().orElseThrow(() -> new UserError(
               "the server needs a genesis file: --genesis FILE or PROVER_SERVER_GENESIS", Main.EXIT_USAGE)),

@@ -31,7 +31,7 @@ class ChainRoleTest {
   @Test
   void mistakesAreOneLineUserErrors(@TempDir Path dir) {
     assertThatThrownBy(() -> role.run(new String[] {"generate", "--accounts", "x"}))
-        .isInstanceOf(UserError.class).hasMessageContaining("--accounts must be a whole number");
+        .isInstanceOf(UserError.class).hasMessageContaining("--accounts 'x' is not a number");
     assertThatThrownBy(() -> role.run(new String[] {"generate", "--accounts", "1", "--blocks", "1",
         "--txs-per-block", "1", "--out", dir.toString()})).hasMessageContaining("at least 2");
     assertThatThrownBy(() -> role.run(new String[] {"generate", "--bogus", "1"}))

@@ -33,9 +33,9 @@ class RolesTest {
     assertThat(demo.run(new String[] {"--help"})).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("usage: java -jar l2-prover.jar demo");
     assertThatThrownBy(() -> demo.run(new String[] {"--blocks", "x"})).isInstanceOf(UserError.class)
-        .hasMessageContaining("--blocks must be a whole number");
+        .hasMessageContaining("--blocks 'x' is not a number");
     assertThatThrownBy(() -> new ServerRole().run(new String[] {"--frobnicate", "1"}))
-        .isInstanceOf(UserError.class).hasMessageContaining("unknown argument '--frobnicate'")
+        .isInstanceOf(UserError.class).hasMessageContaining("unknown option --frobnicate")
         .extracting(e -> ((UserError) e).exitCode()).isEqualTo(Main.EXIT_USAGE);
   }
 }

@@ -29,6 +29,7 @@ import io.l2prover.chain.types.U256;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -253,7 +254,7 @@ public final class ChainGenerator {
 
   private Address absentAddress() {
     byte[] digest = Keccak.digest(("l2-prover absent " + absentCounter++).getBytes(StandardCharsets.US_ASCII));
-    return Address.of(java.util.Arrays.copyOfRange(digest, 12, 32));
+    return Address.of(Arrays.copyOfRange(digest, 12, 32));
   }
 
   private static Hash32 hashOf(String text) {

@@ -11,6 +11,7 @@ import io.l2prover.chain.types.Hash32;
 import io.l2prover.chain.types.Hex;
 import io.l2prover.chain.types.U256;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -132,7 +133,7 @@ public final class GenesisJson {
     for (Iterator<Map.Entry<String, JsonNode>> it = node.path("storage").fields(); it.hasNext(); ) {
       var slot = it.next();
       storage.put(Hash32.of(leftPad(Hex.parse(slot.getKey()), where + ".storage key")),
-          U256.of(new java.math.BigInteger(1, leftPad(Hex.parse(slot.getValue().asText()), where + ".storage value"))));
+          U256.of(new BigInteger(1, leftPad(Hex.parse(slot.getValue().asText()), where + ".storage value"))));
     }
     return new GenesisAccount(balance, nonce, code, storage);
   }

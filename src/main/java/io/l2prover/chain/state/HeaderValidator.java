@@ -3,6 +3,7 @@ package io.l2prover.chain.state;
 import io.l2prover.chain.UnsupportedException;
 import io.l2prover.chain.genesis.ChainConfig;
 import io.l2prover.chain.types.BlockHeader;
+import io.l2prover.chain.types.Bytes;
 import io.l2prover.chain.types.U256;
 
 /**
@@ -14,6 +15,7 @@ import io.l2prover.chain.types.U256;
 public final class HeaderValidator {
 
   private static final int MAX_EXTRA_DATA = 32;
+  private static final Bytes ZERO_NONCE = Bytes.of(new byte[8]);
 
   private final ChainConfig config;
 
@@ -42,7 +44,7 @@ public final class HeaderValidator {
     require(n, header.extraData().size() <= MAX_EXTRA_DATA,
         "extra data of " + header.extraData().size() + " bytes exceeds " + MAX_EXTRA_DATA);
     require(n, header.difficulty().isZero(), "difficulty must be 0 after the merge (EIP-3675)");
-    require(n, header.nonce().equals(io.l2prover.chain.types.Bytes.of(new byte[8])),
+    require(n, header.nonce().equals(ZERO_NONCE),
         "nonce must be 0 after the merge (EIP-3675)");
     require(n, header.ommersHash().equals(BlockHeader.EMPTY_OMMERS_HASH),
         "ommers hash must be the empty-list hash after the merge (EIP-3675)");

@@ -2,6 +2,7 @@ package io.l2prover.chain.types;
 
 import io.l2prover.chain.ChainException;
 import io.l2prover.chain.rlp.RlpReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -44,7 +45,7 @@ public final class ChainFile {
 
   /** Concatenates the RLP of {@code blocks}. */
   public static byte[] encode(List<Block> blocks) {
-    var out = new java.io.ByteArrayOutputStream();
+    var out = new ByteArrayOutputStream();
     blocks.forEach(b -> out.writeBytes(b.encode()));
     return out.toByteArray();
   }

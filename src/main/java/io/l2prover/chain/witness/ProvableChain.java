@@ -112,6 +112,20 @@ public final class ProvableChain {
     return GuestInput.of(config.chainId(), header(number - 1), block(number), witness);
   }
 
+  /**
+   * The guest input for {@code next}, a block proposed on top of the head that this chain has
+   * not validated, with the Java verdict on it (empty when valid).
+   */
+  public CandidateInput candidate(Block next) {
+    BlockHeader parent = header(headNumber());
+    WitnessBuilder.Candidate candidate = WitnessBuilder.candidate(config, parent, next, nodes, codes);
+    return new CandidateInput(GuestInput.of(config.chainId(), parent, next, candidate.witness()),
+        BlockJournal.expected(parent, next.header(), next.transactions().size()), candidate.rejection());
+  }
+
+  /** A proposed block's guest input, the journal a guest must commit if it accepts, and the Java verdict. */
+  public record CandidateInput(GuestInput input, BlockJournal expectedJournal, Optional<ChainException> rejection) {}
+
   /** The journal a correct guest commits for block {@code number}. */
   public BlockJournal expectedJournal(long number) {
     Block block = block(number);

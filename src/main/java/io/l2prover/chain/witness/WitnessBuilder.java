@@ -1,5 +1,7 @@
 package io.l2prover.chain.witness;
 
+import io.l2prover.chain.ChainException;
+import io.l2prover.chain.crypto.Senders;
 import io.l2prover.chain.genesis.ChainConfig;
 import io.l2prover.chain.state.Account;
 import io.l2prover.chain.state.BlockExecutor;
@@ -12,9 +14,11 @@ import io.l2prover.chain.types.Block;
 import io.l2prover.chain.types.BlockHeader;
 import io.l2prover.chain.types.Bytes;
 import io.l2prover.chain.types.Hash32;
+import io.l2prover.chain.types.Transaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -48,6 +52,52 @@ public final class WitnessBuilder {
     List<Bytes> nodeList = new ArrayList<>();
     recorder.recorded().forEach(n -> nodeList.add(Bytes.of(n)));
     return new Execution(result, new Witness(nodeList, touchedCodes(parentRoot, nodes, codes, state)), state);
+  }
+
+  /**
+   * A block's input for a validator that reaches its own verdict, whether or not the block is
+   * valid: the Java verdict, and a witness that holds, besides what execution recorded before
+   * any failure, the path of every account a validator could read (beacon roots address, the
+   * coinbase, each recoverable sender, each recipient, each withdrawal address). For a valid
+   * block this is exactly {@link #execute}'s witness.
+   */
+  public record Candidate(Witness witness, Optional<ChainException> rejection) {}
+
+  /** Records the witness of a block that may be invalid (see {@link Candidate}). */
+  public static Candidate candidate(
+      ChainConfig config, BlockHeader parent, Block block, NodeStore nodes, Map<Hash32, Bytes> codes) {
+    RecordingNodeStore recorder = new RecordingNodeStore(nodes);
+    Hash32 parentRoot = parent.stateRoot();
+    if (!parentRoot.equals(MerklePatriciaTrie.EMPTY_ROOT)) {
+      recorder.get(parentRoot);
+    }
+    WorldState state = WorldState.at(parentRoot, recorder, codes);
+    Optional<ChainException> rejection = Optional.empty();
+    try {
+      readCandidateAccounts(block, state);
+      new BlockExecutor(config).execute(parent, block, state);
+    } catch (ChainException e) {
+      rejection = Optional.of(e);
+    }
+    List<Bytes> nodeList = new ArrayList<>();
+    recorder.recorded().forEach(n -> nodeList.add(Bytes.of(n)));
+    return new Candidate(new Witness(nodeList, touchedCodes(parentRoot, nodes, codes, state)), rejection);
+  }
+
+  private static void readCandidateAccounts(Block block, WorldState state) {
+    state.account(BlockExecutor.BEACON_ROOTS_ADDRESS);
+    if (!block.transactions().isEmpty()) {
+      state.account(block.header().coinbase());
+    }
+    for (Transaction tx : block.transactions()) {
+      try {
+        state.account(Senders.recover(tx));
+      } catch (ChainException e) {
+        // an unrecoverable signature: the validator stops at this transaction anyway
+      }
+      tx.to().ifPresent(state::account);
+    }
+    block.withdrawals().ifPresent(ws -> ws.forEach(w -> state.account(w.address())));
   }
 
   /** The codes of the touched accounts that had code in the parent state. */
