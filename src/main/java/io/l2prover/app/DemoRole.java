@@ -79,7 +79,7 @@ final class DemoRole implements Role {
   private int prove(Vertx vertx, ProverConfig config, ProvableChainSource chain, Path dataDir) throws Exception {
     Services.registerCodecs(vertx.eventBus());
     long head = chain.headBlockNumber();
-    Prover prover = Services.devProver(config.devExecute());
+    Prover prover = Services.devProver(config);
     out.printf("demo: a generated chain of %d blocks with %d signed transfers each (chain %s);"
         + " dev mode, %d worker(s)%n", head, TXS_PER_BLOCK, chain.chainId(), config.workers());
     long start = System.nanoTime();

@@ -4,6 +4,7 @@ import io.l2prover.client.Backoff;
 import io.l2prover.client.ClientSettings;
 import io.l2prover.protocol.ProtocolLimits;
 import io.l2prover.server.ServerSettings;
+import io.l2prover.zkvm.exec.ExecutorOptions;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +21,7 @@ public record ProverConfig(
     boolean devExecute,
     Path dataDir,
     int workers,
+    int segmentPo2,
     int metricsPort,
     ProtocolLimits limits,
     String serverEndpoint,
@@ -34,7 +36,7 @@ public record ProverConfig(
 
   /** The keys this application reads; the environment store is limited to these. */
   public static final List<String> KEYS = List.of(
-      "PROVER_DEV_MODE", "PROVER_DEV_EXECUTE", "PROVER_DATA_DIR", "PROVER_WORKERS", "PROVER_METRICS_PORT",
+      "PROVER_DEV_MODE", "PROVER_DEV_EXECUTE", "PROVER_DATA_DIR", "PROVER_WORKERS", "PROVER_SEGMENT_PO2", "PROVER_METRICS_PORT",
       "PROVER_MAX_MESSAGE_BYTES", "PROVER_CONNECT_TIMEOUT_MS", "PROVER_IDLE_TIMEOUT_MS",
       "PROVER_CLIENT_PROVER_SERVER_ENDPOINT", "PROVER_CLIENT_INTERVAL_MS", "PROVER_CLIENT_BACKOFF_INITIAL_MS",
       "PROVER_CLIENT_BACKOFF_MAX_MS", "PROVER_CLIENT_SUBMIT_ATTEMPTS", "PROVER_CLIENT_PROVING_TIMEOUT_MS",
@@ -67,6 +69,7 @@ public record ProverConfig(
         s.bool("PROVER_DEV_EXECUTE"),
         dataDir.isBlank() ? defaultDataDir(env) : Path.of(dataDir),
         (int) s.longIn("PROVER_WORKERS", 1, 1024),
+        (int) s.longIn("PROVER_SEGMENT_PO2", ExecutorOptions.MIN_PO2, ExecutorOptions.MAX_PO2),
         (int) s.longIn("PROVER_METRICS_PORT", 0, 65535),
         new ProtocolLimits(maxMessage,
             Duration.ofMillis(s.positiveLong("PROVER_CONNECT_TIMEOUT_MS")),
@@ -104,7 +107,7 @@ public record ProverConfig(
 
   /** A copy with other chain files (command-line flags win over the environment). */
   public ProverConfig withChainFiles(Optional<Path> genesis, Optional<Path> chain) {
-    return new ProverConfig(devMode, devExecute, dataDir, workers, metricsPort, limits, serverEndpoint, clientInterval, backoff,
+    return new ProverConfig(devMode, devExecute, dataDir, workers, segmentPo2, metricsPort, limits, serverEndpoint, clientInterval, backoff,
         submitAttempts, provingTimeout, listenIp, listenPort, genesis.or(() -> genesisFile),
         chain.or(() -> chainFile));
   }

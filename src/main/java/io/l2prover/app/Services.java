@@ -50,12 +50,17 @@ public final class Services {
       throw new UserError("this build proves in dev mode only (fake receipts): set PROVER_DEV_MODE=true;"
           + " the STARK prover is not part of it yet");
     }
-    return devProver(config.devExecute());
+    return devProver(config);
   }
 
-  /** The block guest in the executor, or (with {@code execute} false) the instant input digest. */
-  public static Prover devProver(boolean execute) {
-    return execute ? new ExecutingDevProver(BlockGuest.bundled(), ExecutorOptions.defaults()) : new DevProver();
+  /**
+   * The block guest in the executor (segments of 2^PROVER_SEGMENT_PO2 cycles), or with
+   * PROVER_DEV_EXECUTE=false the instant input digest.
+   */
+  public static Prover devProver(ProverConfig config) {
+    return config.devExecute()
+        ? new ExecutingDevProver(BlockGuest.bundled(), ExecutorOptions.defaults().withPo2(config.segmentPo2()))
+        : new DevProver();
   }
 
   /** Persister, proving workers and the client loop, as {@code config} says; yields the loop's deployment ID. */

@@ -51,6 +51,7 @@ class ProverConfigTest {
     assertInvalid("PROVER_DEV_MODE", "maybe", "PROVER_DEV_MODE must be true/false");
     assertInvalid("PROVER_WORKERS", "zero", "PROVER_WORKERS must be a whole number");
     assertInvalid("PROVER_WORKERS", "0", "PROVER_WORKERS must be between 1 and");
+    assertInvalid("PROVER_SEGMENT_PO2", "31", "PROVER_SEGMENT_PO2 must be between 4 and 30");
     assertInvalid("PROVER_SERVER_LISTEN_PORT", "70000", "PROVER_SERVER_LISTEN_PORT must be between 0 and 65535");
     assertInvalid("PROVER_CLIENT_PROVER_SERVER_ENDPOINT", "localhost",
         "PROVER_CLIENT_PROVER_SERVER_ENDPOINT must be host:port");
