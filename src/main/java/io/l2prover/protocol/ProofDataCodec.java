@@ -1,6 +1,7 @@
 package io.l2prover.protocol;
 
 import io.l2prover.util.Bytes;
+import io.l2prover.util.Hex;
 import io.l2prover.zkvm.receipt.Receipt;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
@@ -71,8 +72,7 @@ public final class ProofDataCodec {
         case "Request" -> new ProofData.Request(blockNumber(asObject(body, variant), variant));
         case "Response" -> response(asObject(body, variant));
         case "Submit" -> submit(asObject(body, variant));
-        case "SubmitAck" -> new ProofData.SubmitAck(
-            asObject(required(asObject(body, variant), "block_header", variant), variant + ".block_header"));
+        case "SubmitAck" -> submitAck(asObject(body, variant));
         default -> throw new ProtocolException("unknown variant '" + variant
             + "'; expected one of Request, Response, Submit, SubmitAck");
       };
@@ -115,6 +115,17 @@ public final class ProofDataCodec {
       throw new ProtocolException("Response must carry both block_number and input, or neither");
     }
     return new ProofData.Response(blockNumber(body, "Response"), inputFromJson(asObject(input, "Response.input")));
+  }
+
+  /**
+   * Our servers send the acknowledged header; ethrex's send only {@code block_number}, which
+   * becomes a header that holds just its {@code number}.
+   */
+  private static ProofData.SubmitAck submitAck(JsonObject body) throws ProtocolException {
+    if (body.getValue("block_header") == null && body.getValue("block_number") != null) {
+      return new ProofData.SubmitAck(new JsonObject().put("number", Hex.quantity(blockNumber(body, "SubmitAck"))));
+    }
+    return new ProofData.SubmitAck(asObject(required(body, "block_header", "SubmitAck"), "SubmitAck.block_header"));
   }
 
   private static ProofData.Submit submit(JsonObject body) throws ProtocolException {

@@ -35,6 +35,12 @@ class ProofDataCodecTest {
   }
 
   @Test
+  void readsEthrexsNumberOnlySubmitAck() throws Exception {
+    assertThat(ProofDataCodec.decode(Buffer.buffer("{\"SubmitAck\":{\"block_number\":26}}")))
+        .isEqualTo(new ProofData.SubmitAck(new JsonObject().put("number", "0x1a")));
+  }
+
+  @Test
   void readsPrettyPrintedJsonAndIgnoresUnknownFields() throws Exception {
     ProofData decoded = ProofDataCodec.decode(Buffer.buffer(
         "{ \"Request\" : {\n  \"block_number\" : 12, \"client_version\": \"x\" } }"));
@@ -58,6 +64,7 @@ class ProofDataCodecTest {
     assertError("{\"Response\":{\"block_number\":3,\"input\":{\"parent_header\":\"0x\",\"block\":\"0x\","
         + "\"witness\":{\"nodes\":[7],\"codes\":[],\"chain_config\":{}}}}}", "nodes[0] must be a 0x-hex string");
     assertError("{\"Request\":", "not valid JSON");
+    assertError("{\"SubmitAck\":{}}", "SubmitAck is missing the field 'block_header'");
   }
 
   private static void roundTrip(String json, ProofData message) throws ProtocolException {
