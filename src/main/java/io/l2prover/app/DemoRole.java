@@ -57,7 +57,8 @@ final class DemoRole implements Role {
 
           Generates a chain of N blocks (default 8) of signed transfers between deterministic
           accounts, starts a prover server over it and a prover client
-          in this JVM, proves every block in dev mode (fake receipts: nothing is proven yet), prints
+          in this JVM, and has every block validated by the block guest in the zkVM executor (dev mode:
+          fake receipts, nothing is proven yet; PROVER_DEV_EXECUTE=false only hashes the inputs), prints
           progress and a summary, and exits. State goes to a temporary directory, removed at the end.
           """);
       return 0;
@@ -102,8 +103,8 @@ final class DemoRole implements Role {
         default -> { }
       }
     });
-    var server = Services.deployServer(vertx, dataDir, new ServerSettings("127.0.0.1", 0, true, config.limits()), chain)
-        .await(30, TimeUnit.SECONDS);
+    ServerSettings serverSettings = new ServerSettings("127.0.0.1", 0, true, config.limits());
+    var server = Services.deployServer(vertx, dataDir, serverSettings, chain).await(30, TimeUnit.SECONDS);
     ClientSettings client = new ClientSettings("127.0.0.1", server.actualPort(), Duration.ofMillis(200),
         config.backoff(), config.submitAttempts(), config.provingTimeout(), config.limits());
     String clientId = Services.deployClient(vertx, dataDir, config.workers(), client, prover)
@@ -112,7 +113,8 @@ final class DemoRole implements Role {
     // The client stops polling before the server goes away with the rest.
     vertx.undeploy(clientId).await(10, TimeUnit.SECONDS);
     long millis = (System.nanoTime() - start) / 1_000_000;
-    out.printf("demo: %d of %d blocks proven and accepted in %d ms%n", acknowledged.get(), head, millis);
+    out.printf("demo: receipts of %d of %d blocks accepted by the server in %d ms%n", acknowledged.get(), head,
+        millis);
     out.printf("demo: %s%n", prover.description());
     return 0;
   }

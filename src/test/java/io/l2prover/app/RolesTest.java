@@ -23,7 +23,7 @@ class RolesTest {
     int code = Main.run(new Roles(List.of(demo)), new String[] {"demo", "--blocks", "2"});
     String text = out.toString(StandardCharsets.UTF_8);
     assertThat(code).isZero();
-    assertThat(text).contains("block 2: accepted by the server").contains("2 of 2 blocks proven and accepted");
+    assertThat(text).contains("block 2: accepted by the server").contains("receipts of 2 of 2 blocks accepted");
   }
 
   @Test
