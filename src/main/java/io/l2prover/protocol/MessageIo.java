@@ -71,8 +71,11 @@ final class MessageIo {
         HalfClose.allowHalfClosure(socket, this::onEnd);
       }
       socket.exceptionHandler(e -> fail(new ProtocolException("connection failed: " + e.getMessage(), e)));
-      socket.closeHandler(v -> fail(new ProtocolException(framer.bytesReceived() == 0
+      String nothing = halfCloseAware
           ? "connection closed before any message was sent"
+          : "connection closed by the server without a reply (its log says why)";
+      socket.closeHandler(v -> fail(new ProtocolException(framer.bytesReceived() == 0
+          ? nothing
           : "connection closed in the middle of a message")));
       armTimer(limits.idleTimeout().toMillis());
       return frame.future()
