@@ -56,6 +56,8 @@ final class MessageIo {
     private final Promise<Buffer> frame = Promise.promise();
     private long lastActivityNanos = System.nanoTime();
     private long timerId = -1;
+    /** What an end of input before the first byte means on this side. */
+    private String nothing;
 
     Reading(Vertx vertx, NetSocket socket, ProtocolLimits limits) {
       this.vertx = vertx;
@@ -71,7 +73,7 @@ final class MessageIo {
         HalfClose.allowHalfClosure(socket, this::onEnd);
       }
       socket.exceptionHandler(e -> fail(new ProtocolException("connection failed: " + e.getMessage(), e)));
-      String nothing = halfCloseAware
+      nothing = halfCloseAware
           ? "connection closed before any message was sent"
           : "connection closed by the server without a reply (its log says why)";
       socket.closeHandler(v -> fail(new ProtocolException(framer.bytesReceived() == 0
@@ -96,6 +98,10 @@ final class MessageIo {
     }
 
     private void onEnd() {
+      if (framer.bytesReceived() == 0) {
+        fail(new ProtocolException(nothing));
+        return;
+      }
       try {
         frame.tryComplete(framer.endOfInput());
       } catch (ProtocolException e) {
