@@ -118,7 +118,7 @@ class ProverServerVerticleTest {
     ProverServerVerticle server = start(true);
     // The proof of block 2 submitted as block 3: its journal is another input's.
     assertThatThrownBy(() -> exchange(server, new ProofData.Submit(3, proofOf(2))))
-        .hasMessageContaining("connection closed");
+        .hasMessageContaining("connection closed by the server without a reply");
     assertThatThrownBy(() -> exchange(server, new ProofData.Submit(9, proofOf(2))))
         .hasMessageContaining("connection closed");
     Receipt otherImage = new Receipt(ReceiptKind.FAKE, ImageId.fromHex("0x" + "11".repeat(32)),
