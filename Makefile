@@ -52,3 +52,8 @@ test: check-guests
 test-block-guest:
 	$(MAKE) -C native/guest/programs/block/test
 test: test-block-guest
+
+# Java chain layer costs (JMH): sender recovery, block validation, guest input building.
+.PHONY: bench-chain
+bench-chain:
+	$(MVN) test -Dtest=ChainBenchmarkRun -Dsurefire.failIfNoSpecifiedTests=false

@@ -7,6 +7,7 @@ import io.l2prover.chain.state.BlockRoots;
 import io.l2prover.chain.types.Address;
 import io.l2prover.chain.types.Block;
 import io.l2prover.chain.types.BlockHeader;
+import io.l2prover.chain.types.Bytes;
 import io.l2prover.chain.types.Hash32;
 import io.l2prover.chain.types.Transaction;
 import io.l2prover.chain.types.U256;
@@ -32,6 +33,9 @@ public final class BlockTamper {
     public long gasUsed;
     public long gasLimit;
     public long timestamp;
+    public Bytes extraData;
+    public U256 difficulty;
+    public Optional<Long> excessBlobGas;
 
     HeaderFields(BlockHeader h) {
       parentHash = h.parentHash();
@@ -42,13 +46,16 @@ public final class BlockTamper {
       gasUsed = h.gasUsed();
       gasLimit = h.gasLimit();
       timestamp = h.timestamp();
+      extraData = h.extraData();
+      difficulty = h.difficulty();
+      excessBlobGas = h.excessBlobGas();
     }
 
     BlockHeader build(BlockHeader h) {
       return new BlockHeader(parentHash, h.ommersHash(), h.coinbase(), stateRoot, transactionsRoot,
-          receiptsRoot, h.logsBloom(), h.difficulty(), h.number(), gasLimit, gasUsed, timestamp,
-          h.extraData(), h.mixHash(), h.nonce(), baseFee, h.withdrawalsRoot(), h.blobGasUsed(),
-          h.excessBlobGas(), h.parentBeaconBlockRoot(), h.requestsHash());
+          receiptsRoot, h.logsBloom(), difficulty, h.number(), gasLimit, gasUsed, timestamp,
+          extraData, h.mixHash(), h.nonce(), baseFee, h.withdrawalsRoot(), h.blobGasUsed(),
+          excessBlobGas, h.parentBeaconBlockRoot(), h.requestsHash());
     }
   }
 

@@ -8,21 +8,15 @@ import io.l2prover.chain.genesis.Genesis;
 import io.l2prover.chain.genesis.GenesisAccount;
 import io.l2prover.chain.state.Account;
 import io.l2prover.chain.state.BlockEnv;
-import io.l2prover.chain.state.BlockRoots;
-import io.l2prover.chain.state.FeeRules;
 import io.l2prover.chain.state.IntrinsicGas;
-import io.l2prover.chain.state.TransactionProcessor;
 import io.l2prover.chain.state.WorldState;
 import io.l2prover.chain.trie.MapNodeStore;
-import io.l2prover.chain.trie.MerklePatriciaTrie;
 import io.l2prover.chain.types.AccessListEntry;
 import io.l2prover.chain.types.Address;
 import io.l2prover.chain.types.Block;
 import io.l2prover.chain.types.BlockHeader;
 import io.l2prover.chain.types.Bytes;
 import io.l2prover.chain.types.Hash32;
-import io.l2prover.chain.types.LogsBloom;
-import io.l2prover.chain.types.Receipt;
 import io.l2prover.chain.types.Transaction;
 import io.l2prover.chain.types.TxType;
 import io.l2prover.chain.types.U256;
@@ -46,7 +40,6 @@ import java.util.Random;
 public final class ChainGenerator {
 
   private static final long GENESIS_TIMESTAMP = 1_700_000_000L;
-  private static final long BLOCK_TIME = 12;
   private static final long MIN_GAS_LIMIT = 30_000_000L;
   /** No generated transaction asks for more gas than this. */
   private static final long MAX_TX_GAS = 60_000;
@@ -114,33 +107,17 @@ public final class ChainGenerator {
   }
 
   private Block block(BlockHeader parent, WorldState state, int blockIndex) {
-    long number = parent.number() + 1;
     // Every third block is built by one of the senders, so fees flow into an account that also
     // spends and receives.
     Address coinbase = blockIndex % 3 == 2 ? signers.get(random.nextInt(signers.size())) : SEQUENCER;
-    U256 baseFee = FeeRules.baseFee(parent);
-    BlockEnv env = new BlockEnv(spec.chainId(), number, coinbase, parent.gasLimit(), baseFee);
-    List<Transaction> txs = new ArrayList<>(spec.txsPerBlock());
-    List<Receipt> receipts = new ArrayList<>(spec.txsPerBlock());
-    long gasUsed = 0;
+    BlockBuilder builder = new BlockBuilder(spec.chainId(), parent, state, coinbase);
     TxKind[] kinds = TxKind.values();
     for (int i = 0; i < spec.txsPerBlock(); i++) {
       TxKind kind = kinds[(blockIndex * spec.txsPerBlock() + i) % kinds.length];
       Address sender = pickSender(state);
-      Transaction tx = Senders.sign(transaction(kind, sender, state, env), keys.get(sender));
-      gasUsed += TransactionProcessor.apply(tx, sender, i, env, state, env.gasLimit() - gasUsed).gasUsed();
-      txs.add(tx);
-      receipts.add(Receipt.of(tx.type(), true, gasUsed, List.of()));
+      builder.add(Senders.sign(transaction(kind, sender, state, builder.env()), keys.get(sender)), sender);
     }
-    Hash32 emptyRoot = MerklePatriciaTrie.EMPTY_ROOT;
-    BlockHeader header = new BlockHeader(parent.hash(), BlockHeader.EMPTY_OMMERS_HASH, coinbase,
-        state.root(), BlockRoots.transactionsRoot(txs), BlockRoots.receiptsRoot(receipts),
-        LogsBloom.EMPTY, U256.ZERO, number, parent.gasLimit(), gasUsed,
-        parent.timestamp() + BLOCK_TIME, Bytes.EMPTY, hashOf("randao " + number),
-        Bytes.of(new byte[8]), Optional.of(baseFee), Optional.of(emptyRoot), Optional.of(0L),
-        Optional.of(FeeRules.excessBlobGas(parent)), Optional.of(hashOf("beacon " + number)),
-        Optional.empty());
-    return new Block(header, txs, List.of(), Optional.of(List.of()));
+    return builder.build();
   }
 
   private Transaction transaction(TxKind kind, Address sender, WorldState state, BlockEnv env) {

@@ -46,18 +46,23 @@ public final class BlockProcessor {
       receipts.add(Receipt.of(tx.type(), true, gasUsed, List.of()));
     }
     for (Withdrawal withdrawal : withdrawals) {
-      Account account = state.account(withdrawal.address()).orElse(Account.EMPTY);
-      U256 amount = U256.of(withdrawal.amountGwei()).multiply(GWEI);
-      Account credited = account.withBalance(account.balance().add(amount));
-      if (credited.isEmpty()) {
-        state.delete(withdrawal.address());
-      } else {
-        state.put(withdrawal.address(), credited);
-      }
+      applyWithdrawal(withdrawal, state);
     }
     List<Bytes> blooms = new ArrayList<>(receipts.size());
     receipts.forEach(r -> blooms.add(r.logsBloom()));
     return new Outcome(senders, receipts, gasUsed, LogsBloom.union(blooms));
+  }
+
+  /** EIP-4895: credits the amount (gwei) to the address; an account left empty is deleted. */
+  public static void applyWithdrawal(Withdrawal withdrawal, WorldState state) {
+    Account account = state.account(withdrawal.address()).orElse(Account.EMPTY);
+    U256 amount = U256.of(withdrawal.amountGwei()).multiply(GWEI);
+    Account credited = account.withBalance(account.balance().add(amount));
+    if (credited.isEmpty()) {
+      state.delete(withdrawal.address());
+    } else {
+      state.put(withdrawal.address(), credited);
+    }
   }
 
   private static Address recover(BlockEnv env, int index, Transaction tx) {

@@ -88,4 +88,18 @@ class Secp256k1Test {
     assertThatThrownBy(() -> Secp256k1.recoverAddress(Hash32.ZERO, 0, U256.of(5), U256.ONE, true))
         .hasMessageContaining("not the x coordinate");
   }
+
+  @Test
+  void preEip155LegacyTransactionsSignAndRecover() {
+    Transaction tx = eip155Example();
+    Transaction unprotected = new Transaction(tx.type(), java.util.OptionalLong.empty(), tx.nonce(),
+        tx.maxPriorityFeePerGas(), tx.maxFeePerGas(), tx.gasLimit(), tx.to(), tx.value(), tx.data(),
+        tx.accessList(), 0, U256.ONE, U256.ONE);
+    Transaction signed = Senders.sign(unprotected, KEY);
+    assertThat(signed.legacyV()).isIn(27L, 28L);
+    Transaction decoded = TransactionDecoder.decode(signed.encode());
+    assertThat(decoded.chainId()).isEmpty();
+    assertThat(Senders.recover(decoded)).isEqualTo(SIGNER);
+    assertThat(signed.signingHash()).isNotEqualTo(tx.signingHash());
+  }
 }

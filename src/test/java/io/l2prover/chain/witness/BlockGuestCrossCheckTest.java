@@ -3,17 +3,21 @@ package io.l2prover.chain.witness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.l2prover.chain.BlockTamper;
+import io.l2prover.chain.CoinbaseFixtures;
 import io.l2prover.chain.UnsupportedException;
 import io.l2prover.chain.crypto.Secp256k1;
+import io.l2prover.chain.gen.BlockBuilder;
 import io.l2prover.chain.gen.ChainGenerator;
 import io.l2prover.chain.gen.GeneratedChain;
 import io.l2prover.chain.gen.GeneratorSpec;
+import io.l2prover.chain.trie.MapNodeStore;
 import io.l2prover.chain.types.Address;
 import io.l2prover.chain.types.Block;
 import io.l2prover.chain.types.Bytes;
 import io.l2prover.chain.types.Hash32;
 import io.l2prover.chain.types.Transaction;
 import io.l2prover.chain.types.U256;
+import io.l2prover.chain.types.Withdrawal;
 import io.l2prover.zkvm.exec.ExecutionResult;
 import io.l2prover.zkvm.exec.Executor;
 import io.l2prover.zkvm.exec.ExecutorOptions;
@@ -25,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -89,7 +94,19 @@ class BlockGuestCrossCheckTest {
         BlockTamper.withTransaction(next, 0, tx.withSignature(1 - tx.yParity(), tx.r(), highS)),
         BlockTamper.withTransaction(next, 0, BlockTamper.resigned(tx, tx.nonce() + 1, tx.to(), tx.value(), tx.gasLimit(), 1729)),
         BlockTamper.withTransaction(next, 0, BlockTamper.resigned(tx, tx.nonce(), tx.to(),
-            U256.of(BigInteger.TEN.pow(30)), tx.gasLimit(), 1729)));
+            U256.of(BigInteger.TEN.pow(30)), tx.gasLimit(), 1729)),
+        BlockTamper.withTransaction(next, 0, BlockTamper.resigned(tx, tx.nonce(), tx.to(), tx.value(), 20_999, 1729)),
+        BlockTamper.withTransaction(next, 0, BlockTamper.resigned(tx, tx.nonce(), tx.to(), tx.value(), tx.gasLimit(), 1)),
+        BlockTamper.withTransaction(next, 0, BlockTamper.resigned(tx, tx.nonce(), tx.to(), tx.value(),
+            next.header().gasLimit() + 1, 1729)),
+        BlockTamper.withTransaction(next, 0, tx.withSignature(tx.yParity(), U256.ZERO, tx.s())),
+        BlockTamper.withHeader(next, f -> f.transactionsRoot = Hash32.ZERO),
+        BlockTamper.withHeader(next, f -> f.receiptsRoot = Hash32.ZERO),
+        BlockTamper.withHeader(next, f -> f.timestamp = parentChain.header(1).timestamp()),
+        BlockTamper.withHeader(next, f -> f.gasLimit = f.gasLimit + f.gasLimit / 1024),
+        BlockTamper.withHeader(next, f -> f.extraData = Bytes.of(new byte[33])),
+        BlockTamper.withHeader(next, f -> f.difficulty = U256.ONE),
+        BlockTamper.withHeader(next, f -> f.excessBlobGas = Optional.of(1L)));
     for (Block block : invalid) {
       ProvableChain.CandidateInput candidate = parentChain.candidate(block);
       assertThat(candidate.rejection()).as("Java verdict").isPresent();
@@ -123,5 +140,48 @@ class BlockGuestCrossCheckTest {
     ExecutionResult result = run(new GuestInput(input.chainId(), input.parentHeader(), input.block(), fewer, input.codes()));
     assertThat(result.exitCode()).isEqualTo(EXIT_INVALID);
     assertThat(stderr(result)).contains("missing witness node");
+  }
+
+  /**
+   * Known divergence: with a zero priority fee the guest never loads the coinbase, so an existing
+   * empty coinbase survives; the execution specs (process_transaction) delete it, as the Java
+   * layer does (Eip161CoinbaseTest). Enable once the guest applies the fee to the coinbase
+   * unconditionally (or clears it when it is empty).
+   */
+  @Disabled("block guest keeps an existing empty coinbase when the tip is 0 (execution specs delete it)")
+  @Test
+  void bothApplyTheCoinbaseRuleOfEip161() {
+    var genesis = CoinbaseFixtures.genesis();
+    Address empty = CoinbaseFixtures.emptyAccount(genesis);
+    for (U256 tip : List.of(U256.ZERO, U256.of(3))) {
+      ProvableChain withBlock = ProvableChain.of(genesis,
+          List.of(CoinbaseFixtures.blockWithTip(genesis, empty, tip)));
+      ExecutionResult result = run(withBlock.input(1));
+      assertThat(result.exitCode()).as("tip %s: %s", tip, stderr(result)).isZero();
+      assertThat(BlockJournal.decode(result.journal())).as("tip %s", tip).isEqualTo(withBlock.expectedJournal(1));
+    }
+  }
+
+  @Test
+  void bothHandleWithdrawalsAndPreEip155Transactions() {
+    var genesis = CoinbaseFixtures.genesis();
+    var state = genesis.state(new MapNodeStore());
+    var builder = new BlockBuilder(genesis.config().chainId(), genesis.header(state.root()),
+        state, CoinbaseFixtures.signer(3));
+    builder.add(CoinbaseFixtures.transfer(genesis, builder, 0, CoinbaseFixtures.signer(1), U256.of(2), true),
+        CoinbaseFixtures.signer(0));
+    builder.add(CoinbaseFixtures.transfer(genesis, builder, 1, CoinbaseFixtures.signer(2), U256.ONE, false),
+        CoinbaseFixtures.signer(1));
+    Address empty = CoinbaseFixtures.emptyAccount(genesis);
+    builder.withdraw(new Withdrawal(0, 1, CoinbaseFixtures.signer(2), 5))
+        .withdraw(new Withdrawal(1, 2, empty, 0))
+        .withdraw(new Withdrawal(2, 3, Address.fromHex("0x00000000000000000000000000000000000abc00"), 0))
+        .withdraw(new Withdrawal(3, 4, Address.fromHex("0x00000000000000000000000000000000000abc01"), 7));
+    ProvableChain withBlock = ProvableChain.of(genesis, List.of(builder.build()));
+    assertThat(withBlock.account(1, empty)).isEmpty();
+    assertThat(withBlock.account(1, Address.fromHex("0x00000000000000000000000000000000000abc00"))).isEmpty();
+    ExecutionResult result = run(withBlock.input(1));
+    assertThat(result.exitCode()).as(stderr(result)).isZero();
+    assertThat(BlockJournal.decode(result.journal())).isEqualTo(withBlock.expectedJournal(1));
   }
 }
