@@ -110,7 +110,7 @@ public final class JsonValueFramer {
       return value;
     }
     if (received.length() == 0) {
-      throw new ProtocolException("connection closed before any message was sent");
+      throw ProtocolException.nothingReceived("connection closed before any message was sent");
     }
     throw new ProtocolException("message truncated: the connection closed after "
         + received.length() + " bytes, in the middle of a JSON value");

@@ -76,9 +76,9 @@ final class MessageIo {
       nothing = halfCloseAware
           ? "connection closed before any message was sent"
           : "connection closed by the server without a reply (its log says why)";
-      socket.closeHandler(v -> fail(new ProtocolException(framer.bytesReceived() == 0
-          ? nothing
-          : "connection closed in the middle of a message")));
+      socket.closeHandler(v -> fail(framer.bytesReceived() == 0
+          ? ProtocolException.nothingReceived(nothing)
+          : new ProtocolException("connection closed in the middle of a message")));
       armTimer(limits.idleTimeout().toMillis());
       return frame.future()
           .andThen(ar -> vertx.cancelTimer(timerId))
@@ -99,7 +99,7 @@ final class MessageIo {
 
     private void onEnd() {
       if (framer.bytesReceived() == 0) {
-        fail(new ProtocolException(nothing));
+        fail(ProtocolException.nothingReceived(nothing));
         return;
       }
       try {

@@ -49,6 +49,15 @@ public final class ProtocolServer {
     return netServer == null ? Future.succeededFuture() : netServer.close();
   }
 
+  /** A connection that never said anything (a TCP health probe, a client shutting down) is no error. */
+  private static void logFailure(String peer, Throwable e) {
+    if (e instanceof ProtocolException p && p.isNothingReceived()) {
+      LOG.debug("connection from {}: {}", peer, e.getMessage());
+    } else {
+      LOG.error("connection from {}: {}", peer, e.getMessage());
+    }
+  }
+
   private void serve(NetSocket socket) {
     String peer = String.valueOf(socket.remoteAddress());
     if (openConnections >= limits.maxConnections()) {
@@ -62,7 +71,7 @@ public final class ProtocolServer {
         .compose(handler)
         .compose(reply -> MessageIo.encode(vertx, reply))
         .compose(socket::write)
-        .onFailure(e -> LOG.error("connection from {}: {}", peer, e.getMessage()))
+        .onFailure(e -> logFailure(peer, e))
         .onComplete(ar -> {
           openConnections--;
           socket.close();

@@ -47,7 +47,9 @@ class JsonValueFramerTest {
     truncated.feed(Buffer.buffer("{\"Request\":{\"block_"));
     assertThatThrownBy(truncated::endOfInput).hasMessageContaining("truncated").hasMessageContaining("19 bytes");
 
-    assertThatThrownBy(() -> new JsonValueFramer(100).endOfInput()).hasMessageContaining("before any message");
+    assertThatThrownBy(() -> new JsonValueFramer(100).endOfInput()).hasMessageContaining("before any message")
+        .matches(e -> ((ProtocolException) e).isNothingReceived(), "is a connection that sent nothing");
+    assertThatThrownBy(truncated::endOfInput).matches(e -> !((ProtocolException) e).isNothingReceived(), "sent bytes");
 
     assertThatThrownBy(() -> new JsonValueFramer(100).feed(Buffer.buffer("GET / HTTP/1.1\r\n")))
         .hasMessageContaining("not valid JSON");
