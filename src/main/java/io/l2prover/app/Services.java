@@ -25,6 +25,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
 import io.l2prover.client.ClientSettings;
 import io.l2prover.server.ServerSettings;
+import io.l2prover.server.SubmitOutcome;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -36,7 +37,7 @@ public final class Services {
   /** Registers the event-bus codecs of every message type; once per Vertx instance. */
   public static void registerCodecs(EventBus bus) {
     List<JsonMessageCodec<?>> codecs =
-        List.of(ProvingJob.CODEC, ProvingResult.CODEC, ProverState.CODEC, ProgressEvent.CODEC);
+        List.of(ProvingJob.CODEC, ProvingResult.CODEC, ProverState.CODEC, ProgressEvent.CODEC, SubmitOutcome.CODEC);
     codecs.forEach(codec -> register(bus, codec));
   }
 

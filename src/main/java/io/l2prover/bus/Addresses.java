@@ -18,5 +18,8 @@ public final class Addresses {
   /** Published {@code ProgressEvent}s: what the client is doing, for logs, metrics and the demo. */
   public static final String PROGRESS = "prover.progress";
 
+  /** Published {@code SubmitOutcome}s: each Submit the prover server accepted or rejected. */
+  public static final String SERVER_SUBMITS = "server.submits";
+
   private Addresses() {}
 }

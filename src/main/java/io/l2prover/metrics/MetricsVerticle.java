@@ -2,6 +2,7 @@ package io.l2prover.metrics;
 
 import io.l2prover.bus.Addresses;
 import io.l2prover.client.ProgressEvent;
+import io.l2prover.server.SubmitOutcome;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -11,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /health} and Prometheus {@code GET /metrics} on one port, fed by the progress events
- * the client publishes. Plain Vert.x core HTTP: two fixed paths need no web framework.
+ * the client publishes and the Submit outcomes the server publishes. Plain Vert.x core HTTP: two
+ * fixed paths need no web framework.
  */
 public final class MetricsVerticle extends VerticleBase {
 
@@ -23,6 +25,8 @@ public final class MetricsVerticle extends VerticleBase {
   private long provingMillis;
   private long failures;
   private long lastProvenBlock = -1;
+  private long proofsAccepted;
+  private long submitsRejected;
   private HttpServer server;
 
   /** @param port 0 picks a free port, see {@link #actualPort()} */
@@ -34,6 +38,13 @@ public final class MetricsVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     vertx.eventBus().<ProgressEvent>consumer(Addresses.PROGRESS, message -> count(message.body()));
+    vertx.eventBus().<SubmitOutcome>consumer(Addresses.SERVER_SUBMITS, message -> {
+      if (message.body().accepted()) {
+        proofsAccepted++;
+      } else {
+        submitsRejected++;
+      }
+    });
     server = vertx.createHttpServer().requestHandler(this::serve);
     return server.listen(port, host)
         .onSuccess(s -> LOG.info("health and metrics on http://{}:{}/health and /metrics", host, s.actualPort()))
@@ -78,6 +89,12 @@ public final class MetricsVerticle extends VerticleBase {
         + "l2prover_failures_total " + failures + "\n"
         + "# HELP l2prover_last_proven_block Number of the last block proven (-1: none yet).\n"
         + "# TYPE l2prover_last_proven_block gauge\n"
-        + "l2prover_last_proven_block " + lastProvenBlock + "\n";
+        + "l2prover_last_proven_block " + lastProvenBlock + "\n"
+        + "# HELP l2prover_server_proofs_accepted_total Submits the prover server verified and stored.\n"
+        + "# TYPE l2prover_server_proofs_accepted_total counter\n"
+        + "l2prover_server_proofs_accepted_total " + proofsAccepted + "\n"
+        + "# HELP l2prover_server_submits_rejected_total Submits the prover server rejected.\n"
+        + "# TYPE l2prover_server_submits_rejected_total counter\n"
+        + "l2prover_server_submits_rejected_total " + submitsRejected + "\n";
   }
 }

@@ -1,5 +1,6 @@
 package io.l2prover.server;
 
+import io.l2prover.bus.Addresses;
 import io.l2prover.protocol.ProofData;
 import io.l2prover.protocol.ProtocolServer;
 import io.l2prover.protocol.ProverInput;
@@ -117,9 +118,11 @@ public final class ProverServerVerticle extends VerticleBase {
       return proof;
     }, false).<ProofData>map(stored -> {
       proven.put(block, stored);
+      long millis = (System.nanoTime() - start) / 1_000_000;
       LOG.info("block {}: {} proof verified and stored in {} ms; {} of {} blocks proven", block,
-          stored.receipt().kind().wireName(), (System.nanoTime() - start) / 1_000_000, proven.size(),
-          chain.headBlockNumber());
+          stored.receipt().kind().wireName(), millis, proven.size(), chain.headBlockNumber());
+      vertx.eventBus().publish(Addresses.SERVER_SUBMITS,
+          new SubmitOutcome(block, true, millis, stored.receipt().kind().wireName()));
       return new ProofData.SubmitAck(chain.header(block));
     }).recover(e -> rejected(block, e instanceof StateFileException
         ? "cannot store the proof: " + e.getMessage()
@@ -127,6 +130,7 @@ public final class ProverServerVerticle extends VerticleBase {
   }
 
   private Future<ProofData> rejected(long block, String reason) {
+    vertx.eventBus().publish(Addresses.SERVER_SUBMITS, new SubmitOutcome(block, false, 0, reason));
     return Future.failedFuture("Submit for block " + block + " rejected: " + reason);
   }
 }
