@@ -89,14 +89,18 @@ class ProtocolServerTest {
 
   @Test
   void refusesConnectionsBeyondTheCap() throws Exception {
+    // Idle connections that would be kept for a minute: the fifth can only end early through the cap.
+    ProtocolServer patient = new ProtocolServer(vertx,
+        new ProtocolLimits(1024, Duration.ofSeconds(2), Duration.ofSeconds(60), 4),
+        message -> Future.failedFuture("not used"));
+    patient.listen("127.0.0.1", 0).await(5, TimeUnit.SECONDS);
     Socket[] idle = new Socket[4];
     try {
       for (int i = 0; i < idle.length; i++) {
-        idle[i] = connect();
+        idle[i] = connect(patient.actualPort());
       }
-      try (Socket extra = connect()) {
-        extra.setSoTimeout(5000);
-        // Closed at once, long before the idle timeout of the four that hold the slots.
+      try (Socket extra = connect(patient.actualPort())) {
+        // Closed at once: a read that waited for the idle timeout would fail after 5 s instead.
         assertThat(readToEof(extra.getInputStream())).isEmpty();
       }
     } finally {
@@ -109,8 +113,12 @@ class ProtocolServerTest {
   }
 
   private Socket connect() throws IOException {
+    return connect(server.actualPort());
+  }
+
+  private static Socket connect(int port) throws IOException {
     Socket socket = new Socket();
-    socket.connect(new InetSocketAddress("127.0.0.1", server.actualPort()), 2000);
+    socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
     socket.setSoTimeout(5000);
     return socket;
   }
@@ -130,6 +138,8 @@ class ProtocolServerTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       in.transferTo(out);
+    } catch (java.net.SocketTimeoutException e) {
+      throw e;
     } catch (java.net.SocketException e) {
       // A reset after the server closed on us is also an end of the reply.
     }
