@@ -74,7 +74,11 @@ public final class ChainRole implements Role {
     }
     Path dir = Path.of(flags.required("out"));
     GeneratedChain chain = ChainGenerator.generate(spec);
-    chain.write(dir);
+    try {
+      chain.write(dir);
+    } catch (IOException e) {
+      throw new UserError("cannot write the chain into " + dir + ": " + e);
+    }
     var head = chain.blocks().get(chain.blocks().size() - 1).header();
     out.printf("wrote %s and %s: %d blocks, %d transactions, head %s, state root %s%n",
         dir.resolve("genesis.json"), dir.resolve("chain.rlp"), chain.blocks().size(),

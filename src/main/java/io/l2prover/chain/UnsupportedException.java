@@ -6,9 +6,12 @@ package io.l2prover.chain;
  */
 public final class UnsupportedException extends ChainException {
 
+  /** What every message starts with. */
+  public static final String PREFIX = "unsupported: ";
+
   private static final long serialVersionUID = 1L;
 
   public UnsupportedException(String what) {
-    super("unsupported: " + what);
+    super(PREFIX + what);
   }
 }

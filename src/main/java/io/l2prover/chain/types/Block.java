@@ -1,5 +1,6 @@
 package io.l2prover.chain.types;
 
+import io.l2prover.chain.UnsupportedException;
 import io.l2prover.chain.rlp.Rlp;
 import io.l2prover.chain.rlp.RlpException;
 import io.l2prover.chain.rlp.RlpReader;
@@ -49,6 +50,9 @@ public record Block(
       } catch (RlpException e) {
         throw new RlpException(
             "block " + header.number() + " transaction " + index + ": " + e.getMessage());
+      } catch (UnsupportedException e) {
+        throw new UnsupportedException(e.getMessage().substring(UnsupportedException.PREFIX.length())
+            + " in block " + header.number() + ", transaction " + index);
       }
     }
     RlpReader ommerList = r.enterList();

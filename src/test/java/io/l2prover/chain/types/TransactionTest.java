@@ -75,4 +75,21 @@ class TransactionTest {
         Rlp.u64(0), Rlp.bytes(new byte[0]), Rlp.u64(27), Rlp.u64(1), Rlp.u64(1));
     assertThatThrownBy(() -> TransactionDecoder.decode(shortTo)).hasMessageContaining("20 bytes");
   }
+
+  @Test
+  void aBlockWithABlobTransactionNamesWhereItIs() {
+    byte[] payload = Rlp.list(Rlp.u64(1), Rlp.u64(0), Rlp.u64(1), Rlp.u64(2), Rlp.u64(21000),
+        Rlp.bytes(new byte[20]), Rlp.u64(0), Rlp.bytes(new byte[0]), Rlp.list(), Rlp.u64(1),
+        Rlp.list(Rlp.bytes(new byte[32])), Rlp.u64(0), Rlp.u64(1), Rlp.u64(1));
+    byte[] envelope = new byte[payload.length + 1];
+    envelope[0] = 3;
+    System.arraycopy(payload, 0, envelope, 1, payload.length);
+    BlockHeader header = new BlockHeader(Hash32.ZERO, Hash32.ZERO, Address.ZERO, Hash32.ZERO, Hash32.ZERO,
+        Hash32.ZERO, Bytes.of(new byte[256]), U256.ZERO, 7, 1, 0, 1, Bytes.EMPTY, Hash32.ZERO,
+        Bytes.of(new byte[8]), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty());
+    byte[] block = Rlp.list(header.encode(), Rlp.list(Rlp.bytes(envelope)), Rlp.list());
+    assertThatThrownBy(() -> Block.decode(block)).isInstanceOf(UnsupportedException.class)
+        .hasMessage("unsupported: EIP-4844 blob transaction (type 3) in block 7, transaction 0");
+  }
 }
