@@ -23,6 +23,12 @@ docker:
 clean:
 	$(MVN) -q clean
 
+# The reference server over the shared load-test chain, in dev mode (pair it with init-l2-prover).
+TESTDATA ?= ../shared/testdata
+.PHONY: serve-testdata
+serve-testdata: build
+	PROVER_DEV_MODE=true java -jar $(JAR) server --genesis $(TESTDATA)/genesis-l2.json --chain $(TESTDATA)/l2-loadtest.rlp
+
 # --- zkVM guests and executor (native/guest, docs/executor.md) ---
 .PHONY: guests check-guests bench-exec
 

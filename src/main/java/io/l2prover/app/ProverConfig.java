@@ -1,0 +1,187 @@
+package io.l2prover.app;
+
+import io.l2prover.client.Backoff;
+import io.l2prover.client.ClientSettings;
+import io.l2prover.protocol.ProtocolLimits;
+import io.l2prover.server.ServerSettings;
+import io.l2prover.zkvm.exec.ExecutorOptions;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every setting of the application, validated. Keys are the environment variable names; their
+ * defaults are in {@code conf/config.json} (bundled in the jar), and the README lists them all.
+ */
+public record ProverConfig(
+    boolean devMode,
+    boolean devExecute,
+    Path dataDir,
+    int workers,
+    int segmentPo2,
+    int metricsPort,
+    ProtocolLimits limits,
+    String serverEndpoint,
+    Duration clientInterval,
+    Backoff backoff,
+    int submitAttempts,
+    Duration provingTimeout,
+    String listenIp,
+    int listenPort,
+    Optional<Path> genesisFile,
+    Optional<Path> chainFile) {
+
+  /** The keys this application reads; the environment store is limited to these. */
+  public static final List<String> KEYS = List.of(
+      "PROVER_DEV_MODE", "PROVER_DEV_EXECUTE", "PROVER_DATA_DIR", "PROVER_WORKERS", "PROVER_SEGMENT_PO2", "PROVER_METRICS_PORT",
+      "PROVER_MAX_MESSAGE_BYTES", "PROVER_CONNECT_TIMEOUT_MS", "PROVER_IDLE_TIMEOUT_MS",
+      "PROVER_CLIENT_PROVER_SERVER_ENDPOINT", "PROVER_CLIENT_INTERVAL_MS", "PROVER_CLIENT_BACKOFF_INITIAL_MS",
+      "PROVER_CLIENT_BACKOFF_MAX_MS", "PROVER_CLIENT_SUBMIT_ATTEMPTS", "PROVER_CLIENT_PROVING_TIMEOUT_MS",
+      "PROVER_SERVER_LISTEN_IP", "PROVER_SERVER_LISTEN_PORT", "PROVER_SERVER_MAX_CONNECTIONS",
+      "PROVER_SERVER_GENESIS", "PROVER_SERVER_CHAIN");
+
+  /**
+   * Reads and validates the merged configuration.
+   *
+   * @param env the process environment, for the default data directory
+   * @throws UserError naming the first setting that is missing or invalid
+   */
+  public static ProverConfig from(JsonObject json, Map<String, String> env) {
+    Settings s = new Settings(json);
+    long backoffInitial = s.positiveLong("PROVER_CLIENT_BACKOFF_INITIAL_MS");
+    long backoffMax = s.positiveLong("PROVER_CLIENT_BACKOFF_MAX_MS");
+    if (backoffMax < backoffInitial) {
+      throw new UserError("PROVER_CLIENT_BACKOFF_MAX_MS (" + backoffMax
+          + ") must not be below PROVER_CLIENT_BACKOFF_INITIAL_MS (" + backoffInitial + ")");
+    }
+    long maxMessage = s.positiveLong("PROVER_MAX_MESSAGE_BYTES");
+    if (maxMessage > Integer.MAX_VALUE) {
+      throw new UserError("PROVER_MAX_MESSAGE_BYTES must be at most " + Integer.MAX_VALUE + ", got " + maxMessage);
+    }
+    String endpoint = s.string("PROVER_CLIENT_PROVER_SERVER_ENDPOINT");
+    Endpoint.parse(endpoint, "PROVER_CLIENT_PROVER_SERVER_ENDPOINT");
+    String dataDir = s.string("PROVER_DATA_DIR");
+    return new ProverConfig(
+        s.bool("PROVER_DEV_MODE"),
+        s.bool("PROVER_DEV_EXECUTE"),
+        dataDir.isBlank() ? defaultDataDir(env) : Path.of(dataDir),
+        (int) s.longIn("PROVER_WORKERS", 1, 1024),
+        (int) s.longIn("PROVER_SEGMENT_PO2", ExecutorOptions.MIN_PO2, ExecutorOptions.MAX_PO2),
+        (int) s.longIn("PROVER_METRICS_PORT", 0, 65535),
+        new ProtocolLimits(maxMessage,
+            Duration.ofMillis(s.positiveLong("PROVER_CONNECT_TIMEOUT_MS")),
+            Duration.ofMillis(s.positiveLong("PROVER_IDLE_TIMEOUT_MS")),
+            (int) s.longIn("PROVER_SERVER_MAX_CONNECTIONS", 1, 100_000)),
+        endpoint,
+        Duration.ofMillis(s.positiveLong("PROVER_CLIENT_INTERVAL_MS")),
+        new Backoff(Duration.ofMillis(backoffInitial), Duration.ofMillis(backoffMax)),
+        (int) s.longIn("PROVER_CLIENT_SUBMIT_ATTEMPTS", 1, 1000),
+        Duration.ofMillis(s.positiveLong("PROVER_CLIENT_PROVING_TIMEOUT_MS")),
+        s.string("PROVER_SERVER_LISTEN_IP"),
+        (int) s.longIn("PROVER_SERVER_LISTEN_PORT", 0, 65535),
+        s.optionalPath("PROVER_SERVER_GENESIS"),
+        s.optionalPath("PROVER_SERVER_CHAIN"));
+  }
+
+  /** {@code $XDG_DATA_HOME/l2_prover}, else {@code ~/.local/share/l2_prover}. */
+  static Path defaultDataDir(Map<String, String> env) {
+    String xdg = env.get("XDG_DATA_HOME");
+    Path base = xdg != null && !xdg.isBlank()
+        ? Path.of(xdg)
+        : Path.of(System.getProperty("user.home"), ".local", "share");
+    return base.resolve("l2_prover");
+  }
+
+  public ClientSettings clientSettings() {
+    Endpoint endpoint = Endpoint.parse(serverEndpoint, "PROVER_CLIENT_PROVER_SERVER_ENDPOINT");
+    return new ClientSettings(endpoint.host(), endpoint.port(), clientInterval, backoff, submitAttempts,
+        provingTimeout, limits);
+  }
+
+  public ServerSettings serverSettings() {
+    return new ServerSettings(listenIp, listenPort, devMode, limits);
+  }
+
+  /** A copy with other chain files (command-line flags win over the environment). */
+  public ProverConfig withChainFiles(Optional<Path> genesis, Optional<Path> chain) {
+    return new ProverConfig(devMode, devExecute, dataDir, workers, segmentPo2, metricsPort, limits, serverEndpoint, clientInterval, backoff,
+        submitAttempts, provingTimeout, listenIp, listenPort, genesis.or(() -> genesisFile),
+        chain.or(() -> chainFile));
+  }
+
+  /** host:port of the prover server. */
+  record Endpoint(String host, int port) {
+    static Endpoint parse(String text, String key) {
+      int colon = text.lastIndexOf(':');
+      if (colon <= 0 || colon == text.length() - 1) {
+        throw new UserError(key + " must be host:port, got '" + text + "'");
+      }
+      try {
+        int port = Integer.parseInt(text.substring(colon + 1));
+        if (port < 1 || port > 65535) {
+          throw new NumberFormatException();
+        }
+        return new Endpoint(text.substring(0, colon), port);
+      } catch (NumberFormatException e) {
+        throw new UserError(key + " must be host:port with a port in 1..65535, got '" + text + "'");
+      }
+    }
+  }
+
+  /** Typed reads of one JSON object whose values may be strings (the environment) or JSON values. */
+  private record Settings(JsonObject json) {
+
+    private Object raw(String key) {
+      Object value = json.getValue(key);
+      if (value == null) {
+        throw new UserError("setting " + key + " is missing (conf/config.json has every default)");
+      }
+      return value;
+    }
+
+    String string(String key) {
+      return String.valueOf(raw(key)).trim();
+    }
+
+    boolean bool(String key) {
+      Object value = raw(key);
+      if (value instanceof Boolean b) {
+        return b;
+      }
+      String text = String.valueOf(value).trim().toLowerCase(java.util.Locale.ROOT);
+      return switch (text) {
+        case "1", "true", "yes", "on" -> true;
+        case "0", "false", "no", "off", "" -> false;
+        default -> throw new UserError(key + " must be true/false (or 1/0), got '" + value + "'");
+      };
+    }
+
+    long positiveLong(String key) {
+      return longIn(key, 1, Long.MAX_VALUE);
+    }
+
+    long longIn(String key, long min, long max) {
+      Object value = raw(key);
+      long parsed;
+      try {
+        parsed = value instanceof Number n && !(value instanceof Double) && !(value instanceof Float)
+            ? n.longValue()
+            : Long.parseLong(String.valueOf(value).trim());
+      } catch (NumberFormatException e) {
+        throw new UserError(key + " must be a whole number, got '" + value + "'");
+      }
+      if (parsed < min || parsed > max) {
+        throw new UserError(key + " must be between " + min + " and " + max + ", got " + parsed);
+      }
+      return parsed;
+    }
+
+    Optional<Path> optionalPath(String key) {
+      String text = string(key);
+      return text.isEmpty() ? Optional.empty() : Optional.of(Path.of(text));
+    }
+  }
+}

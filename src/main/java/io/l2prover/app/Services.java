@@ -1,0 +1,100 @@
+package io.l2prover.app;
+
+import io.l2prover.bus.JsonMessageCodec;
+import io.l2prover.client.ProgressEvent;
+import io.l2prover.client.ProverClientVerticle;
+import io.l2prover.metrics.MetricsVerticle;
+import io.l2prover.proving.BlockGuest;
+import io.l2prover.proving.DevProver;
+import io.l2prover.proving.ExecutingDevProver;
+import io.l2prover.zkvm.exec.ExecutorOptions;
+import io.l2prover.proving.Prover;
+import io.l2prover.proving.ProvingJob;
+import io.l2prover.proving.ProvingResult;
+import io.l2prover.proving.ProvingVerticle;
+import io.l2prover.server.ChainSource;
+import io.l2prover.server.ProofStore;
+import io.l2prover.server.ProverServerVerticle;
+import io.l2prover.state.AtomicFileWriter;
+import io.l2prover.state.ProverState;
+import io.l2prover.state.StatePersisterVerticle;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.EventBus;
+import io.l2prover.client.ClientSettings;
+import io.l2prover.server.ServerSettings;
+import io.l2prover.server.SubmitOutcome;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Deploys the verticles of each role the same way for the jar, the demo and the tests. */
+public final class Services {
+
+  private Services() {}
+
+  /** Registers the event-bus codecs of every message type; once per Vertx instance. */
+  public static void registerCodecs(EventBus bus) {
+    List<JsonMessageCodec<?>> codecs =
+        List.of(ProvingJob.CODEC, ProvingResult.CODEC, ProverState.CODEC, ProgressEvent.CODEC, SubmitOutcome.CODEC);
+    codecs.forEach(codec -> register(bus, codec));
+  }
+
+  private static <T> void register(EventBus bus, JsonMessageCodec<T> codec) {
+    bus.registerDefaultCodec(codec.type(), codec);
+  }
+
+  /** The prover the configuration asks for. */
+  public static Prover prover(ProverConfig config) {
+    if (!config.devMode()) {
+      throw new UserError("this build proves in dev mode only (fake receipts): set PROVER_DEV_MODE=true;"
+          + " the STARK prover is not part of it yet");
+    }
+    return devProver(config);
+  }
+
+  /**
+   * The block guest in the executor (segments of 2^PROVER_SEGMENT_PO2 cycles), or with
+   * PROVER_DEV_EXECUTE=false the instant input digest.
+   */
+  public static Prover devProver(ProverConfig config) {
+    return config.devExecute()
+        ? new ExecutingDevProver(BlockGuest.bundled(), ExecutorOptions.defaults().withPo2(config.segmentPo2()))
+        : new DevProver();
+  }
+
+  /** Persister, proving workers and the client loop, as {@code config} says; yields the loop's deployment ID. */
+  public static Future<String> deployClient(Vertx vertx, ProverConfig config, Prover prover) {
+    return deployClient(vertx, config.dataDir(), config.workers(), config.clientSettings(), prover);
+  }
+
+  /** Persister, {@code workers} proving worker instances, and the client loop; yields the loop's deployment ID. */
+  public static Future<String> deployClient(Vertx vertx, Path dataDir, int workers, ClientSettings settings,
+      Prover prover) {
+    DeploymentOptions workerOptions = new DeploymentOptions()
+        .setThreadingModel(ThreadingModel.WORKER)
+        .setWorkerPoolName("prover-workers")
+        .setWorkerPoolSize(workers)
+        .setInstances(workers);
+    return vertx.deployVerticle(new StatePersisterVerticle(dataDir, AtomicFileWriter.durable()))
+        .compose(id -> vertx.deployVerticle(() -> new ProvingVerticle(prover), workerOptions))
+        .compose(id -> vertx.deployVerticle(new ProverClientVerticle(settings)));
+  }
+
+  /** The reference prover server over {@code chain}, its state under {@code dataDir}. */
+  public static Future<ProverServerVerticle> deployServer(Vertx vertx, Path dataDir, ServerSettings settings,
+      ChainSource chain) {
+    ProverServerVerticle server =
+        new ProverServerVerticle(chain, new ProofStore(dataDir, AtomicFileWriter.durable()), settings);
+    return vertx.deployVerticle(server).map(id -> server);
+  }
+
+  /** /health and /metrics when PROVER_METRICS_PORT is set. */
+  public static Future<Void> deployMetrics(Vertx vertx, ProverConfig config) {
+    if (config.metricsPort() == 0) {
+      return Future.succeededFuture();
+    }
+    return vertx.deployVerticle(new MetricsVerticle("0.0.0.0", config.metricsPort())).mapEmpty();
+  }
+}

@@ -1,0 +1,25 @@
+package io.l2prover.bus;
+
+/** Every event-bus address of the application, in one place. */
+public final class Addresses {
+
+  /** Request: a {@code ProvingJob}; reply: its {@code Receipt}. Served by the ProvingVerticle. */
+  public static final String PROVE = "prover.prove";
+
+  /** Request: a segment of an execution; reply: its segment proof (clustered proving, later). */
+  public static final String PROVE_SEGMENT = "prover.segment";
+
+  /** Request: no body; reply: the client's {@code ProverState}. Served by the StatePersisterVerticle. */
+  public static final String STATE_LOAD = "state.load";
+
+  /** Request: a {@code ProverState} to store; reply: empty once it is durable. */
+  public static final String STATE_SAVE = "state.save";
+
+  /** Published {@code ProgressEvent}s: what the client is doing, for logs, metrics and the demo. */
+  public static final String PROGRESS = "prover.progress";
+
+  /** Published {@code SubmitOutcome}s: each Submit the prover server accepted or rejected. */
+  public static final String SERVER_SUBMITS = "server.submits";
+
+  private Addresses() {}
+}

@@ -1,0 +1,100 @@
+package io.l2prover.metrics;
+
+import io.l2prover.bus.Addresses;
+import io.l2prover.client.ProgressEvent;
+import io.l2prover.server.SubmitOutcome;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET /health} and Prometheus {@code GET /metrics} on one port, fed by the progress events
+ * the client publishes and the Submit outcomes the server publishes. Plain Vert.x core HTTP: two
+ * fixed paths need no web framework.
+ */
+public final class MetricsVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MetricsVerticle.class);
+
+  private final String host;
+  private final int port;
+  private long blocksProven;
+  private long provingMillis;
+  private long failures;
+  private long lastProvenBlock = -1;
+  private long proofsAccepted;
+  private long submitsRejected;
+  private HttpServer server;
+
+  /** @param port 0 picks a free port, see {@link #actualPort()} */
+  public MetricsVerticle(String host, int port) {
+    this.host = host;
+    this.port = port;
+  }
+
+  @Override
+  public Future<?> start() {
+    vertx.eventBus().<ProgressEvent>consumer(Addresses.PROGRESS, message -> count(message.body()));
+    vertx.eventBus().<SubmitOutcome>consumer(Addresses.SERVER_SUBMITS, message -> {
+      if (message.body().accepted()) {
+        proofsAccepted++;
+      } else {
+        submitsRejected++;
+      }
+    });
+    server = vertx.createHttpServer().requestHandler(this::serve);
+    return server.listen(port, host)
+        .onSuccess(s -> LOG.info("health and metrics on http://{}:{}/health and /metrics", host, s.actualPort()))
+        .recover(e -> Future.failedFuture("cannot listen on PROVER_METRICS_PORT " + port + ": " + e.getMessage()));
+  }
+
+  public int actualPort() {
+    return server.actualPort();
+  }
+
+  private void count(ProgressEvent event) {
+    switch (event.phase()) {
+      case PROVED -> provingMillis += event.millis();
+      case ACKNOWLEDGED -> {
+        blocksProven++;
+        lastProvenBlock = event.blockNumber();
+      }
+      case RETRY -> failures++;
+      default -> { }
+    }
+  }
+
+  private void serve(HttpServerRequest request) {
+    switch (request.path()) {
+      case "/health" -> request.response().putHeader("content-type", "application/json")
+          .end("{\"status\":\"UP\"}");
+      case "/metrics" -> request.response().putHeader("content-type", "text/plain; version=0.0.4")
+          .end(prometheusText());
+      default -> request.response().setStatusCode(404).end();
+    }
+  }
+
+  String prometheusText() {
+    return "# HELP l2prover_blocks_proven_total Blocks proven and acknowledged by the server.\n"
+        + "# TYPE l2prover_blocks_proven_total counter\n"
+        + "l2prover_blocks_proven_total " + blocksProven + "\n"
+        + "# HELP l2prover_proving_seconds_total Time spent proving.\n"
+        + "# TYPE l2prover_proving_seconds_total counter\n"
+        + "l2prover_proving_seconds_total " + (provingMillis / 1000.0) + "\n"
+        + "# HELP l2prover_failures_total Steps that failed and were retried.\n"
+        + "# TYPE l2prover_failures_total counter\n"
+        + "l2prover_failures_total " + failures + "\n"
+        + "# HELP l2prover_last_proven_block Number of the last block proven (-1: none yet).\n"
+        + "# TYPE l2prover_last_proven_block gauge\n"
+        + "l2prover_last_proven_block " + lastProvenBlock + "\n"
+        + "# HELP l2prover_server_proofs_accepted_total Submits the prover server verified and stored.\n"
+        + "# TYPE l2prover_server_proofs_accepted_total counter\n"
+        + "l2prover_server_proofs_accepted_total " + proofsAccepted + "\n"
+        + "# HELP l2prover_server_submits_rejected_total Submits the prover server rejected.\n"
+        + "# TYPE l2prover_server_submits_rejected_total counter\n"
+        + "l2prover_server_submits_rejected_total " + submitsRejected + "\n";
+  }
+}

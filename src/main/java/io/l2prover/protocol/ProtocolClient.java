@@ -1,0 +1,49 @@
+package io.l2prover.protocol;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetClientOptions;
+import java.util.Objects;
+
+/**
+ * The client end of the framing: one connection per exchange; write the message, half-close,
+ * read the one reply.
+ */
+public final class ProtocolClient {
+
+  private final Vertx vertx;
+  private final NetClient netClient;
+  private final String host;
+  private final int port;
+  private final ProtocolLimits limits;
+
+  public ProtocolClient(Vertx vertx, String host, int port, ProtocolLimits limits) {
+    this.vertx = Objects.requireNonNull(vertx, "vertx");
+    this.host = Objects.requireNonNull(host, "host");
+    this.port = port;
+    this.limits = Objects.requireNonNull(limits, "limits");
+    this.netClient = vertx.createNetClient(new NetClientOptions()
+        .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, limits.connectTimeout().toMillis())));
+  }
+
+  /** "host:port", for log lines. */
+  public String endpoint() {
+    return host + ":" + port;
+  }
+
+  /** Sends {@code message} and returns the server's reply. */
+  public Future<ProofData> exchange(ProofData message) {
+    return MessageIo.encode(vertx, message).compose(bytes -> netClient.connect(port, host).compose(socket -> {
+      Future<ProofData> reply = MessageIo.read(vertx, socket, limits, false);
+      socket.write(bytes)
+          .compose(v -> HalfClose.shutdownOutput(socket))
+          .onFailure(e -> socket.close());
+      return reply.andThen(ar -> socket.close());
+    }));
+  }
+
+  public Future<Void> close() {
+    return netClient.close();
+  }
+}

@@ -1,0 +1,101 @@
+package io.l2prover.server;
+
+import io.l2prover.state.AtomicFileWriter;
+import io.l2prover.state.JsonStateFile;
+import io.l2prover.state.StateFileException;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The server's durable record of accepted proofs, under {@code <data dir>/server/}: {@code
+ * chain.json} names the chain the directory belongs to, {@code proofs/block-<n>.json} holds one
+ * accepted proof each, written atomically. One file per block keeps every write small however long
+ * the chain grows. Blocking; call from a worker.
+ */
+public final class ProofStore {
+
+  private static final Pattern PROOF_FILE = Pattern.compile("block-(\\d+)\\.json");
+
+  private final Path dir;
+  private final AtomicFileWriter writer;
+
+  public ProofStore(Path dataDir, AtomicFileWriter writer) {
+    this.dir = dataDir.resolve("server");
+    this.writer = writer;
+  }
+
+  public Path directory() {
+    return dir;
+  }
+
+  /**
+   * Binds the directory to {@code chainId} (first start) or checks it is bound to it, then reads
+   * every stored proof.
+   */
+  public Map<Long, StoredProof> open(String chainId) throws StateFileException {
+    JsonStateFile<String> chainFile = new JsonStateFile<>(dir.resolve("chain.json"), writer,
+        json -> requireString(json, "chain_id"), id -> new JsonObject().put("chain_id", id),
+        "Restore it, or move the directory " + dir + " away to start with no proofs.");
+    Optional<String> bound = chainFile.load();
+    if (bound.isEmpty()) {
+      chainFile.save(chainId);
+    } else if (!bound.get().equals(chainId)) {
+      throw new StateFileException("the server state in " + dir + " belongs to chain " + bound.get()
+          + ", not to the chain being served (" + chainId + "); use another PROVER_DATA_DIR", null);
+    }
+    return readProofs();
+  }
+
+  /** Stores {@code proof} durably. */
+  public void save(StoredProof proof) throws StateFileException {
+    proofFile(proof.blockNumber()).save(proof);
+  }
+
+  private Map<Long, StoredProof> readProofs() throws StateFileException {
+    Map<Long, StoredProof> proofs = new TreeMap<>();
+    Path proofsDir = dir.resolve("proofs");
+    if (!Files.isDirectory(proofsDir)) {
+      return proofs;
+    }
+    try (Stream<Path> files = Files.list(proofsDir)) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        Matcher name = PROOF_FILE.matcher(file.getFileName().toString());
+        if (!name.matches()) {
+          continue;
+        }
+        long number = Long.parseLong(name.group(1));
+        StoredProof proof = proofFile(number).load().orElseThrow();
+        if (proof.blockNumber() != number) {
+          throw new StateFileException("state file " + file + " holds the proof of block " + proof.blockNumber()
+              + "; move it away (the block will be proven again)", null);
+        }
+        proofs.put(number, proof);
+      }
+    } catch (IOException e) {
+      throw new StateFileException("cannot list " + proofsDir + ": " + e.getMessage(), e);
+    }
+    return proofs;
+  }
+
+  private JsonStateFile<StoredProof> proofFile(long number) {
+    return new JsonStateFile<>(dir.resolve("proofs").resolve("block-" + number + ".json"), writer,
+        StoredProof::fromJson, StoredProof::toJson,
+        "Move it away to have block " + number + " proven again.");
+  }
+
+  private static String requireString(JsonObject json, String field) {
+    Object value = json.getValue(field);
+    if (!(value instanceof String text)) {
+      throw new IllegalArgumentException("'" + field + "' is missing or not a string");
+    }
+    return text;
+  }
+}

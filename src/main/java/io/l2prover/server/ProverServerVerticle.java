@@ -1,0 +1,136 @@
+package io.l2prover.server;
+
+import io.l2prover.bus.Addresses;
+import io.l2prover.protocol.ProofData;
+import io.l2prover.protocol.ProtocolServer;
+import io.l2prover.protocol.ProverInput;
+import io.l2prover.proving.BlockGuest;
+import io.l2prover.state.StateFileException;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The reference prover server: hands out the input of the first block that still lacks a proof,
+ * checks every submitted receipt against the block it belongs to, stores accepted proofs durably
+ * before acknowledging them, and resumes from its store after a restart. A bad message costs its
+ * sender the connection, nothing more.
+ */
+public final class ProverServerVerticle extends VerticleBase {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProverServerVerticle.class);
+
+  private final ChainSource chain;
+  private final ProofStore store;
+  private final ServerSettings settings;
+  private final SubmissionChecker checker;
+  /** Accepted proofs by block number; touched on the event loop only. */
+  private final Map<Long, StoredProof> proven = new TreeMap<>();
+  private ProtocolServer server;
+
+  public ProverServerVerticle(ChainSource chain, ProofStore store, ServerSettings settings) {
+    this.chain = Objects.requireNonNull(chain, "chain");
+    this.store = Objects.requireNonNull(store, "store");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.checker = new SubmissionChecker(settings.devMode(), BlockGuest.bundled().devImageId());
+  }
+
+  @Override
+  public Future<?> start() {
+    if (!settings.devMode()) {
+      LOG.warn("dev mode is off and this build cannot verify STARK receipts yet: every Submit will be "
+          + "rejected (set PROVER_DEV_MODE=true to accept fake receipts)");
+    }
+    server = new ProtocolServer(vertx, settings.limits(), this::handle);
+    return vertx.executeBlocking(() -> store.open(chain.chainId()))
+        .compose(stored -> {
+          proven.putAll(stored);
+          return server.listen(settings.listenIp(), settings.listenPort());
+        })
+        .onSuccess(v -> LOG.info(
+            "prover server on {}:{} serving blocks 1..{} of chain {}; {} already proven; state in {}",
+            settings.listenIp(), server.actualPort(), chain.headBlockNumber(), chain.chainId(), proven.size(),
+            store.directory()));
+  }
+
+  @Override
+  public Future<?> stop() {
+    return server == null ? Future.succeededFuture() : server.close();
+  }
+
+  /** The port the server listens on (the chosen one when configured with 0). */
+  public int actualPort() {
+    return server.actualPort();
+  }
+
+  /** How many blocks have an accepted proof. */
+  public int provenCount() {
+    return proven.size();
+  }
+
+  private Future<ProofData> handle(ProofData message) {
+    if (message instanceof ProofData.Request request) {
+      return onRequest(request.blockNumber());
+    }
+    if (message instanceof ProofData.Submit submit) {
+      return onSubmit(submit);
+    }
+    return Future.failedFuture("a client sent " + message.variant() + ", which only a server sends");
+  }
+
+  private Future<ProofData> onRequest(long asked) {
+    long next = Math.max(asked, 1);
+    while (proven.containsKey(next) && next <= chain.headBlockNumber()) {
+      next++;
+    }
+    if (!chain.contains(next)) {
+      LOG.debug("Request({}): nothing to prove", asked);
+      return Future.succeededFuture(ProofData.Response.empty());
+    }
+    long block = next;
+    long start = System.nanoTime();
+    return vertx.<ProverInput>executeBlocking(() -> chain.input(block), false)
+        .map(input -> {
+          LOG.info("block {}: input served for Request({}) in {} ms ({} bytes)", block, asked,
+              (System.nanoTime() - start) / 1_000_000, input.approximateSize());
+          return new ProofData.Response(block, input);
+        });
+  }
+
+  private Future<ProofData> onSubmit(ProofData.Submit submit) {
+    long block = submit.blockNumber();
+    if (!chain.contains(block)) {
+      return rejected(block, "block " + block + " is not in the chain (1.." + chain.headBlockNumber() + ")");
+    }
+    if (proven.containsKey(block)) {
+      LOG.info("block {}: proof submitted again; acknowledging it again", block);
+      return Future.succeededFuture(new ProofData.SubmitAck(chain.header(block)));
+    }
+    long start = System.nanoTime();
+    StoredProof proof = new StoredProof(block, chain.header(block).getString("hash", ""), submit.receipt());
+    return vertx.executeBlocking(() -> {
+      checker.check(block, submit.receipt(), chain);
+      store.save(proof);
+      return proof;
+    }, false).<ProofData>map(stored -> {
+      proven.put(block, stored);
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      LOG.info("block {}: {} proof verified and stored in {} ms; {} of {} blocks proven", block,
+          stored.receipt().kind().wireName(), millis, proven.size(), chain.headBlockNumber());
+      vertx.eventBus().publish(Addresses.SERVER_SUBMITS,
+          new SubmitOutcome(block, true, millis, stored.receipt().kind().wireName()));
+      return new ProofData.SubmitAck(chain.header(block));
+    }).recover(e -> rejected(block, e instanceof StateFileException
+        ? "cannot store the proof: " + e.getMessage()
+        : e.getMessage()));
+  }
+
+  private Future<ProofData> rejected(long block, String reason) {
+    vertx.eventBus().publish(Addresses.SERVER_SUBMITS, new SubmitOutcome(block, false, 0, reason));
+    return Future.failedFuture("Submit for block " + block + " rejected: " + reason);
+  }
+}

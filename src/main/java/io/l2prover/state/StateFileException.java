@@ -1,0 +1,11 @@
+package io.l2prover.state;
+
+/** A state file cannot be read or written; the message names the file and what to do. */
+public final class StateFileException extends Exception {
+
+  private static final long serialVersionUID = 1L;
+
+  public StateFileException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,57 @@
+package io.l2prover.zkvm.receipt;
+
+import io.l2prover.util.Bytes;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Objects;
+
+/** The 32-byte identity of a guest program: a receipt verifies only against the one expected. */
+public record ImageId(Bytes value) {
+
+  /** Bytes in an image ID. */
+  public static final int LENGTH = 32;
+
+  /**
+   * The image ID of the dev-mode "program" whose journal is the SHA-256 digest of its input: no
+   * guest runs yet, so the ID names that rule instead of an ELF.
+   */
+  public static final ImageId DEV_INPUT_DIGEST = ofLabel("l2-prover/dev/input-sha256/v1");
+
+  public ImageId {
+    Objects.requireNonNull(value, "value");
+    if (value.length() != LENGTH) {
+      throw new IllegalArgumentException("an image id has 32 bytes, got " + value.length());
+    }
+  }
+
+  /** Parses 0x-hex of 32 bytes. */
+  public static ImageId fromHex(String text) {
+    return new ImageId(Bytes.fromHex(text, "image_id"));
+  }
+
+  /**
+   * The dev-mode image ID of a guest ELF: its SHA-256. It names the program exactly, but it is not
+   * the commitment to the program's preprocessed trace that a STARK receipt is checked against.
+   */
+  public static ImageId devOfElf(byte[] elf) {
+    return new ImageId(Bytes.of(sha256(elf)));
+  }
+
+  private static ImageId ofLabel(String label) {
+    return new ImageId(Bytes.of(sha256(label.getBytes(StandardCharsets.UTF_8))));
+  }
+
+  private static byte[] sha256(byte[] data) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(data);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK has no SHA-256", e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return value.toHex();
+  }
+}

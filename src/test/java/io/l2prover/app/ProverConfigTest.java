@@ -1,0 +1,83 @@
+package io.l2prover.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ProverConfigTest {
+
+  private static JsonObject defaults() {
+    return ConfigLoader.defaults();
+  }
+
+  @Test
+  void theBundledDefaultsAreValidAndComplete() {
+    ProverConfig config = ProverConfig.from(defaults(), Map.of("XDG_DATA_HOME", "/xdg"));
+    assertThat(defaults().fieldNames()).containsExactlyInAnyOrderElementsOf(ProverConfig.KEYS);
+    assertThat(config.devMode()).isFalse();
+    assertThat(config.dataDir()).isEqualTo(Path.of("/xdg/l2_prover"));
+    assertThat(config.limits().maxMessageBytes()).isEqualTo(512L * 1024 * 1024);
+    assertThat(config.clientSettings().host()).isEqualTo("127.0.0.1");
+    assertThat(config.clientSettings().port()).isEqualTo(3900);
+    assertThat(config.serverSettings().listenPort()).isEqualTo(3900);
+    assertThat(config.genesisFile()).isEmpty();
+  }
+
+  @Test
+  void environmentStringsOverrideTheDefaults() {
+    JsonObject json = defaults().put("PROVER_DEV_MODE", "1").put("PROVER_WORKERS", "4")
+        .put("PROVER_CLIENT_PROVER_SERVER_ENDPOINT", "prover.example:4000").put("PROVER_CLIENT_INTERVAL_MS", "250")
+        .put("PROVER_DATA_DIR", "/data").put("PROVER_SERVER_GENESIS", "/g.json");
+    ProverConfig config = ProverConfig.from(json, Map.of());
+    assertThat(config.devMode()).isTrue();
+    assertThat(config.workers()).isEqualTo(4);
+    assertThat(config.clientSettings().host()).isEqualTo("prover.example");
+    assertThat(config.clientSettings().port()).isEqualTo(4000);
+    assertThat(config.clientSettings().pollInterval()).isEqualTo(Duration.ofMillis(250));
+    assertThat(config.dataDir()).isEqualTo(Path.of("/data"));
+    assertThat(config.withChainFiles(Optional.empty(), Optional.of(Path.of("/c.rlp"))).genesisFile())
+        .contains(Path.of("/g.json"));
+  }
+
+  @Test
+  void invalidValuesNameTheSetting() {
+    assertInvalid("PROVER_DEV_MODE", "maybe", "PROVER_DEV_MODE must be true/false");
+    assertInvalid("PROVER_WORKERS", "zero", "PROVER_WORKERS must be a whole number");
+    assertInvalid("PROVER_WORKERS", "0", "PROVER_WORKERS must be between 1 and");
+    assertInvalid("PROVER_SEGMENT_PO2", "31", "PROVER_SEGMENT_PO2 must be between 4 and 30");
+    assertInvalid("PROVER_SERVER_LISTEN_PORT", "70000", "PROVER_SERVER_LISTEN_PORT must be between 0 and 65535");
+    assertInvalid("PROVER_CLIENT_PROVER_SERVER_ENDPOINT", "localhost",
+        "PROVER_CLIENT_PROVER_SERVER_ENDPOINT must be host:port");
+    assertInvalid("PROVER_CLIENT_PROVER_SERVER_ENDPOINT", "h:0", "port in 1..65535");
+    assertInvalid("PROVER_MAX_MESSAGE_BYTES", "4294967296", "PROVER_MAX_MESSAGE_BYTES must be at most");
+    assertInvalid("PROVER_CLIENT_BACKOFF_MAX_MS", "10", "must not be below PROVER_CLIENT_BACKOFF_INITIAL_MS");
+    assertThatThrownBy(() -> ProverConfig.from(defaults().copy().put("PROVER_WORKERS", (Object) null), Map.of()))
+        .hasMessageContaining("setting PROVER_WORKERS is missing");
+  }
+
+  @Test
+  void theLoaderMergesAFileOverTheDefaults(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path file = dir.resolve("prover.json");
+    java.nio.file.Files.writeString(file, "{\"PROVER_WORKERS\": 3}");
+    Vertx vertx = Vertx.vertx();
+    try {
+      assertThat(ConfigLoader.load(vertx, Optional.of(file)).workers()).isEqualTo(3);
+      assertThatThrownBy(() -> ConfigLoader.load(vertx, Optional.of(dir.resolve("missing.json"))))
+          .hasMessageContaining("missing.json does not exist");
+    } finally {
+      vertx.close();
+    }
+  }
+
+  private static void assertInvalid(String key, String value, String message) {
+    assertThatThrownBy(() -> ProverConfig.from(defaults().put(key, value), Map.of()))
+        .isInstanceOf(UserError.class).hasMessageContaining(message);
+  }
+}

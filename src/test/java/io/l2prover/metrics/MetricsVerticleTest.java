@@ -1,0 +1,48 @@
+package io.l2prover.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.l2prover.app.Services;
+import io.l2prover.bus.Addresses;
+import io.l2prover.client.ProgressEvent;
+import io.l2prover.client.ProgressEvent.Phase;
+import io.l2prover.server.SubmitOutcome;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.junit5.VertxExtension;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(VertxExtension.class)
+class MetricsVerticleTest {
+
+  @Test
+  void servesHealthAndCountsProgress(Vertx vertx) throws Exception {
+    Services.registerCodecs(vertx.eventBus());
+    MetricsVerticle metrics = new MetricsVerticle("127.0.0.1", 0);
+    vertx.deployVerticle(metrics).await(5, TimeUnit.SECONDS);
+    vertx.eventBus().publish(Addresses.PROGRESS, new ProgressEvent(7, Phase.PROVED, 1500, "fake"));
+    vertx.eventBus().publish(Addresses.PROGRESS, new ProgressEvent(7, Phase.ACKNOWLEDGED, 1600, ""));
+    vertx.eventBus().publish(Addresses.PROGRESS, new ProgressEvent(8, Phase.RETRY, 10, "refused"));
+    vertx.eventBus().publish(Addresses.SERVER_SUBMITS, new SubmitOutcome(7, true, 3, "fake"));
+    vertx.eventBus().publish(Addresses.SERVER_SUBMITS, new SubmitOutcome(8, false, 0, "wrong journal"));
+
+    var client = vertx.createHttpClient();
+    String health = get(client, metrics.actualPort(), "/health");
+    assertThat(health).isEqualTo("{\"status\":\"UP\"}");
+    String text = "";
+    for (int i = 0; i < 100 && !text.contains("l2prover_server_submits_rejected_total 1"); i++) {
+      text = get(client, metrics.actualPort(), "/metrics");
+    }
+    assertThat(text).contains("l2prover_blocks_proven_total 1\n", "l2prover_proving_seconds_total 1.5\n",
+        "l2prover_failures_total 1\n", "l2prover_last_proven_block 7\n", "# TYPE l2prover_blocks_proven_total counter",
+        "l2prover_server_proofs_accepted_total 1\n", "l2prover_server_submits_rejected_total 1\n");
+  }
+
+  private static String get(io.vertx.core.http.HttpClient client, int port, String path) throws Exception {
+    return client.request(HttpMethod.GET, port, "127.0.0.1", path)
+        .compose(req -> req.send().compose(resp -> resp.body()))
+        .await(5, TimeUnit.SECONDS).toString();
+  }
+}

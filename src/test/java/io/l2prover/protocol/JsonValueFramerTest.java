@@ -1,0 +1,61 @@
+package io.l2prover.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.buffer.Buffer;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+class JsonValueFramerTest {
+
+  private static final String MESSAGE =
+      "{\"Submit\":{\"block_number\":7,\"receipt\":{\"kind\":\"fake\",\"note\":\"a } in a string { [\"}}}";
+
+  @Property(tries = 200)
+  void findsTheEndOfAValueHoweverTheBytesAreSplit(@ForAll @IntRange(min = 1, max = 90) int first,
+      @ForAll @IntRange(min = 1, max = 30) int chunk) throws Exception {
+    JsonValueFramer framer = new JsonValueFramer(1 << 20);
+    byte[] bytes = (MESSAGE + "  trailing").getBytes();
+    int end = MESSAGE.length();
+    boolean complete = false;
+    int pos = 0;
+    int size = first;
+    while (pos < bytes.length && !complete) {
+      int next = Math.min(bytes.length, pos + size);
+      complete = framer.feed(Buffer.buffer().appendBytes(bytes, pos, next - pos));
+      assertThat(complete).isEqualTo(next >= end);
+      pos = next;
+      size = chunk;
+    }
+    assertThat(framer.value().toString()).isEqualTo(MESSAGE);
+  }
+
+  @Test
+  void aValueEndedByTheEndOfInputIsComplete() throws Exception {
+    JsonValueFramer framer = new JsonValueFramer(100);
+    assertThat(framer.feed(Buffer.buffer("{\"Request\":{\"block_number\":5}"))).isFalse();
+    assertThat(framer.feed(Buffer.buffer("}"))).isTrue();
+    assertThat(framer.endOfInput().toString()).isEqualTo("{\"Request\":{\"block_number\":5}}");
+  }
+
+  @Test
+  void reportsTruncationEmptinessGarbageAndOversize() throws Exception {
+    JsonValueFramer truncated = new JsonValueFramer(100);
+    truncated.feed(Buffer.buffer("{\"Request\":{\"block_"));
+    assertThatThrownBy(truncated::endOfInput).hasMessageContaining("truncated").hasMessageContaining("19 bytes");
+
+    assertThatThrownBy(() -> new JsonValueFramer(100).endOfInput()).hasMessageContaining("before any message")
+        .matches(e -> ((ProtocolException) e).isNothingReceived(), "is a connection that sent nothing");
+    assertThatThrownBy(truncated::endOfInput).matches(e -> !((ProtocolException) e).isNothingReceived(), "sent bytes");
+
+    assertThatThrownBy(() -> new JsonValueFramer(100).feed(Buffer.buffer("GET / HTTP/1.1\r\n")))
+        .hasMessageContaining("not valid JSON");
+
+    JsonValueFramer big = new JsonValueFramer(10);
+    big.feed(Buffer.buffer("{\"Requ"));
+    assertThatThrownBy(() -> big.feed(Buffer.buffer("est\":1}"))).hasMessageContaining("limit of 10 bytes");
+  }
+}

@@ -1,0 +1,170 @@
+package io.l2prover.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.l2prover.app.Services;
+import io.l2prover.protocol.ProofData;
+import io.l2prover.protocol.ProtocolClient;
+import io.l2prover.protocol.ProtocolLimits;
+import io.l2prover.proving.BlockGuest;
+import io.l2prover.proving.DevProver;
+import io.l2prover.proving.ExecutingDevProver;
+import io.l2prover.zkvm.exec.ExecutorOptions;
+import io.l2prover.proving.ProvingJob;
+import io.l2prover.state.AtomicFileWriter;
+import io.l2prover.util.Bytes;
+import io.l2prover.zkvm.receipt.ImageId;
+import io.l2prover.zkvm.receipt.Receipt;
+import io.l2prover.zkvm.receipt.ReceiptKind;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(VertxExtension.class)
+class ProverServerVerticleTest {
+
+  private static final ProtocolLimits LIMITS =
+      new ProtocolLimits(1 << 20, Duration.ofSeconds(2), Duration.ofSeconds(2), 8);
+
+  @TempDir
+  Path dataDir;
+
+  private Vertx vertx;
+  private ProvableChainSource chain;
+
+  @BeforeEach
+  void setUp(Vertx vertx) {
+    this.vertx = vertx;
+    Services.registerCodecs(vertx.eventBus());
+    chain = TestChains.small(4, 7);
+  }
+
+  private ProverServerVerticle start(boolean devMode) throws Exception {
+    return start(devMode, chain);
+  }
+
+  private ProverServerVerticle start(boolean devMode, ChainSource source) throws Exception {
+    ProverServerVerticle server = new ProverServerVerticle(source, new ProofStore(dataDir, AtomicFileWriter.durable()),
+        new ServerSettings("127.0.0.1", 0, devMode, LIMITS));
+    vertx.deployVerticle(server).await(5, TimeUnit.SECONDS);
+    return server;
+  }
+
+  private ProofData exchange(ProverServerVerticle server, ProofData message) throws Exception {
+    ProtocolClient client = new ProtocolClient(vertx, "127.0.0.1", server.actualPort(), LIMITS);
+    try {
+      return client.exchange(message).await(5, TimeUnit.SECONDS);
+    } finally {
+      client.close();
+    }
+  }
+
+  private Receipt proofOf(long block) throws Exception {
+    return new DevProver().prove(new ProvingJob(block, chain.input(block)));
+  }
+
+  private long servedBlock(ProverServerVerticle server, long asked) throws Exception {
+    ProofData.Response response = (ProofData.Response) exchange(server, new ProofData.Request(asked));
+    return response.isEmpty() ? -1 : response.blockNumber();
+  }
+
+  @Test
+  void servesTheFirstUnprovenBlockAndAcknowledgesValidProofs() throws Exception {
+    ProverServerVerticle server = start(true);
+    ProofData.Response response = (ProofData.Response) exchange(server, new ProofData.Request(1));
+    assertThat(response.blockNumber()).isEqualTo(1);
+    assertThat(response.input()).isEqualTo(chain.input(1));
+    assertThat(servedBlock(server, 0)).isEqualTo(1);
+
+    ProofData ack = exchange(server, new ProofData.Submit(1, proofOf(1)));
+    assertThat(ack).isEqualTo(new ProofData.SubmitAck(chain.header(1)));
+    assertThat(((ProofData.SubmitAck) ack).blockHeader().getString("number")).isEqualTo("0x1");
+
+    // A client that lost its state asks for 1 again and gets the next block that needs a proof.
+    assertThat(servedBlock(server, 1)).isEqualTo(2);
+    assertThat(servedBlock(server, 3)).isEqualTo(3);
+    assertThat(servedBlock(server, 5)).isEqualTo(-1);
+  }
+
+  @Test
+  void acceptsTheExecutedBlockGuestsReceiptForItsBlockOnly() throws Exception {
+    ProverServerVerticle server = start(true);
+    var prover = new ExecutingDevProver(BlockGuest.bundled(), ExecutorOptions.defaults());
+    Receipt receipt = prover.prove(new ProvingJob(1, chain.input(1)));
+    assertThatThrownBy(() -> exchange(server, new ProofData.Submit(2, receipt)))
+        .hasMessageContaining("connection closed");
+    assertThat(exchange(server, new ProofData.Submit(1, receipt))).isEqualTo(new ProofData.SubmitAck(chain.header(1)));
+  }
+
+  @Test
+  void aDuplicateSubmitGetsTheSameAck() throws Exception {
+    ProverServerVerticle server = start(true);
+    ProofData first = exchange(server, new ProofData.Submit(2, proofOf(2)));
+    assertThat(exchange(server, new ProofData.Submit(2, proofOf(2)))).isEqualTo(first);
+    assertThat(server.provenCount()).isEqualTo(1);
+  }
+
+  @Test
+  void rejectsReceiptsThatDoNotProveTheBlockAndKeepsServing() throws Exception {
+    ProverServerVerticle server = start(true);
+    // The proof of block 2 submitted as block 3: its journal is another input's.
+    assertThatThrownBy(() -> exchange(server, new ProofData.Submit(3, proofOf(2))))
+        .hasMessageContaining("connection closed by the server without a reply");
+    assertThatThrownBy(() -> exchange(server, new ProofData.Submit(9, proofOf(2))))
+        .hasMessageContaining("connection closed");
+    Receipt otherImage = new Receipt(ReceiptKind.FAKE, ImageId.fromHex("0x" + "11".repeat(32)),
+        proofOf(1).journal(), Bytes.empty(), "");
+    assertThatThrownBy(() -> exchange(server, new ProofData.Submit(1, otherImage)))
+        .hasMessageContaining("connection closed");
+    // Messages only a server sends are refused too.
+    assertThatThrownBy(() -> exchange(server, new ProofData.SubmitAck(new JsonObject().put("number", "0x1"))))
+        .hasMessageContaining("connection closed");
+    assertThat(server.provenCount()).isZero();
+    assertThat(servedBlock(server, 1)).isEqualTo(1);
+  }
+
+  @Test
+  void withoutDevModeFakeReceiptsAreRejected() throws Exception {
+    ProverServerVerticle server = start(false);
+    assertThatThrownBy(() -> exchange(server, new ProofData.Submit(1, proofOf(1))))
+        .hasMessageContaining("connection closed");
+    assertThat(server.provenCount()).isZero();
+  }
+
+  @Test
+  void aRestartedServerKeepsWhatWasProven() throws Exception {
+    ProverServerVerticle server = start(true);
+    exchange(server, new ProofData.Submit(1, proofOf(1)));
+    exchange(server, new ProofData.Submit(2, proofOf(2)));
+    vertx.undeploy(server.deploymentID()).await(5, TimeUnit.SECONDS);
+
+    ProverServerVerticle restarted = start(true);
+    assertThat(restarted.provenCount()).isEqualTo(2);
+    assertThat(servedBlock(restarted, 1)).isEqualTo(3);
+    assertThat(exchange(restarted, new ProofData.Submit(2, proofOf(2))))
+        .isEqualTo(new ProofData.SubmitAck(chain.header(2)));
+  }
+
+  @Test
+  void refusesToStartOnACorruptProofFileOrAnotherChainsState() throws Exception {
+    ProverServerVerticle server = start(true);
+    exchange(server, new ProofData.Submit(1, proofOf(1)));
+    vertx.undeploy(server.deploymentID()).await(5, TimeUnit.SECONDS);
+
+    assertThatThrownBy(() -> start(true, TestChains.small(4, 8)))
+        .hasMessageContaining("belongs to chain " + chain.chainId());
+
+    Path proof = dataDir.resolve("server").resolve("proofs").resolve("block-1.json");
+    Files.writeString(proof, "{\"block_number\":1,");
+    assertThatThrownBy(() -> start(true)).hasMessageContaining(proof.toString()).hasMessageContaining("corrupt");
+  }
+}

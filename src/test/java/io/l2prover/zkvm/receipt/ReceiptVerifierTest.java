@@ -1,0 +1,51 @@
+package io.l2prover.zkvm.receipt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.l2prover.util.Bytes;
+import org.junit.jupiter.api.Test;
+
+class ReceiptVerifierTest {
+
+  private static final ImageId IMAGE = ImageId.DEV_INPUT_DIGEST;
+  private static final Bytes JOURNAL = Bytes.fromHex("0xc0ffee", "journal");
+
+  @Test
+  void aFakeReceiptPassesOnlyInDevMode() throws Exception {
+    Receipt fake = new Receipt(ReceiptKind.FAKE, IMAGE, JOURNAL, Bytes.empty(), "dev");
+    assertThat(ReceiptVerifier.allowingDevMode().verify(fake, IMAGE)).isEqualTo(JOURNAL);
+    assertThatThrownBy(() -> fake.verify(IMAGE)).isInstanceOf(ReceiptRejectedException.class)
+        .hasMessageContaining("fake (dev-mode) receipt refused");
+  }
+
+  @Test
+  void aReceiptForAnotherImageIsRefused() {
+    ImageId other = ImageId.fromHex("0x" + "00".repeat(32));
+    Receipt fake = new Receipt(ReceiptKind.FAKE, other, JOURNAL, Bytes.empty(), "");
+    assertThatThrownBy(() -> ReceiptVerifier.allowingDevMode().verify(fake, IMAGE))
+        .hasMessageContaining("was expected");
+  }
+
+  @Test
+  void aFakeReceiptWithASealIsRefused() {
+    Receipt fake = new Receipt(ReceiptKind.FAKE, IMAGE, JOURNAL, Bytes.fromHex("0x01", "seal"), "");
+    assertThatThrownBy(() -> ReceiptVerifier.allowingDevMode().verify(fake, IMAGE)).hasMessageContaining("empty seal");
+  }
+
+  @Test
+  void realReceiptKindsAreRefusedUntilTheirVerifierExists() {
+    for (ReceiptKind kind : new ReceiptKind[] {ReceiptKind.COMPOSITE, ReceiptKind.GROTH16}) {
+      Receipt receipt = new Receipt(kind, IMAGE, JOURNAL, Bytes.fromHex("0x01", "seal"), "");
+      assertThatThrownBy(() -> ReceiptVerifier.allowingDevMode().verify(receipt, IMAGE))
+          .hasMessageContaining("not available in this build");
+    }
+  }
+
+  @Test
+  void jsonRoundTripAndKindNames() {
+    Receipt receipt = new Receipt(ReceiptKind.GROTH16, IMAGE, JOURNAL, Bytes.fromHex("0x0102", "seal"), "n");
+    assertThat(Receipt.fromJson(receipt.toJson())).isEqualTo(receipt);
+    assertThatThrownBy(() -> ReceiptKind.fromWireName("stark")).hasMessageContaining("fake, composite, groth16");
+  }
+}
