@@ -2,7 +2,8 @@
  * order). Elements are kept below 2^256 but not necessarily below p ("weakly reduced");
  * fe_normalize brings them into [0, p) where a canonical value matters. Products are
  * reduced with 2^256 = 0x1000003D1 (mod p), which needs no division. Scalars mod n use
- * Montgomery multiplication: only a few scalar operations happen per signature.
+ * Montgomery multiplication: only a few scalar operations happen per signature. Inverses use
+ * the binary extended Euclidean algorithm (variable time: all inputs are public).
  *
  * Recovery computes Q = u1*G + u2*R in Jacobian coordinates with Strauss–Shamir
  * interleaving over width-w NAFs: one shared chain of 256 doublings, the additions of G from
@@ -28,7 +29,6 @@ static const sc SC_N_HALF = {{0x681b20a0u, 0xdfe92f46u, 0x57a4501du, 0x5d576e73u
                               0xffffffffu, 0x7fffffffu}};
 static const sc SC_R2 = {{0x67d7d140u, 0x896cf214u, 0x0e7cf878u, 0x741496c2u, 0x5bcd07c6u, 0xe697f5e4u,
                           0x81c69bc5u, 0x9d671cd5u}};   /* 2^512 mod n */
-static const sc SC_ONE_M = {{0x2fc9bebfu, 0x402da173u, 0x50b75fc4u, 0x45512319u, 0x00000001u, 0, 0, 0}}; /* 2^256 mod n */
 static const uint32_t SC_N0INV = 0x5588b13fu;          /* -n^-1 mod 2^32 */
 static const ge G = {
     {{0x16f81798u, 0x59f2815bu, 0x2dce28d9u, 0x029bfcdbu, 0xce870b07u, 0x55a06295u, 0xf9dcbbacu, 0x79be667eu}},
@@ -91,7 +91,58 @@ static uint32_t limbs_add(uint32_t r[8], const uint32_t a[8], const uint32_t b[8
     return carry;
 }
 
-/* Full 8x8-limb product, product scanning with a three-word column accumulator. */
+/* Inversion modulo an odd prime m by the binary extended Euclidean algorithm, for a in
+ * [1, m). Variable time, which is fine here (everything is public), and far cheaper than
+ * Fermat's a^(m-2) in multiplications. */
+static bool limbs_is_one(const uint32_t a[8]) {
+    uint32_t acc = a[0] ^ 1u;
+    for (int i = 1; i < 8; i++) acc |= a[i];
+    return acc == 0;
+}
+
+static void limbs_shr1(uint32_t x[8], uint32_t top) {
+    for (int i = 0; i < 7; i++) x[i] = x[i] >> 1 | x[i + 1] << 31;
+    x[7] = x[7] >> 1 | top << 31;
+}
+
+/* x = x / 2 mod m. */
+static void halve_mod(uint32_t x[8], const uint32_t m[8]) {
+    uint32_t carry = (x[0] & 1u) ? limbs_add(x, x, m) : 0;
+    limbs_shr1(x, carry);
+}
+
+static void inv_mod_var(uint32_t r[8], const uint32_t a[8], const uint32_t m[8]) {
+    uint32_t u[8], v[8], x1[8] = {1}, x2[8] = {0};
+    for (int i = 0; i < 8; i++) {
+        u[i] = a[i];
+        v[i] = m[i];
+    }
+    if (limbs_is_zero(u)) {
+        for (int i = 0; i < 8; i++) r[i] = 0;
+        return;
+    }
+    while (!limbs_is_one(u) && !limbs_is_one(v)) {
+        while ((u[0] & 1u) == 0) {
+            limbs_shr1(u, 0);
+            halve_mod(x1, m);
+        }
+        while ((v[0] & 1u) == 0) {
+            limbs_shr1(v, 0);
+            halve_mod(x2, m);
+        }
+        if (limbs_cmp(u, v) >= 0) {
+            limbs_sub(u, u, v);
+            if (limbs_sub(x1, x1, x2)) limbs_add(x1, x1, m);
+        } else {
+            limbs_sub(v, v, u);
+            if (limbs_sub(x2, x2, x1)) limbs_add(x2, x2, m);
+        }
+    }
+    const uint32_t *x = limbs_is_one(u) ? x1 : x2;
+    for (int i = 0; i < 8; i++) r[i] = x[i];
+}
+
+/* (c0, c1, c2) += x * y: the column accumulator of product scanning. */
 #define MULACC(x, y)                                   \
     do {                                               \
         uint64_t p_ = (uint64_t)(x) * (y);             \
@@ -103,51 +154,100 @@ static uint32_t limbs_add(uint32_t r[8], const uint32_t a[8], const uint32_t b[8
         c2 += c1 < hi_;                                \
     } while (0)
 
-static void mul_512(uint32_t t[16], const uint32_t a[8], const uint32_t b[8]) {
+/* (c0, c1, c2) += 2 * x * y, for the cross products of a square. */
+#define MULACC2(x, y)                                  \
+    do {                                               \
+        uint64_t p_ = (uint64_t)(x) * (y);             \
+        uint32_t lo_ = (uint32_t)p_;                   \
+        uint32_t hi_ = (uint32_t)(p_ >> 32);           \
+        uint32_t top_ = hi_ >> 31;                     \
+        hi_ = hi_ << 1 | lo_ >> 31;                    \
+        lo_ <<= 1;                                     \
+        c0 += lo_;                                     \
+        uint32_t cy_ = c0 < lo_;                       \
+        hi_ += cy_;                                    \
+        top_ += hi_ < cy_;                             \
+        c1 += hi_;                                     \
+        top_ += c1 < hi_;                              \
+        c2 += top_;                                    \
+    } while (0)
+
+/* Full 8x8-limb product, product scanning (Comba), written out column by column. */
+static inline void mul_512(uint32_t t[16], const uint32_t a[8], const uint32_t b[8]) {
     uint32_t c0 = 0, c1 = 0, c2 = 0;
-    for (int k = 0; k < 15; k++) {
-        int lo = k < 8 ? 0 : k - 7;
-        int hi = k < 8 ? k : 7;
-        for (int i = lo; i <= hi; i++) MULACC(a[i], b[k - i]);
-        t[k] = c0;
-        c0 = c1;
-        c1 = c2;
-        c2 = 0;
-    }
+    MULACC(a[0], b[0]);
+    t[0] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC(a[0], b[1]); MULACC(a[1], b[0]);
+    t[1] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC(a[0], b[2]); MULACC(a[1], b[1]); MULACC(a[2], b[0]);
+    t[2] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC(a[0], b[3]); MULACC(a[1], b[2]); MULACC(a[2], b[1]); MULACC(a[3], b[0]);
+    t[3] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC(a[0], b[4]); MULACC(a[1], b[3]); MULACC(a[2], b[2]); MULACC(a[3], b[1]); MULACC(a[4], b[0]);
+    t[4] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC(a[0], b[5]); MULACC(a[1], b[4]); MULACC(a[2], b[3]); MULACC(a[3], b[2]); MULACC(a[4], b[1]); MULACC(a[5], b[0]);
+    t[5] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC(a[0], b[6]); MULACC(a[1], b[5]); MULACC(a[2], b[4]); MULACC(a[3], b[3]); MULACC(a[4], b[2]); MULACC(a[5], b[1]); MULACC(a[6], b[0]);
+    t[6] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC(a[0], b[7]); MULACC(a[1], b[6]); MULACC(a[2], b[5]); MULACC(a[3], b[4]); MULACC(a[4], b[3]); MULACC(a[5], b[2]); MULACC(a[6], b[1]); MULACC(a[7], b[0]);
+    t[7] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC(a[1], b[7]); MULACC(a[2], b[6]); MULACC(a[3], b[5]); MULACC(a[4], b[4]); MULACC(a[5], b[3]); MULACC(a[6], b[2]); MULACC(a[7], b[1]);
+    t[8] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC(a[2], b[7]); MULACC(a[3], b[6]); MULACC(a[4], b[5]); MULACC(a[5], b[4]); MULACC(a[6], b[3]); MULACC(a[7], b[2]);
+    t[9] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC(a[3], b[7]); MULACC(a[4], b[6]); MULACC(a[5], b[5]); MULACC(a[6], b[4]); MULACC(a[7], b[3]);
+    t[10] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC(a[4], b[7]); MULACC(a[5], b[6]); MULACC(a[6], b[5]); MULACC(a[7], b[4]);
+    t[11] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC(a[5], b[7]); MULACC(a[6], b[6]); MULACC(a[7], b[5]);
+    t[12] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC(a[6], b[7]); MULACC(a[7], b[6]);
+    t[13] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC(a[7], b[7]);
+    t[14] = c0; c0 = c1; c1 = c2; c2 = 0;
     t[15] = c0;
 }
 
-/* Squaring: each cross product once, the column's cross sum doubled, then the square term. */
-static void sqr_512(uint32_t t[16], const uint32_t a[8]) {
+/* Squaring: each cross product once, doubled (MULACC2), plus the square terms. */
+static inline void sqr_512(uint32_t t[16], const uint32_t a[8]) {
     uint32_t c0 = 0, c1 = 0, c2 = 0;
-    for (int k = 0; k < 15; k++) {
-        int lo = k < 8 ? 0 : k - 7;
-        int hi = k < 8 ? k : 7;
-        uint32_t s0 = c0, s1 = c1, s2 = c2;
-        c0 = c1 = c2 = 0;
-        for (int i = lo; i < k - i && i <= hi; i++) MULACC(a[i], a[k - i]);
-        c2 = (c2 << 1) | (c1 >> 31);
-        c1 = (c1 << 1) | (c0 >> 31);
-        c0 <<= 1;
-        if ((k & 1) == 0) MULACC(a[k >> 1], a[k >> 1]);
-        c0 += s0;
-        uint32_t k1 = c0 < s0;
-        c1 += k1;
-        c2 += c1 < k1;
-        c1 += s1;
-        c2 += (c1 < s1) + s2;
-        t[k] = c0;
-        c0 = c1;
-        c1 = c2;
-        c2 = 0;
-    }
+    MULACC(a[0], a[0]);
+    t[0] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC2(a[0], a[1]);
+    t[1] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC2(a[0], a[2]); MULACC(a[1], a[1]);
+    t[2] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC2(a[0], a[3]); MULACC2(a[1], a[2]);
+    t[3] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC2(a[0], a[4]); MULACC2(a[1], a[3]); MULACC(a[2], a[2]);
+    t[4] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC2(a[0], a[5]); MULACC2(a[1], a[4]); MULACC2(a[2], a[3]);
+    t[5] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC2(a[0], a[6]); MULACC2(a[1], a[5]); MULACC2(a[2], a[4]); MULACC(a[3], a[3]);
+    t[6] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC2(a[0], a[7]); MULACC2(a[1], a[6]); MULACC2(a[2], a[5]); MULACC2(a[3], a[4]);
+    t[7] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC2(a[1], a[7]); MULACC2(a[2], a[6]); MULACC2(a[3], a[5]); MULACC(a[4], a[4]);
+    t[8] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC2(a[2], a[7]); MULACC2(a[3], a[6]); MULACC2(a[4], a[5]);
+    t[9] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC2(a[3], a[7]); MULACC2(a[4], a[6]); MULACC(a[5], a[5]);
+    t[10] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC2(a[4], a[7]); MULACC2(a[5], a[6]);
+    t[11] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC2(a[5], a[7]); MULACC(a[6], a[6]);
+    t[12] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC2(a[6], a[7]);
+    t[13] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC(a[7], a[7]);
+    t[14] = c0; c0 = c1; c1 = c2; c2 = 0;
     t[15] = c0;
 }
 
 /* ---- field mod p ---- */
 
 /* r = t mod p (weakly): t = L + H*2^256 and 2^256 = 2^32 + 977. */
-static void fe_reduce(fe *r, const uint32_t t[16]) {
+static inline void fe_reduce(fe *r, const uint32_t t[16]) {
     uint64_t acc = 0;
     uint32_t w[8];
     for (int i = 0; i < 8; i++) {
@@ -259,18 +359,11 @@ static void fe_pow_runs(const fe *a, fe *x2, fe *x3, fe *x22, fe *x223) {
     fe_mul(x223, x223, x3);
 }
 
-/* r = a^(p-2) = 1/a for a != 0. */
+/* r = 1/a for a != 0 (mod p). */
 static void fe_inv(fe *r, const fe *a) {
-    fe x2, x3, x22, x223, t;
-    fe_pow_runs(a, &x2, &x3, &x22, &x223);
-    fe_sqr_n(&t, &x223, 23);
-    fe_mul(&t, &t, &x22);
-    fe_sqr_n(&t, &t, 5);
-    fe_mul(&t, &t, a);
-    fe_sqr_n(&t, &t, 3);
-    fe_mul(&t, &t, &x2);
-    fe_sqr_n(&t, &t, 2);
-    fe_mul(r, &t, a);
+    fe t = *a;
+    fe_normalize(&t);
+    inv_mod_var(r->v, t.v, FE_P.v);
 }
 
 /* r = a^((p+1)/4); returns whether r^2 == a, i.e. whether a is a square. */
@@ -316,25 +409,6 @@ static void sc_mont_mul(sc *r, const sc *a, const sc *b) {
     }
     if (t[8] != 0 || limbs_cmp(t, SC_N.v) >= 0) limbs_sub(t, t, SC_N.v);
     for (int i = 0; i < 8; i++) r->v[i] = t[i];
-}
-
-/* r = a^(n-2) in Montgomery form (a in Montgomery form, nonzero): the inverse. */
-static void sc_mont_inv(sc *r, const sc *a) {
-    /* n - 2, scanned from the top bit with a 4-bit fixed window over 16 precomputed powers. */
-    sc e;
-    static const uint32_t two[8] = {2, 0, 0, 0, 0, 0, 0, 0};
-    limbs_sub(e.v, SC_N.v, two);
-    sc table[16];
-    table[0] = SC_ONE_M;
-    table[1] = *a;
-    for (int i = 2; i < 16; i++) sc_mont_mul(&table[i], &table[i - 1], a);
-    sc acc = SC_ONE_M;
-    for (int nib = 63; nib >= 0; nib--) {
-        for (int k = 0; k < 4; k++) sc_mont_mul(&acc, &acc, &acc);
-        uint32_t digit = (e.v[nib >> 3] >> (4 * (nib & 7))) & 15u;
-        if (digit) sc_mont_mul(&acc, &acc, &table[digit]);
-    }
-    *r = acc;
 }
 
 /* ---- group ---- */
@@ -617,11 +691,13 @@ bool bg_secp_recover(const uint8_t hash[32], const uint8_t r32[32], const uint8_
     }
 
     /* u1 = -z / r, u2 = s / r (mod n). */
-    sc rm, rinv, u1, u2;
-    sc_mont_mul(&rm, &r, &SC_R2);
-    sc_mont_inv(&rinv, &rm);
+    sc rinv, u1, u2;
+    inv_mod_var(rinv.v, r.v, SC_N.v);
+    /* mont(mont(a, b), R^2) = a * b / R * R^2 / R = a * b. */
     sc_mont_mul(&u1, &z, &rinv);
+    sc_mont_mul(&u1, &u1, &SC_R2);
     sc_mont_mul(&u2, &s, &rinv);
+    sc_mont_mul(&u2, &u2, &SC_R2);
     if (!limbs_is_zero(u1.v)) limbs_sub(u1.v, SC_N.v, u1.v);
 
     bg_secp_init();
