@@ -30,6 +30,23 @@ static const sc SC_N_HALF = {{0x681b20a0u, 0xdfe92f46u, 0x57a4501du, 0x5d576e73u
 static const sc SC_R2 = {{0x67d7d140u, 0x896cf214u, 0x0e7cf878u, 0x741496c2u, 0x5bcd07c6u, 0xe697f5e4u,
                           0x81c69bc5u, 0x9d671cd5u}};   /* 2^512 mod n */
 static const uint32_t SC_N0INV = 0x5588b13fu;          /* -n^-1 mod 2^32 */
+
+/* The endomorphism (x, y) -> (beta*x, y) is multiplication by lambda (GLV). A scalar k splits
+ * into k1 + k2*lambda with k1, k2 of about 128 bits using the short lattice basis
+ * (a1, b1), (a2, b2): c1 = round(b2*k/n), c2 = round(-b1*k/n) come from k*G1 and k*G2 shifted
+ * right by 384 bits, then k2 = -(c1*b1 + c2*b2) and k1 = k - k2*lambda (mod n). The identity
+ * holds whatever c1 and c2 are; their accuracy only keeps k1 and k2 short. */
+static const sc SC_LAMBDA = {{0x1b23bd72u, 0xdf02967cu, 0x20816678u, 0x122e22eau, 0x8812645au, 0xa5261c02u,
+                              0xc05c30e0u, 0x5363ad4cu}};
+static const fe FE_BETA = {{0x719501eeu, 0xc1396c28u, 0x12f58995u, 0x9cf04975u, 0xac3434e9u, 0x6e64479eu,
+                            0x657c0710u, 0x7ae96a2bu}};
+static const sc SC_G1 = {{0x45dbb031u, 0xe893209au, 0x71e8ca7fu, 0x3daa8a14u, 0x9284eb15u, 0xe86c90e4u,
+                          0xa7d46bcdu, 0x3086d221u}};  /* round(2^384 * b2 / n) */
+static const sc SC_G2 = {{0x8ac47f71u, 0x1571b4aeu, 0x9df506c6u, 0x221208acu, 0x0abfe4c4u, 0x6f547fa9u,
+                          0x010e8828u, 0xe4437ed6u}};  /* round(2^384 * -b1 / n) */
+static const sc SC_MINUS_B1 = {{0x0abfe4c3u, 0x6f547fa9u, 0x010e8828u, 0xe4437ed6u, 0, 0, 0, 0}};
+static const sc SC_MINUS_B2 = {{0x3db1562cu, 0xd765cda8u, 0x0774346du, 0x8a280ac5u, 0xfffffffeu, 0xffffffffu,
+                                0xffffffffu, 0xffffffffu}};  /* n - b2 */
 static const ge G = {
     {{0x16f81798u, 0x59f2815bu, 0x2dce28d9u, 0x029bfcdbu, 0xce870b07u, 0x55a06295u, 0xf9dcbbacu, 0x79be667eu}},
     {{0xfb10d4b8u, 0x9c47d08fu, 0xa6855419u, 0xfd17b448u, 0x0e1108a8u, 0x5da4fbfcu, 0x26a3c465u, 0x483ada77u}}};
@@ -411,6 +428,57 @@ static void sc_mont_mul(sc *r, const sc *a, const sc *b) {
     for (int i = 0; i < 8; i++) r->v[i] = t[i];
 }
 
+/* r = a * b mod n for a, b below n (two Montgomery steps: a*b/R, then *R^2/R). */
+static void sc_mul(sc *r, const sc *a, const sc *b) {
+    sc_mont_mul(r, a, b);
+    sc_mont_mul(r, r, &SC_R2);
+}
+
+static void sc_add(sc *r, const sc *a, const sc *b) {
+    uint32_t carry = limbs_add(r->v, a->v, b->v);
+    if (carry || limbs_cmp(r->v, SC_N.v) >= 0) limbs_sub(r->v, r->v, SC_N.v);
+}
+
+static void sc_sub(sc *r, const sc *a, const sc *b) {
+    if (limbs_sub(r->v, a->v, b->v)) limbs_add(r->v, r->v, SC_N.v);
+}
+
+/* Makes k the smaller of k and n - k; returns whether it negated. */
+static bool sc_shorten(sc *k) {
+    if (limbs_cmp(k->v, SC_N_HALF.v) <= 0) return false;
+    limbs_sub(k->v, SC_N.v, k->v);
+    return true;
+}
+
+static inline void mul_512(uint32_t t[16], const uint32_t a[8], const uint32_t b[8]);
+
+/* r = round(k * g / 2^384). */
+static void mul_shift_384(sc *r, const sc *k, const sc *g) {
+    uint32_t t[16];
+    mul_512(t, k->v, g->v);
+    uint32_t carry = t[11] >> 31;
+    for (int i = 0; i < 4; i++) {
+        uint32_t v = t[12 + i] + carry;
+        carry = v < carry;
+        r->v[i] = v;
+    }
+    for (int i = 4; i < 8; i++) r->v[i] = 0;
+}
+
+/* k = (-1)^neg1 * k1 + (-1)^neg2 * k2 * lambda (mod n) with k1, k2 of about 128 bits. */
+static void split_lambda(const sc *k, sc *k1, bool *neg1, sc *k2, bool *neg2) {
+    sc c1, c2, t;
+    mul_shift_384(&c1, k, &SC_G1);
+    mul_shift_384(&c2, k, &SC_G2);
+    sc_mul(&c1, &c1, &SC_MINUS_B1);
+    sc_mul(&c2, &c2, &SC_MINUS_B2);
+    sc_add(k2, &c1, &c2);
+    sc_mul(&t, k2, &SC_LAMBDA);
+    sc_sub(k1, k, &t);
+    *neg1 = sc_shorten(k1);
+    *neg2 = sc_shorten(k2);
+}
+
 /* ---- group ---- */
 
 static void gej_set_ge(gej *r, const ge *a) {
@@ -550,8 +618,10 @@ static void gej_neg(gej *r, const gej *a) {
 #define TABLE_R (1 << (WINDOW_R - 2))
 #define WNAF_LEN 257
 
-/* Odd multiples G, 3G, 5G, ... in affine form: built once (one inversion for all). */
+/* Odd multiples G, 3G, 5G, ... in affine form, and the same for lambda*G (x times beta):
+ * built once (one inversion for all). */
 static ge g_table[TABLE_G];
+static ge g_lambda_table[TABLE_G];
 static bool g_table_ready;
 
 static uint32_t bits_at(const uint32_t k[8], int bit, int count) {
@@ -612,47 +682,71 @@ void bg_secp_init(void) {
         fe_mul(&g_table[i].y, &jac[i].y, &zi2);
         fe_normalize(&g_table[i].x);
         fe_normalize(&g_table[i].y);
+        fe_mul(&g_lambda_table[i].x, &g_table[i].x, &FE_BETA);
+        g_lambda_table[i].y = g_table[i].y;
     }
     g_table_ready = true;
 }
 
-/* r = u1*G + u2*R. */
-static void strauss(gej *r, const uint32_t u1[8], const ge *R, const uint32_t u2[8]) {
-    int8_t d1[WNAF_LEN], d2[WNAF_LEN];
-    int len1 = wnaf(d1, u1, WINDOW_G);
-    int len2 = wnaf(d2, u2, WINDOW_R);
-    gej rt[TABLE_R], rj, twice;
+static void add_affine_digit(gej *r, int digit, const ge *table) {
+    if (digit == 0) return;
+    const ge *p = &table[(digit > 0 ? digit : -digit) >> 1];
+    if (digit > 0) {
+        gej_add_ge(r, r, &p->x, &p->y);
+    } else {
+        fe ny, zero;
+        fe_set_int(&zero, 0);
+        fe_sub(&ny, &zero, &p->y);
+        gej_add_ge(r, r, &p->x, &ny);
+    }
+}
+
+static void add_jacobian_digit(gej *r, int digit, const gej *table) {
+    if (digit == 0) return;
+    const gej *p = &table[(digit > 0 ? digit : -digit) >> 1];
+    if (digit > 0) {
+        gej_add(r, r, p);
+    } else {
+        gej neg;
+        gej_neg(&neg, p);
+        gej_add(r, r, &neg);
+    }
+}
+
+/* r = u1*G + u2*R: both scalars split by the endomorphism, four wNAFs of about 128 digits
+ * sharing one chain of doublings. */
+static void strauss(gej *r, const sc *u1, const ge *R, const sc *u2) {
+    sc k[4];
+    bool neg[4];
+    split_lambda(u1, &k[0], &neg[0], &k[1], &neg[1]);
+    split_lambda(u2, &k[2], &neg[2], &k[3], &neg[3]);
+    int8_t d[4][WNAF_LEN];
+    int top = 0;
+    for (int j = 0; j < 4; j++) {
+        int len = wnaf(d[j], k[j].v, j < 2 ? WINDOW_G : WINDOW_R);
+        if (neg[j]) {
+            for (int i = 0; i < len; i++) d[j][i] = (int8_t)-d[j][i];
+        }
+        if (len > top) top = len;
+    }
+
+    gej rt[TABLE_R], rl[TABLE_R], rj, twice;
     gej_set_ge(&rj, R);
     gej_double(&twice, &rj);
     rt[0] = rj;
     for (int i = 1; i < TABLE_R; i++) gej_add(&rt[i], &rt[i - 1], &twice);
+    for (int i = 0; i < TABLE_R; i++) {
+        rl[i] = rt[i];
+        fe_mul(&rl[i].x, &rt[i].x, &FE_BETA); /* lambda*(X/Z^2, Y/Z^3) = (beta*X/Z^2, Y/Z^3) */
+    }
 
-    fe zero;
-    fe_set_int(&zero, 0);
     r->inf = true;
-    int top = len1 > len2 ? len1 : len2;
     for (int i = top - 1; i >= 0; i--) {
         gej_double(r, r);
-        if (d1[i] != 0) {
-            int idx = (d1[i] > 0 ? d1[i] : -d1[i]) >> 1;
-            if (d1[i] > 0) {
-                gej_add_ge(r, r, &g_table[idx].x, &g_table[idx].y);
-            } else {
-                fe ny;
-                fe_sub(&ny, &zero, &g_table[idx].y);
-                gej_add_ge(r, r, &g_table[idx].x, &ny);
-            }
-        }
-        if (d2[i] != 0) {
-            int idx = (d2[i] > 0 ? d2[i] : -d2[i]) >> 1;
-            if (d2[i] > 0) {
-                gej_add(r, r, &rt[idx]);
-            } else {
-                gej neg;
-                gej_neg(&neg, &rt[idx]);
-                gej_add(r, r, &neg);
-            }
-        }
+        add_affine_digit(r, d[0][i], g_table);
+        add_affine_digit(r, d[1][i], g_lambda_table);
+        add_jacobian_digit(r, d[2][i], rt);
+        add_jacobian_digit(r, d[3][i], rl);
     }
 }
 
@@ -702,7 +796,7 @@ bool bg_secp_recover(const uint8_t hash[32], const uint8_t r32[32], const uint8_
 
     bg_secp_init();
     gej q;
-    strauss(&q, u1.v, &R, u2.v);
+    strauss(&q, &u1, &R, &u2);
     if (q.inf) return false;
     fe zi, zi2, x, y;
     fe_inv(&zi, &q.z);
