@@ -156,6 +156,7 @@ void bg_tx_decode(bg_tx *tx, const bg_rlp *item, uint64_t chain_id, uint32_t ind
     if (item->len == 0) bg_fail("transaction %u: empty typed transaction", index);
     tx->type = item->payload[0];
     if (tx->type == BG_TX_BLOB) bg_unsupported("unsupported: transaction %u is an EIP-4844 blob transaction", index);
+    if (tx->type == BG_TX_SET_CODE) bg_unsupported("unsupported: transaction %u is an EIP-7702 set-code transaction", index);
     if (tx->type != BG_TX_ACCESS_LIST && tx->type != BG_TX_DYNAMIC_FEE)
         bg_fail("transaction %u: unknown transaction type %u", index, (unsigned)tx->type);
     decode_typed(tx, item->payload + 1, item->len - 1, chain_id, index);

@@ -1,6 +1,6 @@
 /* Transactions: legacy (with EIP-155 replay protection), EIP-2930 and EIP-1559 envelopes;
- * decoding, signing hash, intrinsic gas, sender recovery (EIP-2 low s). EIP-4844 blob
- * transactions are refused as unsupported. */
+ * decoding, signing hash, intrinsic gas, sender recovery (EIP-2 low s). EIP-4844 blob and
+ * EIP-7702 set-code transactions are refused as unsupported. */
 #ifndef BG_TX_H
 #define BG_TX_H
 
@@ -11,7 +11,7 @@
 #include "rlp.h"
 #include "u256.h"
 
-enum { BG_TX_LEGACY = 0, BG_TX_ACCESS_LIST = 1, BG_TX_DYNAMIC_FEE = 2, BG_TX_BLOB = 3 };
+enum { BG_TX_LEGACY = 0, BG_TX_ACCESS_LIST = 1, BG_TX_DYNAMIC_FEE = 2, BG_TX_BLOB = 3, BG_TX_SET_CODE = 4 };
 
 typedef struct {
     uint8_t type;

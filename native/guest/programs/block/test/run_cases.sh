@@ -31,7 +31,9 @@ max-fee-below-base-fee|1|below the block's base fee
 intrinsic-gas|1|below the intrinsic gas
 contract-creation|2|unsupported: transaction 0 creates a contract
 call-to-code|2|unsupported: transaction 0 calls an account with code
-changed-value|1|insufficient balance"
+changed-value|1|insufficient balance
+blob-transaction|2|unsupported: transaction 0 is an EIP-4844 blob transaction
+beacon-roots-contract|2|unsupported: the EIP-4788 beacon roots contract is deployed"
 
 run_one() { # name input expect_code expect_text expected_journal
     local name="$1" input="$2" code="$3" text="$4" journal="$5"
