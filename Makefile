@@ -23,6 +23,23 @@ docker:
 clean:
 	$(MVN) -q clean
 
+# --- zkVM guests and executor (native/guest, docs/executor.md) ---
+.PHONY: guests check-guests bench-exec
+
+# Rebuild the guest ELFs bundled in the jar (needs clang and lld).
+guests:
+	$(MAKE) -C native/guest
+
+# Fail if the committed guest ELFs are not what the sources build.
+check-guests:
+	native/guest/check-guests.sh
+
+# Executor speed against qemu-riscv32 on the bundled bench guest.
+bench-exec: build
+	java -jar $(JAR) bench-exec
+
+test: check-guests
+
 # Block guest (native/guest/programs/block): host unit tests of its C modules, then the guest
 # on generated and l2-loadtest blocks, built for the host and as the rv32im ELF under qemu.
 .PHONY: test-block-guest

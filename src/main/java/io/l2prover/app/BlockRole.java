@@ -1,0 +1,170 @@
+package io.l2prover.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.l2prover.chain.ChainException;
+import io.l2prover.chain.genesis.Genesis;
+import io.l2prover.chain.genesis.GenesisJson;
+import io.l2prover.chain.types.Block;
+import io.l2prover.chain.types.ChainFile;
+import io.l2prover.chain.witness.BlockJournal;
+import io.l2prover.chain.witness.GuestInputEncoder;
+import io.l2prover.chain.witness.ProvableChain;
+import io.l2prover.zkvm.exec.ExecutionResult;
+import io.l2prover.zkvm.exec.Executor;
+import io.l2prover.zkvm.exec.ExecutorOptions;
+import io.l2prover.zkvm.exec.GuestFault;
+import io.l2prover.zkvm.exec.Guests;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code block execute}: builds block N's guest input from a genesis and a chain file, runs the
+ * block guest in the executor (no proof), checks its journal against the header and prints the
+ * result. A block the guest rejects is reported with the guest's reason and exit code 1.
+ */
+public final class BlockRole implements Role {
+
+  private static final String USAGE = String.join("\n",
+      "usage: java -jar l2-prover.jar block execute --genesis FILE --chain FILE --number N",
+      "                                             [--summary FILE] [--po2 N]",
+      "  --genesis FILE   genesis JSON (geth/ethrex format)",
+      "  --chain FILE     blocks as concatenated RLP (l2-loadtest.rlp, chain generate's chain.rlp)",
+      "  --number N       the block to execute; blocks 1..N-1 are validated in Java first",
+      "  --summary FILE   write block_number, block_hash, parent_state_root, state_root, gas_used,",
+      "                   tx_count, cycles, seconds, gas_per_second as JSON",
+      "  --po2 N          executor segments of at most 2^N cycles (default " + ExecutorOptions.DEFAULT_PO2 + ")",
+      "");
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  public BlockRole() {
+    this(System.out, System.err);
+  }
+
+  BlockRole(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public String name() {
+    return "block";
+  }
+
+  @Override
+  public String summary() {
+    return "run the block guest on block N of a chain: execute --genesis G --chain C --number N";
+  }
+
+  @Override
+  public int run(String[] args) {
+    if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+      out.print(USAGE);
+      return args.length == 0 ? Main.EXIT_USAGE : 0;
+    }
+    if (!args[0].equals("execute")) {
+      throw new UserError("unknown block command '" + args[0] + "' (use execute)", Main.EXIT_USAGE);
+    }
+    CliFlags flags = CliFlags.parse("block execute", java.util.Arrays.copyOfRange(args, 1, args.length),
+        Set.of("genesis", "chain", "number", "summary", "po2"), Set.of("help"));
+    if (flags.has("help")) {
+      out.print(USAGE);
+      return 0;
+    }
+    Path genesisFile = Path.of(flags.required("genesis"));
+    Path chainFile = Path.of(flags.required("chain"));
+    int po2 = (int) flags.longValue("po2", ExecutorOptions.DEFAULT_PO2, ExecutorOptions.MIN_PO2, ExecutorOptions.MAX_PO2);
+    try {
+      Genesis genesis = GenesisJson.read(genesisFile);
+      List<Block> blocks = ChainFile.read(chainFile);
+      if (blocks.isEmpty()) {
+        throw new UserError(chainFile + " holds no blocks");
+      }
+      flags.required("number");
+      int number = (int) flags.longValue("number", 1, 1, blocks.size());
+      ProvableChain parents = parentsOf(genesis, blocks, number);
+      return execute(parents.candidate(blocks.get(number - 1)), number, po2,
+          flags.string("summary").map(Path::of).orElse(null));
+    } catch (ChainException e) {
+      throw new UserError(e.getMessage());
+    }
+  }
+
+  private static ProvableChain parentsOf(Genesis genesis, List<Block> blocks, int number) {
+    try {
+      return ProvableChain.of(genesis, blocks.subList(0, number - 1));
+    } catch (ChainException e) {
+      throw new UserError("a block before block " + number + " is not valid: " + e.getMessage());
+    }
+  }
+
+  private int execute(ProvableChain.CandidateInput candidate, int number, int po2, Path summaryFile) {
+    byte[] input = GuestInputEncoder.encode(candidate.input());
+    ExecutionResult result;
+    try {
+      result = Executor.run(Guests.bundled("block"), input, ExecutorOptions.defaults().withPo2(po2));
+    } catch (GuestFault e) {
+      throw new UserError("the block guest faulted on block " + number + ": " + e.getMessage(), ExecuteRole.EXIT_GUEST_FAULT);
+    }
+    String guestError = new String(result.stderr(), StandardCharsets.UTF_8).trim();
+    if (result.exitCode() != 0) {
+      err.printf("block %d rejected by the block guest (exit %d): %s%n", number, result.exitCode(), guestError);
+      if (candidate.rejection().isEmpty()) {
+        err.printf("the Java validator accepts block %d: one of the two implementations is wrong%n", number);
+      }
+      return 1;
+    }
+    if (candidate.rejection().isPresent()) {
+      throw new UserError("the block guest accepted block " + number + ", which the Java validator rejects: "
+          + candidate.rejection().get().getMessage());
+    }
+    BlockJournal journal = BlockJournal.decode(result.journal());
+    if (!journal.equals(candidate.expectedJournal())) {
+      throw new UserError("the block guest's journal " + journal + " does not match block " + number
+          + ": expected " + candidate.expectedJournal());
+    }
+    double seconds = result.nanos() / 1e9;
+    out.printf("block %d %s: valid; state root %s (parent %s), %d transactions, %d gas%n", number,
+        journal.blockHash(), journal.newStateRoot(), journal.parentStateRoot(), journal.txCount(), journal.gasUsed());
+    out.printf("%d cycles (%d per transaction) in %.2f s: %.1f MIPS, %.0f gas/s%n", result.cycles(),
+        journal.txCount() == 0 ? 0 : result.cycles() / journal.txCount(), seconds, result.mips(),
+        seconds == 0 ? 0 : journal.gasUsed() / seconds);
+    if (summaryFile != null) {
+      writeSummary(summaryFile, summary(journal, result));
+    }
+    return 0;
+  }
+
+  static Map<String, Object> summary(BlockJournal journal, ExecutionResult result) {
+    double seconds = result.nanos() / 1e9;
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("block_number", journal.blockNumber());
+    json.put("block_hash", journal.blockHash().toHex());
+    json.put("parent_state_root", journal.parentStateRoot().toHex());
+    json.put("state_root", journal.newStateRoot().toHex());
+    json.put("gas_used", journal.gasUsed());
+    json.put("tx_count", journal.txCount());
+    json.put("cycles", result.cycles());
+    json.put("segments", result.segments().size());
+    json.put("seconds", seconds);
+    json.put("gas_per_second", seconds == 0 ? 0 : journal.gasUsed() / seconds);
+    json.put("cycles_per_tx", journal.txCount() == 0 ? 0 : result.cycles() / journal.txCount());
+    return json;
+  }
+
+  private static void writeSummary(Path path, Map<String, Object> summary) {
+    try {
+      Files.writeString(path, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(summary) + "\n");
+    } catch (IOException e) {
+      throw new UserError("block execute: cannot write --summary " + path + ": " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package io.l2prover.chain.types;
+
+import io.l2prover.chain.rlp.Rlp;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A transaction receipt (post-Byzantium: a status code, EIP-658). Typed receipts are encoded as
+ * the transaction's type byte followed by the RLP (EIP-2718).
+ */
+public record Receipt(TxType type, boolean success, long cumulativeGasUsed, Bytes logsBloom, List<Log> logs) {
+
+  public Receipt {
+    logs = List.copyOf(logs);
+  }
+
+  /** A receipt whose bloom is computed from its logs. */
+  public static Receipt of(TxType type, boolean success, long cumulativeGasUsed, List<Log> logs) {
+    return new Receipt(type, success, cumulativeGasUsed, LogsBloom.of(logs), logs);
+  }
+
+  /** The receipt as the receipts trie stores it. */
+  public byte[] encode() {
+    List<byte[]> logItems = new ArrayList<>(logs.size());
+    logs.forEach(l -> logItems.add(l.encode()));
+    byte[] payload = Rlp.list(Rlp.u64(success ? 1 : 0), Rlp.u64(cumulativeGasUsed),
+        Rlp.bytes(logsBloom.toArray()), Rlp.list(logItems));
+    if (type == TxType.LEGACY) {
+      return payload;
+    }
+    byte[] out = new byte[payload.length + 1];
+    out[0] = (byte) type.typeByte();
+    System.arraycopy(payload, 0, out, 1, payload.length);
+    return out;
+  }
+}

@@ -1,0 +1,141 @@
+package io.l2prover.chain.witness;
+
+import io.l2prover.chain.ChainException;
+import io.l2prover.chain.genesis.ChainConfig;
+import io.l2prover.chain.genesis.Genesis;
+import io.l2prover.chain.genesis.GenesisJson;
+import io.l2prover.chain.state.Account;
+import io.l2prover.chain.state.BlockExecutor;
+import io.l2prover.chain.state.WorldState;
+import io.l2prover.chain.trie.MapNodeStore;
+import io.l2prover.chain.types.Address;
+import io.l2prover.chain.types.Block;
+import io.l2prover.chain.types.BlockHeader;
+import io.l2prover.chain.types.Bytes;
+import io.l2prover.chain.types.ChainFile;
+import io.l2prover.chain.types.Hash32;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A chain validated from genesis, block by block, whose blocks can each be turned into a guest
+ * input. It keeps every state's trie nodes (addressed by hash, so states share them) and so can
+ * build the witness of any block. Immutable after construction; safe to read from many threads.
+ */
+public final class ProvableChain {
+
+  private final ChainConfig config;
+  private final List<BlockHeader> headers;
+  private final List<Block> blocks;
+  private final MapNodeStore nodes;
+  private final Map<Hash32, Bytes> codes;
+
+  private ProvableChain(ChainConfig config, List<BlockHeader> headers, List<Block> blocks,
+      MapNodeStore nodes, Map<Hash32, Bytes> codes) {
+    this.config = config;
+    this.headers = headers;
+    this.blocks = blocks;
+    this.nodes = nodes;
+    this.codes = codes;
+  }
+
+  /** Reads a genesis file and a chain file and validates every block. */
+  public static ProvableChain load(Path genesisFile, Path chainFile) {
+    return of(GenesisJson.read(genesisFile), ChainFile.read(chainFile));
+  }
+
+  /**
+   * Validates {@code blocks} (block 1 onwards, in order) on top of {@code genesis}.
+   *
+   * @throws ChainException naming the first invalid or unsupported block
+   */
+  public static ProvableChain of(Genesis genesis, List<Block> blocks) {
+    MapNodeStore nodes = new MapNodeStore();
+    WorldState genesisState = genesis.state(nodes);
+    Map<Hash32, Bytes> codes = new HashMap<>(genesisState.codes());
+    List<BlockHeader> headers = new ArrayList<>(blocks.size() + 1);
+    headers.add(genesis.header(genesisState.root()));
+    BlockExecutor executor = new BlockExecutor(genesis.config());
+    for (Block block : blocks) {
+      BlockHeader parent = headers.get(headers.size() - 1);
+      if (block.number() != parent.number() + 1) {
+        throw new ChainException("block " + block.number() + " does not follow block " + parent.number());
+      }
+      WorldState state = WorldState.at(parent.stateRoot(), nodes, codes);
+      executor.execute(parent, block, state);
+      state.commitTo(nodes);
+      headers.add(block.header());
+    }
+    return new ProvableChain(genesis.config(), List.copyOf(headers), List.copyOf(blocks), nodes,
+        Map.copyOf(codes));
+  }
+
+  public ChainConfig config() {
+    return config;
+  }
+
+  /** The number of the last block (0 when the chain has only its genesis). */
+  public long headNumber() {
+    return headers.size() - 1;
+  }
+
+  /** The header of block {@code number}; 0 is the genesis header. */
+  public BlockHeader header(long number) {
+    checkNumber(number, 0);
+    return headers.get((int) number);
+  }
+
+  /** Block {@code number} (1 to {@link #headNumber()}). */
+  public Block block(long number) {
+    checkNumber(number, 1);
+    return blocks.get((int) number - 1);
+  }
+
+  /** The account at {@code address} after block {@code number} (0: in the genesis state). */
+  public Optional<Account> account(long number, Address address) {
+    return WorldState.at(header(number).stateRoot(), nodes, codes).account(address);
+  }
+
+  /** Re-executes block {@code number} on its parent state, recording its witness. */
+  public WitnessBuilder.Execution execute(long number) {
+    Block block = block(number);
+    return WitnessBuilder.execute(config, header(number - 1), block, nodes, codes);
+  }
+
+  /** The guest input for block {@code number}. */
+  public GuestInput input(long number) {
+    Witness witness = execute(number).witness();
+    return GuestInput.of(config.chainId(), header(number - 1), block(number), witness);
+  }
+
+  /**
+   * The guest input for {@code next}, a block proposed on top of the head that this chain has
+   * not validated, with the Java verdict on it (empty when valid).
+   */
+  public CandidateInput candidate(Block next) {
+    BlockHeader parent = header(headNumber());
+    WitnessBuilder.Candidate candidate = WitnessBuilder.candidate(config, parent, next, nodes, codes);
+    return new CandidateInput(GuestInput.of(config.chainId(), parent, next, candidate.witness()),
+        BlockJournal.expected(parent, next.header(), next.transactions().size()), candidate.rejection());
+  }
+
+  /** A proposed block's guest input, the journal a guest must commit if it accepts, and the Java verdict. */
+  public record CandidateInput(GuestInput input, BlockJournal expectedJournal, Optional<ChainException> rejection) {}
+
+  /** The journal a correct guest commits for block {@code number}. */
+  public BlockJournal expectedJournal(long number) {
+    Block block = block(number);
+    return BlockJournal.expected(header(number - 1), block.header(), block.transactions().size());
+  }
+
+  private void checkNumber(long number, long first) {
+    if (number < first || number > headNumber()) {
+      throw new ChainException("block " + number + " is not in this chain (blocks " + first
+          + " to " + headNumber() + ")");
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package io.l2prover.chain.genesis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.l2prover.chain.ChainException;
+import io.l2prover.chain.TestData;
+import io.l2prover.chain.state.WorldState;
+import io.l2prover.chain.trie.MapNodeStore;
+import io.l2prover.chain.types.Address;
+import io.l2prover.chain.types.BlockHeader;
+import io.l2prover.chain.types.ChainFile;
+import io.l2prover.chain.types.Hash32;
+import io.l2prover.chain.types.U256;
+import org.junit.jupiter.api.Test;
+
+class GenesisTest {
+
+  @Test
+  void theL2GenesisHashesToBlockOnesParent() {
+    Genesis genesis = GenesisJson.read(TestData.require("genesis-l2.json"));
+    var blocks = ChainFile.read(TestData.require("l2-loadtest.rlp"));
+    assertThat(genesis.config().chainId()).isEqualTo(1729);
+    assertThat(genesis.alloc()).hasSize(172);
+    WorldState state = genesis.state(new MapNodeStore());
+    // Blocks 1 and 2 are empty and pay no fees: their state root is the genesis state root.
+    assertThat(state.root()).isEqualTo(blocks.get(0).header().stateRoot());
+    BlockHeader header = genesis.header(state.root());
+    assertThat(header.hash()).isEqualTo(blocks.get(0).header().parentHash());
+  }
+
+  @Test
+  void writtenGenesisReadsBackEqual() {
+    Genesis genesis = new Genesis(ChainConfig.cancunFromGenesis(7),
+        java.util.Map.of(Address.fromHex("0x" + "ab".repeat(20)),
+            new GenesisAccount(U256.of(5), 3, io.l2prover.chain.types.Bytes.fromHex("0x6000"),
+                java.util.Map.of(Hash32.ZERO, U256.of(9)))),
+        Address.ZERO, U256.ZERO, io.l2prover.chain.types.Bytes.EMPTY, 30_000_000,
+        io.l2prover.chain.types.Bytes.of(new byte[8]), Hash32.ZERO, 1_700_000_000L,
+        java.util.Optional.of(U256.of(7)));
+    assertThat(GenesisJson.parse(GenesisJson.write(genesis))).isEqualTo(genesis);
+  }
+
+  @Test
+  void reportsMissingAndMalformedFields() {
+    assertThatThrownBy(() -> GenesisJson.parse("{\"alloc\":{}}"))
+        .isInstanceOf(ChainException.class).hasMessageContaining("'config'");
+    assertThatThrownBy(() -> GenesisJson.parse("{\"config\":{\"chainId\":1},\"gasLimit\":\"0x10\","
+        + "\"alloc\":{\"0x12\":{\"balance\":\"1\"}}}")).hasMessageContaining("20-byte address");
+    assertThatThrownBy(() -> GenesisJson.parse("{\"config\":{\"chainId\":1},\"gasLimit\":\"zz\"}"))
+        .hasMessageContaining("gasLimit");
+    assertThatThrownBy(() -> GenesisJson.parse("[1]")).hasMessageContaining("JSON object");
+  }
+}
