@@ -177,7 +177,7 @@ void bg_block_validate(const bg_block_input *in, bg_block_result *out) {
     expect_root("withdrawals", h.withdrawals_root, &w_trie);
 
     /* Phase 2: sender recovery. */
-    for (uint32_t i = 0; i < tx_count; i++) bg_tx_recover_sender(&txs[i], i);
+    bg_tx_recover_senders(txs, tx_count);
 
     /* Phase 3: state transition over the witnessed parent state. */
     bg_state *state = bg_state_open(in->witness, parent.state_root, 2 * (size_t)tx_count + withdrawal_count + 2);

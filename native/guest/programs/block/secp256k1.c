@@ -756,57 +756,110 @@ bool bg_secp_s_is_low(const uint8_t s[32]) {
     return limbs_cmp(v.v, SC_N_HALF.v) <= 0;
 }
 
-bool bg_secp_recover(const uint8_t hash[32], const uint8_t r32[32], const uint8_t s32[32], int recid,
-                     uint8_t pubkey[64]) {
-    if (recid != 0 && recid != 1) return false;
-    sc r, s, z;
-    limbs_from_be(r.v, r32);
-    limbs_from_be(s.v, s32);
-    limbs_from_be(z.v, hash);
-    if (limbs_is_zero(r.v) || limbs_cmp(r.v, SC_N.v) >= 0) return false;
-    if (limbs_is_zero(s.v) || limbs_cmp(s.v, SC_N.v) >= 0) return false;
-    if (limbs_cmp(z.v, SC_N.v) >= 0) limbs_sub(z.v, z.v, SC_N.v);
+/* Montgomery's trick: all of a[0..n) inverted with one inversion and 3(n-1) products. The
+ * values must be nonzero; prefix is scratch space for n values. */
+#define BATCH_INVERT(type, mul, invert, a, prefix, n)          \
+    do {                                                        \
+        (prefix)[0] = (a)[0];                                   \
+        for (size_t i_ = 1; i_ < (n); i_++) mul(&(prefix)[i_], &(prefix)[i_ - 1], &(a)[i_]); \
+        type inv_;                                              \
+        invert(&inv_, &(prefix)[(n) - 1]);                      \
+        for (size_t i_ = (n) - 1; i_ > 0; i_--) {               \
+            type t_;                                            \
+            mul(&t_, &inv_, &(prefix)[i_ - 1]);                 \
+            mul(&inv_, &inv_, &(a)[i_]);                        \
+            (a)[i_] = t_;                                       \
+        }                                                       \
+        (a)[0] = inv_;                                          \
+    } while (0)
+
+static void sc_inv(sc *r, const sc *a) { inv_mod_var(r->v, a->v, SC_N.v); }
+
+typedef struct {
+    sc r, s, z; /* r becomes 1/r in the batch step */
+    ge R;
+} recovery;
+
+/* Checks ranges and lifts r to the curve point R with y-parity recid. */
+static bool prepare(const bg_secp_sig *sig, recovery *job) {
+    if (sig->recid != 0 && sig->recid != 1) return false;
+    limbs_from_be(job->r.v, sig->r);
+    limbs_from_be(job->s.v, sig->s);
+    limbs_from_be(job->z.v, sig->hash);
+    if (limbs_is_zero(job->r.v) || limbs_cmp(job->r.v, SC_N.v) >= 0) return false;
+    if (limbs_is_zero(job->s.v) || limbs_cmp(job->s.v, SC_N.v) >= 0) return false;
+    if (limbs_cmp(job->z.v, SC_N.v) >= 0) limbs_sub(job->z.v, job->z.v, SC_N.v);
 
     /* R = (r, y) with y^2 = r^3 + 7 and y's parity = recid. r < n < p, so x = r directly. */
-    ge R;
     fe x3, seven;
-    for (int i = 0; i < 8; i++) R.x.v[i] = r.v[i];
-    fe_sqr(&x3, &R.x);
-    fe_mul(&x3, &x3, &R.x);
+    for (int i = 0; i < 8; i++) job->R.x.v[i] = job->r.v[i];
+    fe_sqr(&x3, &job->R.x);
+    fe_mul(&x3, &x3, &job->R.x);
     fe_set_int(&seven, 7);
     fe_add(&x3, &x3, &seven);
-    if (!fe_sqrt(&R.y, &x3)) return false;
-    fe_normalize(&R.y);
-    if ((int)(R.y.v[0] & 1u) != recid) {
+    if (!fe_sqrt(&job->R.y, &x3)) return false;
+    fe_normalize(&job->R.y);
+    if ((int)(job->R.y.v[0] & 1u) != sig->recid) {
         fe zero;
         fe_set_int(&zero, 0);
-        fe_sub(&R.y, &zero, &R.y);
-        fe_normalize(&R.y);
+        fe_sub(&job->R.y, &zero, &job->R.y);
+        fe_normalize(&job->R.y);
     }
-
-    /* u1 = -z / r, u2 = s / r (mod n). */
-    sc rinv, u1, u2;
-    inv_mod_var(rinv.v, r.v, SC_N.v);
-    /* mont(mont(a, b), R^2) = a * b / R * R^2 / R = a * b. */
-    sc_mont_mul(&u1, &z, &rinv);
-    sc_mont_mul(&u1, &u1, &SC_R2);
-    sc_mont_mul(&u2, &s, &rinv);
-    sc_mont_mul(&u2, &u2, &SC_R2);
-    if (!limbs_is_zero(u1.v)) limbs_sub(u1.v, SC_N.v, u1.v);
-
-    bg_secp_init();
-    gej q;
-    strauss(&q, &u1, &R, &u2);
-    if (q.inf) return false;
-    fe zi, zi2, x, y;
-    fe_inv(&zi, &q.z);
-    fe_sqr(&zi2, &zi);
-    fe_mul(&x, &q.x, &zi2);
-    fe_mul(&zi2, &zi2, &zi);
-    fe_mul(&y, &q.y, &zi2);
-    fe_normalize(&x);
-    fe_normalize(&y);
-    limbs_to_be(pubkey, x.v);
-    limbs_to_be(pubkey + 32, y.v);
     return true;
+}
+
+void bg_secp_recover_batch(const bg_secp_sig *sigs, size_t count, uint8_t (*pubkeys)[64], bool *ok) {
+    if (count == 0) return;
+    bg_secp_init();
+    recovery *jobs = bg_alloc(count * sizeof *jobs);
+    sc *rs = bg_alloc(count * sizeof *rs), *sc_prefix = bg_alloc(count * sizeof *sc_prefix);
+    for (size_t i = 0; i < count; i++) {
+        ok[i] = prepare(&sigs[i], &jobs[i]);
+        rs[i] = jobs[i].r;
+        if (!ok[i]) {
+            bg_zero(&rs[i], sizeof rs[i]);
+            rs[i].v[0] = 1; /* keeps the batch inversion defined */
+        }
+    }
+    BATCH_INVERT(sc, sc_mul, sc_inv, rs, sc_prefix, count);
+
+    gej *qs = bg_alloc(count * sizeof *qs);
+    fe *zs = bg_alloc(count * sizeof *zs), *fe_prefix = bg_alloc(count * sizeof *fe_prefix);
+    for (size_t i = 0; i < count; i++) {
+        fe_set_int(&zs[i], 1);
+        if (!ok[i]) continue;
+        /* u1 = -z / r, u2 = s / r (mod n). */
+        sc u1, u2;
+        sc_mul(&u1, &jobs[i].z, &rs[i]);
+        sc_mul(&u2, &jobs[i].s, &rs[i]);
+        if (!limbs_is_zero(u1.v)) limbs_sub(u1.v, SC_N.v, u1.v);
+        strauss(&qs[i], &u1, &jobs[i].R, &u2);
+        if (qs[i].inf) {
+            ok[i] = false;
+            continue;
+        }
+        zs[i] = qs[i].z;
+    }
+    BATCH_INVERT(fe, fe_mul, fe_inv, zs, fe_prefix, count);
+
+    for (size_t i = 0; i < count; i++) {
+        if (!ok[i]) continue;
+        fe zi2, x, y;
+        fe_sqr(&zi2, &zs[i]);
+        fe_mul(&x, &qs[i].x, &zi2);
+        fe_mul(&zi2, &zi2, &zs[i]);
+        fe_mul(&y, &qs[i].y, &zi2);
+        fe_normalize(&x);
+        fe_normalize(&y);
+        limbs_to_be(pubkeys[i], x.v);
+        limbs_to_be(pubkeys[i] + 32, y.v);
+    }
+}
+
+bool bg_secp_recover(const uint8_t hash[32], const uint8_t r32[32], const uint8_t s32[32], int recid,
+                     uint8_t pubkey[64]) {
+    bg_secp_sig sig = {hash, r32, s32, recid};
+    bool ok;
+    bg_secp_recover_batch(&sig, 1, (uint8_t(*)[64])pubkey, &ok);
+    return ok;
 }

@@ -33,7 +33,8 @@ typedef struct {
  * type || payload for typed ones) and computes its signing hash. */
 void bg_tx_decode(bg_tx *tx, const bg_rlp *item, uint64_t chain_id, uint32_t index);
 
-/* Recovers tx->sender from the signature; fails for an invalid or high-s signature. */
-void bg_tx_recover_sender(bg_tx *tx, uint32_t index);
+/* Recovers every transaction's sender (as one batch); fails at the first transaction with a
+ * high-s or otherwise invalid signature. */
+void bg_tx_recover_senders(bg_tx *txs, uint32_t count);
 
 #endif

@@ -197,6 +197,39 @@ void test_secp(void) {
     };
     for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) recover_hex(v[i].h, v[i].r, v[i].s, v[i].recid, v[i].pub);
 
+    /* The same vectors as one batch, with an invalid signature (r = 5, off the curve) and an
+     * out-of-range one (s = 0) in between: each result is independent of the others. */
+    enum { COUNT = sizeof v / sizeof v[0], BATCH = COUNT + 2 };
+    static uint8_t hb[BATCH][32], rb[BATCH][32], sb[BATCH][32], pubs[BATCH][64];
+    bg_secp_sig sigs[BATCH];
+    bool ok[BATCH];
+    for (size_t i = 0, j = 0; i < BATCH; i++) {
+        if (i == 2 || i == 5) {
+            memset(hb[i], 7, 32);
+            memset(rb[i], 0, 32);
+            memset(sb[i], 0, 32);
+            rb[i][31] = 5;
+            sb[i][31] = i == 2 ? 9 : 0;
+            if (i == 5) rb[i][31] = 9;
+        } else {
+            hex_to_bytes(v[j].h, hb[i], 32);
+            hex_to_bytes(v[j].r, rb[i], 32);
+            hex_to_bytes(v[j].s, sb[i], 32);
+            j++;
+        }
+        sigs[i] = (bg_secp_sig){hb[i], rb[i], sb[i], i == 2 || i == 5 ? 0 : v[j - 1].recid};
+    }
+    bg_secp_recover_batch(sigs, BATCH, pubs, ok);
+    for (size_t i = 0, j = 0; i < BATCH; i++) {
+        if (i == 2 || i == 5) {
+            CHECK(!ok[i], "batch: invalid signature %zu refused", i);
+            continue;
+        }
+        uint8_t want[64];
+        hex_to_bytes(v[j++].pub, want, 64);
+        CHECK(ok[i] && memcmp(pubs[i], want, 64) == 0, "batch: signature %zu", i);
+    }
+
     /* The wrong parity recovers a different key; out-of-range values are refused. */
     recover_hex(v[0].h, v[0].r, v[0].s, v[0].recid, v[0].pub);
     uint8_t other[64], bad[32];
