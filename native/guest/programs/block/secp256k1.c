@@ -6,10 +6,10 @@
  * the binary extended Euclidean algorithm (variable time: all inputs are public).
  *
  * Recovery computes Q = u1*G + u2*R in Jacobian coordinates with Strauss–Shamir
- * interleaving over width-w NAFs: one shared chain of 256 doublings, the additions of G from
- * a table of odd multiples in affine form (mixed additions), those of R from a small
- * Jacobian table built per signature. All inputs are public, so nothing here needs to run
- * in constant time. */
+ * interleaving over width-w NAFs of the GLV halves of u1 and u2: one shared chain of about 130
+ * doublings and only mixed additions, from a table of odd multiples of G built once and small
+ * tables for every R, made affine together for a whole batch of signatures. All inputs are
+ * public, so nothing here needs to run in constant time. */
 #include "secp256k1.h"
 
 #include "util.h"
@@ -603,13 +603,6 @@ static void gej_add(gej *r, const gej *a, const gej *b) {
     r->inf = false;
 }
 
-static void gej_neg(gej *r, const gej *a) {
-    fe zero;
-    fe_set_int(&zero, 0);
-    *r = *a;
-    fe_sub(&r->y, &zero, &a->y);
-}
-
 /* ---- wNAF and Strauss–Shamir ---- */
 
 #define WINDOW_G 8
@@ -701,21 +694,20 @@ static void add_affine_digit(gej *r, int digit, const ge *table) {
     }
 }
 
-static void add_jacobian_digit(gej *r, int digit, const gej *table) {
-    if (digit == 0) return;
-    const gej *p = &table[(digit > 0 ? digit : -digit) >> 1];
-    if (digit > 0) {
-        gej_add(r, r, p);
-    } else {
-        gej neg;
-        gej_neg(&neg, p);
-        gej_add(r, r, &neg);
-    }
+/* R, 3R, 5R, ... in Jacobian form. Odd multiples below 2^WINDOW_R of a point of prime order
+ * are never infinity. */
+static void r_table(gej rt[TABLE_R], const ge *R) {
+    gej rj, twice;
+    gej_set_ge(&rj, R);
+    gej_double(&twice, &rj);
+    rt[0] = rj;
+    for (int i = 1; i < TABLE_R; i++) gej_add(&rt[i], &rt[i - 1], &twice);
 }
 
-/* r = u1*G + u2*R: both scalars split by the endomorphism, four wNAFs of about 128 digits
- * sharing one chain of doublings. */
-static void strauss(gej *r, const sc *u1, const ge *R, const sc *u2) {
+/* r = u1*G + u2*R, with R's odd multiples given in affine form (rt) and their images under the
+ * endomorphism (rl): both scalars split by lambda, four wNAFs of about 128 digits sharing one
+ * chain of doublings, every addition a mixed one. */
+static void strauss(gej *r, const sc *u1, const sc *u2, const ge *rt, const ge *rl) {
     sc k[4];
     bool neg[4];
     split_lambda(u1, &k[0], &neg[0], &k[1], &neg[1]);
@@ -729,24 +721,13 @@ static void strauss(gej *r, const sc *u1, const ge *R, const sc *u2) {
         }
         if (len > top) top = len;
     }
-
-    gej rt[TABLE_R], rl[TABLE_R], rj, twice;
-    gej_set_ge(&rj, R);
-    gej_double(&twice, &rj);
-    rt[0] = rj;
-    for (int i = 1; i < TABLE_R; i++) gej_add(&rt[i], &rt[i - 1], &twice);
-    for (int i = 0; i < TABLE_R; i++) {
-        rl[i] = rt[i];
-        fe_mul(&rl[i].x, &rt[i].x, &FE_BETA); /* lambda*(X/Z^2, Y/Z^3) = (beta*X/Z^2, Y/Z^3) */
-    }
-
     r->inf = true;
     for (int i = top - 1; i >= 0; i--) {
         gej_double(r, r);
         add_affine_digit(r, d[0][i], g_table);
         add_affine_digit(r, d[1][i], g_lambda_table);
-        add_jacobian_digit(r, d[2][i], rt);
-        add_jacobian_digit(r, d[3][i], rl);
+        add_affine_digit(r, d[2][i], rt);
+        add_affine_digit(r, d[3][i], rl);
     }
 }
 
@@ -823,6 +804,32 @@ void bg_secp_recover_batch(const bg_secp_sig *sigs, size_t count, uint8_t (*pubk
     }
     BATCH_INVERT(sc, sc_mul, sc_inv, rs, sc_prefix, count);
 
+    /* The tables of odd multiples of every R, brought to affine form with one shared inversion
+     * so that the main loop uses mixed additions only. */
+    size_t entries = count * TABLE_R;
+    gej *jac = bg_alloc(entries * sizeof *jac);
+    fe *tz = bg_alloc(entries * sizeof *tz), *t_prefix = bg_alloc(entries * sizeof *t_prefix);
+    for (size_t i = 0; i < count; i++) {
+        gej *rt = &jac[i * TABLE_R];
+        if (ok[i]) {
+            r_table(rt, &jobs[i].R);
+        } else {
+            for (int e = 0; e < TABLE_R; e++) gej_set_ge(&rt[e], &G); /* placeholder, unused */
+        }
+        for (int e = 0; e < TABLE_R; e++) tz[i * TABLE_R + e] = rt[e].z;
+    }
+    BATCH_INVERT(fe, fe_mul, fe_inv, tz, t_prefix, entries);
+    ge *aff = bg_alloc(entries * sizeof *aff), *aff_lambda = bg_alloc(entries * sizeof *aff_lambda);
+    for (size_t e = 0; e < entries; e++) {
+        fe zi2, zi3;
+        fe_sqr(&zi2, &tz[e]);
+        fe_mul(&zi3, &zi2, &tz[e]);
+        fe_mul(&aff[e].x, &jac[e].x, &zi2);
+        fe_mul(&aff[e].y, &jac[e].y, &zi3);
+        fe_mul(&aff_lambda[e].x, &aff[e].x, &FE_BETA); /* lambda*(x, y) = (beta*x, y) */
+        aff_lambda[e].y = aff[e].y;
+    }
+
     gej *qs = bg_alloc(count * sizeof *qs);
     fe *zs = bg_alloc(count * sizeof *zs), *fe_prefix = bg_alloc(count * sizeof *fe_prefix);
     for (size_t i = 0; i < count; i++) {
@@ -833,7 +840,7 @@ void bg_secp_recover_batch(const bg_secp_sig *sigs, size_t count, uint8_t (*pubk
         sc_mul(&u1, &jobs[i].z, &rs[i]);
         sc_mul(&u2, &jobs[i].s, &rs[i]);
         if (!limbs_is_zero(u1.v)) limbs_sub(u1.v, SC_N.v, u1.v);
-        strauss(&qs[i], &u1, &jobs[i].R, &u2);
+        strauss(&qs[i], &u1, &u2, &aff[i * TABLE_R], &aff_lambda[i * TABLE_R]);
         if (qs[i].inf) {
             ok[i] = false;
             continue;
