@@ -171,24 +171,6 @@ static void inv_mod_var(uint32_t r[8], const uint32_t a[8], const uint32_t m[8])
         c2 += c1 < hi_;                                \
     } while (0)
 
-/* (c0, c1, c2) += 2 * x * y, for the cross products of a square. */
-#define MULACC2(x, y)                                  \
-    do {                                               \
-        uint64_t p_ = (uint64_t)(x) * (y);             \
-        uint32_t lo_ = (uint32_t)p_;                   \
-        uint32_t hi_ = (uint32_t)(p_ >> 32);           \
-        uint32_t top_ = hi_ >> 31;                     \
-        hi_ = hi_ << 1 | lo_ >> 31;                    \
-        lo_ <<= 1;                                     \
-        c0 += lo_;                                     \
-        uint32_t cy_ = c0 < lo_;                       \
-        hi_ += cy_;                                    \
-        top_ += hi_ < cy_;                             \
-        c1 += hi_;                                     \
-        top_ += c1 < hi_;                              \
-        c2 += top_;                                    \
-    } while (0)
-
 /* Full 8x8-limb product, product scanning (Comba), written out column by column. */
 static inline void mul_512(uint32_t t[16], const uint32_t a[8], const uint32_t b[8]) {
     uint32_t c0 = 0, c1 = 0, c2 = 0;
@@ -225,40 +207,50 @@ static inline void mul_512(uint32_t t[16], const uint32_t a[8], const uint32_t b
     t[15] = c0;
 }
 
-/* Squaring: each cross product once, doubled (MULACC2), plus the square terms. */
+/* Squaring: the cross products a[i]*a[j] (i < j) once by product scanning, the whole sum
+ * doubled by a shift, then the squares a[i]^2 added along the diagonal. */
 static inline void sqr_512(uint32_t t[16], const uint32_t a[8]) {
     uint32_t c0 = 0, c1 = 0, c2 = 0;
-    MULACC(a[0], a[0]);
-    t[0] = c0; c0 = c1; c1 = c2; c2 = 0;
-    MULACC2(a[0], a[1]);
+    t[0] = 0;
+    MULACC(a[0], a[1]);
     t[1] = c0; c0 = c1; c1 = c2; c2 = 0;
-    MULACC2(a[0], a[2]); MULACC(a[1], a[1]);
+    MULACC(a[0], a[2]);
     t[2] = c0; c0 = c1; c1 = c2; c2 = 0;
-    MULACC2(a[0], a[3]); MULACC2(a[1], a[2]);
+    MULACC(a[0], a[3]); MULACC(a[1], a[2]);
     t[3] = c0; c0 = c1; c1 = c2; c2 = 0;
-    MULACC2(a[0], a[4]); MULACC2(a[1], a[3]); MULACC(a[2], a[2]);
+    MULACC(a[0], a[4]); MULACC(a[1], a[3]);
     t[4] = c0; c0 = c1; c1 = c2; c2 = 0;
-    MULACC2(a[0], a[5]); MULACC2(a[1], a[4]); MULACC2(a[2], a[3]);
+    MULACC(a[0], a[5]); MULACC(a[1], a[4]); MULACC(a[2], a[3]);
     t[5] = c0; c0 = c1; c1 = c2; c2 = 0;
-    MULACC2(a[0], a[6]); MULACC2(a[1], a[5]); MULACC2(a[2], a[4]); MULACC(a[3], a[3]);
+    MULACC(a[0], a[6]); MULACC(a[1], a[5]); MULACC(a[2], a[4]);
     t[6] = c0; c0 = c1; c1 = c2; c2 = 0;
-    MULACC2(a[0], a[7]); MULACC2(a[1], a[6]); MULACC2(a[2], a[5]); MULACC2(a[3], a[4]);
+    MULACC(a[0], a[7]); MULACC(a[1], a[6]); MULACC(a[2], a[5]); MULACC(a[3], a[4]);
     t[7] = c0; c0 = c1; c1 = c2; c2 = 0;
-    MULACC2(a[1], a[7]); MULACC2(a[2], a[6]); MULACC2(a[3], a[5]); MULACC(a[4], a[4]);
+    MULACC(a[1], a[7]); MULACC(a[2], a[6]); MULACC(a[3], a[5]);
     t[8] = c0; c0 = c1; c1 = c2; c2 = 0;
-    MULACC2(a[2], a[7]); MULACC2(a[3], a[6]); MULACC2(a[4], a[5]);
+    MULACC(a[2], a[7]); MULACC(a[3], a[6]); MULACC(a[4], a[5]);
     t[9] = c0; c0 = c1; c1 = c2; c2 = 0;
-    MULACC2(a[3], a[7]); MULACC2(a[4], a[6]); MULACC(a[5], a[5]);
+    MULACC(a[3], a[7]); MULACC(a[4], a[6]);
     t[10] = c0; c0 = c1; c1 = c2; c2 = 0;
-    MULACC2(a[4], a[7]); MULACC2(a[5], a[6]);
+    MULACC(a[4], a[7]); MULACC(a[5], a[6]);
     t[11] = c0; c0 = c1; c1 = c2; c2 = 0;
-    MULACC2(a[5], a[7]); MULACC(a[6], a[6]);
+    MULACC(a[5], a[7]);
     t[12] = c0; c0 = c1; c1 = c2; c2 = 0;
-    MULACC2(a[6], a[7]);
+    MULACC(a[6], a[7]);
     t[13] = c0; c0 = c1; c1 = c2; c2 = 0;
-    MULACC(a[7], a[7]);
-    t[14] = c0; c0 = c1; c1 = c2; c2 = 0;
-    t[15] = c0;
+    t[14] = c0;
+    t[15] = t[14] >> 31;
+    for (int i = 14; i > 0; i--) t[i] = t[i] << 1 | t[i - 1] >> 31;
+    t[0] <<= 1;
+    uint32_t carry = 0;
+    for (int i = 0; i < 8; i++) {
+        uint64_t sq = (uint64_t)a[i] * a[i];
+        uint64_t lo = (uint64_t)t[2 * i] + (uint32_t)sq + carry;
+        t[2 * i] = (uint32_t)lo;
+        uint64_t hi = (uint64_t)t[2 * i + 1] + (uint32_t)(sq >> 32) + (uint32_t)(lo >> 32);
+        t[2 * i + 1] = (uint32_t)hi;
+        carry = (uint32_t)(hi >> 32);
+    }
 }
 
 /* ---- field mod p ---- */
