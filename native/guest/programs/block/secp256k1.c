@@ -597,17 +597,11 @@ static void gej_add(gej *r, const gej *a, const gej *b) {
 
 /* ---- wNAF and Strauss–Shamir ---- */
 
-#define WINDOW_G 8
+#define WINDOW_G 11
 #define WINDOW_R 5
 #define TABLE_G (1 << (WINDOW_G - 2))
 #define TABLE_R (1 << (WINDOW_R - 2))
 #define WNAF_LEN 257
-
-/* Odd multiples G, 3G, 5G, ... in affine form, and the same for lambda*G (x times beta):
- * built once (one inversion for all). */
-static ge g_table[TABLE_G];
-static ge g_lambda_table[TABLE_G];
-static bool g_table_ready;
 
 static uint32_t bits_at(const uint32_t k[8], int bit, int count) {
     uint32_t v = 0;
@@ -620,7 +614,7 @@ static uint32_t bits_at(const uint32_t k[8], int bit, int count) {
 
 /* Signed width-w NAF of k < 2^256: digits odd in (-2^(w-1), 2^(w-1)) or zero, at least w-1
  * zeros between nonzero digits. Returns one past the highest nonzero digit's index. */
-static int wnaf(int8_t digits[WNAF_LEN], const uint32_t k[8], int w) {
+static int wnaf(int16_t digits[WNAF_LEN], const uint32_t k[8], int w) {
     int last = 0;
     uint32_t carry = 0;
     for (int i = 0; i < WNAF_LEN; i++) digits[i] = 0;
@@ -635,43 +629,16 @@ static int wnaf(int8_t digits[WNAF_LEN], const uint32_t k[8], int w) {
         int32_t word = (int32_t)(bits_at(k, bit, now) + carry);
         carry = ((uint32_t)word >> (w - 1)) & 1u;
         word -= (int32_t)(carry << w);
-        digits[bit] = (int8_t)word;
+        digits[bit] = (int16_t)word;
         last = bit + 1;
         bit += now;
     }
     return last;
 }
 
-void bg_secp_init(void) {
-    if (g_table_ready) return;
-    gej jac[TABLE_G], g, twice;
-    gej_set_ge(&g, &G);
-    gej_double(&twice, &g);
-    jac[0] = g;
-    for (int i = 1; i < TABLE_G; i++) gej_add(&jac[i], &jac[i - 1], &twice);
-    /* Batch inversion of all z: one field inversion for the whole table. */
-    fe prefix[TABLE_G], inv, zi, zi2;
-    prefix[0] = jac[0].z;
-    for (int i = 1; i < TABLE_G; i++) fe_mul(&prefix[i], &prefix[i - 1], &jac[i].z);
-    fe_inv(&inv, &prefix[TABLE_G - 1]);
-    for (int i = TABLE_G - 1; i >= 0; i--) {
-        if (i > 0) {
-            fe_mul(&zi, &inv, &prefix[i - 1]);
-            fe_mul(&inv, &inv, &jac[i].z);
-        } else {
-            zi = inv;
-        }
-        fe_sqr(&zi2, &zi);
-        fe_mul(&g_table[i].x, &jac[i].x, &zi2);
-        fe_mul(&zi2, &zi2, &zi);
-        fe_mul(&g_table[i].y, &jac[i].y, &zi2);
-        fe_normalize(&g_table[i].x);
-        fe_normalize(&g_table[i].y);
-        fe_mul(&g_lambda_table[i].x, &g_table[i].x, &FE_BETA);
-        g_lambda_table[i].y = g_table[i].y;
-    }
-    g_table_ready = true;
-}
+/* The odd multiples of G and of lambda*G, generated offline (test/gen_gtable.py). */
+#include "secp256k1_gtable.h"
+_Static_assert(GTABLE_WINDOW == WINDOW_G, "regenerate secp256k1_gtable.h with test/gen_gtable.py");
 
 static void add_affine_digit(gej *r, int digit, const ge *table) {
     if (digit == 0) return;
@@ -704,12 +671,12 @@ static void strauss(gej *r, const sc *u1, const sc *u2, const ge *rt, const ge *
     bool neg[4];
     split_lambda(u1, &k[0], &neg[0], &k[1], &neg[1]);
     split_lambda(u2, &k[2], &neg[2], &k[3], &neg[3]);
-    int8_t d[4][WNAF_LEN];
+    int16_t d[4][WNAF_LEN];
     int top = 0;
     for (int j = 0; j < 4; j++) {
         int len = wnaf(d[j], k[j].v, j < 2 ? WINDOW_G : WINDOW_R);
         if (neg[j]) {
-            for (int i = 0; i < len; i++) d[j][i] = (int8_t)-d[j][i];
+            for (int i = 0; i < len; i++) d[j][i] = (int16_t)-d[j][i];
         }
         if (len > top) top = len;
     }
@@ -783,7 +750,6 @@ static bool prepare(const bg_secp_sig *sig, recovery *job) {
 
 void bg_secp_recover_batch(const bg_secp_sig *sigs, size_t count, uint8_t (*pubkeys)[64], bool *ok) {
     if (count == 0) return;
-    bg_secp_init();
     recovery *jobs = bg_alloc(count * sizeof *jobs);
     sc *rs = bg_alloc(count * sizeof *rs), *sc_prefix = bg_alloc(count * sizeof *sc_prefix);
     for (size_t i = 0; i < count; i++) {

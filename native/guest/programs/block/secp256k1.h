@@ -6,10 +6,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Builds the odd-multiples table of the generator; call once before bg_secp_recover
- * (it is also called lazily). */
-void bg_secp_init(void);
-
 /* Recovers the public key (64 bytes, x || y big-endian) of the signature (r, s) over the
  * 32-byte message hash with y-parity recid (0 or 1). Returns false for r or s outside
  * [1, n-1], a recid other than 0/1, an r that is no curve x-coordinate, or a result at

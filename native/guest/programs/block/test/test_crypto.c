@@ -159,6 +159,46 @@ static void test_scalar(void) {
     }
 }
 
+/* The generated tables: entry i + 1 is entry i plus 2G, every entry is on the curve, and the
+ * lambda table is (beta x, y) of the other. */
+static void test_g_tables(void) {
+    gej twice, g;
+    gej_set_ge(&g, &g_table[0]);
+    gej_double(&twice, &g);
+    fe zi, zi2, two_gx, two_gy;
+    fe_inv(&zi, &twice.z);
+    fe_sqr(&zi2, &zi);
+    fe_mul(&two_gx, &twice.x, &zi2);
+    fe_mul(&zi2, &zi2, &zi);
+    fe_mul(&two_gy, &twice.y, &zi2);
+    fe gx = G.x;
+    CHECK(fe_eq(&gx, &g_table[0].x), "table starts at G");
+    int bad = 0;
+    for (int i = 0; i < TABLE_G; i++) {
+        fe lhs, rhs, seven, bx;
+        fe_sqr(&lhs, &g_table[i].y);
+        fe_sqr(&rhs, &g_table[i].x);
+        fe_mul(&rhs, &rhs, &g_table[i].x);
+        fe_set_int(&seven, 7);
+        fe_add(&rhs, &rhs, &seven);
+        bad += !fe_eq(&lhs, &rhs);
+        fe_mul(&bx, &g_table[i].x, &FE_BETA);
+        bad += !fe_eq(&bx, &g_lambda_table[i].x) || !fe_eq(&g_table[i].y, &g_lambda_table[i].y);
+        if (i + 1 < TABLE_G) {
+            gej next;
+            gej_set_ge(&next, &g_table[i]);
+            gej_add_ge(&next, &next, &two_gx, &two_gy);
+            fe z2, z3, x, y;
+            fe_sqr(&z2, &next.z);
+            fe_mul(&z3, &z2, &next.z);
+            fe_mul(&x, &g_table[i + 1].x, &z2);
+            fe_mul(&y, &g_table[i + 1].y, &z3);
+            bad += !fe_eq(&x, &next.x) || !fe_eq(&y, &next.y);
+        }
+    }
+    CHECK(bad == 0, "%d bad generator table entries", bad);
+}
+
 static void recover_hex(const char *h, const char *r, const char *s, int recid, const char *pub_hex) {
     uint8_t hb[32], rb[32], sb[32], pub[64], want[64];
     hex_to_bytes(h, hb, 32);
@@ -172,6 +212,7 @@ static void recover_hex(const char *h, const char *r, const char *s, int recid, 
 void test_secp(void) {
     test_field();
     test_scalar();
+    test_g_tables();
     /* EIP-155's example transaction: signer 0x9d8A62f656a8d1615C1294fd71e9CFb3E4855A4F. */
     uint8_t h[32], r[32], s[32], pub[64], addr[32], want[20];
     hex_to_bytes("daf5a779ae972f972197303d7b574746c7ef83eadac0f2791ad23db92e4c8e53", h, 32);
