@@ -296,6 +296,20 @@ def case(name):
         return build_block(txs, set_field(10, be(21000 * 6)))
     if name == "wrong-transactions-root":
         return build_block(txs, set_field(4, b"\x33" * 32))
+    header_faults = {
+        "wrong-receipts-root": (5, b"\x44" * 32),
+        "logs-bloom-not-empty": (6, b"\x01" + b"\0" * 255),
+        "nonzero-difficulty": (7, be(1)),
+        "wrong-number": (8, be(9)),
+        "gas-limit-out-of-bounds": (9, be(30_000_000 + 30_000_000 // 1024)),
+        "timestamp-not-after-parent": (11, be(1_700_000_000)),
+        "extra-data-too-long": (12, b"x" * 33),
+        "nonzero-nonce": (14, b"\0" * 7 + b"\x01"),
+        "wrong-withdrawals-root": (16, b"\x55" * 32),
+        "wrong-excess-blob-gas": (18, be(1)),
+    }
+    if name in header_faults:
+        return build_block(txs, set_field(*header_faults[name]))
     if name == "missing-witness-node":
         return build_block(txs, lambda n, x: x[-1:] if n == "witness" else x)  # the root node alone
     # Broken transactions: the header still commits to them (roots recomputed), the guest
@@ -334,7 +348,10 @@ def rlp_change_value(raw):
 CASES = ["ok", "empty", "wrong-state-root", "wrong-base-fee", "wrong-parent-hash", "wrong-gas-used",
          "wrong-transactions-root", "missing-witness-node", "bad-signature", "high-s", "wrong-nonce",
          "insufficient-balance", "wrong-chain-id", "max-fee-below-base-fee", "intrinsic-gas", "contract-creation",
-         "call-to-code", "changed-value", "blob-transaction", "beacon-roots-contract"]
+         "call-to-code", "changed-value", "blob-transaction", "beacon-roots-contract", "wrong-receipts-root",
+         "logs-bloom-not-empty", "nonzero-difficulty", "wrong-number", "gas-limit-out-of-bounds",
+         "timestamp-not-after-parent", "extra-data-too-long", "nonzero-nonce", "wrong-withdrawals-root",
+         "wrong-excess-blob-gas"]
 
 
 def main():

@@ -33,7 +33,17 @@ contract-creation|2|unsupported: transaction 0 creates a contract
 call-to-code|2|unsupported: transaction 0 calls an account with code
 changed-value|1|insufficient balance
 blob-transaction|2|unsupported: transaction 0 is an EIP-4844 blob transaction
-beacon-roots-contract|2|unsupported: the EIP-4788 beacon roots contract is deployed"
+beacon-roots-contract|2|unsupported: the EIP-4788 beacon roots contract is deployed
+wrong-receipts-root|1|receipts root mismatch
+logs-bloom-not-empty|1|logs bloom mismatch
+nonzero-difficulty|1|difficulty must be 0
+wrong-number|1|wrong block number 9: the parent is block 7
+gas-limit-out-of-bounds|1|gas limit 30029296 is out of bounds
+timestamp-not-after-parent|1|timestamp 1700000000 is not after the parent's 1700000000
+extra-data-too-long|1|extra data of 33 bytes
+nonzero-nonce|1|nonce must be 0 after the merge
+wrong-withdrawals-root|1|withdrawals root mismatch
+wrong-excess-blob-gas|1|wrong excess blob gas 1: the parent implies 0"
 
 run_one() { # name input expect_code expect_text expected_journal
     local name="$1" input="$2" code="$3" text="$4" journal="$5"
