@@ -7,8 +7,8 @@
  *
  * Recovery computes Q = u1*G + u2*R in Jacobian coordinates with Strauss–Shamir
  * interleaving over width-w NAFs of the GLV halves of u1 and u2: one shared chain of about 130
- * doublings and only mixed additions, from a table of odd multiples of G built once and small
- * tables for every R, made affine together for a whole batch of signatures. All inputs are
+ * doublings and only mixed additions, from static tables of odd multiples of G and lambda*G
+ * and small tables for every R, made affine together for a whole batch of signatures. All inputs are
  * public, so nothing here needs to run in constant time. */
 #include "secp256k1.h"
 
@@ -340,8 +340,8 @@ static void fe_set_int(fe *r, uint32_t v) {
     r->v[0] = v;
 }
 
-/* Builds a^(2^k - 1) powers for k in {2, 3, 22, 223}, shared by inversion and square root
- * (the addition chain for p's exponents, whose binary forms are runs of ones). */
+/* Builds a^(2^k - 1) for k in {2, 3, 22, 223}: the addition chain of the square root's
+ * exponent (p+1)/4, whose binary form is made of runs of ones of those lengths. */
 static void fe_pow_runs(const fe *a, fe *x2, fe *x3, fe *x22, fe *x223) {
     fe x6, x9, x11, x44, x88, x176, x220;
     fe_sqr(x2, a);
