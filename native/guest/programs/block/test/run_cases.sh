@@ -81,4 +81,12 @@ else
     echo "skip l2-loadtest blocks: no test data at $data (set L2PROVER_TESTDATA)"
 fi
 
+# Corrupted streams: a clean rejection every time, never a crash or a runtime panic.
+if python3 "$here/fuzz_inputs.py" "$inputs/ok.bin" "${FUZZ_RUNS:-300}" "${guest[@]}" > "$work/fuzz.log"; then
+    echo "ok   $(tail -1 "$work/fuzz.log")"
+else
+    echo "FAIL corrupted inputs: $(head -3 "$work/fuzz.log")"
+    failures=$((failures + 1))
+fi
+
 [ $failures = 0 ] || { echo "$failures block guest case(s) failed"; exit 1; }
