@@ -2,7 +2,7 @@
 """Runs a guest command on deterministic random corruptions of an input stream (bytes flipped,
 truncated, lengths changed): every run must end with exit code 0, 1, 2 or 3 and, unless 0, a
 "block guest: " line on stderr; never a crash, a sanitizer report or a hang.
-Usage: fuzz_inputs.py INPUT COUNT GUEST_COMMAND..."""
+Usage: fuzz_inputs.py INPUT COUNT GUEST_COMMAND...   (FUZZ_SAVE=DIR keeps failing inputs)"""
 import os
 import random
 import subprocess
@@ -41,7 +41,9 @@ def main():
             and "Sanitizer" not in err and "runtime error" not in err
         if not ok:
             bad += 1
-            open("fuzz-failure-%d.bin" % i, "wb").write(m)
+            if os.environ.get("FUZZ_SAVE"):  # keep the failing input for a reproduction
+                with open(os.path.join(os.environ["FUZZ_SAVE"], "fuzz-failure-%d.bin" % i), "wb") as f:
+                    f.write(m)
             print("FAIL mutation %d: exit %d: %s" % (i, p.returncode, err[:300]))
     print("%d mutations, %d failures" % (count, bad))
     sys.exit(1 if bad else 0)

@@ -82,7 +82,7 @@ else
 fi
 
 # Corrupted streams: a clean rejection every time, never a crash or a runtime panic.
-if python3 "$here/fuzz_inputs.py" "$inputs/ok.bin" "${FUZZ_RUNS:-300}" "${guest[@]}" > "$work/fuzz.log"; then
+if FUZZ_SAVE="$work" python3 "$here/fuzz_inputs.py" "$inputs/ok.bin" "${FUZZ_RUNS:-300}" "${guest[@]}" > "$work/fuzz.log"; then
     echo "ok   $(tail -1 "$work/fuzz.log")"
 else
     echo "FAIL corrupted inputs: $(head -3 "$work/fuzz.log")"
