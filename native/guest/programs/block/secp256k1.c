@@ -325,6 +325,32 @@ static void fe_sub(fe *r, const fe *a, const fe *b) {
     while (borrow) borrow = limbs_sub(r->v, r->v, FE_WRAP);
 }
 
+/* r = a * k for a small k (below 2^16), in one pass: the word above 2^256 folds back as
+ * c * (2^32 + 977). Cheaper than repeated additions in the doubling formula. */
+static void fe_mul_small(fe *r, const fe *a, uint32_t k) {
+    uint64_t acc = 0;
+    for (int i = 0; i < 8; i++) {
+        acc += (uint64_t)a->v[i] * k;
+        r->v[i] = (uint32_t)acc;
+        acc >>= 32;
+    }
+    uint64_t top = acc; /* below 2^16 */
+    acc = (uint64_t)r->v[0] + top * C977;
+    r->v[0] = (uint32_t)acc;
+    acc = (acc >> 32) + r->v[1] + top;
+    r->v[1] = (uint32_t)acc;
+    acc >>= 32;
+    for (int i = 2; i < 8 && acc != 0; i++) {
+        acc += r->v[i];
+        r->v[i] = (uint32_t)acc;
+        acc >>= 32;
+    }
+    if (acc != 0) {
+        /* Wrapped past 2^256: the value is now tiny, adding 2^32 + 977 cannot wrap again. */
+        limbs_add(r->v, r->v, FE_WRAP);
+    }
+}
+
 static void fe_normalize(fe *a) {
     if (limbs_cmp(a->v, FE_P.v) >= 0) limbs_sub(a->v, a->v, FE_P.v);
 }
@@ -495,8 +521,7 @@ static void gej_double(gej *r, const gej *a) {
     fe_sub(&D, &D, &A);
     fe_sub(&D, &D, &C);
     fe_add(&D, &D, &D);
-    fe_add(&E, &A, &A);
-    fe_add(&E, &E, &A);
+    fe_mul_small(&E, &A, 3);
     fe_sqr(&F, &E);
     fe_mul(&r->z, &a->y, &a->z);
     fe_add(&r->z, &r->z, &r->z);
@@ -504,9 +529,7 @@ static void gej_double(gej *r, const gej *a) {
     fe_sub(&r->x, &r->x, &D);
     fe_sub(&t, &D, &r->x);
     fe_mul(&t, &E, &t);
-    fe_add(&C, &C, &C);
-    fe_add(&C, &C, &C);
-    fe_add(&C, &C, &C);
+    fe_mul_small(&C, &C, 8);
     fe_sub(&r->y, &t, &C);
     r->inf = false;
 }

@@ -124,6 +124,12 @@ static void test_field(void) {
                 fe_sqr(&sq, &edge[i]);
                 CHECK(fe_eq(&sq, &want), "fe_sqr edge %d", i);
             }
+            fe small, small_want, k;
+            uint32_t factor = (uint32_t)(j * 7 + 1) | (j == 9 ? 0xff00u : 0);
+            fe_set_int(&k, factor);
+            fe_mul_small(&small, &edge[i], factor);
+            fe_mul_ref(&small_want, &edge[i], &k);
+            CHECK(fe_eq(&small, &small_want), "fe_mul_small edge %d by %u", i, factor);
             fe s, d;
             fe_add(&s, &edge[i], &edge[j]);
             fe_sub(&d, &s, &edge[j]);
