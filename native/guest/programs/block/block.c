@@ -11,6 +11,10 @@
 #define MAX_PRECOMPILE 10u /* Cancun: 0x01..0x0a */
 #define BLOOM_LEN 256
 
+/* EIP-4788: the beacon roots contract that a Cancun block's system call writes to. */
+static const uint8_t BEACON_ROOTS_ADDRESS[20] = {0x00, 0x0f, 0x3d, 0xf6, 0xd7, 0x32, 0x80, 0x7e, 0xf1, 0x31,
+                                                 0x9f, 0xb7, 0xb8, 0xbb, 0x85, 0x22, 0xd0, 0xbe, 0xac, 0x02};
+
 typedef struct {
     const uint8_t *encoding;
     size_t len;
@@ -112,7 +116,8 @@ static uint64_t apply_tx(bg_state *state, const bg_tx *tx, uint32_t i, const bg_
     u256_sub(&sender->balance, &sender->balance, &fee);
     u256_sub(&sender->balance, &sender->balance, &tx->value);
     credit(recipient, &tx->value, "transfer recipient");
-    if (!u256_is_zero(&tip)) credit(bg_state_account(state, h->coinbase), &tip, "coinbase");
+    /* The coinbase is touched even by a zero tip: an empty coinbase account is then removed. */
+    credit(bg_state_account(state, h->coinbase), &tip, "coinbase");
     return gas_used;
 }
 
@@ -172,10 +177,14 @@ void bg_block_validate(const bg_block_input *in, bg_block_result *out) {
     expect_root("withdrawals", h.withdrawals_root, &w_trie);
 
     /* Phase 2: sender recovery. */
-    for (uint32_t i = 0; i < tx_count; i++) bg_tx_recover_sender(&txs[i], i);
+    bg_tx_recover_senders(txs, tx_count);
 
     /* Phase 3: state transition over the witnessed parent state. */
-    bg_state *state = bg_state_open(in->witness, parent.state_root, 2 * (size_t)tx_count + withdrawal_count + 1);
+    bg_state *state = bg_state_open(in->witness, parent.state_root, 2 * (size_t)tx_count + withdrawal_count + 2);
+    /* With no contract there, the EIP-4788 system call does nothing; with one it would run
+     * EVM code that updates its storage. */
+    if (bg_account_has_code(bg_state_read(state, BEACON_ROOTS_ADDRESS)))
+        bg_unsupported("unsupported: the EIP-4788 beacon roots contract is deployed (its system call needs the EVM)");
     bg_trie receipts;
     bg_trie_open(&receipts, NULL, BG_EMPTY_TRIE_ROOT, "receipts trie");
     uint64_t cumulative = 0;

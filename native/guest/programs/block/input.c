@@ -4,9 +4,16 @@
 #include "util.h"
 
 #define INPUT_VERSION 1u
-/* Bounds that keep a corrupt length from turning into a huge allocation. */
-#define MAX_ITEM_LEN (256u << 20)
+/* Bounds that keep a corrupt length from turning into an allocation the heap (128 MiB) cannot
+ * serve: each item is read right after its allocation, so a wrong length fails as truncated
+ * input, and node lists grow only as nodes actually arrive. */
+#define MAX_ITEM_LEN (64u << 20)
 #define MAX_ITEM_COUNT (16u << 20)
+
+typedef struct {
+    const uint8_t *data;
+    size_t len;
+} blob;
 
 static size_t read_some(int fd, uint8_t *buf, size_t len) {
     size_t done = 0;
@@ -52,12 +59,19 @@ void bg_input_read(int fd, bg_block_input *in) {
 
     uint32_t nodes = read_u32(fd, "the witness node count");
     if (nodes > MAX_ITEM_COUNT) bg_fail("input: %u witness nodes is over the limit", nodes);
-    bg_witness *w = bg_witness_new(nodes);
+    blob *list = NULL;
+    size_t cap = 0;
     for (uint32_t i = 0; i < nodes; i++) {
-        size_t len;
-        const uint8_t *node = read_blob(fd, &len, "a witness node");
-        bg_witness_add(w, node, len);
+        if (i == cap) {
+            cap = cap ? 2 * cap : 256;
+            blob *bigger = bg_alloc(cap * sizeof *bigger);
+            if (i) bg_copy(bigger, list, i * sizeof *list);
+            list = bigger;
+        }
+        list[i].data = read_blob(fd, &list[i].len, "a witness node");
     }
+    bg_witness *w = bg_witness_new(nodes);
+    for (uint32_t i = 0; i < nodes; i++) bg_witness_add(w, list[i].data, list[i].len);
     in->witness = w;
 
     /* Codes are part of the format for the EVM to come; value transfers never run code (calls

@@ -11,45 +11,82 @@ static const uint64_t round_constants[24] = {
     0x8000000080008081ULL, 0x8000000000008080ULL, 0x0000000080000001ULL, 0x8000000080008008ULL,
 };
 
-static inline uint64_t rotl(uint64_t x, unsigned n) { return n == 0 ? x : (x << n) | (x >> (64 - n)); }
+#define ROL64(x, n) ((x) << (n) | (x) >> (64 - (n)))
 
-/* Keccak-f[1600]. Lanes are indexed x + 5y. The rho/pi step is written out so that every
- * rotation amount is a constant (a 64-bit rotate by a variable is costly on RV32). */
+/* One round from state a into state e (theta, rho, pi, chi, iota), written out row by row:
+ * output row y takes the five lanes that pi moves there, each xored with theta's d and
+ * rotated by rho's constant, and chi mixes them. Only constant rotations, no lane copies. */
+#define KECCAK_ROUND(a, e, rc)                              \
+    do {                                                    \
+        uint64_t c0 = a[0] ^ a[5] ^ a[10] ^ a[15] ^ a[20];  \
+        uint64_t c1 = a[1] ^ a[6] ^ a[11] ^ a[16] ^ a[21];  \
+        uint64_t c2 = a[2] ^ a[7] ^ a[12] ^ a[17] ^ a[22];  \
+        uint64_t c3 = a[3] ^ a[8] ^ a[13] ^ a[18] ^ a[23];  \
+        uint64_t c4 = a[4] ^ a[9] ^ a[14] ^ a[19] ^ a[24];  \
+        uint64_t d0 = c4 ^ ROL64(c1, 1);                    \
+        uint64_t d1 = c0 ^ ROL64(c2, 1);                    \
+        uint64_t d2 = c1 ^ ROL64(c3, 1);                    \
+        uint64_t d3 = c2 ^ ROL64(c4, 1);                    \
+        uint64_t d4 = c3 ^ ROL64(c0, 1);                    \
+        uint64_t b0, b1, b2, b3, b4;                        \
+        b0 = a[0] ^ d0;                                     \
+        b1 = ROL64(a[6] ^ d1, 44);                          \
+        b2 = ROL64(a[12] ^ d2, 43);                         \
+        b3 = ROL64(a[18] ^ d3, 21);                         \
+        b4 = ROL64(a[24] ^ d4, 14);                         \
+        e[0] = b0 ^ (~b1 & b2) ^ (rc);                      \
+        e[1] = b1 ^ (~b2 & b3);                             \
+        e[2] = b2 ^ (~b3 & b4);                             \
+        e[3] = b3 ^ (~b4 & b0);                             \
+        e[4] = b4 ^ (~b0 & b1);                             \
+        b0 = ROL64(a[3] ^ d3, 28);                          \
+        b1 = ROL64(a[9] ^ d4, 20);                          \
+        b2 = ROL64(a[10] ^ d0, 3);                          \
+        b3 = ROL64(a[16] ^ d1, 45);                         \
+        b4 = ROL64(a[22] ^ d2, 61);                         \
+        e[5] = b0 ^ (~b1 & b2);                             \
+        e[6] = b1 ^ (~b2 & b3);                             \
+        e[7] = b2 ^ (~b3 & b4);                             \
+        e[8] = b3 ^ (~b4 & b0);                             \
+        e[9] = b4 ^ (~b0 & b1);                             \
+        b0 = ROL64(a[1] ^ d1, 1);                           \
+        b1 = ROL64(a[7] ^ d2, 6);                           \
+        b2 = ROL64(a[13] ^ d3, 25);                         \
+        b3 = ROL64(a[19] ^ d4, 8);                          \
+        b4 = ROL64(a[20] ^ d0, 18);                         \
+        e[10] = b0 ^ (~b1 & b2);                            \
+        e[11] = b1 ^ (~b2 & b3);                            \
+        e[12] = b2 ^ (~b3 & b4);                            \
+        e[13] = b3 ^ (~b4 & b0);                            \
+        e[14] = b4 ^ (~b0 & b1);                            \
+        b0 = ROL64(a[4] ^ d4, 27);                          \
+        b1 = ROL64(a[5] ^ d0, 36);                          \
+        b2 = ROL64(a[11] ^ d1, 10);                         \
+        b3 = ROL64(a[17] ^ d2, 15);                         \
+        b4 = ROL64(a[23] ^ d3, 56);                         \
+        e[15] = b0 ^ (~b1 & b2);                            \
+        e[16] = b1 ^ (~b2 & b3);                            \
+        e[17] = b2 ^ (~b3 & b4);                            \
+        e[18] = b3 ^ (~b4 & b0);                            \
+        e[19] = b4 ^ (~b0 & b1);                            \
+        b0 = ROL64(a[2] ^ d2, 62);                          \
+        b1 = ROL64(a[8] ^ d3, 55);                          \
+        b2 = ROL64(a[14] ^ d4, 39);                         \
+        b3 = ROL64(a[15] ^ d0, 41);                         \
+        b4 = ROL64(a[21] ^ d1, 2);                          \
+        e[20] = b0 ^ (~b1 & b2);                            \
+        e[21] = b1 ^ (~b2 & b3);                            \
+        e[22] = b2 ^ (~b3 & b4);                            \
+        e[23] = b3 ^ (~b4 & b0);                            \
+        e[24] = b4 ^ (~b0 & b1);                            \
+    } while (0)
+
+/* Keccak-f[1600] on lanes indexed x + 5y, two rounds per step (a -> e -> a). */
 static void permute(uint64_t a[25]) {
-    for (int round = 0; round < 24; round++) {
-        uint64_t c[5], d[5], b[25];
-        for (int x = 0; x < 5; x++) c[x] = a[x] ^ a[x + 5] ^ a[x + 10] ^ a[x + 15] ^ a[x + 20];
-        for (int x = 0; x < 5; x++) d[x] = c[(x + 4) % 5] ^ rotl(c[(x + 1) % 5], 1);
-        for (int i = 0; i < 25; i++) a[i] ^= d[i % 5];
-        /* b[y + 5*((2x + 3y) % 5)] = rotl(a[x + 5y], r[x][y]) */
-        b[0] = a[0];
-        b[10] = rotl(a[1], 1);
-        b[20] = rotl(a[2], 62);
-        b[5] = rotl(a[3], 28);
-        b[15] = rotl(a[4], 27);
-        b[16] = rotl(a[5], 36);
-        b[1] = rotl(a[6], 44);
-        b[11] = rotl(a[7], 6);
-        b[21] = rotl(a[8], 55);
-        b[6] = rotl(a[9], 20);
-        b[7] = rotl(a[10], 3);
-        b[17] = rotl(a[11], 10);
-        b[2] = rotl(a[12], 43);
-        b[12] = rotl(a[13], 25);
-        b[22] = rotl(a[14], 39);
-        b[23] = rotl(a[15], 41);
-        b[8] = rotl(a[16], 45);
-        b[18] = rotl(a[17], 15);
-        b[3] = rotl(a[18], 21);
-        b[13] = rotl(a[19], 8);
-        b[14] = rotl(a[20], 18);
-        b[24] = rotl(a[21], 2);
-        b[9] = rotl(a[22], 61);
-        b[19] = rotl(a[23], 56);
-        b[4] = rotl(a[24], 14);
-        for (int y = 0; y < 25; y += 5)
-            for (int x = 0; x < 5; x++) a[y + x] = b[y + x] ^ (~b[y + (x + 1) % 5] & b[y + (x + 2) % 5]);
-        a[0] ^= round_constants[round];
+    uint64_t e[25];
+    for (int round = 0; round < 24; round += 2) {
+        KECCAK_ROUND(a, e, round_constants[round]);
+        KECCAK_ROUND(e, a, round_constants[round + 1]);
     }
 }
 

@@ -2,13 +2,14 @@
  * order). Elements are kept below 2^256 but not necessarily below p ("weakly reduced");
  * fe_normalize brings them into [0, p) where a canonical value matters. Products are
  * reduced with 2^256 = 0x1000003D1 (mod p), which needs no division. Scalars mod n use
- * Montgomery multiplication: only a few scalar operations happen per signature.
+ * Montgomery multiplication: only a few scalar operations happen per signature. Inverses use
+ * the binary extended Euclidean algorithm (variable time: all inputs are public).
  *
  * Recovery computes Q = u1*G + u2*R in Jacobian coordinates with Strauss–Shamir
- * interleaving over width-w NAFs: one shared chain of 256 doublings, the additions of G from
- * a table of odd multiples in affine form (mixed additions), those of R from a small
- * Jacobian table built per signature. All inputs are public, so nothing here needs to run
- * in constant time. */
+ * interleaving over width-w NAFs of the GLV halves of u1 and u2: one shared chain of about 130
+ * doublings and only mixed additions, from static tables of odd multiples of G and lambda*G
+ * and small tables for every R, made affine together for a whole batch of signatures. All inputs are
+ * public, so nothing here needs to run in constant time. */
 #include "secp256k1.h"
 
 #include "util.h"
@@ -28,8 +29,24 @@ static const sc SC_N_HALF = {{0x681b20a0u, 0xdfe92f46u, 0x57a4501du, 0x5d576e73u
                               0xffffffffu, 0x7fffffffu}};
 static const sc SC_R2 = {{0x67d7d140u, 0x896cf214u, 0x0e7cf878u, 0x741496c2u, 0x5bcd07c6u, 0xe697f5e4u,
                           0x81c69bc5u, 0x9d671cd5u}};   /* 2^512 mod n */
-static const sc SC_ONE_M = {{0x2fc9bebfu, 0x402da173u, 0x50b75fc4u, 0x45512319u, 0x00000001u, 0, 0, 0}}; /* 2^256 mod n */
 static const uint32_t SC_N0INV = 0x5588b13fu;          /* -n^-1 mod 2^32 */
+
+/* The endomorphism (x, y) -> (beta*x, y) is multiplication by lambda (GLV). A scalar k splits
+ * into k1 + k2*lambda with k1, k2 of about 128 bits using the short lattice basis
+ * (a1, b1), (a2, b2): c1 = round(b2*k/n), c2 = round(-b1*k/n) come from k*G1 and k*G2 shifted
+ * right by 384 bits, then k2 = -(c1*b1 + c2*b2) and k1 = k - k2*lambda (mod n). The identity
+ * holds whatever c1 and c2 are; their accuracy only keeps k1 and k2 short. */
+static const sc SC_LAMBDA = {{0x1b23bd72u, 0xdf02967cu, 0x20816678u, 0x122e22eau, 0x8812645au, 0xa5261c02u,
+                              0xc05c30e0u, 0x5363ad4cu}};
+static const fe FE_BETA = {{0x719501eeu, 0xc1396c28u, 0x12f58995u, 0x9cf04975u, 0xac3434e9u, 0x6e64479eu,
+                            0x657c0710u, 0x7ae96a2bu}};
+static const sc SC_G1 = {{0x45dbb031u, 0xe893209au, 0x71e8ca7fu, 0x3daa8a14u, 0x9284eb15u, 0xe86c90e4u,
+                          0xa7d46bcdu, 0x3086d221u}};  /* round(2^384 * b2 / n) */
+static const sc SC_G2 = {{0x8ac47f71u, 0x1571b4aeu, 0x9df506c6u, 0x221208acu, 0x0abfe4c4u, 0x6f547fa9u,
+                          0x010e8828u, 0xe4437ed6u}};  /* round(2^384 * -b1 / n) */
+static const sc SC_MINUS_B1 = {{0x0abfe4c3u, 0x6f547fa9u, 0x010e8828u, 0xe4437ed6u, 0, 0, 0, 0}};
+static const sc SC_MINUS_B2 = {{0x3db1562cu, 0xd765cda8u, 0x0774346du, 0x8a280ac5u, 0xfffffffeu, 0xffffffffu,
+                                0xffffffffu, 0xffffffffu}};  /* n - b2 */
 static const ge G = {
     {{0x16f81798u, 0x59f2815bu, 0x2dce28d9u, 0x029bfcdbu, 0xce870b07u, 0x55a06295u, 0xf9dcbbacu, 0x79be667eu}},
     {{0xfb10d4b8u, 0x9c47d08fu, 0xa6855419u, 0xfd17b448u, 0x0e1108a8u, 0x5da4fbfcu, 0x26a3c465u, 0x483ada77u}}};
@@ -91,7 +108,58 @@ static uint32_t limbs_add(uint32_t r[8], const uint32_t a[8], const uint32_t b[8
     return carry;
 }
 
-/* Full 8x8-limb product, product scanning with a three-word column accumulator. */
+/* Inversion modulo an odd prime m by the binary extended Euclidean algorithm, for a in
+ * [1, m). Variable time, which is fine here (everything is public), and far cheaper than
+ * Fermat's a^(m-2) in multiplications. */
+static bool limbs_is_one(const uint32_t a[8]) {
+    uint32_t acc = a[0] ^ 1u;
+    for (int i = 1; i < 8; i++) acc |= a[i];
+    return acc == 0;
+}
+
+static void limbs_shr1(uint32_t x[8], uint32_t top) {
+    for (int i = 0; i < 7; i++) x[i] = x[i] >> 1 | x[i + 1] << 31;
+    x[7] = x[7] >> 1 | top << 31;
+}
+
+/* x = x / 2 mod m. */
+static void halve_mod(uint32_t x[8], const uint32_t m[8]) {
+    uint32_t carry = (x[0] & 1u) ? limbs_add(x, x, m) : 0;
+    limbs_shr1(x, carry);
+}
+
+static void inv_mod_var(uint32_t r[8], const uint32_t a[8], const uint32_t m[8]) {
+    uint32_t u[8], v[8], x1[8] = {1}, x2[8] = {0};
+    for (int i = 0; i < 8; i++) {
+        u[i] = a[i];
+        v[i] = m[i];
+    }
+    if (limbs_is_zero(u)) {
+        for (int i = 0; i < 8; i++) r[i] = 0;
+        return;
+    }
+    while (!limbs_is_one(u) && !limbs_is_one(v)) {
+        while ((u[0] & 1u) == 0) {
+            limbs_shr1(u, 0);
+            halve_mod(x1, m);
+        }
+        while ((v[0] & 1u) == 0) {
+            limbs_shr1(v, 0);
+            halve_mod(x2, m);
+        }
+        if (limbs_cmp(u, v) >= 0) {
+            limbs_sub(u, u, v);
+            if (limbs_sub(x1, x1, x2)) limbs_add(x1, x1, m);
+        } else {
+            limbs_sub(v, v, u);
+            if (limbs_sub(x2, x2, x1)) limbs_add(x2, x2, m);
+        }
+    }
+    const uint32_t *x = limbs_is_one(u) ? x1 : x2;
+    for (int i = 0; i < 8; i++) r[i] = x[i];
+}
+
+/* (c0, c1, c2) += x * y: the column accumulator of product scanning. */
 #define MULACC(x, y)                                   \
     do {                                               \
         uint64_t p_ = (uint64_t)(x) * (y);             \
@@ -103,51 +171,92 @@ static uint32_t limbs_add(uint32_t r[8], const uint32_t a[8], const uint32_t b[8
         c2 += c1 < hi_;                                \
     } while (0)
 
-static void mul_512(uint32_t t[16], const uint32_t a[8], const uint32_t b[8]) {
+/* Full 8x8-limb product, product scanning (Comba), written out column by column. */
+static inline void mul_512(uint32_t t[16], const uint32_t a[8], const uint32_t b[8]) {
     uint32_t c0 = 0, c1 = 0, c2 = 0;
-    for (int k = 0; k < 15; k++) {
-        int lo = k < 8 ? 0 : k - 7;
-        int hi = k < 8 ? k : 7;
-        for (int i = lo; i <= hi; i++) MULACC(a[i], b[k - i]);
-        t[k] = c0;
-        c0 = c1;
-        c1 = c2;
-        c2 = 0;
-    }
+    MULACC(a[0], b[0]);
+    t[0] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC(a[0], b[1]); MULACC(a[1], b[0]);
+    t[1] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC(a[0], b[2]); MULACC(a[1], b[1]); MULACC(a[2], b[0]);
+    t[2] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC(a[0], b[3]); MULACC(a[1], b[2]); MULACC(a[2], b[1]); MULACC(a[3], b[0]);
+    t[3] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC(a[0], b[4]); MULACC(a[1], b[3]); MULACC(a[2], b[2]); MULACC(a[3], b[1]); MULACC(a[4], b[0]);
+    t[4] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC(a[0], b[5]); MULACC(a[1], b[4]); MULACC(a[2], b[3]); MULACC(a[3], b[2]); MULACC(a[4], b[1]); MULACC(a[5], b[0]);
+    t[5] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC(a[0], b[6]); MULACC(a[1], b[5]); MULACC(a[2], b[4]); MULACC(a[3], b[3]); MULACC(a[4], b[2]); MULACC(a[5], b[1]); MULACC(a[6], b[0]);
+    t[6] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC(a[0], b[7]); MULACC(a[1], b[6]); MULACC(a[2], b[5]); MULACC(a[3], b[4]); MULACC(a[4], b[3]); MULACC(a[5], b[2]); MULACC(a[6], b[1]); MULACC(a[7], b[0]);
+    t[7] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC(a[1], b[7]); MULACC(a[2], b[6]); MULACC(a[3], b[5]); MULACC(a[4], b[4]); MULACC(a[5], b[3]); MULACC(a[6], b[2]); MULACC(a[7], b[1]);
+    t[8] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC(a[2], b[7]); MULACC(a[3], b[6]); MULACC(a[4], b[5]); MULACC(a[5], b[4]); MULACC(a[6], b[3]); MULACC(a[7], b[2]);
+    t[9] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC(a[3], b[7]); MULACC(a[4], b[6]); MULACC(a[5], b[5]); MULACC(a[6], b[4]); MULACC(a[7], b[3]);
+    t[10] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC(a[4], b[7]); MULACC(a[5], b[6]); MULACC(a[6], b[5]); MULACC(a[7], b[4]);
+    t[11] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC(a[5], b[7]); MULACC(a[6], b[6]); MULACC(a[7], b[5]);
+    t[12] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC(a[6], b[7]); MULACC(a[7], b[6]);
+    t[13] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC(a[7], b[7]);
+    t[14] = c0; c0 = c1; c1 = c2; c2 = 0;
     t[15] = c0;
 }
 
-/* Squaring: each cross product once, the column's cross sum doubled, then the square term. */
-static void sqr_512(uint32_t t[16], const uint32_t a[8]) {
+/* Squaring: the cross products a[i]*a[j] (i < j) once by product scanning, the whole sum
+ * doubled by a shift, then the squares a[i]^2 added along the diagonal. */
+static inline void sqr_512(uint32_t t[16], const uint32_t a[8]) {
     uint32_t c0 = 0, c1 = 0, c2 = 0;
-    for (int k = 0; k < 15; k++) {
-        int lo = k < 8 ? 0 : k - 7;
-        int hi = k < 8 ? k : 7;
-        uint32_t s0 = c0, s1 = c1, s2 = c2;
-        c0 = c1 = c2 = 0;
-        for (int i = lo; i < k - i && i <= hi; i++) MULACC(a[i], a[k - i]);
-        c2 = (c2 << 1) | (c1 >> 31);
-        c1 = (c1 << 1) | (c0 >> 31);
-        c0 <<= 1;
-        if ((k & 1) == 0) MULACC(a[k >> 1], a[k >> 1]);
-        c0 += s0;
-        uint32_t k1 = c0 < s0;
-        c1 += k1;
-        c2 += c1 < k1;
-        c1 += s1;
-        c2 += (c1 < s1) + s2;
-        t[k] = c0;
-        c0 = c1;
-        c1 = c2;
-        c2 = 0;
+    t[0] = 0;
+    MULACC(a[0], a[1]);
+    t[1] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC(a[0], a[2]);
+    t[2] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC(a[0], a[3]); MULACC(a[1], a[2]);
+    t[3] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC(a[0], a[4]); MULACC(a[1], a[3]);
+    t[4] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC(a[0], a[5]); MULACC(a[1], a[4]); MULACC(a[2], a[3]);
+    t[5] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC(a[0], a[6]); MULACC(a[1], a[5]); MULACC(a[2], a[4]);
+    t[6] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC(a[0], a[7]); MULACC(a[1], a[6]); MULACC(a[2], a[5]); MULACC(a[3], a[4]);
+    t[7] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC(a[1], a[7]); MULACC(a[2], a[6]); MULACC(a[3], a[5]);
+    t[8] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC(a[2], a[7]); MULACC(a[3], a[6]); MULACC(a[4], a[5]);
+    t[9] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC(a[3], a[7]); MULACC(a[4], a[6]);
+    t[10] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC(a[4], a[7]); MULACC(a[5], a[6]);
+    t[11] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC(a[5], a[7]);
+    t[12] = c0; c0 = c1; c1 = c2; c2 = 0;
+    MULACC(a[6], a[7]);
+    t[13] = c0; c0 = c1; c1 = c2; c2 = 0;
+    t[14] = c0;
+    t[15] = t[14] >> 31;
+    for (int i = 14; i > 0; i--) t[i] = t[i] << 1 | t[i - 1] >> 31;
+    t[0] <<= 1;
+    uint32_t carry = 0;
+    for (int i = 0; i < 8; i++) {
+        uint64_t sq = (uint64_t)a[i] * a[i];
+        uint64_t lo = (uint64_t)t[2 * i] + (uint32_t)sq + carry;
+        t[2 * i] = (uint32_t)lo;
+        uint64_t hi = (uint64_t)t[2 * i + 1] + (uint32_t)(sq >> 32) + (uint32_t)(lo >> 32);
+        t[2 * i + 1] = (uint32_t)hi;
+        carry = (uint32_t)(hi >> 32);
     }
-    t[15] = c0;
 }
 
 /* ---- field mod p ---- */
 
 /* r = t mod p (weakly): t = L + H*2^256 and 2^256 = 2^32 + 977. */
-static void fe_reduce(fe *r, const uint32_t t[16]) {
+static inline void fe_reduce(fe *r, const uint32_t t[16]) {
     uint64_t acc = 0;
     uint32_t w[8];
     for (int i = 0; i < 8; i++) {
@@ -216,6 +325,32 @@ static void fe_sub(fe *r, const fe *a, const fe *b) {
     while (borrow) borrow = limbs_sub(r->v, r->v, FE_WRAP);
 }
 
+/* r = a * k for a small k (below 2^16), in one pass: the word above 2^256 folds back as
+ * c * (2^32 + 977). Cheaper than repeated additions in the doubling formula. */
+static void fe_mul_small(fe *r, const fe *a, uint32_t k) {
+    uint64_t acc = 0;
+    for (int i = 0; i < 8; i++) {
+        acc += (uint64_t)a->v[i] * k;
+        r->v[i] = (uint32_t)acc;
+        acc >>= 32;
+    }
+    uint64_t top = acc; /* below 2^16 */
+    acc = (uint64_t)r->v[0] + top * C977;
+    r->v[0] = (uint32_t)acc;
+    acc = (acc >> 32) + r->v[1] + top;
+    r->v[1] = (uint32_t)acc;
+    acc >>= 32;
+    for (int i = 2; i < 8 && acc != 0; i++) {
+        acc += r->v[i];
+        r->v[i] = (uint32_t)acc;
+        acc >>= 32;
+    }
+    if (acc != 0) {
+        /* Wrapped past 2^256: the value is now tiny, adding 2^32 + 977 cannot wrap again. */
+        limbs_add(r->v, r->v, FE_WRAP);
+    }
+}
+
 static void fe_normalize(fe *a) {
     if (limbs_cmp(a->v, FE_P.v) >= 0) limbs_sub(a->v, a->v, FE_P.v);
 }
@@ -231,8 +366,8 @@ static void fe_set_int(fe *r, uint32_t v) {
     r->v[0] = v;
 }
 
-/* Builds a^(2^k - 1) powers for k in {2, 3, 22, 223}, shared by inversion and square root
- * (the addition chain for p's exponents, whose binary forms are runs of ones). */
+/* Builds a^(2^k - 1) for k in {2, 3, 22, 223}: the addition chain of the square root's
+ * exponent (p+1)/4, whose binary form is made of runs of ones of those lengths. */
 static void fe_pow_runs(const fe *a, fe *x2, fe *x3, fe *x22, fe *x223) {
     fe x6, x9, x11, x44, x88, x176, x220;
     fe_sqr(x2, a);
@@ -259,18 +394,11 @@ static void fe_pow_runs(const fe *a, fe *x2, fe *x3, fe *x22, fe *x223) {
     fe_mul(x223, x223, x3);
 }
 
-/* r = a^(p-2) = 1/a for a != 0. */
+/* r = 1/a for a != 0 (mod p). */
 static void fe_inv(fe *r, const fe *a) {
-    fe x2, x3, x22, x223, t;
-    fe_pow_runs(a, &x2, &x3, &x22, &x223);
-    fe_sqr_n(&t, &x223, 23);
-    fe_mul(&t, &t, &x22);
-    fe_sqr_n(&t, &t, 5);
-    fe_mul(&t, &t, a);
-    fe_sqr_n(&t, &t, 3);
-    fe_mul(&t, &t, &x2);
-    fe_sqr_n(&t, &t, 2);
-    fe_mul(r, &t, a);
+    fe t = *a;
+    fe_normalize(&t);
+    inv_mod_var(r->v, t.v, FE_P.v);
 }
 
 /* r = a^((p+1)/4); returns whether r^2 == a, i.e. whether a is a square. */
@@ -318,23 +446,55 @@ static void sc_mont_mul(sc *r, const sc *a, const sc *b) {
     for (int i = 0; i < 8; i++) r->v[i] = t[i];
 }
 
-/* r = a^(n-2) in Montgomery form (a in Montgomery form, nonzero): the inverse. */
-static void sc_mont_inv(sc *r, const sc *a) {
-    /* n - 2, scanned from the top bit with a 4-bit fixed window over 16 precomputed powers. */
-    sc e;
-    static const uint32_t two[8] = {2, 0, 0, 0, 0, 0, 0, 0};
-    limbs_sub(e.v, SC_N.v, two);
-    sc table[16];
-    table[0] = SC_ONE_M;
-    table[1] = *a;
-    for (int i = 2; i < 16; i++) sc_mont_mul(&table[i], &table[i - 1], a);
-    sc acc = SC_ONE_M;
-    for (int nib = 63; nib >= 0; nib--) {
-        for (int k = 0; k < 4; k++) sc_mont_mul(&acc, &acc, &acc);
-        uint32_t digit = (e.v[nib >> 3] >> (4 * (nib & 7))) & 15u;
-        if (digit) sc_mont_mul(&acc, &acc, &table[digit]);
+/* r = a * b mod n for a, b below n (two Montgomery steps: a*b/R, then *R^2/R). */
+static void sc_mul(sc *r, const sc *a, const sc *b) {
+    sc_mont_mul(r, a, b);
+    sc_mont_mul(r, r, &SC_R2);
+}
+
+static void sc_add(sc *r, const sc *a, const sc *b) {
+    uint32_t carry = limbs_add(r->v, a->v, b->v);
+    if (carry || limbs_cmp(r->v, SC_N.v) >= 0) limbs_sub(r->v, r->v, SC_N.v);
+}
+
+static void sc_sub(sc *r, const sc *a, const sc *b) {
+    if (limbs_sub(r->v, a->v, b->v)) limbs_add(r->v, r->v, SC_N.v);
+}
+
+/* Makes k the smaller of k and n - k; returns whether it negated. */
+static bool sc_shorten(sc *k) {
+    if (limbs_cmp(k->v, SC_N_HALF.v) <= 0) return false;
+    limbs_sub(k->v, SC_N.v, k->v);
+    return true;
+}
+
+static inline void mul_512(uint32_t t[16], const uint32_t a[8], const uint32_t b[8]);
+
+/* r = round(k * g / 2^384). */
+static void mul_shift_384(sc *r, const sc *k, const sc *g) {
+    uint32_t t[16];
+    mul_512(t, k->v, g->v);
+    uint32_t carry = t[11] >> 31;
+    for (int i = 0; i < 4; i++) {
+        uint32_t v = t[12 + i] + carry;
+        carry = v < carry;
+        r->v[i] = v;
     }
-    *r = acc;
+    for (int i = 4; i < 8; i++) r->v[i] = 0;
+}
+
+/* k = (-1)^neg1 * k1 + (-1)^neg2 * k2 * lambda (mod n) with k1, k2 of about 128 bits. */
+static void split_lambda(const sc *k, sc *k1, bool *neg1, sc *k2, bool *neg2) {
+    sc c1, c2, t;
+    mul_shift_384(&c1, k, &SC_G1);
+    mul_shift_384(&c2, k, &SC_G2);
+    sc_mul(&c1, &c1, &SC_MINUS_B1);
+    sc_mul(&c2, &c2, &SC_MINUS_B2);
+    sc_add(k2, &c1, &c2);
+    sc_mul(&t, k2, &SC_LAMBDA);
+    sc_sub(k1, k, &t);
+    *neg1 = sc_shorten(k1);
+    *neg2 = sc_shorten(k2);
 }
 
 /* ---- group ---- */
@@ -361,8 +521,7 @@ static void gej_double(gej *r, const gej *a) {
     fe_sub(&D, &D, &A);
     fe_sub(&D, &D, &C);
     fe_add(&D, &D, &D);
-    fe_add(&E, &A, &A);
-    fe_add(&E, &E, &A);
+    fe_mul_small(&E, &A, 3);
     fe_sqr(&F, &E);
     fe_mul(&r->z, &a->y, &a->z);
     fe_add(&r->z, &r->z, &r->z);
@@ -370,9 +529,7 @@ static void gej_double(gej *r, const gej *a) {
     fe_sub(&r->x, &r->x, &D);
     fe_sub(&t, &D, &r->x);
     fe_mul(&t, &E, &t);
-    fe_add(&C, &C, &C);
-    fe_add(&C, &C, &C);
-    fe_add(&C, &C, &C);
+    fe_mul_small(&C, &C, 8);
     fe_sub(&r->y, &t, &C);
     r->inf = false;
 }
@@ -461,24 +618,13 @@ static void gej_add(gej *r, const gej *a, const gej *b) {
     r->inf = false;
 }
 
-static void gej_neg(gej *r, const gej *a) {
-    fe zero;
-    fe_set_int(&zero, 0);
-    *r = *a;
-    fe_sub(&r->y, &zero, &a->y);
-}
-
 /* ---- wNAF and Strauss–Shamir ---- */
 
-#define WINDOW_G 8
+#define WINDOW_G 11
 #define WINDOW_R 5
 #define TABLE_G (1 << (WINDOW_G - 2))
 #define TABLE_R (1 << (WINDOW_R - 2))
 #define WNAF_LEN 257
-
-/* Odd multiples G, 3G, 5G, ... in affine form: built once (one inversion for all). */
-static ge g_table[TABLE_G];
-static bool g_table_ready;
 
 static uint32_t bits_at(const uint32_t k[8], int bit, int count) {
     uint32_t v = 0;
@@ -491,7 +637,7 @@ static uint32_t bits_at(const uint32_t k[8], int bit, int count) {
 
 /* Signed width-w NAF of k < 2^256: digits odd in (-2^(w-1), 2^(w-1)) or zero, at least w-1
  * zeros between nonzero digits. Returns one past the highest nonzero digit's index. */
-static int wnaf(int8_t digits[WNAF_LEN], const uint32_t k[8], int w) {
+static int wnaf(int16_t digits[WNAF_LEN], const uint32_t k[8], int w) {
     int last = 0;
     uint32_t carry = 0;
     for (int i = 0; i < WNAF_LEN; i++) digits[i] = 0;
@@ -506,79 +652,64 @@ static int wnaf(int8_t digits[WNAF_LEN], const uint32_t k[8], int w) {
         int32_t word = (int32_t)(bits_at(k, bit, now) + carry);
         carry = ((uint32_t)word >> (w - 1)) & 1u;
         word -= (int32_t)(carry << w);
-        digits[bit] = (int8_t)word;
+        digits[bit] = (int16_t)word;
         last = bit + 1;
         bit += now;
     }
     return last;
 }
 
-void bg_secp_init(void) {
-    if (g_table_ready) return;
-    gej jac[TABLE_G], g, twice;
-    gej_set_ge(&g, &G);
-    gej_double(&twice, &g);
-    jac[0] = g;
-    for (int i = 1; i < TABLE_G; i++) gej_add(&jac[i], &jac[i - 1], &twice);
-    /* Batch inversion of all z: one field inversion for the whole table. */
-    fe prefix[TABLE_G], inv, zi, zi2;
-    prefix[0] = jac[0].z;
-    for (int i = 1; i < TABLE_G; i++) fe_mul(&prefix[i], &prefix[i - 1], &jac[i].z);
-    fe_inv(&inv, &prefix[TABLE_G - 1]);
-    for (int i = TABLE_G - 1; i >= 0; i--) {
-        if (i > 0) {
-            fe_mul(&zi, &inv, &prefix[i - 1]);
-            fe_mul(&inv, &inv, &jac[i].z);
-        } else {
-            zi = inv;
-        }
-        fe_sqr(&zi2, &zi);
-        fe_mul(&g_table[i].x, &jac[i].x, &zi2);
-        fe_mul(&zi2, &zi2, &zi);
-        fe_mul(&g_table[i].y, &jac[i].y, &zi2);
-        fe_normalize(&g_table[i].x);
-        fe_normalize(&g_table[i].y);
+/* The odd multiples of G and of lambda*G, generated offline (test/gen_gtable.py). */
+#include "secp256k1_gtable.h"
+_Static_assert(GTABLE_WINDOW == WINDOW_G, "regenerate secp256k1_gtable.h with test/gen_gtable.py");
+
+static void add_affine_digit(gej *r, int digit, const ge *table) {
+    if (digit == 0) return;
+    const ge *p = &table[(digit > 0 ? digit : -digit) >> 1];
+    if (digit > 0) {
+        gej_add_ge(r, r, &p->x, &p->y);
+    } else {
+        fe ny, zero;
+        fe_set_int(&zero, 0);
+        fe_sub(&ny, &zero, &p->y);
+        gej_add_ge(r, r, &p->x, &ny);
     }
-    g_table_ready = true;
 }
 
-/* r = u1*G + u2*R. */
-static void strauss(gej *r, const uint32_t u1[8], const ge *R, const uint32_t u2[8]) {
-    int8_t d1[WNAF_LEN], d2[WNAF_LEN];
-    int len1 = wnaf(d1, u1, WINDOW_G);
-    int len2 = wnaf(d2, u2, WINDOW_R);
-    gej rt[TABLE_R], rj, twice;
+/* R, 3R, 5R, ... in Jacobian form. Odd multiples below 2^WINDOW_R of a point of prime order
+ * are never infinity. */
+static void r_table(gej rt[TABLE_R], const ge *R) {
+    gej rj, twice;
     gej_set_ge(&rj, R);
     gej_double(&twice, &rj);
     rt[0] = rj;
     for (int i = 1; i < TABLE_R; i++) gej_add(&rt[i], &rt[i - 1], &twice);
+}
 
-    fe zero;
-    fe_set_int(&zero, 0);
+/* r = u1*G + u2*R, with R's odd multiples given in affine form (rt) and their images under the
+ * endomorphism (rl): both scalars split by lambda, four wNAFs of about 128 digits sharing one
+ * chain of doublings, every addition a mixed one. */
+static void strauss(gej *r, const sc *u1, const sc *u2, const ge *rt, const ge *rl) {
+    sc k[4];
+    bool neg[4];
+    split_lambda(u1, &k[0], &neg[0], &k[1], &neg[1]);
+    split_lambda(u2, &k[2], &neg[2], &k[3], &neg[3]);
+    int16_t d[4][WNAF_LEN];
+    int top = 0;
+    for (int j = 0; j < 4; j++) {
+        int len = wnaf(d[j], k[j].v, j < 2 ? WINDOW_G : WINDOW_R);
+        if (neg[j]) {
+            for (int i = 0; i < len; i++) d[j][i] = (int16_t)-d[j][i];
+        }
+        if (len > top) top = len;
+    }
     r->inf = true;
-    int top = len1 > len2 ? len1 : len2;
     for (int i = top - 1; i >= 0; i--) {
         gej_double(r, r);
-        if (d1[i] != 0) {
-            int idx = (d1[i] > 0 ? d1[i] : -d1[i]) >> 1;
-            if (d1[i] > 0) {
-                gej_add_ge(r, r, &g_table[idx].x, &g_table[idx].y);
-            } else {
-                fe ny;
-                fe_sub(&ny, &zero, &g_table[idx].y);
-                gej_add_ge(r, r, &g_table[idx].x, &ny);
-            }
-        }
-        if (d2[i] != 0) {
-            int idx = (d2[i] > 0 ? d2[i] : -d2[i]) >> 1;
-            if (d2[i] > 0) {
-                gej_add(r, r, &rt[idx]);
-            } else {
-                gej neg;
-                gej_neg(&neg, &rt[idx]);
-                gej_add(r, r, &neg);
-            }
-        }
+        add_affine_digit(r, d[0][i], g_table);
+        add_affine_digit(r, d[1][i], g_lambda_table);
+        add_affine_digit(r, d[2][i], rt);
+        add_affine_digit(r, d[3][i], rl);
     }
 }
 
@@ -588,55 +719,135 @@ bool bg_secp_s_is_low(const uint8_t s[32]) {
     return limbs_cmp(v.v, SC_N_HALF.v) <= 0;
 }
 
-bool bg_secp_recover(const uint8_t hash[32], const uint8_t r32[32], const uint8_t s32[32], int recid,
-                     uint8_t pubkey[64]) {
-    if (recid != 0 && recid != 1) return false;
-    sc r, s, z;
-    limbs_from_be(r.v, r32);
-    limbs_from_be(s.v, s32);
-    limbs_from_be(z.v, hash);
-    if (limbs_is_zero(r.v) || limbs_cmp(r.v, SC_N.v) >= 0) return false;
-    if (limbs_is_zero(s.v) || limbs_cmp(s.v, SC_N.v) >= 0) return false;
-    if (limbs_cmp(z.v, SC_N.v) >= 0) limbs_sub(z.v, z.v, SC_N.v);
+/* Montgomery's trick: all of a[0..n) inverted with one inversion and 3(n-1) products. The
+ * values must be nonzero; prefix is scratch space for n values. */
+#define BATCH_INVERT(type, mul, invert, a, prefix, n)          \
+    do {                                                        \
+        (prefix)[0] = (a)[0];                                   \
+        for (size_t i_ = 1; i_ < (n); i_++) mul(&(prefix)[i_], &(prefix)[i_ - 1], &(a)[i_]); \
+        type inv_;                                              \
+        invert(&inv_, &(prefix)[(n) - 1]);                      \
+        for (size_t i_ = (n) - 1; i_ > 0; i_--) {               \
+            type t_;                                            \
+            mul(&t_, &inv_, &(prefix)[i_ - 1]);                 \
+            mul(&inv_, &inv_, &(a)[i_]);                        \
+            (a)[i_] = t_;                                       \
+        }                                                       \
+        (a)[0] = inv_;                                          \
+    } while (0)
+
+static void sc_inv(sc *r, const sc *a) { inv_mod_var(r->v, a->v, SC_N.v); }
+
+typedef struct {
+    sc r, s, z; /* r becomes 1/r in the batch step */
+    ge R;
+} recovery;
+
+/* Checks ranges and lifts r to the curve point R with y-parity recid. */
+static bool prepare(const bg_secp_sig *sig, recovery *job) {
+    if (sig->recid != 0 && sig->recid != 1) return false;
+    limbs_from_be(job->r.v, sig->r);
+    limbs_from_be(job->s.v, sig->s);
+    limbs_from_be(job->z.v, sig->hash);
+    if (limbs_is_zero(job->r.v) || limbs_cmp(job->r.v, SC_N.v) >= 0) return false;
+    if (limbs_is_zero(job->s.v) || limbs_cmp(job->s.v, SC_N.v) >= 0) return false;
+    if (limbs_cmp(job->z.v, SC_N.v) >= 0) limbs_sub(job->z.v, job->z.v, SC_N.v);
 
     /* R = (r, y) with y^2 = r^3 + 7 and y's parity = recid. r < n < p, so x = r directly. */
-    ge R;
     fe x3, seven;
-    for (int i = 0; i < 8; i++) R.x.v[i] = r.v[i];
-    fe_sqr(&x3, &R.x);
-    fe_mul(&x3, &x3, &R.x);
+    for (int i = 0; i < 8; i++) job->R.x.v[i] = job->r.v[i];
+    fe_sqr(&x3, &job->R.x);
+    fe_mul(&x3, &x3, &job->R.x);
     fe_set_int(&seven, 7);
     fe_add(&x3, &x3, &seven);
-    if (!fe_sqrt(&R.y, &x3)) return false;
-    fe_normalize(&R.y);
-    if ((int)(R.y.v[0] & 1u) != recid) {
+    if (!fe_sqrt(&job->R.y, &x3)) return false;
+    fe_normalize(&job->R.y);
+    if ((int)(job->R.y.v[0] & 1u) != sig->recid) {
         fe zero;
         fe_set_int(&zero, 0);
-        fe_sub(&R.y, &zero, &R.y);
-        fe_normalize(&R.y);
+        fe_sub(&job->R.y, &zero, &job->R.y);
+        fe_normalize(&job->R.y);
+    }
+    return true;
+}
+
+void bg_secp_recover_batch(const bg_secp_sig *sigs, size_t count, uint8_t (*pubkeys)[64], bool *ok) {
+    if (count == 0) return;
+    recovery *jobs = bg_alloc(count * sizeof *jobs);
+    sc *rs = bg_alloc(count * sizeof *rs), *sc_prefix = bg_alloc(count * sizeof *sc_prefix);
+    for (size_t i = 0; i < count; i++) {
+        ok[i] = prepare(&sigs[i], &jobs[i]);
+        rs[i] = jobs[i].r;
+        if (!ok[i]) {
+            bg_zero(&rs[i], sizeof rs[i]);
+            rs[i].v[0] = 1; /* keeps the batch inversion defined */
+        }
+    }
+    BATCH_INVERT(sc, sc_mul, sc_inv, rs, sc_prefix, count);
+
+    /* The tables of odd multiples of every R, brought to affine form with one shared inversion
+     * so that the main loop uses mixed additions only. */
+    size_t entries = count * TABLE_R;
+    gej *jac = bg_alloc(entries * sizeof *jac);
+    fe *tz = bg_alloc(entries * sizeof *tz), *t_prefix = bg_alloc(entries * sizeof *t_prefix);
+    for (size_t i = 0; i < count; i++) {
+        gej *rt = &jac[i * TABLE_R];
+        if (ok[i]) {
+            r_table(rt, &jobs[i].R);
+        } else {
+            for (int e = 0; e < TABLE_R; e++) gej_set_ge(&rt[e], &G); /* placeholder, unused */
+        }
+        for (int e = 0; e < TABLE_R; e++) tz[i * TABLE_R + e] = rt[e].z;
+    }
+    BATCH_INVERT(fe, fe_mul, fe_inv, tz, t_prefix, entries);
+    ge *aff = bg_alloc(entries * sizeof *aff), *aff_lambda = bg_alloc(entries * sizeof *aff_lambda);
+    for (size_t e = 0; e < entries; e++) {
+        fe zi2, zi3;
+        fe_sqr(&zi2, &tz[e]);
+        fe_mul(&zi3, &zi2, &tz[e]);
+        fe_mul(&aff[e].x, &jac[e].x, &zi2);
+        fe_mul(&aff[e].y, &jac[e].y, &zi3);
+        fe_mul(&aff_lambda[e].x, &aff[e].x, &FE_BETA); /* lambda*(x, y) = (beta*x, y) */
+        aff_lambda[e].y = aff[e].y;
     }
 
-    /* u1 = -z / r, u2 = s / r (mod n). */
-    sc rm, rinv, u1, u2;
-    sc_mont_mul(&rm, &r, &SC_R2);
-    sc_mont_inv(&rinv, &rm);
-    sc_mont_mul(&u1, &z, &rinv);
-    sc_mont_mul(&u2, &s, &rinv);
-    if (!limbs_is_zero(u1.v)) limbs_sub(u1.v, SC_N.v, u1.v);
+    gej *qs = bg_alloc(count * sizeof *qs);
+    fe *zs = bg_alloc(count * sizeof *zs), *fe_prefix = bg_alloc(count * sizeof *fe_prefix);
+    for (size_t i = 0; i < count; i++) {
+        fe_set_int(&zs[i], 1);
+        if (!ok[i]) continue;
+        /* u1 = -z / r, u2 = s / r (mod n). */
+        sc u1, u2;
+        sc_mul(&u1, &jobs[i].z, &rs[i]);
+        sc_mul(&u2, &jobs[i].s, &rs[i]);
+        if (!limbs_is_zero(u1.v)) limbs_sub(u1.v, SC_N.v, u1.v);
+        strauss(&qs[i], &u1, &u2, &aff[i * TABLE_R], &aff_lambda[i * TABLE_R]);
+        if (qs[i].inf) {
+            ok[i] = false;
+            continue;
+        }
+        zs[i] = qs[i].z;
+    }
+    BATCH_INVERT(fe, fe_mul, fe_inv, zs, fe_prefix, count);
 
-    bg_secp_init();
-    gej q;
-    strauss(&q, u1.v, &R, u2.v);
-    if (q.inf) return false;
-    fe zi, zi2, x, y;
-    fe_inv(&zi, &q.z);
-    fe_sqr(&zi2, &zi);
-    fe_mul(&x, &q.x, &zi2);
-    fe_mul(&zi2, &zi2, &zi);
-    fe_mul(&y, &q.y, &zi2);
-    fe_normalize(&x);
-    fe_normalize(&y);
-    limbs_to_be(pubkey, x.v);
-    limbs_to_be(pubkey + 32, y.v);
-    return true;
+    for (size_t i = 0; i < count; i++) {
+        if (!ok[i]) continue;
+        fe zi2, x, y;
+        fe_sqr(&zi2, &zs[i]);
+        fe_mul(&x, &qs[i].x, &zi2);
+        fe_mul(&zi2, &zi2, &zs[i]);
+        fe_mul(&y, &qs[i].y, &zi2);
+        fe_normalize(&x);
+        fe_normalize(&y);
+        limbs_to_be(pubkeys[i], x.v);
+        limbs_to_be(pubkeys[i] + 32, y.v);
+    }
+}
+
+bool bg_secp_recover(const uint8_t hash[32], const uint8_t r32[32], const uint8_t s32[32], int recid,
+                     uint8_t pubkey[64]) {
+    bg_secp_sig sig = {hash, r32, s32, recid};
+    bool ok;
+    bg_secp_recover_batch(&sig, 1, (uint8_t(*)[64])pubkey, &ok);
+    return ok;
 }

@@ -50,7 +50,7 @@ static void load(bg_state *s, bg_account *a) {
     bg_copy(a->code_hash, bg_rlp_bytes(&f[3], 32, "account code hash"), 32);
 }
 
-bg_account *bg_state_account(bg_state *s, const uint8_t address[20]) {
+bg_account *bg_state_read(bg_state *s, const uint8_t address[20]) {
     size_t i = bg_le32(address + 16) & s->mask;
     while (s->slots[i] != NULL) {
         if (bg_equal(s->slots[i]->address, address, 20)) return s->slots[i];
@@ -60,9 +60,14 @@ bg_account *bg_state_account(bg_state *s, const uint8_t address[20]) {
     bg_account *a = bg_calloc(sizeof *a);
     bg_copy(a->address, address, 20);
     load(s, a);
-    a->touched = true;
     s->slots[i] = a;
     s->count++;
+    return a;
+}
+
+bg_account *bg_state_account(bg_state *s, const uint8_t address[20]) {
+    bg_account *a = bg_state_read(s, address);
+    a->touched = true;
     return a;
 }
 

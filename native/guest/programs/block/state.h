@@ -25,6 +25,10 @@ typedef struct bg_state bg_state;
  * distinct accounts the block may touch. */
 bg_state *bg_state_open(const bg_witness *w, const uint8_t root[32], size_t capacity);
 
+/* The account at address (an empty one if absent from the trie), for reading only: it is
+ * written back only if bg_state_account touches it later. */
+bg_account *bg_state_read(bg_state *s, const uint8_t address[20]);
+
 /* The account at address (an empty one if absent from the trie); marks it touched. */
 bg_account *bg_state_account(bg_state *s, const uint8_t address[20]);
 

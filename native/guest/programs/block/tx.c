@@ -156,16 +156,29 @@ void bg_tx_decode(bg_tx *tx, const bg_rlp *item, uint64_t chain_id, uint32_t ind
     if (item->len == 0) bg_fail("transaction %u: empty typed transaction", index);
     tx->type = item->payload[0];
     if (tx->type == BG_TX_BLOB) bg_unsupported("unsupported: transaction %u is an EIP-4844 blob transaction", index);
+    if (tx->type == BG_TX_SET_CODE) bg_unsupported("unsupported: transaction %u is an EIP-7702 set-code transaction", index);
     if (tx->type != BG_TX_ACCESS_LIST && tx->type != BG_TX_DYNAMIC_FEE)
         bg_fail("transaction %u: unknown transaction type %u", index, (unsigned)tx->type);
     decode_typed(tx, item->payload + 1, item->len - 1, chain_id, index);
 }
 
-void bg_tx_recover_sender(bg_tx *tx, uint32_t index) {
-    if (!bg_secp_s_is_low(tx->s)) bg_fail("transaction %u: invalid signature: s is above n/2 (EIP-2)", index);
-    uint8_t pub[64], hash[32];
-    if (!bg_secp_recover(tx->signing_hash, tx->r, tx->s, tx->recid, pub))
-        bg_fail("transaction %u: invalid signature: no public key recovers from it", index);
-    bg_keccak256(pub, 64, hash);
-    bg_copy(tx->sender, hash + 12, 20);
+void bg_tx_recover_senders(bg_tx *txs, uint32_t count) {
+    if (count == 0) return;
+    bg_secp_sig *sigs = bg_alloc(count * sizeof *sigs);
+    uint8_t(*pubs)[64] = bg_alloc(count * sizeof *pubs);
+    bool *ok = bg_alloc(count * sizeof *ok);
+    for (uint32_t i = 0; i < count; i++) {
+        if (!bg_secp_s_is_low(txs[i].s)) bg_fail("transaction %u: invalid signature: s is above n/2 (EIP-2)", i);
+        sigs[i].hash = txs[i].signing_hash;
+        sigs[i].r = txs[i].r;
+        sigs[i].s = txs[i].s;
+        sigs[i].recid = txs[i].recid;
+    }
+    bg_secp_recover_batch(sigs, count, pubs, ok);
+    for (uint32_t i = 0; i < count; i++) {
+        if (!ok[i]) bg_fail("transaction %u: invalid signature: no public key recovers from it", i);
+        uint8_t hash[32];
+        bg_keccak256(pubs[i], 64, hash);
+        bg_copy(txs[i].sender, hash + 12, 20);
+    }
 }

@@ -1,6 +1,6 @@
 /* Transactions: legacy (with EIP-155 replay protection), EIP-2930 and EIP-1559 envelopes;
- * decoding, signing hash, intrinsic gas, sender recovery (EIP-2 low s). EIP-4844 blob
- * transactions are refused as unsupported. */
+ * decoding, signing hash, intrinsic gas, sender recovery (EIP-2 low s). EIP-4844 blob and
+ * EIP-7702 set-code transactions are refused as unsupported. */
 #ifndef BG_TX_H
 #define BG_TX_H
 
@@ -11,7 +11,7 @@
 #include "rlp.h"
 #include "u256.h"
 
-enum { BG_TX_LEGACY = 0, BG_TX_ACCESS_LIST = 1, BG_TX_DYNAMIC_FEE = 2, BG_TX_BLOB = 3 };
+enum { BG_TX_LEGACY = 0, BG_TX_ACCESS_LIST = 1, BG_TX_DYNAMIC_FEE = 2, BG_TX_BLOB = 3, BG_TX_SET_CODE = 4 };
 
 typedef struct {
     uint8_t type;
@@ -33,7 +33,8 @@ typedef struct {
  * type || payload for typed ones) and computes its signing hash. */
 void bg_tx_decode(bg_tx *tx, const bg_rlp *item, uint64_t chain_id, uint32_t index);
 
-/* Recovers tx->sender from the signature; fails for an invalid or high-s signature. */
-void bg_tx_recover_sender(bg_tx *tx, uint32_t index);
+/* Recovers every transaction's sender (as one batch); fails at the first transaction with a
+ * high-s or otherwise invalid signature. */
+void bg_tx_recover_senders(bg_tx *txs, uint32_t count);
 
 #endif

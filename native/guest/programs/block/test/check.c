@@ -62,6 +62,7 @@ int main(void) {
     test_rlp();
     test_secp();
     test_mpt();
+    test_block();
     printf("%d checks, %d failed\n", check_count, check_failures);
     return check_failures == 0 ? 0 : 1;
 }

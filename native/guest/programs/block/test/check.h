@@ -29,5 +29,6 @@ void test_keccak(void);
 void test_rlp(void);
 void test_secp(void);
 void test_mpt(void);
+void test_block(void);
 
 #endif

@@ -105,9 +105,8 @@ def apply_transfers(state, raw_txs, chain_id, base_fee, coinbase):
         state.put(sender, [s[0] + 1, s[1] - gas * price - tx["value"], s[2], s[3]])
         r = state.get(tx["to"])
         state.put(tx["to"], [r[0], r[1] + tx["value"], r[2], r[3]])
-        if gas * prio:
-            c = state.get(coinbase)
-            state.put(coinbase, [c[0], c[1] + gas * prio, c[2], c[3]])
+        c = state.get(coinbase)  # touched even by a zero tip (EIP-161 removes it if empty)
+        state.put(coinbase, [c[0], c[1] + gas * prio, c[2], c[3]])
         cumulative += gas
         body = rlp_encode([b"\x01", be(cumulative), ZERO_BLOOM, []])
         receipts.append(body if tx["type"] == 0 else bytes([tx["type"]]) + body)
@@ -215,8 +214,13 @@ def signed(kind, priv, nonce, to, value, gas=21000, max_fee=2 * 10**9, prio=10**
     return bytes([kind]) + rlp_encode(fields + [be(recid), be(r), be(s)])
 
 
-def gen_genesis():
+BEACON_ROOTS = bytes.fromhex("000F3df6D732807Ef1319fB7B8bB8522d0Beac02")
+
+
+def gen_genesis(beacon_contract=False):
     st = State()
+    if beacon_contract:
+        st.put(BEACON_ROOTS, [1, 0, EMPTY_ROOT, keccak256(b"\x33\xff")])
     for i in range(6):
         st.put(addr(i), [0, 10**21, EMPTY_ROOT, EMPTY_CODE])
     st.put(addr(6), [3, 21000 * 2 * 10**9 + 5, EMPTY_ROOT, EMPTY_CODE])  # exact-balance spender
@@ -252,8 +256,8 @@ def mixed_txs():
     ]
 
 
-def build_block(txs, mutate=None):
-    st, parent = gen_genesis()
+def build_block(txs, mutate=None, beacon_contract=False):
+    st, parent = gen_genesis(beacon_contract)
     witness = st.witness()
     base_fee = base_fee_after(parent)
     hdr_parent = rlp_encode(parent)
@@ -280,6 +284,8 @@ def case(name):
     def set_field(i, v):
         return lambda n, x: (x[:i] + [v] + x[i + 1:]) if n == "header" else x
 
+    if name == "beacon-roots-contract":
+        return build_block(txs, beacon_contract=True)
     if name == "wrong-state-root":
         return build_block(txs, set_field(3, b"\x11" * 32))
     if name == "wrong-base-fee":
@@ -290,6 +296,20 @@ def case(name):
         return build_block(txs, set_field(10, be(21000 * 6)))
     if name == "wrong-transactions-root":
         return build_block(txs, set_field(4, b"\x33" * 32))
+    header_faults = {
+        "wrong-receipts-root": (5, b"\x44" * 32),
+        "logs-bloom-not-empty": (6, b"\x01" + b"\0" * 255),
+        "nonzero-difficulty": (7, be(1)),
+        "wrong-number": (8, be(9)),
+        "gas-limit-out-of-bounds": (9, be(30_000_000 + 30_000_000 // 1024)),
+        "timestamp-not-after-parent": (11, be(1_700_000_000)),
+        "extra-data-too-long": (12, b"x" * 33),
+        "nonzero-nonce": (14, b"\0" * 7 + b"\x01"),
+        "wrong-withdrawals-root": (16, b"\x55" * 32),
+        "wrong-excess-blob-gas": (18, be(1)),
+    }
+    if name in header_faults:
+        return build_block(txs, set_field(*header_faults[name]))
     if name == "missing-witness-node":
         return build_block(txs, lambda n, x: x[-1:] if n == "witness" else x)  # the root node alone
     # Broken transactions: the header still commits to them (roots recomputed), the guest
@@ -305,6 +325,7 @@ def case(name):
         "contract-creation": lambda: [signed(2, key(0), 0, b"", 1, gas=100000)],
         "call-to-code": lambda: [signed(2, key(0), 0, bytes.fromhex("00000000000000000000000000000000000c0de0"), 1)],
         "changed-value": lambda: [rlp_change_value(signed(2, key(0), 0, addr(1), 1))],
+        "blob-transaction": lambda: [b"\x03" + signed(2, key(0), 0, addr(1), 1)[1:]],
     }
     if name in broken:
         bad = broken[name]()
@@ -327,7 +348,10 @@ def rlp_change_value(raw):
 CASES = ["ok", "empty", "wrong-state-root", "wrong-base-fee", "wrong-parent-hash", "wrong-gas-used",
          "wrong-transactions-root", "missing-witness-node", "bad-signature", "high-s", "wrong-nonce",
          "insufficient-balance", "wrong-chain-id", "max-fee-below-base-fee", "intrinsic-gas", "contract-creation",
-         "call-to-code", "changed-value"]
+         "call-to-code", "changed-value", "blob-transaction", "beacon-roots-contract", "wrong-receipts-root",
+         "logs-bloom-not-empty", "nonzero-difficulty", "wrong-number", "gas-limit-out-of-bounds",
+         "timestamp-not-after-parent", "extra-data-too-long", "nonzero-nonce", "wrong-withdrawals-root",
+         "wrong-excess-blob-gas"]
 
 
 def main():

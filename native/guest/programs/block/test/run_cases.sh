@@ -31,7 +31,19 @@ max-fee-below-base-fee|1|below the block's base fee
 intrinsic-gas|1|below the intrinsic gas
 contract-creation|2|unsupported: transaction 0 creates a contract
 call-to-code|2|unsupported: transaction 0 calls an account with code
-changed-value|1|insufficient balance"
+changed-value|1|insufficient balance
+blob-transaction|2|unsupported: transaction 0 is an EIP-4844 blob transaction
+beacon-roots-contract|2|unsupported: the EIP-4788 beacon roots contract is deployed
+wrong-receipts-root|1|receipts root mismatch
+logs-bloom-not-empty|1|logs bloom mismatch
+nonzero-difficulty|1|difficulty must be 0
+wrong-number|1|wrong block number 9: the parent is block 7
+gas-limit-out-of-bounds|1|gas limit 30029296 is out of bounds
+timestamp-not-after-parent|1|timestamp 1700000000 is not after the parent's 1700000000
+extra-data-too-long|1|extra data of 33 bytes
+nonzero-nonce|1|nonce must be 0 after the merge
+wrong-withdrawals-root|1|withdrawals root mismatch
+wrong-excess-blob-gas|1|wrong excess blob gas 1: the parent implies 0"
 
 run_one() { # name input expect_code expect_text expected_journal
     local name="$1" input="$2" code="$3" text="$4" journal="$5"
@@ -67,6 +79,14 @@ if [ -f "$data/genesis-l2.json" ] && [ -f "$data/l2-loadtest.rlp" ]; then
     done
 else
     echo "skip l2-loadtest blocks: no test data at $data (set L2PROVER_TESTDATA)"
+fi
+
+# Corrupted streams: a clean rejection every time, never a crash or a runtime panic.
+if FUZZ_SAVE="$work" python3 "$here/fuzz_inputs.py" "$inputs/ok.bin" "${FUZZ_RUNS:-300}" "${guest[@]}" > "$work/fuzz.log"; then
+    echo "ok   $(tail -1 "$work/fuzz.log")"
+else
+    echo "FAIL corrupted inputs: $(head -3 "$work/fuzz.log")"
+    failures=$((failures + 1))
 fi
 
 [ $failures = 0 ] || { echo "$failures block guest case(s) failed"; exit 1; }

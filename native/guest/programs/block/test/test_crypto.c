@@ -124,6 +124,12 @@ static void test_field(void) {
                 fe_sqr(&sq, &edge[i]);
                 CHECK(fe_eq(&sq, &want), "fe_sqr edge %d", i);
             }
+            fe small, small_want, k;
+            uint32_t factor = (uint32_t)(j * 7 + 1) | (j == 9 ? 0xff00u : 0);
+            fe_set_int(&k, factor);
+            fe_mul_small(&small, &edge[i], factor);
+            fe_mul_ref(&small_want, &edge[i], &k);
+            CHECK(fe_eq(&small, &small_want), "fe_mul_small edge %d by %u", i, factor);
             fe s, d;
             fe_add(&s, &edge[i], &edge[j]);
             fe_sub(&d, &s, &edge[j]);
@@ -148,11 +154,55 @@ static void test_field(void) {
 
 static void test_scalar(void) {
     sc a = {{0x12345678u, 0x9abcdef0u, 0x0fedcba9u, 0x87654321u, 1, 2, 3, 0x7fffffffu}};
-    sc am, inv, prod, one = {{1}};
-    sc_mont_mul(&am, &a, &SC_R2);
-    sc_mont_inv(&inv, &am);
-    sc_mont_mul(&prod, &a, &inv); /* a * a^-1 * R / R = 1 */
-    CHECK(limbs_cmp(prod.v, one.v) == 0, "scalar inverse");
+    sc inv, prod, one = {{1}};
+    for (int round = 0; round < 3; round++) {
+        inv_mod_var(inv.v, a.v, SC_N.v);
+        sc_mont_mul(&prod, &a, &inv);
+        sc_mont_mul(&prod, &prod, &SC_R2); /* a * a^-1 / R * R^2 / R = 1 */
+        CHECK(limbs_cmp(prod.v, one.v) == 0, "scalar inverse %d", round);
+        limbs_sub(a.v, SC_N.v, one.v);     /* next: n - 1, then n - 2 */
+        if (round == 1) limbs_sub(a.v, a.v, one.v);
+    }
+}
+
+/* The generated tables: entry i + 1 is entry i plus 2G, every entry is on the curve, and the
+ * lambda table is (beta x, y) of the other. */
+static void test_g_tables(void) {
+    gej twice, g;
+    gej_set_ge(&g, &g_table[0]);
+    gej_double(&twice, &g);
+    fe zi, zi2, two_gx, two_gy;
+    fe_inv(&zi, &twice.z);
+    fe_sqr(&zi2, &zi);
+    fe_mul(&two_gx, &twice.x, &zi2);
+    fe_mul(&zi2, &zi2, &zi);
+    fe_mul(&two_gy, &twice.y, &zi2);
+    fe gx = G.x;
+    CHECK(fe_eq(&gx, &g_table[0].x), "table starts at G");
+    int bad = 0;
+    for (int i = 0; i < TABLE_G; i++) {
+        fe lhs, rhs, seven, bx;
+        fe_sqr(&lhs, &g_table[i].y);
+        fe_sqr(&rhs, &g_table[i].x);
+        fe_mul(&rhs, &rhs, &g_table[i].x);
+        fe_set_int(&seven, 7);
+        fe_add(&rhs, &rhs, &seven);
+        bad += !fe_eq(&lhs, &rhs);
+        fe_mul(&bx, &g_table[i].x, &FE_BETA);
+        bad += !fe_eq(&bx, &g_lambda_table[i].x) || !fe_eq(&g_table[i].y, &g_lambda_table[i].y);
+        if (i + 1 < TABLE_G) {
+            gej next;
+            gej_set_ge(&next, &g_table[i]);
+            gej_add_ge(&next, &next, &two_gx, &two_gy);
+            fe z2, z3, x, y;
+            fe_sqr(&z2, &next.z);
+            fe_mul(&z3, &z2, &next.z);
+            fe_mul(&x, &g_table[i + 1].x, &z2);
+            fe_mul(&y, &g_table[i + 1].y, &z3);
+            bad += !fe_eq(&x, &next.x) || !fe_eq(&y, &next.y);
+        }
+    }
+    CHECK(bad == 0, "%d bad generator table entries", bad);
 }
 
 static void recover_hex(const char *h, const char *r, const char *s, int recid, const char *pub_hex) {
@@ -168,6 +218,7 @@ static void recover_hex(const char *h, const char *r, const char *s, int recid, 
 void test_secp(void) {
     test_field();
     test_scalar();
+    test_g_tables();
     /* EIP-155's example transaction: signer 0x9d8A62f656a8d1615C1294fd71e9CFb3E4855A4F. */
     uint8_t h[32], r[32], s[32], pub[64], addr[32], want[20];
     hex_to_bytes("daf5a779ae972f972197303d7b574746c7ef83eadac0f2791ad23db92e4c8e53", h, 32);
@@ -179,14 +230,52 @@ void test_secp(void) {
     CHECK(memcmp(addr + 12, want, 20) == 0, "EIP-155 example signer");
     CHECK(bg_secp_s_is_low(s), "EIP-155 s is low");
 
-    /* Vectors signed with the plain-integer reference (test/ethref.py); the last hash is >= n. */
+    /* Vectors signed with the plain-integer reference (test/ethref.py): random ones, hashes 0,
+     * n - 1, n/2 and 2^255 (edge cases of the scalar split), and one hash >= n. */
     static const struct { const char *h, *r, *s; int recid; const char *pub; } v[] = {
         {"8d116ece1738f7d93d9c172411e20b8f6b0d549b6f03675a1600a35a099950d8", "bbdc44d20dfd9aadb210c5973b17357e45d758c1d5875dcc8c5e6ad6ba514bd9", "432ab3d0cc2a365090cf8448c1e5d58a81e8348885661bf3cd3d69fef39cbd3a", 1, "68ccccaa8aa159bc49bc17525b2087428999ceaa902885d4d61405edde231f76a7fc32cfd73e7f7f65333877b4623cfea25f108898b88c512746a80dfd5d0607"},
         {"c6f877186d76b07e881ed162ae2eb1547f15052434b9b5df9e7769b10f4205b4", "e9d6bed6749d2ff8ea2e39dc237d3f7ed8f0e06897f426a836556390232c7b38", "0996a22a48c50fb4f6c19ceb39c5f54d82590a8ac52bd0f839521c3080638a59", 0, "534e2077fc36047eb54ef570584cb04480e1b5e1b1b7e65b4783ab21600b90fbb29d178670246ffe6f60bcd79e1fbc65f93f8fa2606b8fd99bc9e007b3277dfe"},
         {"faecbd389be4bcfc49b64a0872e6cc3ababced2057ee05cde00902c77ebff206", "b429436f4fda15c0516db88aac9706326fb893e87439c4984c91a1065b51dbcb", "040f06891280cab491cc3bb1480fc49ec5d7ff0623bf4263cf412db368df08c8", 0, "d3e83ad98ea12603309070bf661b6254fc5aef8abeaab5ceb3f75887162cf4c4132f5e7d09d2008d142c875911eec7f1a6ecc30a2f8823bee4a1f9736ac96433"},
+        {"0000000000000000000000000000000000000000000000000000000000000000", "c6a62cc4801f42b66fe82ca8c2c127ef44b0a170f14c537dd718353133cbb6b4", "16e010620f224d42c359e60fe2e32581c69d0f131f2be9e234c3bb746d7ac432", 0, "284f0583b915c1587d121420417894f41591c2584bc96b062bd8356a34c3fc328436e18fd11b279b9c628f27e5974bb9860de3bd55996f7fbc703ea044199ca2"},
+        {"fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364140", "878a5fba4333414cc51b6481d42c326db9b8168503db36fdb49bee1ece3aa289", "09bec5851e968a8e3f66de849c3d4aeacab8e2b45f935a8a8b770c8ace32aa8f", 0, "d7a21806339cd10686956bc483ea277e7cc2ce388e8b8f10a0974e5329cc772d84091159eb378ea4c6576fbededdf67b45d327d66c9de2e592f0a539942f3cb8"},
+        {"7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0", "fad39394ebb5421e4a2f366ffab1e0f83768e7eda1682bdc8673200fa6048f8d", "07b32a22d63b952189031334849ad50591c0ee663a0f8a20b22476f6a962cbbb", 0, "4a3ebe6161d42b18792043591b7d329b024c31bb0241ec8b22bc8cb88a4322e57b0e5381bcbc7e0a752d16544666ff9070c3dfff6c69e129dbe942b14442a316"},
+        {"8000000000000000000000000000000000000000000000000000000000000000", "550425165c5e7c304f9468783ba9c3bc116528ee5183c11ee8d0ffce8a566fd9", "79309fb372179eb964cae7c74dd0f615e285322a6eeb9640fcd901924fd2e1ae", 0, "c2b3e5a347b21171a9558d5e6c06348a84171493709ef0cdd751b58d6b7b0dd815e9b2ed7e0b6e6c2cbfe8fc2afc7ad0b54bc0407ace0878579fa6fe45ee5e48"},
         {"fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364146", "dd1f73e089f3edcf392506038dab45aff056b0058d02e855a5a21389cd8af2da", "4a019a1290b8beb626c61fd105a7494fd1fbac71bab5d62d5091a629720101a8", 1, "4677c8632c51c4a11585307d2ed8f896be6923d91b9e715a7668c916fb3a2ff0a6008c003b58a8ff811b9c2e3479ddc6b2714ea1a9d21db7826b66c38ac480b4"},
     };
     for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) recover_hex(v[i].h, v[i].r, v[i].s, v[i].recid, v[i].pub);
+
+    /* The same vectors as one batch, with an invalid signature (r = 5, off the curve) and an
+     * out-of-range one (s = 0) in between: each result is independent of the others. */
+    enum { COUNT = sizeof v / sizeof v[0], BATCH = COUNT + 2 };
+    static uint8_t hb[BATCH][32], rb[BATCH][32], sb[BATCH][32], pubs[BATCH][64];
+    bg_secp_sig sigs[BATCH];
+    bool ok[BATCH];
+    for (size_t i = 0, j = 0; i < BATCH; i++) {
+        if (i == 2 || i == 5) {
+            memset(hb[i], 7, 32);
+            memset(rb[i], 0, 32);
+            memset(sb[i], 0, 32);
+            rb[i][31] = 5;
+            sb[i][31] = i == 2 ? 9 : 0;
+            if (i == 5) rb[i][31] = 9;
+        } else {
+            hex_to_bytes(v[j].h, hb[i], 32);
+            hex_to_bytes(v[j].r, rb[i], 32);
+            hex_to_bytes(v[j].s, sb[i], 32);
+            j++;
+        }
+        sigs[i] = (bg_secp_sig){hb[i], rb[i], sb[i], i == 2 || i == 5 ? 0 : v[j - 1].recid};
+    }
+    bg_secp_recover_batch(sigs, BATCH, pubs, ok);
+    for (size_t i = 0, j = 0; i < BATCH; i++) {
+        if (i == 2 || i == 5) {
+            CHECK(!ok[i], "batch: invalid signature %zu refused", i);
+            continue;
+        }
+        uint8_t want[64];
+        hex_to_bytes(v[j++].pub, want, 64);
+        CHECK(ok[i] && memcmp(pubs[i], want, 64) == 0, "batch: signature %zu", i);
+    }
 
     /* The wrong parity recovers a different key; out-of-range values are refused. */
     recover_hex(v[0].h, v[0].r, v[0].s, v[0].recid, v[0].pub);
