@@ -29,7 +29,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -142,13 +141,7 @@ class BlockGuestCrossCheckTest {
     assertThat(stderr(result)).contains("missing witness node");
   }
 
-  /**
-   * Known divergence: with a zero priority fee the guest never loads the coinbase, so an existing
-   * empty coinbase survives; the execution specs (process_transaction) delete it, as the Java
-   * layer does (Eip161CoinbaseTest). Enable once the guest applies the fee to the coinbase
-   * unconditionally (or clears it when it is empty).
-   */
-  @Disabled("block guest keeps an existing empty coinbase when the tip is 0 (execution specs delete it)")
+  /** EIP-161: an existing empty coinbase is touched by the fee payment, even a zero one, and deleted. */
   @Test
   void bothApplyTheCoinbaseRuleOfEip161() {
     var genesis = CoinbaseFixtures.genesis();
