@@ -152,7 +152,8 @@ public final class StarkProver {
         openings.add(tree.openBatch(rowsToOpen));
       }
     }
-    LOG.debug("proved {} at 2^{} rows: {}", air.name(), logRows, params);
+    LOG.info("proved {} at 2^{} rows, conjectured security {} bits ({})", air.name(), logRows,
+        params.conjecturedSecurityBits(), params);
     return new StarkProof(air.name(), logRows, params, publicValues, mainTree.root(),
         auxTree == null ? null : auxTree.root(), auxPublics, quotientTree.root(), atZeta, atZetaNext, openings, friProof);
   }
