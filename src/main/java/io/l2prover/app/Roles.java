@@ -20,7 +20,7 @@ public final class Roles {
 
   /** Every role this build ships. Each issue that adds a role registers it here. */
   public static Roles standard() {
-    return new Roles(List.of());
+    return new Roles(List.of(io.l2prover.app.bench.BenchRole.standard()));
   }
 
   public Optional<Role> find(String name) {
