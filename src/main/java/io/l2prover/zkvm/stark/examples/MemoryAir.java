@@ -23,10 +23,12 @@ import java.util.SplittableRandom;
  * <p>The trace carries the same accesses a second time sorted by (address, timestamp). LogUp
  * bus 1 proves the two logs are permutations of each other. In sorted order, consecutive rows
  * either share an address (flag {@code same}) with increasing timestamps, or the address
- * increases; {@code diff} (timestamp gap − 1, or address gap − 1) is proven in [0, n) by LogUp
- * bus 2 against a preprocessed table 0 .. n−1, so it cannot wrap around the field. Then a read
- * that follows an access to the same address must repeat its value, and a read that opens a new
- * address must return 0. Execution timestamps are 1, 2, ..., n.
+ * increases; {@code diff} (timestamp gap − 1, or address gap − 1) and every sorted address are
+ * proven in [0, n) by LogUp bus 2 against a preprocessed table 0 .. n−1. Bounding the addresses
+ * too matters: with gaps alone, n steps of up to n could wrap around the field (n^2 > p from
+ * n = 2^16) and revisit an address in a second run. So each address has a single run in the
+ * sorted copy, in which a read that follows an access must repeat its value, and a read that
+ * opens the run must return 0. Execution timestamps are 1, 2, ..., n; addresses lie below n.
  */
 public final class MemoryAir implements ExampleAir {
 
@@ -54,6 +56,7 @@ public final class MemoryAir implements ExampleAir {
       new LogUp.Interaction("access in sorted order", ACCESS_BUS, Expr.constant(-1),
           List.of(main(S_ADDR), main(S_VAL), main(S_TS), main(S_WRITE))),
       new LogUp.Interaction("gap in range", RANGE_BUS, Expr.constant(1), List.of(main(DIFF))),
+      new LogUp.Interaction("address in range", RANGE_BUS, Expr.constant(1), List.of(main(S_ADDR))),
       new LogUp.Interaction("range table", RANGE_BUS, main(MULT).negate(), List.of(preprocessed(0)))));
 
   @Override
@@ -138,6 +141,13 @@ public final class MemoryAir implements ExampleAir {
     return new ExampleTrace(cols, new int[0]);
   }
 
+  /** Counts one lookup of {@code value} in the range table; values outside it are left uncounted (and fail). */
+  private static void countInTable(int[][] cols, int value) {
+    if (value >= 0 && value < cols[MULT].length) {
+      cols[MULT][value]++;
+    }
+  }
+
   /**
    * Fills the sorted copy, the same flags, gaps and range multiplicities from the execution
    * columns: also used by tests that corrupt the execution log and rebuild the rest.
@@ -166,9 +176,8 @@ public final class MemoryAir implements ExampleAir {
       }
       cols[SAME][r] = same;
       cols[DIFF][r] = diff;
-      if (diff < rows) {
-        cols[MULT][diff]++;
-      }
+      countInTable(cols, diff);
+      countInTable(cols, cols[S_ADDR][r]);
     }
   }
 }

@@ -11,6 +11,11 @@ public final class MemoryTraces {
 
   private MemoryTraces() {}
 
+  /** Recomputes the sorted copy, gaps and range multiplicities from the execution log. */
+  public static void rebuildSorted(int[][] main) {
+    MemoryAir.fillSorted(main);
+  }
+
   /**
    * Makes the first read return a value other than the memory's, then rebuilds the sorted copy
    * and range columns consistently, so only the read rule is broken. Returns the row changed.

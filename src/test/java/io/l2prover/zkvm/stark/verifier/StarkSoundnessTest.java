@@ -109,6 +109,15 @@ class StarkSoundnessTest {
   }
 
   @Test
+  void memoryAddressOutsideTheRangeTable() {
+    MemoryAir air = new MemoryAir();
+    ExampleTrace t = air.generate(6, 6);
+    t.main()[MemoryTraces.ADDRESS][12] = 1 << 6; // one past the table: the sorted copy stays ordered
+    MemoryTraces.rebuildSorted(t.main());
+    assertRejected(air, 6, t.main(), t.publicValues(), "LogUp sums do not balance");
+  }
+
+  @Test
   void memoryForgedSumCannotHideAnUnbalancedLookup() {
     // The prover cannot claim a zero LogUp sum when the trace does not balance: the
     // accumulator's last-row constraint ties the claim to the trace.
