@@ -7,11 +7,12 @@ import java.util.List;
 
 /**
  * FRI's part of a proof. Layer 0 (the committed polynomial itself) is not committed here: the
- * caller's trace openings determine it. Layers 1 .. L−1 are committed as pairs {f(x), f(−x)}
- * per leaf; {@code finalPolynomial} holds the coefficients of layer L.
+ * caller's trace openings determine it. The layer each later round starts from is committed with
+ * the values one leaf folds into one (2^arity-bits consecutive values, bit-reversed order);
+ * {@code finalPolynomial} holds the coefficients of the last layer.
  *
- * @param layerRoots roots of layers 1 .. L−1
- * @param layerOpenings for each committed layer, the opened pair leaves of every query
+ * @param layerRoots roots of the layers of rounds 1, 2, ...
+ * @param layerOpenings for each committed layer, the opened leaves of every query
  * @param finalPolynomial coefficients (X^0 first) of the last layer's polynomial
  * @param powWitness the proof-of-work witness observed before the queries are drawn
  */

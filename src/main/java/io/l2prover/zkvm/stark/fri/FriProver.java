@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * The FRI prover, in the two phases the STARK interleaves with its own openings: commit (fold
- * with transcript challenges, commit each layer, send the final polynomial), then queries
- * (grind, draw positions, open every layer there).
+ * The FRI prover, in the two phases the STARK interleaves with its own openings: commit (each
+ * round commits its layer, except layer 0 which the caller has committed, then folds it with a
+ * fresh challenge per arity-2 fold; the final polynomial is sent), then queries (grind, draw
+ * positions, open every committed layer there).
  */
 public final class FriProver {
 
@@ -35,15 +36,20 @@ public final class FriProver {
   public Committed commit(Transcript transcript, int[] codeword, FriShape shape) {
     List<MerkleTree> trees = new ArrayList<>();
     int[] current = codeword;
-    for (int k = 0; k < shape.folds(); k++) {
-      if (k > 0) {
-        int pairs = 1 << (shape.layerLogSize(k) - 1);
-        MerkleTree tree = MerkleTree.commit(backend, new int[][] {current}, new int[] {8}, pairs);
+    for (int r = 0; r < shape.rounds(); r++) {
+      int start = shape.roundStart(r);
+      int bits = shape.roundBits(r);
+      if (r > 0) {
+        // A leaf holds the 2^bits consecutive (bit-reversed) values this round folds into one.
+        int leaves = 1 << (shape.layerLogSize(start) - bits);
+        MerkleTree tree = MerkleTree.commit(backend, new int[][] {current}, new int[] {4 << bits}, leaves);
         transcript.observe(tree.root());
         trees.add(tree);
       }
-      Ext4 beta = transcript.sampleExt();
-      current = backend.foldFri(current, shape.layerLogSize(k), shape.layerShift(k), beta.toArray());
+      for (int k = start; k < start + bits; k++) {
+        Ext4 beta = transcript.sampleExt();
+        current = backend.foldFri(current, shape.layerLogSize(k), shape.layerShift(k), beta.toArray());
+      }
     }
     Ext4[] finalPolynomial = interpolate(current, shape);
     for (Ext4 c : finalPolynomial) {
@@ -98,19 +104,20 @@ public final class FriProver {
       List<Digest> roots = new ArrayList<>();
       List<MerkleBatchOpening> openings = new ArrayList<>();
       for (int t = 0; t < trees.size(); t++) {
-        int layer = t + 1;
+        int round = t + 1;
         roots.add(trees.get(t).root());
-        openings.add(trees.get(t).openBatch(pairIndices(queries.positions(), layer)));
+        openings.add(trees.get(t).openBatch(leafIndices(queries.positions(), shape, round)));
       }
       return new FriProof(roots, openings, finalPolynomial, queries.powWitness());
     }
   }
 
-  /** The distinct leaf (pair) indices of layer {@code layer} that the query positions reach, sorted. */
-  static int[] pairIndices(int[] positions, int layer) {
+  /** The distinct leaf indices of round {@code round}'s committed layer that the query positions reach, sorted. */
+  static int[] leafIndices(int[] positions, FriShape shape, int round) {
+    int shift = shape.roundStart(round) + shape.roundBits(round);
     TreeSet<Integer> set = new TreeSet<>();
     for (int p : positions) {
-      set.add(p >>> (layer + 1));
+      set.add(p >>> shift);
     }
     return set.stream().mapToInt(Integer::intValue).toArray();
   }

@@ -40,6 +40,7 @@ public final class ProofCodec {
     w.u16(f.queries());
     w.u8(f.grindingBits());
     w.u8(f.logFinalDegree());
+    w.u8(f.logArity());
     w.fields(p.publicValues());
     w.digest(p.mainRoot());
     w.u8(p.auxRoot() == null ? 0 : 1);
@@ -85,7 +86,7 @@ public final class ProofCodec {
     }
     FriParameters params;
     try {
-      params = new FriParameters(r.u8(), r.u16(), r.u8(), r.u8());
+      params = new FriParameters(r.u8(), r.u16(), r.u8(), r.u8(), r.u8());
     } catch (IllegalArgumentException e) {
       throw r.error("bad FRI parameters: " + e.getMessage());
     }

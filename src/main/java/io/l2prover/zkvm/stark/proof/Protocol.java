@@ -18,14 +18,17 @@ public final class Protocol {
   private Protocol() {}
 
   /**
-   * The LDE rows opened for FRI query positions: each position and its FRI sibling (positions
-   * 2j and 2j+1 hold f(x) and f(−x)), sorted and distinct.
+   * The LDE rows opened for FRI query positions: for each position, the whole group of
+   * 2^groupBits consecutive (bit-reversed) rows that FRI's first round folds into one value,
+   * sorted and distinct.
    */
-  public static int[] queriedRows(int[] positions) {
+  public static int[] queriedRows(int[] positions, int groupBits) {
     TreeSet<Integer> rows = new TreeSet<>();
     for (int p : positions) {
-      rows.add(p & ~1);
-      rows.add(p | 1);
+      int first = (p >>> groupBits) << groupBits;
+      for (int i = 0; i < 1 << groupBits; i++) {
+        rows.add(first + i);
+      }
     }
     return rows.stream().mapToInt(Integer::intValue).toArray();
   }
@@ -44,6 +47,7 @@ public final class Protocol {
     t.observe(params.queries());
     t.observe(params.grindingBits());
     t.observe(params.logFinalDegree());
+    t.observe(params.logArity());
     t.observe(preprocessedRoot == null ? 0 : 1);
     if (preprocessedRoot != null) {
       t.observe(preprocessedRoot);

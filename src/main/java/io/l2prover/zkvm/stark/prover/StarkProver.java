@@ -139,12 +139,12 @@ public final class StarkProver {
     int[][] ldes = {key.preprocessedLde(), mainLde, auxLde, quotientLde};
     int[] codeword = DeepComposition.codeword(logLde, Protocol.SHIFT, ldes, widths, preWidth + mainWidth + auxWidth,
         gamma, zeta, zetaNext, atZeta, atZetaNext);
-    FriShape shape = new FriShape(logRows, logBlowup, params.logFinalDegree(), Protocol.SHIFT);
+    FriShape shape = FriShape.of(logRows, params, Protocol.SHIFT);
     FriProver.Committed fri = new FriProver(backend, params).commit(transcript, codeword, shape);
     FriProver.Queries queries = fri.drawQueries(transcript);
     FriProof friProof = fri.prove(queries);
 
-    int[] rowsToOpen = Protocol.queriedRows(queries.positions());
+    int[] rowsToOpen = Protocol.queriedRows(queries.positions(), shape.firstGroupBits());
     List<MerkleBatchOpening> openings = new ArrayList<>();
     for (MerkleTree tree : new MerkleTree[] {key.preprocessedTree(), mainTree, auxTree, quotientTree}) {
       if (tree != null) {

@@ -92,13 +92,13 @@ public final class StarkVerifier {
     checkConstraintsAtZeta(air, logRows, zeta, alpha, atZeta, atZetaNext, publicValues, challenges, auxPublics);
     Ext4 gamma = t.sampleExt();
 
-    FriShape shape = new FriShape(logRows, params.logBlowup(), params.logFinalDegree(), Protocol.SHIFT);
+    FriShape shape = FriShape.of(logRows, params, Protocol.SHIFT);
     FriVerifier fri = new FriVerifier(params);
     try {
       FriVerifier.Challenges friChallenges = fri.replay(t, proof.fri(), shape);
-      Ext4[][] pairs = deepAtQueries(air, key, proof, shape, friChallenges.positions(), gamma, zeta, zetaNext,
+      Ext4[][] groups = deepAtQueries(air, key, proof, shape, friChallenges.positions(), gamma, zeta, zetaNext,
           atZeta, atZetaNext);
-      fri.verifyQueries(proof.fri(), shape, friChallenges, pairs);
+      fri.verifyQueries(proof.fri(), shape, friChallenges, groups);
     } catch (FriVerificationException e) {
       throw new InvalidProofException(e.getMessage());
     }
@@ -184,7 +184,7 @@ public final class StarkVerifier {
     return out;
   }
 
-  /** Checks every trace opening and computes the DEEP combination at each query position and its sibling. */
+  /** Checks every trace opening and computes the DEEP combination at the rows of each query's first FRI leaf. */
   private Ext4[][] deepAtQueries(Air air, VerifyingKey key, StarkProof proof, FriShape shape, int[] positions,
       Ext4 gamma, Ext4 zeta, Ext4 zetaNext, Ext4[] atZeta, Ext4[] atZetaNext) throws InvalidProofException {
     List<Digest> roots = new ArrayList<>();
@@ -205,7 +205,8 @@ public final class StarkVerifier {
       throw new InvalidProofException("proof has " + proof.traceOpenings().size() + " trace openings, expected "
           + roots.size());
     }
-    int[] expectedRows = Protocol.queriedRows(positions);
+    int groupBits = shape.firstGroupBits();
+    int[] expectedRows = Protocol.queriedRows(positions, groupBits);
     List<List<int[]>> opened = new ArrayList<>();
     for (int m = 0; m < roots.size(); m++) {
       MerkleBatchOpening opening = proof.traceOpenings().get(m);
@@ -234,10 +235,10 @@ public final class StarkVerifier {
         sumAtZetaNext = sumAtZetaNext.add(gammaPowers[k].mul(atZetaNext[k]));
       }
     }
-    Ext4[][] pairs = new Ext4[positions.length][2];
+    Ext4[][] groups = new Ext4[positions.length][1 << groupBits];
     for (int q = 0; q < positions.length; q++) {
-      for (int side = 0; side < 2; side++) {
-        int row = (positions[q] & ~1) | side;
+      for (int side = 0; side < 1 << groupBits; side++) {
+        int row = ((positions[q] >>> groupBits) << groupBits) + side;
         int at = Arrays.binarySearch(expectedRows, row);
         Ext4 all = Ext4.ZERO;
         Ext4 prefix = null;
@@ -257,9 +258,9 @@ public final class StarkVerifier {
         Ext4 x = Ext4.of(shape.point(0, row));
         Ext4 f = all.sub(sumAtZeta).mul(x.sub(zeta).inv())
             .add(gammaPowers[total].mul(prefix.sub(sumAtZetaNext)).mul(x.sub(zetaNext).inv()));
-        pairs[q][side] = f;
+        groups[q][side] = f;
       }
     }
-    return pairs;
+    return groups;
   }
 }

@@ -20,6 +20,10 @@ class StarkRoundTripTest {
   private final FriParameters params = FriParameters.DEFAULT;
 
   private void roundTrip(ExampleAir air, int logRows) throws Exception {
+    roundTrip(air, logRows, params);
+  }
+
+  private void roundTrip(ExampleAir air, int logRows, FriParameters params) throws Exception {
     ProvingKey key = ProvingKey.setup(air, logRows, params, backend);
     ExampleTrace trace = air.generate(logRows, 42);
     StarkProof proof = StarkProver.checked(backend).prove(key, trace.main(), trace.publicValues());
@@ -37,6 +41,13 @@ class StarkRoundTripTest {
   @Test
   void memory() throws Exception {
     roundTrip(new MemoryAir(), 5);
+  }
+
+  @Test
+  void everyFoldingArity() throws Exception {
+    for (int logArity = 1; logArity <= 3; logArity++) {
+      roundTrip(new MemoryAir(), 7, new FriParameters(2, 42, 16, 3, logArity));
+    }
   }
 
   @Test
