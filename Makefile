@@ -57,3 +57,9 @@ test: test-block-guest
 .PHONY: bench-chain
 bench-chain:
 	$(MVN) test -Dtest=ChainBenchmarkRun -Dsurefire.failIfNoSpecifiedTests=false
+
+# Prove and verify the example STARKs at a few heights (one JSON line each).
+.PHONY: bench-stark
+bench-stark: build
+	for n in 12 14 16; do java -jar $(JAR) bench stark --log-rows $$n; done
+	java -jar $(JAR) bench stark --air memory --log-rows 14
