@@ -301,12 +301,38 @@ static void check_poseidon2_vectors(const std::string& dir) {
     for (uint32_t r = 0; r < n; r++) p2::hash_elements(&rows[(size_t)r * width], width, &out[(size_t)r * p2::DIGEST], k.data());
     expect_equal(out, digests, "Poseidon2Hash.hash width " + std::to_string(width));
   }
-  Words children = f.next("children"), parents = f.next("parents");
-  Words out(parents.size());
-  for (size_t i = 0; i < parents.size(); i += p2::DIGEST) {
-    p2::compress(&children[2 * i], &children[2 * i + p2::DIGEST], &out[i], k.data());
+  // leaves spanning several matrices: the sponge carried from one matrix to the next
+  std::vector<Words> matrices;
+  std::vector<uint32_t> widths;
+  while (f.peek_name() == "leaves_matrix") {
+    widths.push_back(f.scalar("leaves_matrix"));
+    matrices.push_back(f.next("leaves_input"));
   }
-  expect_equal(out, parents, "Poseidon2Hash.compress");
+  Words leaves = f.next("leaves_digests");
+  uint32_t rows = (uint32_t)(leaves.size() / p2::DIGEST);
+  Words leaf_out(leaves.size());
+  for (uint32_t r = 0; r < rows; r++) {
+    uint32_t s[p2::WIDTH] = {0};
+    uint32_t pos = 0;
+    for (size_t m = 0; m < matrices.size(); m++) {
+      pos = p2::absorb(s, &matrices[m][(size_t)r * widths[m]], widths[m], pos, k.data());
+    }
+    p2::squeeze(s, pos, &leaf_out[(size_t)r * p2::DIGEST], k.data());
+  }
+  expect_equal(leaf_out, leaves, "CpuBackend.hashLeaves over several matrices");
+  // Merkle layers: compress pairs layer by layer up to the root
+  Words layer = f.next("children"), parents = f.next("parents"), root = f.next("root");
+  bool first = true;
+  while (layer.size() > p2::DIGEST) {
+    Words up(layer.size() / 2);
+    for (size_t i = 0; i < up.size(); i += p2::DIGEST) {
+      p2::compress(&layer[2 * i], &layer[2 * i + p2::DIGEST], &up[i], k.data());
+    }
+    if (first) expect_equal(up, parents, "Poseidon2Hash.compress (first Merkle layer)");
+    first = false;
+    layer.swap(up);
+  }
+  expect_equal(layer, root, "CpuBackend.merkleLayers root");
 }
 
 static void check_fri_vectors(const std::string& dir) {
