@@ -1,0 +1,224 @@
+package io.l2prover.zkvm.gpu;
+
+import static jcuda.driver.JCudaDriver.cuEventCreate;
+import static jcuda.driver.JCudaDriver.cuEventDestroy;
+import static jcuda.driver.JCudaDriver.cuEventElapsedTime;
+import static jcuda.driver.JCudaDriver.cuEventRecord;
+import static jcuda.driver.JCudaDriver.cuEventSynchronize;
+import static jcuda.driver.JCudaDriver.cuMemAlloc;
+import static jcuda.driver.JCudaDriver.cuMemFree;
+import static jcuda.driver.JCudaDriver.cuMemcpyDtoDAsync;
+import static jcuda.driver.JCudaDriver.cuMemcpyHtoD;
+
+import io.l2prover.zkvm.field.BabyBear;
+import io.l2prover.zkvm.stark.backend.ComputeBackend;
+import io.l2prover.zkvm.stark.merkle.MerkleTree;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import jcuda.Pointer;
+import jcuda.Sizeof;
+import jcuda.driver.CUdeviceptr;
+import jcuda.driver.CUevent;
+import jcuda.driver.CUevent_flags;
+
+/**
+ * GPU benchmarks, one JSON object per line: a device-to-device copy (the bandwidth ceiling),
+ * batched forward NTTs, the LDE, Poseidon2 permutations and leaf hashing, a Merkle commitment and
+ * a FRI fold, timed with CUDA events on data already on the device (median of several runs after
+ * a warm-up), plus end-to-end calls through {@link ComputeBackend} (host transfers included)
+ * against the CPU backend on the same machine, whose results must be equal.
+ */
+final class GpuBench {
+
+  private static final int REPEATS = 5;
+
+  private final CudaBackend gpu;
+  private final ComputeBackend cpu;
+  private final PrintStream out;
+  private final SplittableRandom random = new SplittableRandom(0x6275_6e63_68L);
+
+  GpuBench(CudaBackend gpu, ComputeBackend cpu, PrintStream out) {
+    this.gpu = gpu;
+    this.cpu = cpu;
+    this.out = out;
+  }
+
+  /** Runs every benchmark up to 2^maxLog rows; returns false if a GPU result differed from the CPU's. */
+  boolean run(int maxLog, int width, boolean withCpu) {
+    CudaStatus d = gpu.device();
+    emit("device", "name", d.deviceName(), "compute", d.computeMajor() + "." + d.computeMinor(),
+        "driver_cuda", d.driverCudaVersion());
+    int[] data = randomElements(width << maxLog);
+    double copyGbps = gpu.onDevice(k -> deviceBenchmarks(k, data, maxLog, width));
+    boolean equal = true;
+    if (withCpu) {
+      equal &= endToEndLde(Math.min(20, maxLog), width, data);
+      equal &= endToEndMerkle(Math.min(22, maxLog), width, data);
+    }
+    emit("summary", "copy_gbps", copyGbps, "all_equal", equal);
+    return equal;
+  }
+
+  private double deviceBenchmarks(CudaKernels k, int[] data, int maxLog, int width) {
+    long words = (long) width << maxLog;
+    CUdeviceptr a = alloc(words);
+    CUdeviceptr b = alloc(words);
+    try {
+      cuMemcpyHtoD(a, Pointer.to(data), words * Sizeof.INT);
+      long copyBytes = words * Sizeof.INT;
+      double copyMs = median(k, () -> cuMemcpyDtoDAsync(b, a, copyBytes, k.stream()));
+      double copyGbps = 2.0 * copyBytes / copyMs / 1e6;
+      emit("d2d_copy", "bytes", copyBytes, "ms", copyMs, "gbps_read_plus_write", copyGbps);
+
+      for (int log = 20; log <= maxLog; log++) {
+        int logN = log;
+        long bytes = (long) width * Sizeof.INT << logN;
+        int passes = NttPlan.forWidth(width).passSizes(logN).length;
+        // in place, from a fresh copy each time (the copy is timed apart and subtracted)
+        double copy = median(k, () -> cuMemcpyDtoDAsync(b, a, bytes, k.stream()));
+        double both = median(k, () -> {
+          cuMemcpyDtoDAsync(b, a, bytes, k.stream());
+          gpu.forwardOnDevice(k, b, width, logN);
+        });
+        double ms = both - copy;
+        emit("ntt_forward", "log_n", logN, "width", width, "passes", passes, "ms", ms,
+            "gbps_one_read_one_write", 2.0 * bytes / ms / 1e6,
+            "gbps_all_passes", 2.0 * bytes * passes / ms / 1e6,
+            "fraction_of_copy_all_passes", 2.0 * bytes * passes / ms / 1e6 / copyGbps);
+      }
+
+      int ldeLog = Math.min(20, maxLog - 2);
+      double lde = median(k, () -> gpu.ldeOnDevice(k, a, b, width, ldeLog, 2, BabyBear.GENERATOR));
+      emit("lde_device", "log_n", ldeLog, "log_blowup", 2, "width", width, "ms", lde);
+
+      int states = 1 << Math.min(22, maxLog);
+      double perm = median(k, () -> gpu.permuteOnDevice(k, b, states));
+      emit("poseidon2_permute", "states", states, "ms", perm, "permutations_per_s", states / perm * 1e3);
+
+      int logRows = Math.min(22, maxLog);
+      int rows = 1 << logRows;
+      int permsPerRow = (width + 7) / 8;
+      double leaves = median(k, () -> gpu.hashRowsOnDevice(k, a, rows, width, b));
+      emit("leaf_hash", "rows", rows, "width", width, "ms", leaves, "rows_per_s", rows / leaves * 1e3,
+          "permutations_per_s", (double) rows * permsPerRow / leaves * 1e3);
+
+      CUdeviceptr tree = alloc((2L * 8 << logRows));
+      try {
+        double commit = median(k, () -> {
+          gpu.hashRowsOnDevice(k, a, rows, width, tree);
+          gpu.merkleOnDevice(k, tree, logRows);
+        });
+        emit("merkle_commit_device", "log_rows", logRows, "width", width, "ms", commit);
+      } finally {
+        cuMemFree(tree);
+      }
+
+      int logFold = Math.min(22, maxLog);
+      int[] beta = randomElements(4);
+      double fold = median(k, () -> gpu.foldOnDevice(k, a, b, logFold, BabyBear.GENERATOR, beta));
+      emit("fri_fold_device", "log_size", logFold, "ms", fold);
+      return copyGbps;
+    } finally {
+      cuMemFree(a);
+      cuMemFree(b);
+    }
+  }
+
+  private boolean endToEndLde(int logN, int width, int[] data) {
+    int[] evaluations = Arrays.copyOf(data, width << logN);
+    gpu.cosetLde(evaluations, width, logN, 2, BabyBear.GENERATOR); // warm-up: buffers, twiddles
+    long t0 = System.nanoTime();
+    int[] onGpu = gpu.cosetLde(evaluations, width, logN, 2, BabyBear.GENERATOR);
+    long t1 = System.nanoTime();
+    int[] onCpu = cpu.cosetLde(evaluations, width, logN, 2, BabyBear.GENERATOR);
+    long t2 = System.nanoTime();
+    boolean equal = Arrays.equals(onGpu, onCpu);
+    emit("lde_end_to_end", "log_n", logN, "log_blowup", 2, "width", width, "gpu_ms", (t1 - t0) / 1e6,
+        "cpu_ms", (t2 - t1) / 1e6, "cpu_threads", Runtime.getRuntime().availableProcessors(), "equal", equal);
+    return equal;
+  }
+
+  private boolean endToEndMerkle(int logRows, int width, int[] data) {
+    int rows = 1 << logRows;
+    int[] matrix = Arrays.copyOf(data, width * rows);
+    MerkleTree.commit(gpu, new int[][] {matrix}, new int[] {width}, rows); // warm-up
+    long t0 = System.nanoTime();
+    MerkleTree onGpu = MerkleTree.commit(gpu, new int[][] {matrix}, new int[] {width}, rows);
+    long t1 = System.nanoTime();
+    MerkleTree onCpu = MerkleTree.commit(cpu, new int[][] {matrix}, new int[] {width}, rows);
+    long t2 = System.nanoTime();
+    boolean equal = onGpu.root().equals(onCpu.root());
+    emit("merkle_commit_end_to_end", "log_rows", logRows, "width", width, "gpu_ms", (t1 - t0) / 1e6,
+        "cpu_ms", (t2 - t1) / 1e6, "cpu_threads", Runtime.getRuntime().availableProcessors(), "equal", equal);
+    return equal;
+  }
+
+  /** The median over REPEATS timed runs (after one warm-up) of {@code body}, in milliseconds. */
+  private static double median(CudaKernels k, Runnable body) {
+    CUevent start = new CUevent();
+    CUevent stop = new CUevent();
+    cuEventCreate(start, CUevent_flags.CU_EVENT_DEFAULT);
+    cuEventCreate(stop, CUevent_flags.CU_EVENT_DEFAULT);
+    try {
+      body.run();
+      k.sync();
+      double[] times = new double[REPEATS];
+      float[] ms = new float[1];
+      for (int i = 0; i < REPEATS; i++) {
+        cuEventRecord(start, k.stream());
+        body.run();
+        cuEventRecord(stop, k.stream());
+        cuEventSynchronize(stop);
+        cuEventElapsedTime(ms, start, stop);
+        times[i] = ms[0];
+      }
+      Arrays.sort(times);
+      return times[REPEATS / 2];
+    } finally {
+      cuEventDestroy(start);
+      cuEventDestroy(stop);
+    }
+  }
+
+  private static CUdeviceptr alloc(long words) {
+    CUdeviceptr p = new CUdeviceptr();
+    cuMemAlloc(p, words * Sizeof.INT);
+    return p;
+  }
+
+  private int[] randomElements(int n) {
+    int[] values = new int[n];
+    for (int i = 0; i < n; i++) {
+      values[i] = random.nextInt(BabyBear.P);
+    }
+    return values;
+  }
+
+  private void emit(String bench, Object... keyValues) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("bench", bench);
+    for (int i = 0; i < keyValues.length; i += 2) {
+      fields.put((String) keyValues[i], keyValues[i + 1]);
+    }
+    List<String> parts = new ArrayList<>();
+    fields.forEach((key, value) -> parts.add("\"" + key + "\":" + json(value)));
+    out.println("{" + String.join(",", parts) + "}");
+    out.flush();
+  }
+
+  private static String json(Object value) {
+    if (value instanceof String s) {
+      return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+    if (value instanceof Double d) {
+      return String.format(Locale.ROOT, "%.4g", d);
+    }
+    return String.valueOf(value);
+  }
+}
