@@ -15,19 +15,25 @@ namespace bb {
 
 constexpr uint32_t P = 0x78000001u;
 constexpr uint32_t P_NEG_INV = 0x77ffffffu;  // -p^-1 mod 2^32
+constexpr uint32_t P_INV = 0x88000001u;      // p^-1 mod 2^32
 constexpr uint32_t R_MOD_P = 0x0ffffffeu;    // 2^32 mod p: one in Montgomery form
 constexpr uint32_t R2_MOD_P = 0x45dddde3u;   // 2^64 mod p: converts into Montgomery form
 constexpr uint32_t EXT_W = 11u;              // X^4 = W
 constexpr uint32_t TWO_ADICITY = 27;
 constexpr uint32_t TWO_ADIC_ROOT = 0x1a427a41u;  // 31^15, a primitive 2^27-th root (as in Plonky3)
 
+// min(s, s - p) as unsigned values: s - p wraps to a huge value exactly when s < p. Two
+// instructions on the GPU instead of a compare and a select.
+L2_HD uint32_t umin(uint32_t a, uint32_t b) { return a < b ? a : b; }
+
 L2_HD uint32_t add(uint32_t a, uint32_t b) {
   uint32_t s = a + b;  // < 2p < 2^32
-  return s >= P ? s - P : s;
+  return umin(s, s - P);
 }
 
 L2_HD uint32_t sub(uint32_t a, uint32_t b) {
-  return a >= b ? a - b : a + P - b;
+  uint32_t d = a - b;  // wraps when a < b; then d + p is the (smaller) canonical difference
+  return umin(d, d + P);
 }
 
 L2_HD uint32_t neg(uint32_t a) {
@@ -38,10 +44,11 @@ L2_HD uint32_t neg(uint32_t a) {
 L2_HD uint32_t mont_reduce(uint64_t x) {
   uint32_t m = (uint32_t)x * P_NEG_INV;
   uint32_t t = (uint32_t)((x + (uint64_t)m * P) >> 32);  // < 2p
-  return t >= P ? t - P : t;
+  return umin(t, t - P);
 }
 
-// a * b * 2^-32: a Montgomery product; with b = c * 2^32 mod p it is the canonical a * c.
+// a * b * 2^-32 for a, b < p: a Montgomery product; with b = c * 2^32 mod p it is the canonical
+// a * c.
 L2_HD uint32_t mont_mul(uint32_t a, uint32_t b) {
   return mont_reduce((uint64_t)a * b);
 }

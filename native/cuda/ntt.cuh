@@ -68,9 +68,78 @@ struct PassParams {
   uint32_t src_rows;
 };
 
+// Inserts r zero bits at position t0 of q.
+L2_HD uint32_t spread(uint32_t q, uint32_t t0, uint32_t r) {
+  return ((q >> t0) << (t0 + r)) | (q & ((1u << t0) - 1u));
+}
+
+// Local stages t0 .. t0+R-1 of a pass, in registers: each unit (2^R rows of one column, spaced
+// 2^t0 apart) is read from the tile once, run through R stages, and written back, so the tile is
+// touched once per R stages instead of once per stage. R and DIF are compile-time constants so
+// the unrolled loops index the register array with constants.
+template <uint32_t R, bool DIF_ORDER>
+L2_HD void sub_round(const PassParams& p, const uint32_t* block_tw, uint32_t* tile, uint32_t t0,
+                     uint32_t cols, uint32_t tid, uint32_t threads) {
+  const uint32_t tile_cols = 1u << p.log_tile;
+  const uint32_t units = ((1u << p.k) >> R) << p.log_tile;
+  for (uint32_t u = tid; u < units; u += threads) {
+    const uint32_t c = u & (tile_cols - 1u);
+    if (c >= cols) continue;
+    const uint32_t base = spread(u >> p.log_tile, t0, R);
+    uint32_t v[1u << R];
+#pragma unroll
+    for (uint32_t m = 0; m < (1u << R); m++) v[m] = tile[((base | (m << t0)) << p.log_tile) + c];
+#pragma unroll
+    for (uint32_t ii = 0; ii < R; ii++) {
+      const uint32_t i = DIF_ORDER ? R - 1u - ii : ii;
+#pragma unroll
+      for (uint32_t m = 0; m < (1u << R); m++) {
+        if (m & (1u << i)) continue;
+        const uint32_t t = t0 + i;
+        const uint32_t w = block_tw[(1u << t) | ((base | (m << t0)) & ((1u << t) - 1u))];
+        if (DIF_ORDER) {
+          butterfly_dif(v[m], v[m | (1u << i)], w);
+        } else {
+          butterfly_dit(v[m], v[m | (1u << i)], w);
+        }
+      }
+    }
+#pragma unroll
+    for (uint32_t m = 0; m < (1u << R); m++) tile[((base | (m << t0)) << p.log_tile) + c] = v[m];
+  }
+}
+
+// Stages per register sub-round at most: 2^4 values per thread.
+constexpr uint32_t MAX_SUB_ROUND = 4;
+
+template <bool DIF_ORDER>
+L2_HD void sub_round_of(uint32_t r, const PassParams& p, const uint32_t* block_tw, uint32_t* tile, uint32_t t0,
+                        uint32_t cols, uint32_t tid, uint32_t threads) {
+  switch (r) {
+    case 1: sub_round<1, DIF_ORDER>(p, block_tw, tile, t0, cols, tid, threads); break;
+    case 2: sub_round<2, DIF_ORDER>(p, block_tw, tile, t0, cols, tid, threads); break;
+    case 3: sub_round<3, DIF_ORDER>(p, block_tw, tile, t0, cols, tid, threads); break;
+    default: sub_round<4, DIF_ORDER>(p, block_tw, tile, t0, cols, tid, threads); break;
+  }
+}
+
+// The block's twiddles, block_tw[2^t + j] for local stage t < k and j < 2^t: the global table's
+// entry twiddle_index for that butterfly, i.e. omega_{2^(s0+t+1)}^(low + j 2^s0), built as
+// omega_{2^(s0+t+1)}^low * omega_{2^(t+1)}^j from two entries that stay in cache (the first
+// 2^k entries, shared by every block, and one per stage) instead of 2^k scattered loads.
+L2_HD void block_twiddles(const PassParams& p, const uint32_t* tw, uint32_t group, uint32_t* block_tw,
+                          uint32_t tid, uint32_t threads) {
+  const uint32_t low = group & ((1u << p.s0) - 1u);
+  for (uint32_t i = tid + 1u; i < (1u << p.k); i += threads) {
+    const uint32_t t = bb::log2_floor(i);
+    block_tw[i] = p.s0 == 0 ? tw[i] : bb::mont_mul(tw[(1u << (p.s0 + t)) + low], tw[i]);
+  }
+}
+
 // The work of one block of ntt_pass: group `group`, column tile `col_tile`, as thread `tid` of
 // `threads`; `barrier` synchronises the block (__syncthreads on the device, nothing on the host,
-// where one "thread" does all the work). `tile` holds 2^k x 2^log_tile words.
+// where one "thread" does all the work). `tile` holds 2^k x 2^log_tile words, then 2^k words of
+// block twiddles.
 template <class Barrier>
 L2_HD void run_pass_block(const PassParams& p, const uint32_t* src, uint32_t* dst, const uint32_t* tw,
                           const uint32_t* factor_mont, uint32_t* tile, uint32_t group,
@@ -95,24 +164,21 @@ L2_HD void run_pass_block(const PassParams& p, const uint32_t* src, uint32_t* ds
       tile[e] = v;
     }
   }
+  uint32_t* block_tw = tile + elements;
+  block_twiddles(p, tw, group, block_tw, tid, threads);
   barrier();
-  for (uint32_t i = 0; i < p.k; i++) {
-    const uint32_t t = dif ? p.k - 1u - i : i;
-    for (uint32_t b = tid; b < elements / 2u; b += threads) {
-      uint32_t c = b & (tile_cols - 1u);
-      if (c < cols) {
-        uint32_t top = pair_top(b >> p.log_tile, t);
-        uint32_t bottom = top + (1u << t);
-        uint32_t w = tw[twiddle_index(group, top, p.s0, t)];
-        uint32_t& x = tile[(top << p.log_tile) + c];
-        uint32_t& y = tile[(bottom << p.log_tile) + c];
-        if (dif) {
-          butterfly_dif(x, y, w);
-        } else {
-          butterfly_dit(x, y, w);
-        }
-      }
+  // Split the k stages into sub-rounds of at most MAX_SUB_ROUND, largest first; a DIT runs them
+  // upwards from stage 0, a DIF downwards from stage k-1.
+  const uint32_t rounds = (p.k + MAX_SUB_ROUND - 1u) / MAX_SUB_ROUND;
+  uint32_t done = 0;
+  for (uint32_t j = 0; j < rounds; j++) {
+    const uint32_t r = (p.k - done + (rounds - j) - 1u) / (rounds - j);
+    if (dif) {
+      sub_round_of<true>(r, p, block_tw, tile, p.k - done - r, cols, tid, threads);
+    } else {
+      sub_round_of<false>(r, p, block_tw, tile, done, cols, tid, threads);
     }
+    done += r;
     barrier();
   }
   for (uint32_t e = tid; e < elements; e += threads) {

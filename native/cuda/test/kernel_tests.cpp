@@ -68,7 +68,7 @@ static void run_pass(const ntt::PassParams& p, const uint32_t* src, uint32_t* ds
                      const uint32_t* factor) {
   uint32_t groups = (1u << p.log_n) >> p.k;
   uint32_t col_tiles = (p.width + (1u << p.log_tile) - 1) >> p.log_tile;
-  Words tile((size_t)(1u << p.k) << p.log_tile);
+  Words tile(((size_t)(1u << p.k) << p.log_tile) + (1u << p.k));
   for (uint32_t g = 0; g < groups; g++) {
     for (uint32_t ct = 0; ct < col_tiles; ct++) {
       ntt::run_pass_block(p, src, dst, tw.data(), factor, tile.data(), g, ct, 0, 1, [] {});
@@ -165,7 +165,7 @@ static Words coset_lde(const Words& evals, uint32_t log_n, uint32_t width, uint3
   return out;
 }
 
-static const Plan PLANS[] = {{1, 0}, {3, 1}, {4, 3}, {10, 3}, {13, 0}};
+static const Plan PLANS[] = {{1, 0}, {3, 1}, {4, 3}, {10, 3}, {13, 0}, {8, 5}, {7, 6}};
 
 // ---- self-contained checks ----
 

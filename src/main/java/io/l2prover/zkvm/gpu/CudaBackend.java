@@ -211,8 +211,8 @@ public final class CudaBackend implements ComputeBackend, AutoCloseable {
   }
 
   /** Forward DIF in place (natural in, bit-reversed out) of width x 2^logN: the LDE's main step. */
-  void forwardOnDevice(CudaKernels k, CUdeviceptr data, int width, int logN) {
-    dif(k, NttPlan.forWidth(width), data, data, logN, width, 1 << logN, null);
+  void forwardOnDevice(CudaKernels k, CUdeviceptr data, int width, int logN, NttPlan plan) {
+    dif(k, plan, data, data, logN, width, 1 << logN, null);
   }
 
   private void dif(CudaKernels k, NttPlan plan, CUdeviceptr src, CUdeviceptr dst, int logN, int width,
@@ -233,8 +233,7 @@ public final class CudaBackend implements ComputeBackend, AutoCloseable {
       int s0, int stages, CUdeviceptr tw, int flags, int srcRows, CUdeviceptr factors) {
     long groups = (1L << logN) >> stages;
     int colTiles = (width + (1 << plan.logTile()) - 1) >> plan.logTile();
-    int shared = (1 << stages << plan.logTile()) * Sizeof.INT;
-    k.launch("ntt_pass", groups, colTiles, plan.threads(stages), shared, src, dst, logN, width, s0, stages,
+    k.launch("ntt_pass", groups, colTiles, plan.threads(stages), plan.sharedBytes(stages), src, dst, logN, width, s0, stages,
         plan.logTile(), tw, flags, srcRows, factors);
   }
 

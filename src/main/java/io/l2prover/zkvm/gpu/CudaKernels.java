@@ -1,6 +1,10 @@
 package io.l2prover.zkvm.gpu;
 
+import static jcuda.driver.CUdevice_attribute.CU_DEVICE_ATTRIBUTE_MAX_SHARED_MEMORY_PER_BLOCK_OPTIN;
+import static jcuda.driver.CUfunction_attribute.CU_FUNC_ATTRIBUTE_MAX_DYNAMIC_SHARED_SIZE_BYTES;
 import static jcuda.driver.JCudaDriver.cuCtxSetCurrent;
+import static jcuda.driver.JCudaDriver.cuDeviceGetAttribute;
+import static jcuda.driver.JCudaDriver.cuFuncSetAttribute;
 import static jcuda.driver.JCudaDriver.cuDeviceGet;
 import static jcuda.driver.JCudaDriver.cuDevicePrimaryCtxRelease;
 import static jcuda.driver.JCudaDriver.cuDevicePrimaryCtxRetain;
@@ -48,6 +52,7 @@ final class CudaKernels implements AutoCloseable {
   private final CUmodule module = new CUmodule();
   private final CUstream stream = new CUstream();
   private final Map<String, CUfunction> functions = new HashMap<>();
+  private final int maxSharedBytes;
 
   CudaKernels(Poseidon2 permutation) {
     JCudaDriver.setExceptionsEnabled(true);
@@ -59,6 +64,16 @@ final class CudaKernels implements AutoCloseable {
     // A blocking stream: synchronous copies (legacy stream) are ordered with its kernels.
     cuStreamCreate(stream, CUstream_flags.CU_STREAM_DEFAULT);
     uploadPoseidonConstants(permutation);
+    // Let the NTT use the device's whole opt-in shared memory (beyond the default 48 KiB).
+    int[] optIn = new int[1];
+    cuDeviceGetAttribute(optIn, CU_DEVICE_ATTRIBUTE_MAX_SHARED_MEMORY_PER_BLOCK_OPTIN, device);
+    maxSharedBytes = optIn[0];
+    cuFuncSetAttribute(function("ntt_pass"), CU_FUNC_ATTRIBUTE_MAX_DYNAMIC_SHARED_SIZE_BYTES, maxSharedBytes);
+  }
+
+  /** The most shared memory one block of ntt_pass may take, in bytes. */
+  int maxSharedBytes() {
+    return maxSharedBytes;
   }
 
   /** Makes this context current on the calling thread: the first step of every GPU task. */

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import jcuda.CudaException;
 import jcuda.Pointer;
 import jcuda.Sizeof;
 import jcuda.driver.CUdeviceptr;
@@ -76,21 +77,24 @@ final class GpuBench {
       double copyGbps = 2.0 * copyBytes / copyMs / 1e6;
       emit("d2d_copy", "bytes", copyBytes, "ms", copyMs, "gbps_read_plus_write", copyGbps);
 
+      // The default plan at every size, then variants: {log2 tile words, log2 tile columns, threads}.
       for (int log = 20; log <= maxLog; log++) {
-        int logN = log;
-        long bytes = (long) width * Sizeof.INT << logN;
-        int passes = NttPlan.forWidth(width).passSizes(logN).length;
-        // in place, from a fresh copy each time (the copy is timed apart and subtracted)
-        double copy = median(k, () -> cuMemcpyDtoDAsync(b, a, bytes, k.stream()));
-        double both = median(k, () -> {
-          cuMemcpyDtoDAsync(b, a, bytes, k.stream());
-          gpu.forwardOnDevice(k, b, width, logN);
-        });
-        double ms = both - copy;
-        emit("ntt_forward", "log_n", logN, "width", width, "passes", passes, "ms", ms,
-            "gbps_one_read_one_write", 2.0 * bytes / ms / 1e6,
-            "gbps_all_passes", 2.0 * bytes * passes / ms / 1e6,
-            "fraction_of_copy_all_passes", 2.0 * bytes * passes / ms / 1e6 / copyGbps);
+        nttForward(k, a, b, log, width, NttPlan.forWidth(width), copyGbps);
+      }
+      int[][] variants = {{13, 3, 256}, {13, 4, 256}, {14, 5, 256}};
+      for (int log = maxLog; log <= maxLog; log++) {
+        for (int[] v : variants) {
+          NttPlan plan = new NttPlan(v[0] - v[1], v[1], v[2]);
+          if (plan.sharedBytes(plan.maxStages()) > k.maxSharedBytes() || (1 << v[1]) > width) {
+            continue;
+          }
+          try {
+            nttForward(k, a, b, log, width, plan, copyGbps);
+          } catch (CudaException e) { // e.g. too many registers for the block size
+            emit("ntt_forward", "log_n", log, "max_stages", plan.maxStages(), "log_tile", plan.logTile(),
+                "threads", plan.threads(), "error", e.getMessage());
+          }
+        }
       }
 
       int ldeLog = Math.min(20, maxLog - 2);
@@ -128,6 +132,24 @@ final class GpuBench {
       cuMemFree(a);
       cuMemFree(b);
     }
+  }
+
+  private void nttForward(CudaKernels k, CUdeviceptr a, CUdeviceptr b, int logN, int width, NttPlan plan,
+      double copyGbps) {
+    long bytes = (long) width * Sizeof.INT << logN;
+    int passes = plan.passSizes(logN).length;
+    // in place, from a fresh copy each time (the copy is timed apart and subtracted)
+    double copy = median(k, () -> cuMemcpyDtoDAsync(b, a, bytes, k.stream()));
+    double both = median(k, () -> {
+      cuMemcpyDtoDAsync(b, a, bytes, k.stream());
+      gpu.forwardOnDevice(k, b, width, logN, plan);
+    });
+    double ms = both - copy;
+    emit("ntt_forward", "log_n", logN, "width", width, "max_stages", plan.maxStages(), "log_tile", plan.logTile(),
+        "threads", plan.threads(),
+        "passes", passes, "ms", ms, "gbps_one_read_one_write", 2.0 * bytes / ms / 1e6,
+        "gbps_all_passes", 2.0 * bytes * passes / ms / 1e6,
+        "fraction_of_copy_all_passes", 2.0 * bytes * passes / ms / 1e6 / copyGbps);
   }
 
   private boolean endToEndLde(int logN, int width, int[] data) {

@@ -86,7 +86,7 @@ class CudaBackendTest {
       int[] leaves = randomElements(8 << logLeaves);
       int[][] want = cpu.merkleLayers(leaves, logLeaves);
       int[][] got = gpu.merkleLayers(leaves, logLeaves);
-      assertThat(got).hasDimensions(want.length, -1).isDeepEqualTo(want);
+      assertThat(got).as("layers of 2^%d leaves", logLeaves).isDeepEqualTo(want);
     }
   }
 
