@@ -5,7 +5,6 @@ import io.l2prover.zkvm.field.Ext4;
 import io.l2prover.zkvm.stark.ntt.BitReversal;
 import io.l2prover.zkvm.stark.ntt.Ntt;
 import io.l2prover.zkvm.stark.poseidon2.Poseidon2Hash;
-import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 
@@ -95,21 +94,24 @@ public final class CpuBackend implements ComputeBackend {
     }
     Ext4 b = Ext4.of(beta);
     int half = 1 << (logSize - 1);
-    int[] out = new int[4 * half];
-    // 1/(2x) for x = shift * W^bitrev(2i), and bitrev over logSize bits of 2i is bitrev over
-    // logSize-1 bits of i.
-    int halfInvShift = BabyBear.inv(BabyBear.mul(2, shift));
-    int wInv = BabyBear.inv(BabyBear.twoAdicGenerator(logSize));
-    int inv2 = BabyBear.inv(2);
     int logHalf = logSize - 1;
+    int[] out = new int[4 * half];
+    // Row pair i sits at x = shift * W^bitrev(2i) = shift * W^bitrev_{logSize-1}(i), so
+    // 1/(2x) = invTwoShift * W^-j with j = bitrev_{logSize-1}(i); powers of W^-1 in natural order.
+    int[] wInvPowers = new int[half];
+    int wInv = BabyBear.inv(BabyBear.twoAdicGenerator(logSize));
+    wInvPowers[0] = BabyBear.inv(BabyBear.mul(2, shift));
+    for (int j = 1; j < half; j++) {
+      wInvPowers[j] = BabyBear.mul(wInvPowers[j - 1], wInv);
+    }
+    int inv2 = BabyBear.inv(2);
     parallelRanges(half, (from, to) -> {
       for (int i = from; i < to; i++) {
-        int invTwoX = BabyBear.mul(halfInvShift, BabyBear.pow(wInv, BitReversal.reverse(i, logHalf)));
-        Ext4 fx = Ext4.of(Arrays.copyOfRange(codeword, 8 * i, 8 * i + 4));
-        Ext4 fnx = Ext4.of(Arrays.copyOfRange(codeword, 8 * i + 4, 8 * i + 8));
-        Ext4 even = fx.add(fnx).mul(inv2);
-        Ext4 odd = fx.sub(fnx).mul(invTwoX);
-        Ext4 g = even.add(b.mul(odd));
+        int invTwoX = wInvPowers[BitReversal.reverse(i, logHalf)];
+        int k = 8 * i;
+        Ext4 fx = new Ext4(codeword[k], codeword[k + 1], codeword[k + 2], codeword[k + 3]);
+        Ext4 fnx = new Ext4(codeword[k + 4], codeword[k + 5], codeword[k + 6], codeword[k + 7]);
+        Ext4 g = fx.add(fnx).mul(inv2).add(b.mul(fx.sub(fnx).mul(invTwoX)));
         out[4 * i] = g.a0();
         out[4 * i + 1] = g.a1();
         out[4 * i + 2] = g.a2();

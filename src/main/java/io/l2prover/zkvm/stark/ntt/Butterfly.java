@@ -1,42 +1,121 @@
 package io.l2prover.zkvm.stark.ntt;
 
 import io.l2prover.zkvm.field.BabyBear;
+import io.l2prover.zkvm.field.Montgomery;
 
-/** The radix-2 butterfly levels shared by the forward and inverse transforms. */
+/**
+ * The radix-2 butterfly levels shared by the forward and inverse transforms. Twiddles come in
+ * Montgomery-prepared form (see {@link Montgomery}), so each twiddle product is one reduction.
+ * The first butterfly of a block has twiddle 1 and skips the product.
+ */
 final class Butterfly {
 
+  private static final int P = BabyBear.P;
+
   private Butterfly() {}
+
+  private static int add(int a, int b) {
+    int s = a + b - P; // a + b < 2p < 2^32: in 32-bit wrap-around the result is exact in (-p, p)
+    return s + ((s >> 31) & P);
+  }
+
+  private static int sub(int a, int b) {
+    int d = a - b;
+    return d + ((d >> 31) & P);
+  }
 
   /**
    * DIF level on the block of 2*half rows at {@code start}, butterflies j in [from, to):
    * (u, v) -> (u + v, (u - v) w_{2 half}^j).
    */
   static void difLevel(int[] a, int width, int start, int half, int from, int to, int[] tw) {
+    if (width == 1) {
+      difColumn(a, start, half, from, to, tw);
+      return;
+    }
     for (int j = from; j < to; j++) {
       int w = tw[half + j];
       int lo = (start + j) * width;
       int hi = lo + half * width;
-      for (int c = 0; c < width; c++) {
-        int u = a[lo + c];
-        int v = a[hi + c];
-        a[lo + c] = BabyBear.add(u, v);
-        a[hi + c] = BabyBear.mul(BabyBear.sub(u, v), w);
+      if (j == 0) {
+        for (int c = 0; c < width; c++) {
+          int u = a[lo + c];
+          int v = a[hi + c];
+          a[lo + c] = add(u, v);
+          a[hi + c] = sub(u, v);
+        }
+      } else {
+        for (int c = 0; c < width; c++) {
+          int u = a[lo + c];
+          int v = a[hi + c];
+          a[lo + c] = add(u, v);
+          a[hi + c] = Montgomery.reduce((long) sub(u, v) * w);
+        }
       }
+    }
+  }
+
+  private static void difColumn(int[] a, int start, int half, int from, int to, int[] tw) {
+    int j = from;
+    if (j == 0) {
+      int u = a[start];
+      int v = a[start + half];
+      a[start] = add(u, v);
+      a[start + half] = sub(u, v);
+      j = 1;
+    }
+    for (; j < to; j++) {
+      int lo = start + j;
+      int u = a[lo];
+      int v = a[lo + half];
+      a[lo] = add(u, v);
+      a[lo + half] = Montgomery.reduce((long) sub(u, v) * tw[half + j]);
     }
   }
 
   /** DIT level: (u, v) -> (u + v w^j, u - v w^j). */
   static void ditLevel(int[] a, int width, int start, int half, int from, int to, int[] tw) {
+    if (width == 1) {
+      ditColumn(a, start, half, from, to, tw);
+      return;
+    }
     for (int j = from; j < to; j++) {
       int w = tw[half + j];
       int lo = (start + j) * width;
       int hi = lo + half * width;
-      for (int c = 0; c < width; c++) {
-        int u = a[lo + c];
-        int v = BabyBear.mul(a[hi + c], w);
-        a[lo + c] = BabyBear.add(u, v);
-        a[hi + c] = BabyBear.sub(u, v);
+      if (j == 0) {
+        for (int c = 0; c < width; c++) {
+          int u = a[lo + c];
+          int v = a[hi + c];
+          a[lo + c] = add(u, v);
+          a[hi + c] = sub(u, v);
+        }
+      } else {
+        for (int c = 0; c < width; c++) {
+          int u = a[lo + c];
+          int v = Montgomery.reduce((long) a[hi + c] * w);
+          a[lo + c] = add(u, v);
+          a[hi + c] = sub(u, v);
+        }
       }
+    }
+  }
+
+  private static void ditColumn(int[] a, int start, int half, int from, int to, int[] tw) {
+    int j = from;
+    if (j == 0) {
+      int u = a[start];
+      int v = a[start + half];
+      a[start] = add(u, v);
+      a[start + half] = sub(u, v);
+      j = 1;
+    }
+    for (; j < to; j++) {
+      int lo = start + j;
+      int u = a[lo];
+      int v = Montgomery.reduce((long) a[lo + half] * tw[half + j]);
+      a[lo] = add(u, v);
+      a[lo + half] = sub(u, v);
     }
   }
 }

@@ -36,7 +36,7 @@ public final class Poseidon2 {
       fill(grain, round);
     }
     internalDiagonal = plonky3Diagonal();
-    kernel = new Poseidon2Kernel(initialConstants, internalConstants, terminalConstants, internalDiagonal);
+    kernel = new Poseidon2Kernel(initialConstants, internalConstants, terminalConstants);
   }
 
   private static void fill(GrainLfsr grain, int[] out) {

@@ -1,0 +1,82 @@
+package io.l2prover.zkvm.bench;
+
+import io.l2prover.zkvm.field.BabyBear;
+import io.l2prover.zkvm.stark.backend.CpuBackend;
+import io.l2prover.zkvm.stark.merkle.MerkleTree;
+import io.l2prover.zkvm.stark.ntt.Ntt;
+import io.l2prover.zkvm.stark.poseidon2.Poseidon2;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * The primitives' figures for docs/proof-system.md, timed by thread CPU time and wall clock
+ * (see {@link CpuTimer}). Run after {@code mvn -o test-compile}:
+ * {@code java -Xmx12g -cp target/classes:target/test-classes io.l2prover.zkvm.bench.PrimsBench [field] [poseidon2] [ntt] [merkle]}.
+ */
+public final class PrimsBench {
+
+  private PrimsBench() {}
+
+  public static void main(String[] args) {
+    Set<String> which = args.length == 0 ? Set.of("field", "poseidon2", "ntt", "merkle") : Set.of(args);
+    System.out.printf("cores available: %d%n", Runtime.getRuntime().availableProcessors());
+    Random rnd = new Random(1);
+    if (which.contains("field")) {
+      int n = 1 << 12;
+      int[] a = random(rnd, n);
+      int[] b = random(rnd, n);
+      int[] out = new int[n];
+      CpuTimer.Result r = CpuTimer.measure(() -> {
+        for (int i = 0; i < n; i++) {
+          out[i] = BabyBear.mul(a[i], b[i]);
+        }
+      }, n, 20_000, 2_000);
+      System.out.printf("field mul (independent products): %s -> %.0f M mul/s per core%n", r, 1e3 / r.cpuMedian());
+    }
+    if (which.contains("poseidon2")) {
+      Poseidon2 perm = Poseidon2.babyBear();
+      int[] state = random(rnd, 16);
+      int n = 1000;
+      CpuTimer.Result r = CpuTimer.measure(() -> {
+        for (int i = 0; i < n; i++) {
+          perm.permute(state);
+        }
+      }, n, 2_000, 300);
+      System.out.printf("poseidon2 permutation: %s -> %.2f M perm/s per core%n", r, 1e3 / r.cpuMedian());
+    }
+    if (which.contains("ntt")) {
+      int[] single = random(rnd, 1 << 20);
+      Ntt seq = Ntt.sequential();
+      CpuTimer.Result r = CpuTimer.measure(() -> seq.forwardToBitReversed(single, 1, 1 << 20), 1, 10, 15);
+      System.out.printf("NTT 2^20, one column, one thread: %s%n", millis(r));
+      int[] batch = random(rnd, 64 << 18);
+      r = CpuTimer.measure(() -> seq.forwardToBitReversed(batch, 64, 1 << 18), 1, 3, 5);
+      System.out.printf("NTT 64 x 2^18, one thread: %s%n", millis(r));
+      Ntt par = Ntt.parallel();
+      r = CpuTimer.measure(() -> par.forwardToBitReversed(batch, 64, 1 << 18), 1, 3, 5);
+      System.out.printf("NTT 64 x 2^18, all cores (wall clock is the figure): %s%n", millis(r));
+    }
+    if (which.contains("merkle")) {
+      int rows = 1 << 20;
+      int cols = 64;
+      int[] m = random(rnd, rows * cols);
+      CpuBackend backend = new CpuBackend();
+      CpuTimer.Result r = CpuTimer.measure(
+          () -> MerkleTree.commit(backend, new int[][] {m}, new int[] {cols}, rows), 1, 1, 3);
+      System.out.printf("Merkle commit 2^20 rows x 64 columns, all cores (wall clock is the figure): %s%n", millis(r));
+    }
+  }
+
+  private static String millis(CpuTimer.Result r) {
+    return String.format("cpu median %.1f ms (min %.1f), wall median %.1f ms (min %.1f)",
+        r.cpuMedian() / 1e6, r.cpuMin() / 1e6, r.wallMedian() / 1e6, r.wallMin() / 1e6);
+  }
+
+  private static int[] random(Random rnd, int n) {
+    int[] v = new int[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = rnd.nextInt(BabyBear.P);
+    }
+    return v;
+  }
+}
