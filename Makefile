@@ -76,11 +76,15 @@ kernel-host-tests:
 	target/kernel-tests/kernel_tests $(KERNEL_VECTORS)
 
 # GPU equality tests and benchmarks (skipped with a message where there is no usable GPU).
-perf_gpu:
+perf_gpu: build
 	$(MVN) test -Dtest='Cuda*Test' -DexcludedGroups= -Dgroups=gpu -Dsurefire.failIfNoSpecifiedTests=false
-	$(MVN) -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt
-	java -cp target/test-classes:target/classes:$$(cat target/test-classpath.txt) io.l2prover.zkvm.gpu.GpuBench
+	java -jar $(JAR) bench gpu
 
 # The prover client with the GPU required (PROVER_GPU=on fails clearly without one).
 init-l2-prover-gpu: build
 	PROVER_GPU=on java -jar $(JAR) client
+# Prove and verify the example STARKs at a few heights (one JSON line each).
+.PHONY: bench-stark
+bench-stark: build
+	for n in 12 14 16; do java -jar $(JAR) bench stark --log-rows $$n; done
+	java -jar $(JAR) bench stark --air memory --log-rows 14

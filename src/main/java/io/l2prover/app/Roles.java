@@ -1,6 +1,5 @@
 package io.l2prover.app;
 
-import io.l2prover.zkvm.gpu.GpuBenchRole;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,7 @@ public final class Roles {
 
   /** Every role this build ships. Each issue that adds a role registers it here. */
   public static Roles standard() {
-    return new Roles(List.of(new GpuBenchRole()));
+    return new Roles(List.of(io.l2prover.app.bench.BenchRole.standard()));
   }
 
   public Optional<Role> find(String name) {

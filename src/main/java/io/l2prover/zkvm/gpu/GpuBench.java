@@ -10,9 +10,21 @@ import static jcuda.driver.JCudaDriver.cuMemFree;
 import static jcuda.driver.JCudaDriver.cuMemcpyDtoDAsync;
 import static jcuda.driver.JCudaDriver.cuMemcpyHtoD;
 
+import io.l2prover.app.UserError;
 import io.l2prover.zkvm.field.BabyBear;
 import io.l2prover.zkvm.stark.backend.ComputeBackend;
+import io.l2prover.zkvm.stark.backend.CpuBackend;
+import io.l2prover.zkvm.stark.examples.ExampleAir;
+import io.l2prover.zkvm.stark.examples.ExampleAirs;
+import io.l2prover.zkvm.stark.examples.ExampleTrace;
+import io.l2prover.zkvm.stark.fri.FriParameters;
 import io.l2prover.zkvm.stark.merkle.MerkleTree;
+import io.l2prover.zkvm.stark.proof.InvalidProofException;
+import io.l2prover.zkvm.stark.proof.ProofCodec;
+import io.l2prover.zkvm.stark.proof.StarkProof;
+import io.l2prover.zkvm.stark.prover.ProvingKey;
+import io.l2prover.zkvm.stark.prover.StarkProver;
+import io.l2prover.zkvm.stark.verifier.StarkVerifier;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,9 +47,45 @@ import jcuda.driver.CUevent_flags;
  * a warm-up), plus end-to-end calls through {@link ComputeBackend} (host transfers included)
  * against the CPU backend on the same machine, whose results must be equal.
  */
-final class GpuBench {
+public final class GpuBench {
 
   private static final int REPEATS = 5;
+
+  /** What to run: NTT sizes up to 2^maxLog rows of {@code width} columns, a proof of 2^proveLog rows. */
+  public record Options(int maxLog, int width, int proveLog, boolean withCpu) {
+    public static final Options DEFAULT = new Options(24, 64, 20, true);
+
+    public Options withMaxLog(int v) {
+      return new Options(v, width, proveLog, withCpu);
+    }
+
+    public Options withWidth(int v) {
+      return new Options(maxLog, v, proveLog, withCpu);
+    }
+
+    public Options withProveLog(int v) {
+      return new Options(maxLog, width, v, withCpu);
+    }
+
+    public Options withCpu(boolean v) {
+      return new Options(maxLog, width, proveLog, v);
+    }
+  }
+
+  /**
+   * Probes the GPU and runs everything; returns false if a GPU result differed from the CPU's.
+   *
+   * @throws UserError without a usable GPU
+   */
+  public static boolean run(Options options, PrintStream out) {
+    CudaStatus status = CudaProbe.jcuda().probe();
+    if (!status.usable()) {
+      throw new UserError("bench gpu needs a usable GPU: " + status.reason());
+    }
+    try (CudaBackend gpu = new CudaBackend(status)) {
+      return new GpuBench(gpu, new CpuBackend(), out).run(options);
+    }
+  }
 
   private final CudaBackend gpu;
   private final ComputeBackend cpu;
@@ -50,8 +98,11 @@ final class GpuBench {
     this.out = out;
   }
 
-  /** Runs every benchmark up to 2^maxLog rows; returns false if a GPU result differed from the CPU's. */
-  boolean run(int maxLog, int width, boolean withCpu) {
+  /** Runs every benchmark; returns false if a GPU result differed from the CPU's. */
+  boolean run(Options options) {
+    int maxLog = options.maxLog();
+    int width = options.width();
+    boolean withCpu = options.withCpu();
     CudaStatus d = gpu.device();
     emit("device", "name", d.deviceName(), "compute", d.computeMajor() + "." + d.computeMinor(),
         "driver_cuda", d.driverCudaVersion());
@@ -62,6 +113,7 @@ final class GpuBench {
       equal &= endToEndLde(Math.min(20, maxLog), width, data);
       equal &= endToEndMerkle(Math.min(22, maxLog), width, data);
     }
+    equal &= prove(options.proveLog(), withCpu);
     emit("summary", "copy_gbps", copyGbps, "all_equal", equal);
     return equal;
   }
@@ -178,6 +230,48 @@ final class GpuBench {
     boolean equal = onGpu.root().equals(onCpu.root());
     emit("merkle_commit_end_to_end", "log_rows", logRows, "width", width, "gpu_ms", (t1 - t0) / 1e6,
         "cpu_ms", (t2 - t1) / 1e6, "cpu_threads", Runtime.getRuntime().availableProcessors(), "equal", equal);
+    return equal;
+  }
+
+  /**
+   * A whole proof of the example Fibonacci AIR on the GPU backend (quotient evaluation, which has
+   * no kernel yet, runs on the CPU) and on the CPU backend: the proofs must be byte-identical and
+   * the GPU's must verify.
+   */
+  private boolean prove(int logRows, boolean withCpu) {
+    ExampleAir air = ExampleAirs.byName("fibonacci").orElseThrow();
+    FriParameters params = FriParameters.DEFAULT;
+    ExampleTrace warm = air.generate(air.minLogRows(), 1); // class loading, JIT, device buffers
+    StarkProver.unchecked(gpu).prove(ProvingKey.setup(air, air.minLogRows(), params, gpu), warm.main(),
+        warm.publicValues());
+    ExampleTrace trace = air.generate(logRows, 1);
+    ProvingKey gpuKey = ProvingKey.setup(air, logRows, params, gpu);
+    long t0 = System.nanoTime();
+    StarkProof onGpu = StarkProver.unchecked(gpu).prove(gpuKey, trace.main(), trace.publicValues());
+    long t1 = System.nanoTime();
+    boolean verifies;
+    try {
+      new StarkVerifier(params).verify(air, gpuKey.verifyingKey(), onGpu, trace.publicValues());
+      verifies = true;
+    } catch (InvalidProofException e) {
+      verifies = false;
+    }
+    Object cpuMs = "skipped";
+    Object identical = "skipped";
+    boolean equal = verifies;
+    if (withCpu) {
+      ProvingKey cpuKey = ProvingKey.setup(air, logRows, params, cpu);
+      long t2 = System.nanoTime();
+      StarkProof onCpu = StarkProver.unchecked(cpu).prove(cpuKey, trace.main(), trace.publicValues());
+      long t3 = System.nanoTime();
+      cpuMs = (t3 - t2) / 1e6;
+      boolean same = Arrays.equals(ProofCodec.encode(onGpu), ProofCodec.encode(onCpu));
+      identical = same;
+      equal &= same;
+    }
+    emit("prove", "air", air.name(), "log_rows", logRows, "gpu_ms", (t1 - t0) / 1e6, "cpu_ms", cpuMs,
+        "cpu_threads", Runtime.getRuntime().availableProcessors(), "proofs_identical", identical,
+        "gpu_proof_verifies", verifies);
     return equal;
   }
 

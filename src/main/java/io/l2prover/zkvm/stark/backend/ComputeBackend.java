@@ -42,4 +42,14 @@ public interface ComputeBackend {
    * folded polynomial on the coset {@code shift^2 * <W^2>}, again bit-reversed.
    */
   int[] foldFri(int[] codeword, int logSize, int shift, int[] beta);
+
+  /**
+   * Evaluates an AIR's compiled constraints at every point of the quotient domain and returns
+   * the quotient {@code sum_i alpha^i sel_i(x) C_i(x) / Z_H(x)} there (4 ints per point). The
+   * task describes the layout (see {@link QuotientTask}). The default runs
+   * {@link CpuQuotientKernel} on the calling thread's common pool; a GPU backend overrides it.
+   */
+  default int[] evaluateQuotient(QuotientTask task) {
+    return CpuQuotientKernel.evaluate(task);
+  }
 }

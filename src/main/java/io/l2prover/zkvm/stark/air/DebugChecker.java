@@ -1,0 +1,107 @@
+package io.l2prover.zkvm.stark.air;
+
+import io.l2prover.zkvm.field.Ext4;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Evaluates an AIR's constraints on every row of a concrete trace and names the first row and
+ * constraint that fail: the tool that tells an AIR author what is wrong before a proof is made.
+ * It reads the same {@link Expr} definitions the prover and verifier use.
+ */
+public final class DebugChecker {
+
+  private DebugChecker() {}
+
+  /** Checks the preprocessed and main constraints. */
+  public static Optional<ConstraintFailure> checkMain(Air air, int[][] preprocessed, int[][] main, int[] publicValues) {
+    checkShape(air, preprocessed, main, publicValues);
+    return firstFailure(air.constraints(), rows(preprocessed, main), preprocessed, main, null, publicValues, new Ext4[0], new Ext4[0]);
+  }
+
+  /** Checks the aux constraints and the claimed aux values (LogUp balance) for drawn challenges. */
+  public static Optional<ConstraintFailure> checkAux(
+      Air air, int[][] preprocessed, int[][] main, int[] publicValues, AuxTrace aux, Ext4[] challenges) {
+    AuxPhase phase = air.auxPhase().orElseThrow(() -> new IllegalArgumentException(air.name() + " has no aux phase"));
+    Optional<ConstraintFailure> rowFailure = firstFailure(
+        phase.constraints(), rows(preprocessed, main), preprocessed, main, aux, publicValues, challenges, aux.auxPublics());
+    if (rowFailure.isPresent()) {
+      return rowFailure;
+    }
+    return phase.checkAuxPublics(aux.auxPublics())
+        .map(reason -> new ConstraintFailure(ConstraintFailure.NO_ROW, "aux publics", reason));
+  }
+
+  private static int rows(int[][] preprocessed, int[][] main) {
+    return main.length > 0 ? main[0].length : preprocessed[0].length;
+  }
+
+  private static void checkShape(Air air, int[][] preprocessed, int[][] main, int[] publicValues) {
+    if (main.length != air.mainWidth() || preprocessed.length != air.preprocessedWidth()) {
+      throw new IllegalArgumentException(air.name() + ": trace has " + main.length + " main and " + preprocessed.length
+          + " preprocessed columns, AIR declares " + air.mainWidth() + " and " + air.preprocessedWidth());
+    }
+    if (publicValues.length != air.publicValueCount()) {
+      throw new IllegalArgumentException(air.name() + ": " + publicValues.length + " public values, AIR declares "
+          + air.publicValueCount());
+    }
+    int rows = rows(preprocessed, main);
+    if (Integer.bitCount(rows) != 1) {
+      throw new IllegalArgumentException(air.name() + ": trace height " + rows + " is not a power of two");
+    }
+    for (int[][] segment : new int[][][] {preprocessed, main}) {
+      for (int[] column : segment) {
+        if (column.length != rows) {
+          throw new IllegalArgumentException(air.name() + ": columns of different heights");
+        }
+      }
+    }
+  }
+
+  private static Optional<ConstraintFailure> firstFailure(
+      List<Constraint> constraints, int rows, int[][] preprocessed, int[][] main, AuxTrace aux, int[] publicValues,
+      Ext4[] challenges, Ext4[] auxPublics) {
+    int auxWidth = aux == null ? 0 : aux.columns().length / 4;
+    for (int r = 0; r < rows; r++) {
+      int next = (r + 1) % rows;
+      PointValues at = new PointValues(
+          embed(preprocessed, r), embed(preprocessed, next), embed(main, r), embed(main, next),
+          auxRow(aux, auxWidth, r), auxRow(aux, auxWidth, next), publicValues, challenges, auxPublics);
+      for (Constraint c : constraints) {
+        if (!applies(c.when(), r, rows)) {
+          continue;
+        }
+        Ext4 value = c.expr().fold(at);
+        if (!value.isZero()) {
+          return Optional.of(new ConstraintFailure(r, c.name(), "evaluates to " + value));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean applies(When when, int row, int rows) {
+    return switch (when) {
+      case EVERY_ROW -> true;
+      case TRANSITION -> row != rows - 1;
+      case FIRST_ROW -> row == 0;
+      case LAST_ROW -> row == rows - 1;
+    };
+  }
+
+  private static Ext4[] embed(int[][] columns, int row) {
+    Ext4[] out = new Ext4[columns.length];
+    for (int c = 0; c < columns.length; c++) {
+      out[c] = Ext4.of(columns[c][row]);
+    }
+    return out;
+  }
+
+  private static Ext4[] auxRow(AuxTrace aux, int width, int row) {
+    Ext4[] out = new Ext4[width];
+    for (int c = 0; c < width; c++) {
+      out[c] = aux.value(c, row);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,334 @@
+package io.l2prover.zkvm.stark.proof;
+
+import io.l2prover.zkvm.field.BabyBear;
+import io.l2prover.zkvm.field.Ext4;
+import io.l2prover.zkvm.stark.fri.FriParameters;
+import io.l2prover.zkvm.stark.fri.FriProof;
+import io.l2prover.zkvm.stark.merkle.MerkleBatchOpening;
+import io.l2prover.zkvm.stark.poseidon2.Digest;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The binary encoding of a {@link StarkProof}, version {@value Protocol#VERSION}: magic "L2PS",
+ * a u16 version, then the fields in record order; integers big-endian, every field element a
+ * u32 that must be canonical, every list prefixed by its length. Decoding checks every length
+ * against the bytes left and rejects trailing bytes, so truncated or garbage input gives a
+ * {@link ProofFormatException} naming the offset, never a runtime exception. The layout is
+ * written out in docs/stark-protocol.md.
+ */
+public final class ProofCodec {
+
+  static final byte[] MAGIC = {'L', '2', 'P', 'S'};
+  private static final int MAX_NAME = 64;
+
+  private ProofCodec() {}
+
+  public static byte[] encode(StarkProof p) {
+    Writer w = new Writer();
+    w.bytes(MAGIC);
+    w.u16(Protocol.VERSION);
+    byte[] name = p.airName().getBytes(StandardCharsets.UTF_8);
+    w.u16(name.length);
+    w.bytes(name);
+    w.u8(p.logRows());
+    FriParameters f = p.params();
+    w.u8(f.logBlowup());
+    w.u16(f.queries());
+    w.u8(f.grindingBits());
+    w.u8(f.logFinalDegree());
+    w.fields(p.publicValues());
+    w.digest(p.mainRoot());
+    w.u8(p.auxRoot() == null ? 0 : 1);
+    if (p.auxRoot() != null) {
+      w.digest(p.auxRoot());
+    }
+    w.exts(p.auxPublics());
+    w.digest(p.quotientRoot());
+    w.exts(p.valuesAtZeta());
+    w.exts(p.valuesAtZetaNext());
+    w.u8(p.traceOpenings().size());
+    p.traceOpenings().forEach(w::opening);
+    FriProof fri = p.fri();
+    w.u8(fri.layerRoots().size());
+    fri.layerRoots().forEach(w::digest);
+    w.u8(fri.layerOpenings().size());
+    fri.layerOpenings().forEach(w::opening);
+    w.exts(fri.finalPolynomial());
+    w.u32(fri.powWitness());
+    return w.out.toByteArray();
+  }
+
+  public static StarkProof decode(byte[] bytes) throws ProofFormatException {
+    Reader r = new Reader(bytes);
+    for (byte m : MAGIC) {
+      if (r.u8() != (m & 0xff)) {
+        throw new ProofFormatException("not a STARK proof: the file does not start with \"L2PS\"");
+      }
+    }
+    int version = r.u16();
+    if (version != Protocol.VERSION) {
+      throw new ProofFormatException("proof encoding version " + version + " is not supported (this build reads "
+          + Protocol.VERSION + ")");
+    }
+    int nameLength = r.u16();
+    if (nameLength == 0 || nameLength > MAX_NAME) {
+      throw r.error("AIR name length " + nameLength + " outside 1.." + MAX_NAME);
+    }
+    String airName = new String(r.bytes(nameLength), StandardCharsets.UTF_8);
+    int logRows = r.u8();
+    if (logRows < 1 || logRows > 24) {
+      throw r.error("trace height 2^" + logRows + " outside 2^1..2^24");
+    }
+    FriParameters params;
+    try {
+      params = new FriParameters(r.u8(), r.u16(), r.u8(), r.u8());
+    } catch (IllegalArgumentException e) {
+      throw r.error("bad FRI parameters: " + e.getMessage());
+    }
+    int[] publicValues = r.fields();
+    Digest mainRoot = r.digest();
+    int hasAux = r.u8();
+    if (hasAux > 1) {
+      throw r.error("aux flag " + hasAux + " is not 0 or 1");
+    }
+    Digest auxRoot = hasAux == 1 ? r.digest() : null;
+    Ext4[] auxPublics = r.exts();
+    Digest quotientRoot = r.digest();
+    Ext4[] atZeta = r.exts();
+    Ext4[] atZetaNext = r.exts();
+    List<MerkleBatchOpening> traceOpenings = r.openings();
+    int roots = r.u8();
+    List<Digest> layerRoots = new ArrayList<>();
+    for (int i = 0; i < roots; i++) {
+      layerRoots.add(r.digest());
+    }
+    List<MerkleBatchOpening> layerOpenings = r.openings();
+    Ext4[] finalPolynomial = r.exts();
+    int pow = r.field();
+    if (r.remaining() != 0) {
+      throw r.error(r.remaining() + " unexpected bytes after the end of the proof");
+    }
+    return new StarkProof(airName, logRows, params, publicValues, mainRoot, auxRoot, auxPublics, quotientRoot,
+        atZeta, atZetaNext, traceOpenings, new FriProof(layerRoots, layerOpenings, finalPolynomial, pow));
+  }
+
+  private static final class Writer {
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    void u8(int v) {
+      out.write(v);
+    }
+
+    void u16(int v) {
+      out.write(v >>> 8);
+      out.write(v);
+    }
+
+    void u32(int v) {
+      u16(v >>> 16);
+      u16(v & 0xffff);
+    }
+
+    void bytes(byte[] b) {
+      out.writeBytes(b);
+    }
+
+    void fields(int[] values) {
+      u32(values.length);
+      for (int v : values) {
+        u32(v);
+      }
+    }
+
+    void ext(Ext4 e) {
+      u32(e.a0());
+      u32(e.a1());
+      u32(e.a2());
+      u32(e.a3());
+    }
+
+    void exts(Ext4[] values) {
+      u32(values.length);
+      for (Ext4 e : values) {
+        ext(e);
+      }
+    }
+
+    void digest(Digest d) {
+      for (int i = 0; i < Digest.ELEMENTS; i++) {
+        u32(d.get(i));
+      }
+    }
+
+    void opening(MerkleBatchOpening o) {
+      int[] indices = o.indices();
+      u32(indices.length);
+      for (int i : indices) {
+        u32(i);
+      }
+      List<int[]> first = o.rows().get(0);
+      u8(first.size());
+      for (int[] row : first) {
+        u16(row.length);
+      }
+      for (List<int[]> rows : o.rows()) {
+        for (int[] row : rows) {
+          for (int v : row) {
+            u32(v);
+          }
+        }
+      }
+      u32(o.siblings().size());
+      o.siblings().forEach(this::digest);
+    }
+  }
+
+  private static final class Reader {
+    private final byte[] b;
+    private int pos;
+
+    Reader(byte[] b) {
+      this.b = b;
+    }
+
+    int remaining() {
+      return b.length - pos;
+    }
+
+    ProofFormatException error(String what) {
+      return new ProofFormatException("malformed proof at byte " + pos + ": " + what);
+    }
+
+    private void need(long n, String what) throws ProofFormatException {
+      if (n > remaining()) {
+        throw new ProofFormatException("proof truncated at byte " + pos + ": " + what + " needs " + n
+            + " bytes, " + remaining() + " left");
+      }
+    }
+
+    int u8() throws ProofFormatException {
+      need(1, "a byte");
+      return b[pos++] & 0xff;
+    }
+
+    int u16() throws ProofFormatException {
+      need(2, "a u16");
+      int v = ((b[pos] & 0xff) << 8) | (b[pos + 1] & 0xff);
+      pos += 2;
+      return v;
+    }
+
+    int u32() throws ProofFormatException {
+      need(4, "a u32");
+      int v = ((b[pos] & 0xff) << 24) | ((b[pos + 1] & 0xff) << 16) | ((b[pos + 2] & 0xff) << 8) | (b[pos + 3] & 0xff);
+      pos += 4;
+      return v;
+    }
+
+    byte[] bytes(int n) throws ProofFormatException {
+      need(n, "a string");
+      byte[] out = java.util.Arrays.copyOfRange(b, pos, pos + n);
+      pos += n;
+      return out;
+    }
+
+    int field() throws ProofFormatException {
+      int v = u32();
+      if (v < 0 || v >= BabyBear.P) {
+        pos -= 4;
+        throw error("field element " + Integer.toUnsignedString(v) + " is not below p");
+      }
+      return v;
+    }
+
+    /** A u32 count of items of {@code itemBytes} bytes each that must fit in what is left. */
+    int count(int itemBytes, String what) throws ProofFormatException {
+      int n = u32();
+      if (n < 0) {
+        throw error(what + " count " + Integer.toUnsignedString(n) + " too large");
+      }
+      need((long) n * itemBytes, n + " " + what);
+      return n;
+    }
+
+    int[] fields() throws ProofFormatException {
+      int[] out = new int[count(4, "field elements")];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = field();
+      }
+      return out;
+    }
+
+    Ext4 ext() throws ProofFormatException {
+      return new Ext4(field(), field(), field(), field());
+    }
+
+    Ext4[] exts() throws ProofFormatException {
+      Ext4[] out = new Ext4[count(16, "extension elements")];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = ext();
+      }
+      return out;
+    }
+
+    Digest digest() throws ProofFormatException {
+      int[] e = new int[Digest.ELEMENTS];
+      for (int i = 0; i < e.length; i++) {
+        e[i] = field();
+      }
+      return Digest.of(e);
+    }
+
+    MerkleBatchOpening opening() throws ProofFormatException {
+      int n = count(4, "opened indices");
+      if (n == 0) {
+        throw error("a Merkle opening opens no leaf");
+      }
+      int[] indices = new int[n];
+      for (int i = 0; i < n; i++) {
+        indices[i] = u32();
+      }
+      int matrices = u8();
+      if (matrices == 0) {
+        throw error("a Merkle opening of no matrix");
+      }
+      int[] widths = new int[matrices];
+      long rowBytes = 0;
+      for (int k = 0; k < matrices; k++) {
+        widths[k] = u16();
+        rowBytes += 4L * widths[k];
+      }
+      need(rowBytes * n, "opened rows");
+      List<List<int[]>> rows = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        List<int[]> leaf = new ArrayList<>(matrices);
+        for (int k = 0; k < matrices; k++) {
+          int[] row = new int[widths[k]];
+          for (int c = 0; c < row.length; c++) {
+            row[c] = field();
+          }
+          leaf.add(row);
+        }
+        rows.add(leaf);
+      }
+      int siblings = count(4 * Digest.ELEMENTS, "sibling digests");
+      List<Digest> digests = new ArrayList<>(siblings);
+      for (int i = 0; i < siblings; i++) {
+        digests.add(digest());
+      }
+      return new MerkleBatchOpening(indices, rows, digests);
+    }
+
+    List<MerkleBatchOpening> openings() throws ProofFormatException {
+      int n = u8();
+      List<MerkleBatchOpening> out = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        out.add(opening());
+      }
+      return out;
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package io.l2prover.zkvm.stark.prover;
+
+import io.l2prover.zkvm.field.BabyBear;
+import io.l2prover.zkvm.field.Ext4;
+import io.l2prover.zkvm.stark.ntt.BitReversal;
+import java.util.stream.IntStream;
+
+/**
+ * The DEEP combination FRI is run on. With the committed columns p_0 .. p_{K-1} (all matrices in
+ * order), of which the first K' are also opened at ζω:
+ * f(x) = Σ_k γ^k (p_k(x) − p_k(ζ)) / (x − ζ) + γ^K Σ_{k<K'} γ^k (p_k(x) − p_k(ζω)) / (x − ζω).
+ * Each term is a polynomial of degree below n exactly when the claimed openings are right, so
+ * FRI on f checks all openings at once.
+ */
+final class DeepComposition {
+
+  private static final int GRAIN = 1 << 12;
+
+  private DeepComposition() {}
+
+  /** f on the LDE coset {@code shift · <W>} of size 2^logLde, bit-reversed: 4 ints per point. */
+  static int[] codeword(int logLde, int shift, int[][] ldes, int[] widths, int nextOpenedColumns, Ext4 gamma,
+      Ext4 zeta, Ext4 zetaNext, Ext4[] atZeta, Ext4[] atZetaNext) {
+    int size = 1 << logLde;
+    int total = atZeta.length;
+    int[] gammaPowers = new int[4 * total];
+    Ext4 g = Ext4.ONE;
+    Ext4 sumAtZeta = Ext4.ZERO;
+    Ext4 sumAtZetaNext = Ext4.ZERO;
+    for (int k = 0; k < total; k++) {
+      ExtArrays.put(gammaPowers, k, g);
+      sumAtZeta = sumAtZeta.add(g.mul(atZeta[k]));
+      if (k < nextOpenedColumns) {
+        sumAtZetaNext = sumAtZetaNext.add(g.mul(atZetaNext[k]));
+      }
+      g = g.mul(gamma);
+    }
+    final int[] gammaK = g.toArray();
+    final int[] vz = sumAtZeta.toArray();
+    final int[] vzn = sumAtZetaNext.toArray();
+    int w = BabyBear.twoAdicGenerator(logLde);
+    int[] out = new int[4 * size];
+    int chunks = (size + GRAIN - 1) / GRAIN;
+    IntStream.range(0, chunks).parallel().forEach(c -> {
+      int from = c * GRAIN;
+      int to = Math.min(size, from + GRAIN);
+      int n = to - from;
+      int[] inv1 = new int[4 * n];
+      int[] inv2 = new int[4 * n];
+      for (int i = from; i < to; i++) {
+        int x = BabyBear.mul(shift, BabyBear.pow(w, BitReversal.reverse(i, logLde)));
+        ExtArrays.put(inv1, i - from, Ext4.of(x).sub(zeta));
+        ExtArrays.put(inv2, i - from, Ext4.of(x).sub(zetaNext));
+      }
+      ExtArrays.batchInverse(inv1, 0, n);
+      ExtArrays.batchInverse(inv2, 0, n);
+      long[] s = new long[4];
+      int[] a = new int[4];
+      int[] b = new int[4];
+      for (int i = from; i < to; i++) {
+        java.util.Arrays.fill(s, 0);
+        int column = 0;
+        for (int m = 0; m < ldes.length; m++) {
+          if (column == nextOpenedColumns) {
+            snapshot(s, b);
+          }
+          int width = widths[m];
+          int[] lde = ldes[m];
+          int row = i * width;
+          for (int col = 0; col < width; col++, column++) {
+            long v = lde[row + col];
+            for (int k = 0; k < 4; k++) {
+              long t = s[k] + v * gammaPowers[4 * column + k];
+              s[k] = t >= ExtArrays.P2 ? t - ExtArrays.P2 : t;
+            }
+          }
+        }
+        if (column == nextOpenedColumns) {
+          snapshot(s, b);
+        }
+        snapshot(s, a);
+        for (int k = 0; k < 4; k++) {
+          a[k] = BabyBear.sub(a[k], vz[k]);
+          b[k] = BabyBear.sub(b[k], vzn[k]);
+        }
+        int at = 4 * (i - from);
+        ExtArrays.mul(a, 0, inv1, at, a, 0);
+        ExtArrays.mul(b, 0, inv2, at, b, 0);
+        ExtArrays.mul(b, 0, gammaK, 0, b, 0);
+        for (int k = 0; k < 4; k++) {
+          out[4 * i + k] = BabyBear.add(a[k], b[k]);
+        }
+      }
+    });
+    return out;
+  }
+
+  private static void snapshot(long[] s, int[] into) {
+    for (int k = 0; k < 4; k++) {
+      into[k] = (int) (s[k] % ExtArrays.P);
+    }
+  }
+}
