@@ -1,8 +1,6 @@
 package io.l2prover.zkvm.gpu;
 
-import static jcuda.driver.JCudaDriver.cuMemcpyDtoD;
-import static jcuda.driver.JCudaDriver.cuMemcpyDtoH;
-import static jcuda.driver.JCudaDriver.cuMemcpyHtoD;
+import static jcuda.driver.JCudaDriver.cuMemcpyDtoDAsync;
 
 import io.l2prover.zkvm.field.BabyBear;
 import io.l2prover.zkvm.gpu.DeviceArena.Slot;
@@ -11,7 +9,6 @@ import io.l2prover.zkvm.stark.poseidon2.Poseidon2Hash;
 import io.vertx.core.Context;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
-import jcuda.Pointer;
 import jcuda.Sizeof;
 import jcuda.driver.CUdeviceptr;
 
@@ -19,7 +16,9 @@ import jcuda.driver.CUdeviceptr;
  * The {@link ComputeBackend} on an NVIDIA GPU through JCuda's driver API, bit-identical to the
  * CPU backend. The kernels (PTX bundled in the jar) load on first use; every call takes the
  * backend's lock, binds the CUDA context to the calling thread, reuses device buffers kept from
- * earlier calls, and checks every driver call. Calls block until the GPU is done, so they belong
+ * earlier calls, moves data through double-buffered pinned memory (the CPU's copy of one chunk
+ * overlaps the DMA of the next, and the kernels queue behind the uploads on one stream), and
+ * checks every driver call. Calls block until the GPU is done, so they belong
  * in worker threads (a worker verticle or {@code executeBlocking}); an event-loop thread is
  * refused. One device (0), one stream: concurrent callers queue on the lock.
  */
@@ -33,6 +32,7 @@ public final class CudaBackend implements ComputeBackend, AutoCloseable {
   private final ReentrantLock lock = new ReentrantLock();
   private final DeviceArena arena = new DeviceArena();
   private CudaKernels kernels; // guarded by lock, created on first use
+  private PinnedStaging staging; // guarded by lock, created with the kernels
   private int forwardTwiddleLog; // guarded by lock: the device tables cover 2^log points
   private int inverseTwiddleLog;
 
@@ -77,10 +77,9 @@ public final class CudaBackend implements ComputeBackend, AutoCloseable {
     return onDevice(k -> {
       CUdeviceptr in = arena.get(Slot.INPUT, inWords * Sizeof.INT);
       CUdeviceptr dst = arena.get(Slot.OUTPUT, outWords * Sizeof.INT);
-      cuMemcpyHtoD(in, Pointer.to(evaluations), inWords * Sizeof.INT);
+      staging.upload(evaluations, in, inWords);
       ldeOnDevice(k, in, dst, width, logHeight, logBlowup, shift);
-      k.sync();
-      cuMemcpyDtoH(Pointer.to(out), dst, outWords * Sizeof.INT);
+      staging.download(dst, out, outWords);
       return out;
     });
   }
@@ -107,25 +106,21 @@ public final class CudaBackend implements ComputeBackend, AutoCloseable {
       for (int m = 0; m < matrices.length; m++) {
         long words = (long) widths[m] * height;
         CUdeviceptr in = arena.get(Slot.INPUT, words * Sizeof.INT);
-        if (words > 0) {
-          cuMemcpyHtoD(in, Pointer.to(matrices[m]), words * Sizeof.INT);
-        }
+        // queued after the previous matrix's kernel, which reads the same buffer
+        staging.upload(matrices[m], in, words);
         boolean last = m == matrices.length - 1;
         if (matrices.length == 1) {
           k.launch("poseidon2_hash_rows", blocks(height), 1, THREADS, 0, in, height, widths[m], digests);
         } else {
           k.launch("poseidon2_absorb_rows", blocks(height), 1, THREADS, 0, in, height, widths[m], states, pos,
               m == 0 ? 1 : 0, last ? digests : CudaKernels.NULL);
-          // the next matrix's upload overwrites INPUT: this one must be absorbed first
-          k.sync();
         }
         pos = (int) ((pos + (long) widths[m]) % Poseidon2Hash.RATE);
       }
       if (matrices.length == 0) {
         k.launch("poseidon2_hash_rows", blocks(height), 1, THREADS, 0, arena.get(Slot.INPUT, 4), height, 0, digests);
       }
-      k.sync();
-      cuMemcpyDtoH(Pointer.to(out), digests, (long) height * DIGEST * Sizeof.INT);
+      staging.download(digests, out, (long) height * DIGEST);
       return out;
     });
   }
@@ -142,11 +137,10 @@ public final class CudaBackend implements ComputeBackend, AutoCloseable {
     }
     return onDevice(k -> {
       CUdeviceptr tree = arena.get(Slot.OUTPUT, totalWords * Sizeof.INT);
-      cuMemcpyHtoD(tree, Pointer.to(leafDigests), (long) leafDigests.length * Sizeof.INT);
+      staging.upload(leafDigests, tree, leafDigests.length);
       merkleOnDevice(k, tree, logLeaves);
-      k.sync();
       int[] all = new int[(int) totalWords];
-      cuMemcpyDtoH(Pointer.to(all), tree, totalWords * Sizeof.INT);
+      staging.download(tree, all, totalWords);
       int[][] layers = new int[logLeaves + 1][];
       int offset = 0;
       for (int layer = 0; layer <= logLeaves; layer++) {
@@ -172,10 +166,9 @@ public final class CudaBackend implements ComputeBackend, AutoCloseable {
     return onDevice(k -> {
       CUdeviceptr in = arena.get(Slot.INPUT, (long) codeword.length * Sizeof.INT);
       CUdeviceptr dst = arena.get(Slot.OUTPUT, (long) out.length * Sizeof.INT);
-      cuMemcpyHtoD(in, Pointer.to(codeword), (long) codeword.length * Sizeof.INT);
+      staging.upload(codeword, in, codeword.length);
       foldOnDevice(k, in, dst, logSize, shift, beta);
-      k.sync();
-      cuMemcpyDtoH(Pointer.to(out), dst, (long) out.length * Sizeof.INT);
+      staging.download(dst, out, out.length);
       return out;
     });
   }
@@ -204,7 +197,7 @@ public final class CudaBackend implements ComputeBackend, AutoCloseable {
     CUdeviceptr factors = arena.get(Slot.AUX, (long) height * Sizeof.INT);
     k.launch("powers_mont", blocks(height), 1, THREADS, 0, factors, height, shift, BabyBear.inv(height));
     if (logBig == 0) {
-      cuMemcpyDtoD(out, in, (long) width * Sizeof.INT); // one point: the value is its own interpolant
+      cuMemcpyDtoDAsync(out, in, (long) width * Sizeof.INT, k.stream()); // one point: its own interpolant
       return;
     }
     dif(k, plan, logHeight > 0 ? out : in, out, logBig, width, height, factors);
@@ -298,6 +291,7 @@ public final class CudaBackend implements ComputeBackend, AutoCloseable {
     try {
       if (kernels == null) {
         kernels = new CudaKernels(hash.permutation());
+        staging = new PinnedStaging(kernels.stream());
       }
       kernels.bind();
       return task.apply(kernels);
@@ -322,9 +316,11 @@ public final class CudaBackend implements ComputeBackend, AutoCloseable {
     try {
       if (kernels != null) {
         kernels.bind();
+        staging.close();
         arena.releaseAll();
         kernels.close();
         kernels = null;
+        staging = null;
         forwardTwiddleLog = 0;
         inverseTwiddleLog = 0;
       }
