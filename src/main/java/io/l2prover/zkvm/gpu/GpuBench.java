@@ -241,9 +241,9 @@ public final class GpuBench {
   private boolean prove(int logRows, boolean withCpu) {
     ExampleAir air = ExampleAirs.byName("fibonacci").orElseThrow();
     FriParameters params = FriParameters.DEFAULT;
-    ExampleTrace warm = air.generate(air.minLogRows(), 1); // class loading, JIT, device buffers
-    StarkProver.unchecked(gpu).prove(ProvingKey.setup(air, air.minLogRows(), params, gpu), warm.main(),
-        warm.publicValues());
+    int warmLog = Math.min(logRows, 12); // class loading, JIT, device buffers
+    ExampleTrace warm = air.generate(warmLog, 1);
+    StarkProver.unchecked(gpu).prove(ProvingKey.setup(air, warmLog, params, gpu), warm.main(), warm.publicValues());
     ExampleTrace trace = air.generate(logRows, 1);
     ProvingKey gpuKey = ProvingKey.setup(air, logRows, params, gpu);
     long t0 = System.nanoTime();
