@@ -24,6 +24,12 @@ final class CpuTimer {
 
   private CpuTimer() {}
 
+  /** CPU time of the whole process (all threads), for multi-threaded workloads. */
+  static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
   /** Runs {@code body} (which performs {@code opsPerCall} operations) warm-up then measured times. */
   static Result measure(Runnable body, int opsPerCall, int warmupCalls, int measuredCalls) {
     for (int i = 0; i < warmupCalls; i++) {

@@ -53,18 +53,36 @@ public final class PrimsBench {
       r = CpuTimer.measure(() -> seq.forwardToBitReversed(batch, 64, 1 << 18), 1, 3, 5);
       System.out.printf("NTT 64 x 2^18, one thread: %s%n", millis(r));
       Ntt par = Ntt.parallel();
-      r = CpuTimer.measure(() -> par.forwardToBitReversed(batch, 64, 1 << 18), 1, 3, 5);
-      System.out.printf("NTT 64 x 2^18, all cores (wall clock is the figure): %s%n", millis(r));
+      parallel("NTT 64 x 2^18, all cores", () -> par.forwardToBitReversed(batch, 64, 1 << 18), 3, 5);
     }
     if (which.contains("merkle")) {
       int rows = 1 << 20;
       int cols = 64;
       int[] m = random(rnd, rows * cols);
       CpuBackend backend = new CpuBackend();
-      CpuTimer.Result r = CpuTimer.measure(
-          () -> MerkleTree.commit(backend, new int[][] {m}, new int[] {cols}, rows), 1, 1, 3);
-      System.out.printf("Merkle commit 2^20 rows x 64 columns, all cores (wall clock is the figure): %s%n", millis(r));
+      parallel("Merkle commit 2^20 rows x 64 columns, all cores",
+          () -> MerkleTree.commit(backend, new int[][] {m}, new int[] {cols}, rows), 1, 3);
     }
+  }
+
+  /** Wall clock and CPU time of all threads (core-seconds of work) per run, medians. */
+  private static void parallel(String name, Runnable body, int warmup, int runs) {
+    for (int i = 0; i < warmup; i++) {
+      body.run();
+    }
+    double[] wall = new double[runs];
+    double[] cpu = new double[runs];
+    for (int i = 0; i < runs; i++) {
+      long c0 = CpuTimer.processCpuNanos();
+      long w0 = System.nanoTime();
+      body.run();
+      wall[i] = (System.nanoTime() - w0) / 1e6;
+      cpu[i] = (CpuTimer.processCpuNanos() - c0) / 1e6;
+    }
+    java.util.Arrays.sort(wall);
+    java.util.Arrays.sort(cpu);
+    System.out.printf("%s: wall median %.1f ms (min %.1f), CPU of all threads median %.1f ms%n",
+        name, wall[runs / 2], wall[0], cpu[runs / 2]);
   }
 
   private static String millis(CpuTimer.Result r) {

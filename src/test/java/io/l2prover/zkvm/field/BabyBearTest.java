@@ -21,6 +21,40 @@ class BabyBearTest {
     assertThat(BabyBear.pow(BabyBear.GENERATOR, 15)).isEqualTo(g);
   }
 
+  /** Plonky3 baby-bear/src/baby_bear.rs, TWO_ADIC_GENERATORS: entry k generates the subgroup of order 2^k. */
+  @Test
+  void twoAdicGeneratorsMatchPlonky3Table() {
+    int[] plonky3 = {
+      0x1, 0x78000000, 0x67055c21, 0x5ee99486, 0xbb4c4e4, 0x2d4cc4da, 0x669d6090, 0x17b56c64,
+      0x67456167, 0x688442f9, 0x145e952d, 0x4fe61226, 0x4c734715, 0x11c33e2a, 0x62c3d2b1,
+      0x77cad399, 0x54c131f4, 0x4cabd6a6, 0x5cf5713f, 0x3e9430e8, 0xba067a3, 0x18adc27d,
+      0x21fd55bc, 0x4b859b3d, 0x3bd57996, 0x4483d85a, 0x3a26eef8, 0x1a427a41
+    };
+    for (int k = 0; k <= BabyBear.TWO_ADICITY; k++) {
+      assertThat(BabyBear.twoAdicGenerator(k)).as("2^%d-th root", k).isEqualTo(plonky3[k]);
+    }
+    assertThatThrownBy(() -> BabyBear.twoAdicGenerator(28)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** Plonky3's DTH_ROOT for the quartic extension: 11^((p-1)/4), the Frobenius twist. */
+  @Test
+  void frobeniusTwistMatchesPlonky3() {
+    assertThat(BabyBear.pow(Ext4.W, (BabyBear.P - 1L) / 4)).isEqualTo(1728404513);
+    Ext4 x = new Ext4(5, 6, 7, 8);
+    assertThat(x.frobenius()).isEqualTo(x.pow(BabyBear.P));
+  }
+
+  @Test
+  void montgomeryHelpersAgreeWithPlainProducts() {
+    Random rnd = new Random(6);
+    int[] edges = {0, 1, 2, BabyBear.P - 2, BabyBear.P - 1};
+    for (int i = 0; i < 200_000; i++) {
+      int a = i < 25 ? edges[i % 5] : rnd.nextInt(BabyBear.P);
+      int c = i < 25 ? edges[i / 5] : rnd.nextInt(BabyBear.P);
+      assertThat(Montgomery.mulByPrepared(a, Montgomery.toMontgomery(c))).isEqualTo(BabyBear.mul(a, c));
+    }
+  }
+
   @Test
   void addSubMulAgreeWithBigArithmetic() {
     Random rnd = new Random(1);

@@ -63,33 +63,33 @@ final class Poseidon2Kernel {
   private static void fullRounds(long[] t, long[] rc) {
     for (int r = 0; r < rc.length; r += WIDTH) {
       for (int i = 0; i < WIDTH; i++) {
-        t[i] = sbox(reduce(t[i] + rc[r + i]));
+        t[i] = sbox(reduceLazy(t[i] + rc[r + i]));
       }
       externalLinear(t);
     }
   }
 
   /**
-   * t holds the unreduced output of the last full round (|t_i| < 35p); leaves values in [0, p).
+   * t holds the unreduced output of the last full round (|t_i| < 36p); leaves values in [-p, p).
    * The internal layer grows entries by at most 20x, so the 15 entries that skip the S-box are
    * reduced only after every second round (bounded by 400p + p, inside {@link #reduce}'s range).
    */
   private void partialRounds(long[] t) {
     for (int i = 1; i < WIDTH; i++) {
-      t[i] = reduce(t[i]);
+      t[i] = reduceLazy(t[i]);
     }
     for (int r = 0; r < internalRc.length; r++) {
-      t[0] = sbox(reduce(t[0] + internalRc[r]));
+      t[0] = sbox(reduceLazy(t[0] + internalRc[r]));
       internalLinear(t);
       if ((r & 1) == 1 || r == internalRc.length - 1) {
         for (int i = 0; i < WIDTH; i++) {
-          t[i] = reduce(t[i]);
+          t[i] = reduceLazy(t[i]);
         }
       }
     }
   }
 
-  /** x^7 in Montgomery form for x in [0, p); the result is in (-p, p). */
+  /** x^7 in Montgomery form for x in [-p, p); the result is in (-p, p). */
   private static long sbox(long x) {
     long x2 = montMul(x, x);
     long x3 = montMul(x2, x);
@@ -97,7 +97,7 @@ final class Poseidon2Kernel {
     return montMul(x3, x4);
   }
 
-  /** a * b * 2^-32 mod p, in (-p, p), for a, b in (-p, p). */
+  /** a * b * 2^-32 mod p, in (-p, p), for a, b in [-p, p]. */
   static long montMul(long a, long b) {
     long t = a * b;
     int m = (int) t * P_INV; // m * p == t (mod 2^32)
@@ -172,9 +172,14 @@ final class Poseidon2Kernel {
    * estimate floor(v MU48 / 2^48) is floor(v / p) or one less, never more.
    */
   static long reduce(long v) {
+    long r = reduceLazy(v);
+    return r + ((r >> 63) & P);
+  }
+
+  /** A representative of v mod p in [-p, p), for the same v as {@link #reduce}: enough for a product. */
+  static long reduceLazy(long v) {
     long u = v + OFFSET;
     long q = (u * MU48) >>> 48;
-    long r = u - q * P - P; // in [-p, p)
-    return r + ((r >> 63) & P);
+    return u - q * P - P;
   }
 }
