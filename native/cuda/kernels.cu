@@ -5,6 +5,7 @@
 #include "ntt.cuh"
 #include "poseidon2.cuh"
 #include "fri.cuh"
+#include "quotient.cuh"
 
 extern "C" {
 
@@ -123,6 +124,28 @@ __global__ void fri_fold(const uint32_t* in, uint32_t* out, uint32_t log_n, uint
   if (i >= (1u << (log_n - 1u))) return;
   fri::FoldParams p{log_n, inv_two_shift, w_inv, bb::Ext4{{b0, b1, b2, b3}}};
   fri::fold_one(p, in, out, i);
+}
+
+// The quotient at every point j < points (quotient.cuh), grid-stride: thread `tid` of `threads`
+// keeps its registers in column tid of `registers` (threads x 4 x register-count words). The
+// task's arrays come as separate parameters (no struct layout to agree on with the host).
+__global__ void quotient_evaluate(const uint32_t* code, uint32_t instructions, const uint32_t* outputs,
+                                  const uint32_t* when, uint32_t constraints, uint32_t log_lde,
+                                  uint32_t log_blowup, const uint32_t* pre, uint32_t pre_width,
+                                  const uint32_t* main, uint32_t main_width, const uint32_t* aux,
+                                  uint32_t aux_width, const uint32_t* publics, const uint32_t* challenges,
+                                  const uint32_t* aux_publics, const uint32_t* alpha_powers,
+                                  const uint32_t* selectors, uint32_t points, uint32_t* registers,
+                                  uint32_t* out) {
+  // selectors: first-row, last-row, transition and 1/Z_H, `points` words each
+  quotient::Task task{code, instructions, outputs, when, constraints, log_lde, log_blowup, pre, pre_width,
+                      main, main_width, aux, aux_width, publics, challenges, aux_publics, alpha_powers,
+                      selectors, selectors + points, selectors + 2u * (size_t)points,
+                      selectors + 3u * (size_t)points};
+  const uint32_t threads = gridDim.x * blockDim.x;
+  const uint32_t tid = blockIdx.x * blockDim.x + threadIdx.x;
+  quotient::Registers r{registers + tid, threads};
+  for (uint32_t j = tid; j < points; j += threads) quotient::evaluate_point(task, j, r, out);
 }
 
 }  // extern "C"

@@ -15,6 +15,7 @@
 #include "../fri.cuh"
 #include "../ntt.cuh"
 #include "../poseidon2.cuh"
+#include "../quotient.cuh"
 #include "vectors.h"
 
 using Words = std::vector<uint32_t>;
@@ -351,6 +352,40 @@ static void check_fri_vectors(const std::string& dir) {
   expect(cases > 0, "fri.vec holds cases");
 }
 
+static void check_quotient_vectors(const std::string& dir) {
+  VectorFile f(dir + "/quotient.vec");
+  int cases = 0;
+  while (!f.at_end()) {
+    Words code = f.next("q_code");
+    uint32_t registers = f.scalar("q_registers");
+    Words outputs = f.next("q_outputs"), when = f.next("q_when");
+    uint32_t log_rows = f.scalar("q_log_rows"), log_blowup = f.scalar("q_log_blowup");
+    uint32_t log_size = f.scalar("q_log_size");
+    uint32_t pre_width = f.scalar("q_pre_width");
+    Words pre = f.next("q_pre");
+    uint32_t main_width = f.scalar("q_main_width");
+    Words main_lde = f.next("q_main");
+    uint32_t aux_width = f.scalar("q_aux_width");
+    Words aux = f.next("q_aux"), publics = f.next("q_publics"), challenges = f.next("q_challenges");
+    Words aux_publics = f.next("q_aux_publics"), alpha = f.next("q_alpha");
+    Words first = f.next("q_first"), last = f.next("q_last"), transition = f.next("q_transition");
+    Words inv_z = f.next("q_inv_z"), want = f.next("q_out");
+    quotient::Task t{code.data(), (uint32_t)(code.size() / 4), outputs.data(), when.data(), (uint32_t)outputs.size(),
+                     log_rows + log_blowup, log_blowup, pre.data(), pre_width, main_lde.data(), main_width,
+                     aux.data(), aux_width, publics.data(), challenges.data(), aux_publics.data(), alpha.data(),
+                     first.data(), last.data(), transition.data(), inv_z.data()};
+    // Two interleaved register files, as two device threads would share them.
+    Words regs((size_t)registers * 4 * 2, 0xdeadbeefu);
+    Words out((size_t)4 << log_size, 0xdeadbeefu);
+    for (uint32_t j = 0; j < (1u << log_size); j++) {
+      quotient::evaluate_point(t, j, quotient::Registers{regs.data() + (j & 1u), 2}, out.data());
+    }
+    expect_equal(out, want, "CpuQuotientKernel.evaluate, case " + std::to_string(cases));
+    cases++;
+  }
+  expect(cases > 0, "quotient.vec holds cases");
+}
+
 int main(int argc, char** argv) {
   std::mt19937_64 rng(0x6c32);
   check_field(rng);
@@ -362,6 +397,7 @@ int main(int argc, char** argv) {
       check_ntt_vectors(dir);
       check_poseidon2_vectors(dir);
       check_fri_vectors(dir);
+      check_quotient_vectors(dir);
     } catch (const std::exception& e) {
       std::fprintf(stderr, "FAIL: %s\n", e.what());
       failures++;

@@ -5,6 +5,7 @@ import static jcuda.driver.JCudaDriver.cuMemcpyDtoDAsync;
 import io.l2prover.zkvm.field.BabyBear;
 import io.l2prover.zkvm.gpu.DeviceArena.Slot;
 import io.l2prover.zkvm.stark.backend.ComputeBackend;
+import io.l2prover.zkvm.stark.backend.QuotientTask;
 import io.l2prover.zkvm.stark.poseidon2.Poseidon2Hash;
 import io.vertx.core.Context;
 import java.util.concurrent.locks.ReentrantLock;
@@ -168,6 +169,47 @@ public final class CudaBackend implements ComputeBackend, AutoCloseable {
       CUdeviceptr dst = arena.get(Slot.OUTPUT, (long) out.length * Sizeof.INT);
       staging.upload(codeword, in, codeword.length);
       foldOnDevice(k, in, dst, logSize, shift, beta);
+      staging.download(dst, out, out.length);
+      return out;
+    });
+  }
+
+  /**
+   * The quotient on the GPU: one thread per point interprets the compiled constraint program
+   * (native/cuda/quotient.cuh), with exactly CpuQuotientKernel's arithmetic.
+   */
+  @Override
+  public int[] evaluateQuotient(QuotientTask t) {
+    QuotientUpload.check(t);
+    int points = 1 << t.logQuotientSize();
+    int[] out = new int[4 * points];
+    return onDevice(k -> {
+      QuotientUpload upload = QuotientUpload.of(t);
+      CUdeviceptr program = arena.get(Slot.QUOTIENT_PROGRAM, (long) upload.program().length * Sizeof.INT);
+      staging.upload(upload.program(), program, upload.program().length);
+      CUdeviceptr traces = arena.get(Slot.QUOTIENT_TRACES, upload.traceWords() * Sizeof.INT);
+      staging.upload(t.preprocessed(), traces, t.preprocessed().length);
+      staging.upload(t.main(), traces.withByteOffset(upload.mainOffset() * Sizeof.INT), t.main().length);
+      staging.upload(t.aux(), traces.withByteOffset(upload.auxOffset() * Sizeof.INT), t.aux().length);
+      CUdeviceptr selectors = arena.get(Slot.QUOTIENT_SELECTORS, 4L * points * Sizeof.INT);
+      int[][] columns = {t.firstRow(), t.lastRow(), t.transition(), t.inverseVanishing()};
+      for (int c = 0; c < 4; c++) {
+        staging.upload(columns[c], selectors.withByteOffset((long) c * points * Sizeof.INT), points);
+      }
+      int threads = QuotientUpload.threads(points, t.registers());
+      CUdeviceptr registers = arena.get(Slot.QUOTIENT_REGISTERS, 4L * threads * Math.max(1, t.registers()) * Sizeof.INT);
+      CUdeviceptr dst = arena.get(Slot.OUTPUT, (long) out.length * Sizeof.INT);
+      k.launch("quotient_evaluate", threads / THREADS, 1, THREADS, 0,
+          program.withByteOffset(upload.codeOffset() * Sizeof.INT), t.code().length / 4,
+          program.withByteOffset(upload.outputsOffset() * Sizeof.INT),
+          program.withByteOffset(upload.whenOffset() * Sizeof.INT), t.outputs().length,
+          t.logRows() + t.logBlowup(), t.logBlowup(), traces, t.preprocessedWidth(),
+          traces.withByteOffset(upload.mainOffset() * Sizeof.INT), t.mainWidth(),
+          traces.withByteOffset(upload.auxOffset() * Sizeof.INT), t.auxWidth(),
+          program.withByteOffset(upload.publicsOffset() * Sizeof.INT),
+          program.withByteOffset(upload.challengesOffset() * Sizeof.INT),
+          program.withByteOffset(upload.auxPublicsOffset() * Sizeof.INT),
+          program.withByteOffset(upload.alphaOffset() * Sizeof.INT), selectors, points, registers, dst);
       staging.download(dst, out, out.length);
       return out;
     });

@@ -16,7 +16,8 @@ final class DeviceArena {
 
   /** The roles a buffer plays in one backend call. */
   enum Slot {
-    INPUT, OUTPUT, AUX, STATES, FORWARD_TWIDDLES, INVERSE_TWIDDLES
+    INPUT, OUTPUT, AUX, STATES, FORWARD_TWIDDLES, INVERSE_TWIDDLES,
+    QUOTIENT_PROGRAM, QUOTIENT_TRACES, QUOTIENT_SELECTORS, QUOTIENT_REGISTERS
   }
 
   private record Buffer(CUdeviceptr pointer, long bytes) {}

@@ -13,7 +13,10 @@ import static jcuda.driver.JCudaDriver.cuMemcpyHtoD;
 import io.l2prover.app.UserError;
 import io.l2prover.zkvm.field.BabyBear;
 import io.l2prover.zkvm.stark.backend.ComputeBackend;
+import io.l2prover.zkvm.stark.air.ConstraintProgram;
 import io.l2prover.zkvm.stark.backend.CpuBackend;
+import io.l2prover.zkvm.stark.backend.CpuQuotientKernel;
+import io.l2prover.zkvm.stark.backend.QuotientTask;
 import io.l2prover.zkvm.stark.examples.ExampleAir;
 import io.l2prover.zkvm.stark.examples.ExampleAirs;
 import io.l2prover.zkvm.stark.examples.ExampleTrace;
@@ -113,6 +116,7 @@ public final class GpuBench {
       equal &= endToEndLde(Math.min(20, maxLog), width, data);
       equal &= endToEndMerkle(Math.min(22, maxLog), width, data);
     }
+    equal &= quotient(options.proveLog(), withCpu);
     equal &= prove(options.proveLog(), withCpu);
     emit("summary", "copy_gbps", copyGbps, "all_equal", equal);
     return equal;
@@ -233,9 +237,41 @@ public final class GpuBench {
     return equal;
   }
 
+  /** The memory AIR's quotient over random LDEs at 2^logRows rows (blowup 4), GPU vs CPU kernel. */
+  private boolean quotient(int logRows, boolean withCpu) {
+    ExampleAir air = ExampleAirs.byName("memory").orElseThrow();
+    QuotientTask task = randomQuotientTask(air, logRows, 2);
+    gpu.evaluateQuotient(randomQuotientTask(air, Math.min(logRows, 12), 2)); // warm-up
+    long t0 = System.nanoTime();
+    int[] onGpu = gpu.evaluateQuotient(task);
+    long t1 = System.nanoTime();
+    Object cpuMs = "skipped";
+    boolean equal = true;
+    if (withCpu) {
+      int[] onCpu = CpuQuotientKernel.evaluate(task);
+      cpuMs = (System.nanoTime() - t1) / 1e6;
+      equal = Arrays.equals(onGpu, onCpu);
+    }
+    emit("quotient_end_to_end", "air", air.name(), "log_rows", logRows, "points", 1 << task.logQuotientSize(),
+        "instructions", task.code().length / 4, "gpu_ms", (t1 - t0) / 1e6, "cpu_ms", cpuMs, "equal", equal);
+    return equal;
+  }
+
+  private QuotientTask randomQuotientTask(ExampleAir air, int logRows, int logBlowup) {
+    int lde = 1 << (logRows + logBlowup);
+    int points = 1 << (logRows + 2);
+    ConstraintProgram program = ConstraintProgram.compile(air.allConstraints());
+    int aw = 4 * air.auxWidth();
+    return new QuotientTask(program.code(), program.registers(), program.outputs(), program.when(), logRows,
+        logBlowup, logRows + 2, randomElements(air.preprocessedWidth() * lde), air.preprocessedWidth(),
+        randomElements(air.mainWidth() * lde), air.mainWidth(), randomElements(aw * lde), aw,
+        randomElements(air.publicValueCount()), randomElements(4 * air.challengeCount()),
+        randomElements(4 * air.auxPublicCount()), randomElements(4 * program.constraintCount()),
+        randomElements(points), randomElements(points), randomElements(points), randomElements(points));
+  }
+
   /**
-   * A whole proof of the example Fibonacci AIR on the GPU backend (quotient evaluation, which has
-   * no kernel yet, runs on the CPU) and on the CPU backend: the proofs must be byte-identical and
+   * A whole proof of the example Fibonacci AIR on the GPU backend and on the CPU backend: the proofs must be byte-identical and
    * the GPU's must verify.
    */
   private boolean prove(int logRows, boolean withCpu) {

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.l2prover.zkvm.field.BabyBear;
+import io.l2prover.zkvm.stark.air.Air;
 import io.l2prover.zkvm.stark.backend.CpuBackend;
+import io.l2prover.zkvm.stark.backend.CpuQuotientKernel;
+import io.l2prover.zkvm.stark.backend.QuotientTask;
+import io.l2prover.zkvm.stark.examples.ExampleAirs;
 import io.l2prover.zkvm.stark.merkle.MerkleTree;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
@@ -108,6 +112,17 @@ class CudaBackendTest {
       int[] beta = randomElements(4);
       assertThat(gpu.foldFri(codeword, logSize, shift, beta)).as("fold of 2^%d", logSize)
           .isEqualTo(cpu.foldFri(codeword, logSize, shift, beta));
+    }
+  }
+
+  @Test
+  void quotientsEqualTheCpuKernel() {
+    for (Air air : ExampleAirs.all()) {
+      for (int logRows : new int[] {3, 12}) {
+        QuotientTask task = KernelVectorFilesTest.randomQuotientTask(air, logRows, 2, random);
+        assertThat(gpu.evaluateQuotient(task)).as("%s quotient at 2^%d rows", air.name(), logRows)
+            .isEqualTo(CpuQuotientKernel.evaluate(task));
+      }
     }
   }
 

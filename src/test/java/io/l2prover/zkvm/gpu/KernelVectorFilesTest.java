@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.l2prover.zkvm.field.BabyBear;
 import io.l2prover.zkvm.field.Ext4;
+import io.l2prover.zkvm.stark.air.Air;
+import io.l2prover.zkvm.stark.air.ConstraintProgram;
 import io.l2prover.zkvm.stark.backend.CpuBackend;
+import io.l2prover.zkvm.stark.backend.CpuQuotientKernel;
+import io.l2prover.zkvm.stark.backend.QuotientTask;
+import io.l2prover.zkvm.stark.examples.ExampleAirs;
 import io.l2prover.zkvm.stark.ntt.Ntt;
 import io.l2prover.zkvm.stark.poseidon2.Poseidon2;
 import io.l2prover.zkvm.stark.poseidon2.Poseidon2Hash;
@@ -34,7 +39,8 @@ class KernelVectorFilesTest {
     writeNtt();
     writePoseidon2();
     writeFri();
-    for (String name : new String[] {"field.vec", "ntt.vec", "poseidon2.vec", "fri.vec"}) {
+    writeQuotient();
+    for (String name : new String[] {"field.vec", "ntt.vec", "poseidon2.vec", "fri.vec", "quotient.vec"}) {
       assertThat(DIR.resolve(name)).isNotEmptyFile();
     }
   }
@@ -130,6 +136,50 @@ class KernelVectorFilesTest {
         w.record("fri_input", codeword).record("fri_folded", cpu.foldFri(codeword, logN, shift, beta));
       }
     }
+  }
+
+  /** Every example AIR's compiled constraints on random LDE data, through CpuQuotientKernel. */
+  private void writeQuotient() throws IOException {
+    try (VectorWriter w = new VectorWriter(DIR.resolve("quotient.vec"))) {
+      for (Air air : ExampleAirs.all()) {
+        QuotientTask t = randomQuotientTask(air, 5, 2, random);
+        w.record("q_code", t.code()).record("q_registers", t.registers()).record("q_outputs", t.outputs())
+            .record("q_when", t.when()).record("q_log_rows", t.logRows()).record("q_log_blowup", t.logBlowup())
+            .record("q_log_size", t.logQuotientSize())
+            .record("q_pre_width", t.preprocessedWidth()).record("q_pre", t.preprocessed())
+            .record("q_main_width", t.mainWidth()).record("q_main", t.main())
+            .record("q_aux_width", t.auxWidth()).record("q_aux", t.aux())
+            .record("q_publics", t.publicValues()).record("q_challenges", t.challenges())
+            .record("q_aux_publics", t.auxPublics()).record("q_alpha", t.alphaPowers())
+            .record("q_first", t.firstRow()).record("q_last", t.lastRow()).record("q_transition", t.transition())
+            .record("q_inv_z", t.inverseVanishing()).record("q_out", CpuQuotientKernel.evaluate(t));
+      }
+    }
+  }
+
+  /** A quotient task of {@code air}'s constraints over random LDEs and selectors. */
+  static QuotientTask randomQuotientTask(Air air, int logRows, int logBlowup, SplittableRandom random) {
+    int lde = 1 << (logRows + logBlowup);
+    int logSize = logRows + 2;
+    int size = 1 << logSize;
+    ConstraintProgram program = ConstraintProgram.compile(air.allConstraints());
+    int pw = air.preprocessedWidth();
+    int mw = air.mainWidth();
+    int aw = 4 * air.auxWidth();
+    return new QuotientTask(program.code(), program.registers(), program.outputs(), program.when(), logRows,
+        logBlowup, logSize, elements(random, pw * lde), pw, elements(random, mw * lde), mw,
+        elements(random, aw * lde), aw, elements(random, air.publicValueCount()),
+        elements(random, 4 * air.challengeCount()), elements(random, 4 * air.auxPublicCount()),
+        elements(random, 4 * program.constraintCount()), elements(random, size), elements(random, size),
+        elements(random, size), elements(random, size));
+  }
+
+  static int[] elements(SplittableRandom random, int n) {
+    int[] out = new int[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = random.nextInt(BabyBear.P);
+    }
+    return out;
   }
 
   private int[] randomElements(int n) {
