@@ -114,7 +114,7 @@ public final class CudaBackend implements ComputeBackend, AutoCloseable {
           k.launch("poseidon2_hash_rows", blocks(height), 1, THREADS, 0, in, height, widths[m], digests);
         } else {
           k.launch("poseidon2_absorb_rows", blocks(height), 1, THREADS, 0, in, height, widths[m], states, pos,
-              m == 0 ? 1 : 0, last ? digests : CudaKernels.NULL);
+              m == 0 ? 1 : 0, last ? digests : CudaKernels.nullPointer());
         }
         pos = (int) ((pos + (long) widths[m]) % Poseidon2Hash.RATE);
       }
@@ -230,7 +230,7 @@ public final class CudaBackend implements ComputeBackend, AutoCloseable {
       boolean first = true;
       for (int stages : plan.passSizes(logHeight)) {
         nttPass(k, plan, first ? in : out, out, logHeight, width, s0, stages, tw,
-            first ? NTT_BITREV_SRC : 0, height, CudaKernels.NULL);
+            first ? NTT_BITREV_SRC : 0, height, CudaKernels.nullPointer());
         s0 += stages;
         first = false;
       }
@@ -258,7 +258,7 @@ public final class CudaBackend implements ComputeBackend, AutoCloseable {
     for (int stages : plan.passSizes(logN)) {
       int flags = NTT_DIF | (first && factors != null ? NTT_SCALE : 0);
       nttPass(k, plan, first ? src : dst, dst, logN, width, top - stages, stages, tw, flags,
-          first ? srcRows : 1 << logN, first && factors != null ? factors : CudaKernels.NULL);
+          first ? srcRows : 1 << logN, first && factors != null ? factors : CudaKernels.nullPointer());
       top -= stages;
       first = false;
     }

@@ -92,7 +92,7 @@ final class CudaKernels implements AutoCloseable {
 
   /**
    * Launches {@code name} on the stream with a (gridX, gridY) grid of {@code threads}-thread
-   * blocks. Arguments: {@link CUdeviceptr} (a null pointer: {@link #NULL}) or {@link Integer}.
+   * blocks. Arguments: {@link CUdeviceptr} (a null pointer: {@link #nullPointer()}) or {@link Integer}.
    */
   void launch(String name, long gridX, int gridY, int threads, int sharedBytes, Object... args) {
     if (gridX > Integer.MAX_VALUE) {
@@ -113,8 +113,10 @@ final class CudaKernels implements AutoCloseable {
         Pointer.to(params), null);
   }
 
-  /** A null device pointer argument. */
-  static final CUdeviceptr NULL = new CUdeviceptr();
+  /** A null device pointer argument (a fresh one: JCuda pointers are mutable). */
+  static CUdeviceptr nullPointer() {
+    return new CUdeviceptr();
+  }
 
   private CUfunction function(String name) {
     return functions.computeIfAbsent(name, n -> {
