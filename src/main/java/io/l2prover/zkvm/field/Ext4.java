@@ -9,6 +9,11 @@ public record Ext4(int a0, int a1, int a2, int a3) {
   /** W in X^4 = W: 11 is not a fourth power in BabyBear, so X^4 - 11 is irreducible. */
   public static final int W = 11;
 
+  /** W^((p-1)/4) and its square and cube: the Frobenius map's twist of X, X^2, X^3. */
+  private static final int FROBENIUS_1 = BabyBear.pow(W, (BabyBear.P - 1L) / 4);
+  private static final int FROBENIUS_2 = BabyBear.mul(FROBENIUS_1, FROBENIUS_1);
+  private static final int FROBENIUS_3 = BabyBear.mul(FROBENIUS_2, FROBENIUS_1);
+
   public static final Ext4 ZERO = new Ext4(0, 0, 0, 0);
   public static final Ext4 ONE = new Ext4(1, 0, 0, 0);
 
@@ -67,21 +72,18 @@ public record Ext4(int a0, int a1, int a2, int a3) {
   }
 
   public Ext4 mul(Ext4 o) {
-    // Schoolbook product with X^4 = W folded in. Each product is below 2^62, so it is reduced
-    // before two are added; sums of two reduced-then-multiplied terms stay below 2^63.
-    long w1 = (long) W * BabyBear.fromLong(prod(a1, o.a3) + prod(a2, o.a2) + prod(a3, o.a1));
-    long w2 = (long) W * BabyBear.fromLong(prod(a2, o.a3) + prod(a3, o.a2));
-    long w3 = W * prod(a3, o.a3);
-    long c0 = prod(a0, o.a0) + w1;
-    long c1 = prod(a0, o.a1) + prod(a1, o.a0) + w2;
-    long c2 = prod(a0, o.a2) + prod(a1, o.a1) + prod(a2, o.a0) + w3;
-    long c3 = prod(a0, o.a3) + prod(a1, o.a2) + prod(a2, o.a1) + prod(a3, o.a0);
-    return new Ext4(BabyBear.fromLong(c0), BabyBear.fromLong(c1), BabyBear.fromLong(c2), BabyBear.fromLong(c3));
-  }
-
-  /** A product reduced mod p (below 2^31), so several can be summed in a long. */
-  private static long prod(int a, int b) {
-    return ((long) a * b) % BabyBear.P;
+    // Schoolbook product with X^4 = W folded in. A product of canonical values is below p^2 and
+    // 2 p^2 + 12 p < 2^63, so two products and a few reduced terms can share one reduction:
+    // 10 reductions instead of one per product.
+    final long p = BabyBear.P;
+    long w23 = W * ((o.a3 * (long) a2 + o.a2 * (long) a3) % p);
+    long w1 = W * (((a1 * (long) o.a3 + a2 * (long) o.a2) % p + a3 * (long) o.a1) % p);
+    long w3 = W * ((a3 * (long) o.a3) % p);
+    long c0 = (a0 * (long) o.a0 + w1) % p;
+    long c1 = (a0 * (long) o.a1 + a1 * (long) o.a0 + w23) % p;
+    long c2 = ((a0 * (long) o.a2 + a1 * (long) o.a1) % p + a2 * (long) o.a0 + w3) % p;
+    long c3 = ((a0 * (long) o.a3 + a1 * (long) o.a2) % p + a2 * (long) o.a1 + a3 * (long) o.a0) % p;
+    return new Ext4((int) c0, (int) c1, (int) c2, (int) c3);
   }
 
   public Ext4 square() {
@@ -123,10 +125,7 @@ public record Ext4(int a0, int a1, int a2, int a3) {
 
   /** x^p: X^p = X * W^((p-1)/4), so coefficient i is scaled by W^(i (p-1)/4). */
   public Ext4 frobenius() {
-    int z = BabyBear.pow(W, (BabyBear.P - 1L) / 4);
-    int z2 = BabyBear.mul(z, z);
-    int z3 = BabyBear.mul(z2, z);
-    return new Ext4(a0, BabyBear.mul(a1, z), BabyBear.mul(a2, z2), BabyBear.mul(a3, z3));
+    return new Ext4(a0, BabyBear.mul(a1, FROBENIUS_1), BabyBear.mul(a2, FROBENIUS_2), BabyBear.mul(a3, FROBENIUS_3));
   }
 
   @Override

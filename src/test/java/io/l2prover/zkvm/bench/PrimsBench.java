@@ -1,6 +1,7 @@
 package io.l2prover.zkvm.bench;
 
 import io.l2prover.zkvm.field.BabyBear;
+import io.l2prover.zkvm.field.Ext4;
 import io.l2prover.zkvm.stark.backend.CpuBackend;
 import io.l2prover.zkvm.stark.merkle.MerkleTree;
 import io.l2prover.zkvm.stark.ntt.Ntt;
@@ -32,6 +33,19 @@ public final class PrimsBench {
         }
       }, n, 20_000, 2_000);
       System.out.printf("field mul (independent products): %s -> %.0f M mul/s per core%n", r, 1e3 / r.cpuMedian());
+      Ext4[] xs = new Ext4[n];
+      Ext4[] ys = new Ext4[n];
+      for (int i = 0; i < n; i++) {
+        xs[i] = new Ext4(a[i], b[i], a[n - 1 - i], b[n - 1 - i]);
+        ys[i] = new Ext4(b[i], a[i], b[n - 1 - i], a[n - 1 - i]);
+      }
+      Ext4[] zs = new Ext4[n];
+      CpuTimer.Result e = CpuTimer.measure(() -> {
+        for (int i = 0; i < n; i++) {
+          zs[i] = xs[i].mul(ys[i]);
+        }
+      }, n, 5_000, 1_000);
+      System.out.printf("Ext4 mul (independent products): %s -> %.0f M mul/s per core%n", e, 1e3 / e.cpuMedian());
     }
     if (which.contains("poseidon2")) {
       Poseidon2 perm = Poseidon2.babyBear();
@@ -54,6 +68,9 @@ public final class PrimsBench {
       System.out.printf("NTT 64 x 2^18, one thread: %s%n", millis(r));
       Ntt par = Ntt.parallel();
       parallel("NTT 64 x 2^18, all cores", () -> par.forwardToBitReversed(batch, 64, 1 << 18), 3, 5);
+      CpuBackend backend = new CpuBackend();
+      parallel("coset LDE 64 x 2^18 -> 64 x 2^20 (blowup 4), all cores",
+          () -> backend.cosetLde(batch, 64, 18, 2, BabyBear.GENERATOR), 2, 3);
     }
     if (which.contains("merkle")) {
       int rows = 1 << 20;

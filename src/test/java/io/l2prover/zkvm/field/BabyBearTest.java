@@ -103,6 +103,32 @@ class BabyBearTest {
     assertThat(x.pow(4)).isEqualTo(Ext4.of(11));
   }
 
+  /** The product against the polynomial definition computed with BigInteger, extremes included. */
+  @Test
+  void extensionProductMatchesPolynomialArithmetic() {
+    Random rnd = new Random(8);
+    java.math.BigInteger p = java.math.BigInteger.valueOf(BabyBear.P);
+    for (int i = 0; i < 20_000; i++) {
+      Ext4 a = i % 3 == 0 ? new Ext4(BabyBear.P - 1, BabyBear.P - 1, BabyBear.P - 1, BabyBear.P - 1) : random(rnd);
+      Ext4 b = i % 5 == 0 ? new Ext4(BabyBear.P - 1, BabyBear.P - 2, BabyBear.P - 1, BabyBear.P - 1) : random(rnd);
+      int[] x = a.toArray();
+      int[] y = b.toArray();
+      java.math.BigInteger[] c = new java.math.BigInteger[7];
+      java.util.Arrays.fill(c, java.math.BigInteger.ZERO);
+      for (int u = 0; u < 4; u++) {
+        for (int v = 0; v < 4; v++) {
+          c[u + v] = c[u + v].add(java.math.BigInteger.valueOf(x[u]).multiply(java.math.BigInteger.valueOf(y[v])));
+        }
+      }
+      int[] expected = new int[4];
+      for (int k = 0; k < 4; k++) {
+        java.math.BigInteger folded = k + 4 < 7 ? c[k].add(c[k + 4].multiply(java.math.BigInteger.valueOf(Ext4.W))) : c[k];
+        expected[k] = folded.mod(p).intValueExact();
+      }
+      assertThat(a.mul(b)).isEqualTo(Ext4.of(expected));
+    }
+  }
+
   private static Ext4 random(Random rnd) {
     return new Ext4(rnd.nextInt(BabyBear.P), rnd.nextInt(BabyBear.P), rnd.nextInt(BabyBear.P), rnd.nextInt(BabyBear.P));
   }

@@ -71,7 +71,7 @@ public final class Ntt {
 
   /**
    * The inverse transform of rows given in bit-reversed order (as {@link #forwardToBitReversed}
-   * leaves them); coefficients come out in natural order, scaled by 1/height.
+   * leaves them); coefficients come out in natural order (the 1/height factor included).
    */
   public void inverseFromBitReversed(int[] matrix, int width, int height) {
     int log = checkShape(matrix, width, height);

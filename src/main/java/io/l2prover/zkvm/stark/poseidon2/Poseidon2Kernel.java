@@ -6,9 +6,10 @@ import io.l2prover.zkvm.field.Montgomery;
 /**
  * The arithmetic of one Poseidon2 permutation, tuned for the JIT. The state lives in Montgomery
  * form (x * 2^32 mod p) as signed longs that are only partly reduced: a Montgomery product of
- * two values in (-p, p) is again in (-p, p), so the S-box needs no correction steps; the linear
- * layers add freely and one Barrett step per element brings values back to [0, p) where a product
- * needs it. The internal diagonal's 2^-k entries use an exact shift instead of a product.
+ * two values in [-p, p] is again in (-p, p), so the S-box needs no correction steps; the linear
+ * layers add freely and one Barrett step per element brings values back to [-p, p) where a
+ * product needs it. The internal diagonal's 2^-k entries use an exact shift instead of a product.
+ * Every range claim below is exercised at its edges by {@code Poseidon2KernelTest}.
  * {@code Poseidon2Reference} in the tests is the plain version this is checked against.
  */
 final class Poseidon2Kernel {
