@@ -175,9 +175,21 @@ public final class LogUp implements AuxPhase {
 
   @Override
   public Optional<String> checkAuxPublics(Ext4[] auxPublics) {
-    return auxPublics[0].isZero()
+    return checkBalanced(List.of(auxPublics[0]));
+  }
+
+  /**
+   * The cross-table condition: the claimed sums of all tables that share buses (each table's
+   * accumulator ends at its sum) must add up to zero. A proof of one AIR passes its own sum.
+   */
+  public static Optional<String> checkBalanced(List<Ext4> claimedSums) {
+    Ext4 total = Ext4.ZERO;
+    for (Ext4 s : claimedSums) {
+      total = total.add(s);
+    }
+    return total.isZero()
         ? Optional.empty()
-        : Optional.of("LogUp sums do not balance: lookups and table differ by " + auxPublics[0]);
+        : Optional.of("LogUp sums do not balance: lookups and tables differ by " + total);
   }
 
   /** Reads current-row cells of the committed traces while building the aux trace. */

@@ -2,6 +2,7 @@ package io.l2prover.zkvm.stark.backend;
 
 import io.l2prover.zkvm.field.BabyBear;
 import io.l2prover.zkvm.stark.ntt.BitReversal;
+import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
@@ -95,7 +96,7 @@ public final class CpuQuotientKernel {
       }
     }
     // acc[4w .. 4w+4): the α-weighted sum of the constraints selected by When ordinal w.
-    java.util.Arrays.fill(acc, 0, 16, 0);
+    Arrays.fill(acc, 0, 16, 0);
     int[] outputs = t.outputs();
     for (int i = 0; i < outputs.length; i++) {
       mulExt(t.alphaPowers(), 4 * i, r, 4 * outputs[i], acc, 16);

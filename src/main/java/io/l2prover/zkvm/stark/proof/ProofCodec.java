@@ -9,6 +9,7 @@ import io.l2prover.zkvm.stark.poseidon2.Digest;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -230,7 +231,7 @@ public final class ProofCodec {
 
     byte[] bytes(int n) throws ProofFormatException {
       need(n, "a string");
-      byte[] out = java.util.Arrays.copyOfRange(b, pos, pos + n);
+      byte[] out = Arrays.copyOfRange(b, pos, pos + n);
       pos += n;
       return out;
     }

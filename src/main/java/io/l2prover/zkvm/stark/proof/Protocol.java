@@ -4,6 +4,7 @@ import io.l2prover.zkvm.field.BabyBear;
 import io.l2prover.zkvm.stark.fri.FriParameters;
 import io.l2prover.zkvm.stark.poseidon2.Digest;
 import io.l2prover.zkvm.stark.transcript.Transcript;
+import java.util.TreeSet;
 
 /** Constants and the opening of the transcript, shared by prover and verifier so they cannot drift. */
 public final class Protocol {
@@ -15,6 +16,19 @@ public final class Protocol {
   public static final int SHIFT = BabyBear.GENERATOR;
 
   private Protocol() {}
+
+  /**
+   * The LDE rows opened for FRI query positions: each position and its FRI sibling (positions
+   * 2j and 2j+1 hold f(x) and f(−x)), sorted and distinct.
+   */
+  public static int[] queriedRows(int[] positions) {
+    TreeSet<Integer> rows = new TreeSet<>();
+    for (int p : positions) {
+      rows.add(p & ~1);
+      rows.add(p | 1);
+    }
+    return rows.stream().mapToInt(Integer::intValue).toArray();
+  }
 
   /**
    * A fresh transcript that has observed the statement: protocol label and version, AIR name,

@@ -3,6 +3,7 @@ package io.l2prover.zkvm.stark.prover;
 import io.l2prover.zkvm.field.BabyBear;
 import io.l2prover.zkvm.field.Ext4;
 import io.l2prover.zkvm.stark.ntt.BitReversal;
+import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
@@ -58,7 +59,7 @@ final class DeepComposition {
       int[] a = new int[4];
       int[] b = new int[4];
       for (int i = from; i < to; i++) {
-        java.util.Arrays.fill(s, 0);
+        Arrays.fill(s, 0);
         int column = 0;
         for (int m = 0; m < ldes.length; m++) {
           if (column == nextOpenedColumns) {

@@ -41,10 +41,6 @@ public final class ProvingKey {
       throw new IllegalArgumentException(air.name() + " needs between 2^" + air.minLogRows() + " and 2^24 rows, asked for 2^"
           + logRows);
     }
-    if (logRows < params.logFinalDegree()) {
-      throw new IllegalArgumentException("trace of 2^" + logRows + " rows is below the FRI final degree 2^"
-          + params.logFinalDegree());
-    }
     if (air.quotientChunks() > params.blowup()) {
       throw new IllegalArgumentException(air.name() + " has constraint degree " + air.maxConstraintDegree()
           + ": its quotient needs " + air.quotientChunks() + " chunks, more than the blowup " + params.blowup());

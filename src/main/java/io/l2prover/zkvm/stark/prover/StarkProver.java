@@ -22,7 +22,6 @@ import io.l2prover.zkvm.stark.transcript.Transcript;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -145,7 +144,7 @@ public final class StarkProver {
     FriProver.Queries queries = fri.drawQueries(transcript);
     FriProof friProof = fri.prove(queries);
 
-    int[] rowsToOpen = queriedRows(queries.positions());
+    int[] rowsToOpen = Protocol.queriedRows(queries.positions());
     List<MerkleBatchOpening> openings = new ArrayList<>();
     for (MerkleTree tree : new MerkleTree[] {key.preprocessedTree(), mainTree, auxTree, quotientTree}) {
       if (tree != null) {
@@ -156,16 +155,6 @@ public final class StarkProver {
         params.conjecturedSecurityBits(), params);
     return new StarkProof(air.name(), logRows, params, publicValues, mainTree.root(),
         auxTree == null ? null : auxTree.root(), auxPublics, quotientTree.root(), atZeta, atZetaNext, openings, friProof);
-  }
-
-  /** Every queried position and its FRI sibling, sorted and distinct. */
-  public static int[] queriedRows(int[] positions) {
-    TreeSet<Integer> rows = new TreeSet<>();
-    for (int p : positions) {
-      rows.add(p & ~1);
-      rows.add(p | 1);
-    }
-    return rows.stream().mapToInt(Integer::intValue).toArray();
   }
 
   private MerkleTree commit(int[] lde, int width, int height) {

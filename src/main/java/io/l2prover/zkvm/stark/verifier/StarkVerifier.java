@@ -205,7 +205,7 @@ public final class StarkVerifier {
       throw new InvalidProofException("proof has " + proof.traceOpenings().size() + " trace openings, expected "
           + roots.size());
     }
-    int[] expectedRows = queriedRows(positions);
+    int[] expectedRows = Protocol.queriedRows(positions);
     List<List<int[]>> opened = new ArrayList<>();
     for (int m = 0; m < roots.size(); m++) {
       MerkleBatchOpening opening = proof.traceOpenings().get(m);
@@ -261,14 +261,5 @@ public final class StarkVerifier {
       }
     }
     return pairs;
-  }
-
-  private static int[] queriedRows(int[] positions) {
-    java.util.TreeSet<Integer> rows = new java.util.TreeSet<>();
-    for (int p : positions) {
-      rows.add(p & ~1);
-      rows.add(p | 1);
-    }
-    return rows.stream().mapToInt(Integer::intValue).toArray();
   }
 }

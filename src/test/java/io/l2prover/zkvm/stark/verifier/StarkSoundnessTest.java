@@ -2,6 +2,7 @@ package io.l2prover.zkvm.stark.verifier;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.l2prover.zkvm.field.Ext4;
 import io.l2prover.zkvm.stark.backend.CpuBackend;
 import io.l2prover.zkvm.stark.examples.ExampleAir;
 import io.l2prover.zkvm.stark.examples.ExampleTrace;
@@ -127,7 +128,7 @@ class StarkSoundnessTest {
     ProvingKey key = ProvingKey.setup(air, 6, params, backend);
     StarkProof proof = StarkProver.unchecked(backend).prove(key, t.main(), t.publicValues());
     StarkProof forged = new StarkProof(proof.airName(), proof.logRows(), proof.params(), proof.publicValues(),
-        proof.mainRoot(), proof.auxRoot(), new io.l2prover.zkvm.field.Ext4[] {io.l2prover.zkvm.field.Ext4.ZERO},
+        proof.mainRoot(), proof.auxRoot(), new Ext4[] {Ext4.ZERO},
         proof.quotientRoot(), proof.valuesAtZeta(), proof.valuesAtZetaNext(), proof.traceOpenings(), proof.fri());
     assertThatThrownBy(() -> new StarkVerifier(params).verify(air, key.verifyingKey(), forged, t.publicValues()))
         .isInstanceOf(InvalidProofException.class);
