@@ -9,6 +9,7 @@ build:
 
 test:
 	$(MVN) verify
+	$(MAKE) --no-print-directory check-ptx kernel-host-tests
 
 run: build
 	java -jar $(JAR) demo
@@ -58,6 +59,65 @@ test: test-block-guest
 bench-chain:
 	$(MVN) test -Dtest=ChainBenchmarkRun -Dsurefire.failIfNoSpecifiedTests=false
 
+# ---- CUDA kernels (native/cuda, docs/gpu.md) ----
+# The PTX is committed (src/main/resources/cuda) and bundled in the jar: building the jar needs
+# no CUDA toolkit. `make ptx` regenerates it with nvcc 13.0; `make check-ptx` checks it is current.
+NVCC ?= nvcc
+CXX_HOST ?= $(shell command -v g++ >/dev/null 2>&1 && echo g++ || echo clang++)
+CUDA_DIR := native/cuda
+CUDA_SOURCES := $(CUDA_DIR)/kernels.cu $(wildcard $(CUDA_DIR)/*.cuh)
+PTX := src/main/resources/cuda/l2prover.ptx
+# compute_75: the oldest target of CUDA 13, JIT-compiled by the driver for the actual GPU.
+NVCC_PTX_FLAGS := -ptx -arch=compute_75 -O3 -std=c++17
+KERNEL_VECTORS := target/kernel-vectors
+
+.PHONY: ptx check-ptx test-kernels kernel-vectors kernel-host-tests perf_gpu init-l2-prover-gpu
+
+ptx: $(PTX)
+
+$(PTX): $(CUDA_SOURCES)
+	@mkdir -p $(dir $@)
+	cd $(CUDA_DIR) && $(NVCC) $(NVCC_PTX_FLAGS) kernels.cu -o $(CURDIR)/$@
+
+check-ptx:
+	@if ! command -v $(NVCC) >/dev/null 2>&1; then \
+	  echo "check-ptx: skipped, no nvcc on PATH (the committed $(PTX) is used as is)"; \
+	else \
+	  mkdir -p target/ptx-check && \
+	  (cd $(CUDA_DIR) && $(NVCC) $(NVCC_PTX_FLAGS) kernels.cu -o $(CURDIR)/target/ptx-check/l2prover.ptx) && \
+	  if cmp -s target/ptx-check/l2prover.ptx $(PTX); then \
+	    echo "check-ptx: $(PTX) matches native/cuda"; \
+	  else \
+	    want=$$(sed -n 's/^\/\/ Cuda compilation tools, //p' $(PTX)); \
+	    have=$$(sed -n 's/^\/\/ Cuda compilation tools, //p' target/ptx-check/l2prover.ptx); \
+	    if [ "$$want" != "$$have" ]; then \
+	      echo "check-ptx: skipped, $(PTX) was built by nvcc $$want, this nvcc is $$have"; \
+	    else \
+	      echo "check-ptx: $(PTX) is stale: run 'make ptx' and commit it" >&2; exit 1; \
+	    fi; \
+	  fi; \
+	fi
+
+# The kernel code compiled for the host, checked against the Java CPU backend's vectors.
+test-kernels: kernel-vectors kernel-host-tests
+
+kernel-vectors:
+	$(MVN) -q test -Dtest=KernelVectorFilesTest -Dsurefire.failIfNoSpecifiedTests=false
+
+kernel-host-tests:
+	@mkdir -p target/kernel-tests
+	$(CXX_HOST) -O2 -std=c++17 -Wall -Wextra -Wno-unknown-pragmas -o target/kernel-tests/kernel_tests \
+	  $(CUDA_DIR)/test/kernel_tests.cpp
+	target/kernel-tests/kernel_tests $(KERNEL_VECTORS)
+
+# GPU equality tests and benchmarks (skipped with a message where there is no usable GPU).
+perf_gpu: build
+	$(MVN) test -Dtest='Cuda*Test' -DexcludedGroups= -Dgroups=gpu -Dsurefire.failIfNoSpecifiedTests=false
+	java -jar $(JAR) bench gpu
+
+# The prover client with the GPU required (PROVER_GPU=on fails clearly without one).
+init-l2-prover-gpu: build
+	PROVER_GPU=on java -jar $(JAR) client
 # Prove and verify the example STARKs at a few heights (one JSON line each).
 .PHONY: bench-stark
 bench-stark: build

@@ -27,7 +27,7 @@ public final class BenchRole implements Role {
 
   /** The benchmarks this build ships. */
   public static BenchRole standard() {
-    return new BenchRole(List.of(new StarkBench()));
+    return new BenchRole(List.of(new StarkBench(), new GpuBenchCommand()));
   }
 
   @Override

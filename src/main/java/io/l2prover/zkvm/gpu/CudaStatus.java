@@ -1,0 +1,25 @@
+package io.l2prover.zkvm.gpu;
+
+/**
+ * What the start-up probe found: a usable device (its name, compute capability, driver's CUDA
+ * version), or the reason there is none.
+ */
+public record CudaStatus(boolean usable, String reason, String deviceName, int computeMajor,
+    int computeMinor, int driverCudaVersion) {
+
+  /** The CUDA version (major * 1000 + minor * 10) the bundled PTX needs: driver 580 or newer. */
+  public static final int MIN_DRIVER_CUDA_VERSION = 13000;
+
+  public static CudaStatus unusable(String reason) {
+    return new CudaStatus(false, reason, "", 0, 0, 0);
+  }
+
+  /** A one-line description of the device or of the reason, for logs. */
+  public String describe() {
+    if (!usable) {
+      return reason;
+    }
+    return String.format("%s (compute %d.%d, driver CUDA %d.%d)", deviceName, computeMajor, computeMinor,
+        driverCudaVersion / 1000, (driverCudaVersion % 1000) / 10);
+  }
+}
