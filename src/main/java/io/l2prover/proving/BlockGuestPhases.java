@@ -18,6 +18,7 @@ public final class BlockGuestPhases {
   public static final String ROOTS = "roots";
   public static final String OTHER = "other";
 
+  /** Indexed by the guest's phase id (BG_PHASE_*); 0 is BG_PHASE_NONE. */
   private static final String[] BY_ID = {OTHER, DECODE, SENDER_RECOVERY, STATE_UPDATE, ROOTS};
 
   private BlockGuestPhases() {}
@@ -34,7 +35,7 @@ public final class BlockGuestPhases {
   }
 
   /** The phase's name; ids the block guest does not use count as {@code other}. */
-  private static String nameOf(int id) {
-    return id > 0 && id < BY_ID.length ? BY_ID[id] : OTHER;
+  private static String nameOf(long id) {
+    return id > 0 && id < BY_ID.length ? BY_ID[(int) id] : OTHER;
   }
 }

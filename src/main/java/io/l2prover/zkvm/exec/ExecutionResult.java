@@ -19,8 +19,8 @@ import java.util.Map;
 public record ExecutionResult(int exitCode, long cycles, List<Segment> segments, byte[] journal, byte[] stdout,
     byte[] stderr, long nanos, List<PhaseMark> phaseMarks) {
 
-  /** Phase id under which {@link #cyclesByPhase()} counts the cycles before the guest's first marker. */
-  public static final int UNMARKED = -1;
+  /** Phase id under which {@link #cyclesByPhase()} counts the cycles before the guest's first marker (no guest id is negative). */
+  public static final long UNMARKED = -1;
 
   /** A result of a guest that made no phase markers. */
   public ExecutionResult(int exitCode, long cycles, List<Segment> segments, byte[] journal, byte[] stdout,
@@ -34,9 +34,9 @@ public record ExecutionResult(int exitCode, long cycles, List<Segment> segments,
    * (absent when there are none). A phase marked several times adds up. The values sum to
    * {@link #cycles()}.
    */
-  public Map<Integer, Long> cyclesByPhase() {
-    Map<Integer, Long> split = new LinkedHashMap<>();
-    int phase = UNMARKED;
+  public Map<Long, Long> cyclesByPhase() {
+    Map<Long, Long> split = new LinkedHashMap<>();
+    long phase = UNMARKED;
     long from = 0;
     for (PhaseMark mark : phaseMarks) {
       if (mark.cycle() > from) {

@@ -29,6 +29,8 @@ final class Syscalls {
 
   /** Largest single read or write, so a wild length cannot make the host allocate gigabytes. */
   private static final int MAX_TRANSFER = 64 << 20;
+  /** Most phase markers per run: phases are a handful of boundaries, and the host keeps each one. */
+  static final int MAX_PHASE_MARKS = 1 << 16;
 
   private final byte[] input;
   private int inputPosition;
@@ -70,7 +72,7 @@ final class Syscalls {
         case READ -> setResult(m, read(m, a0, a1, a2));
         case WRITE -> setResult(m, write(m, a0, a1, a2));
         case PHASE -> {
-          phaseMarks.add(new PhaseMark(a0, cycle));
+          mark(a0, cycle);
           setResult(m, 0);
         }
         default -> throw new MemoryFault(String.format(
@@ -80,6 +82,15 @@ final class Syscalls {
       throw GuestFault.at(m.pc(), m.instructionAt(m.pc()), cycle, refused.getMessage());
     }
     return false;
+  }
+
+  private void mark(int id, long cycle) {
+    if (phaseMarks.size() == MAX_PHASE_MARKS) {
+      throw new MemoryFault(String.format(
+          "more than %d phase markers (syscall 4096); mark a guest's phases, not the iterations of a loop",
+          MAX_PHASE_MARKS));
+    }
+    phaseMarks.add(new PhaseMark(Integer.toUnsignedLong(id), cycle));
   }
 
   private static void setResult(Machine m, int value) {
