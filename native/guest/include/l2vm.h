@@ -3,7 +3,7 @@
  * guest also runs unchanged under qemu-riscv32:
  *   fd 0  private input (read)        fd 1, 2  host stdout / stderr (write)
  *   fd 3  journal, the public output (write)
- * zkVM-only calls (precompiles, host hints) use numbers >= 0x1000.
+ * zkVM-only calls (precompiles, host hints) use numbers >= 0x1000; qemu answers -ENOSYS to them.
  */
 #ifndef L2VM_H
 #define L2VM_H
@@ -19,6 +19,7 @@
 #define L2VM_SYS_READ   63
 #define L2VM_SYS_WRITE  64
 #define L2VM_SYS_EXIT   93
+#define L2VM_SYS_PHASE  0x1000 /* zkVM only: cycle accounting marker */
 
 /* Exit code of l2vm_panic, so a failed guest is told apart from one that returned an error. */
 #define L2VM_PANIC_EXIT 101
@@ -32,6 +33,10 @@ long l2vm_syscall3(long n, long a0, long a1, long a2);
 long l2vm_read(int fd, void *buf, size_t len);
 long l2vm_write(int fd, const void *buf, size_t len);
 _Noreturn void l2vm_exit(int code);
+/* Marks the start of the guest's phase `id` (its own numbering): the zkVM records (id, cycles
+ * retired so far) for per-phase cycle accounting. Does nothing else; under qemu the call fails
+ * with -ENOSYS, which is ignored, so the guest runs unchanged there. Costs a few cycles. */
+void l2vm_phase(uint32_t id);
 
 /* Input (fd 0). */
 /* Reads up to len bytes; returns how many were read (fewer only at the end of the input). */

@@ -17,6 +17,11 @@ long l2vm_write(int fd, const void *buf, size_t len) {
   return l2vm_syscall3(L2VM_SYS_WRITE, fd, (long)buf, (long)len);
 }
 
+void l2vm_phase(uint32_t id) {
+  /* The result (0 in the zkVM, -ENOSYS under qemu) carries nothing: ignored on purpose. */
+  (void)l2vm_syscall3(L2VM_SYS_PHASE, (long)id, 0, 0);
+}
+
 _Noreturn void l2vm_exit(int code) {
   l2vm_syscall3(L2VM_SYS_EXIT, code, 0, 0);
   for (;;) {

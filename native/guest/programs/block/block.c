@@ -4,6 +4,7 @@
 #include "keccak.h"
 #include "rlp.h"
 #include "state.h"
+#include "sys.h"
 #include "tx.h"
 #include "util.h"
 
@@ -138,8 +139,8 @@ static size_t encode_receipt(uint8_t *out, uint8_t type, uint64_t cumulative_gas
 }
 
 void bg_block_validate(const bg_block_input *in, bg_block_result *out) {
-    /* Phase 1: decode and check the headers, the body shape, the transactions and
-     * withdrawals roots. */
+    /* Phase 1 (BG_PHASE_DECODE, marked in main before the input is read): decode and check
+     * the headers, the body shape, the transactions and withdrawals roots. */
     bg_header parent, h;
     bg_header_decode(&parent, in->parent_header, in->parent_header_len, "parent header");
     bg_rlp block = bg_rlp_whole(in->block, in->block_len, "block"), parts[4];
@@ -176,10 +177,13 @@ void bg_block_validate(const bg_block_input *in, bg_block_result *out) {
     for (size_t i = 0; i < withdrawal_count; i++) put_indexed(&w_trie, (uint32_t)i, withdrawals[i].encoding, withdrawals[i].len);
     expect_root("withdrawals", h.withdrawals_root, &w_trie);
 
-    /* Phase 2: sender recovery. */
+    /* Phase 2: sender recovery, one batch for the block. */
+    bg_sys_phase(BG_PHASE_SENDER_RECOVERY);
     bg_tx_recover_senders(txs, tx_count);
 
-    /* Phase 3: state transition over the witnessed parent state. */
+    /* Phase 3: state transition over the witnessed parent state (receipts are encoded and put
+     * into their trie here too; hashing that trie is phase 4). */
+    bg_sys_phase(BG_PHASE_STATE_UPDATE);
     bg_state *state = bg_state_open(in->witness, parent.state_root, 2 * (size_t)tx_count + withdrawal_count + 2);
     /* With no contract there, the EIP-4788 system call does nothing; with one it would run
      * EVM code that updates its storage. */
@@ -200,6 +204,7 @@ void bg_block_validate(const bg_block_input *in, bg_block_result *out) {
     }
 
     /* Phase 4: roots and totals against the header. */
+    bg_sys_phase(BG_PHASE_ROOTS);
     if (cumulative != h.gas_used) bg_fail("gas used mismatch: the header has %lu, the transactions use %lu", h.gas_used, cumulative);
     static const uint8_t empty_bloom[BLOOM_LEN] = {0};
     if (!bg_equal(h.logs_bloom, empty_bloom, BLOOM_LEN)) bg_fail("logs bloom mismatch: transfers emit no logs, the header's bloom is not empty");

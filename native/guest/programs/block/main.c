@@ -7,10 +7,12 @@
 #include "util.h"
 
 int main(void) {
+    bg_sys_phase(BG_PHASE_DECODE);
     bg_block_input in;
     bg_input_read(0, &in);
     bg_block_result result;
     bg_block_validate(&in, &result);
+    bg_sys_phase(BG_PHASE_NONE);
     uint8_t journal[BG_JOURNAL_LEN];
     bg_journal_encode(&result, journal);
     size_t done = 0;

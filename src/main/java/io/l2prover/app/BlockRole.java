@@ -9,6 +9,7 @@ import io.l2prover.chain.types.ChainFile;
 import io.l2prover.chain.witness.BlockJournal;
 import io.l2prover.chain.witness.GuestInputEncoder;
 import io.l2prover.chain.witness.ProvableChain;
+import io.l2prover.proving.BlockGuestPhases;
 import io.l2prover.zkvm.exec.ExecutionResult;
 import io.l2prover.zkvm.exec.Executor;
 import io.l2prover.zkvm.exec.ExecutorOptions;
@@ -21,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -38,7 +40,7 @@ public final class BlockRole implements Role {
       "  --chain FILE     blocks as concatenated RLP (l2-loadtest.rlp, chain generate's chain.rlp)",
       "  --number N       the block to execute; blocks 1..N-1 are validated in Java first",
       "  --summary FILE   write block_number, block_hash, parent_state_root, state_root, gas_used,",
-      "                   tx_count, cycles, seconds, gas_per_second as JSON",
+      "                   tx_count, cycles, cycles_by_phase, seconds, gas_per_second as JSON",
       "  --po2 N          executor segments of at most 2^N cycles (default " + ExecutorOptions.DEFAULT_PO2 + ")",
       "");
 
@@ -137,6 +139,7 @@ public final class BlockRole implements Role {
     out.printf("%d cycles (%d per transaction) in %.2f s: %.1f MIPS, %.0f gas/s%n", result.cycles(),
         journal.txCount() == 0 ? 0 : result.cycles() / journal.txCount(), seconds, result.mips(),
         seconds == 0 ? 0 : journal.gasUsed() / seconds);
+    out.println(phaseLine(BlockGuestPhases.cyclesByPhase(result), result.cycles()));
     if (summaryFile != null) {
       writeSummary(summaryFile, summary(journal, result));
     }
@@ -153,11 +156,24 @@ public final class BlockRole implements Role {
     json.put("gas_used", journal.gasUsed());
     json.put("tx_count", journal.txCount());
     json.put("cycles", result.cycles());
+    json.put("cycles_by_phase", BlockGuestPhases.cyclesByPhase(result));
     json.put("segments", result.segments().size());
     json.put("seconds", seconds);
     json.put("gas_per_second", seconds == 0 ? 0 : journal.gasUsed() / seconds);
     json.put("cycles_per_tx", journal.txCount() == 0 ? 0 : result.cycles() / journal.txCount());
     return json;
+  }
+
+  /** E.g. {@code cycles by phase: decode 55418934 (2.6%), sender_recovery ... }. */
+  static String phaseLine(Map<String, Long> phases, long total) {
+    StringBuilder line = new StringBuilder("cycles by phase:");
+    String separator = " ";
+    for (Map.Entry<String, Long> phase : phases.entrySet()) {
+      line.append(separator).append(phase.getKey()).append(' ').append(phase.getValue())
+          .append(String.format(Locale.ROOT, " (%.1f%%)", total == 0 ? 0.0 : 100.0 * phase.getValue() / total));
+      separator = ", ";
+    }
+    return line.toString();
   }
 
   private static void writeSummary(Path path, Map<String, Object> summary) {

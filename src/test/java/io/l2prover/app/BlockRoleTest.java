@@ -12,6 +12,7 @@ import io.l2prover.chain.gen.GeneratorSpec;
 import io.l2prover.chain.types.Block;
 import io.l2prover.chain.types.ChainFile;
 import io.l2prover.chain.types.Hash32;
+import io.l2prover.proving.BlockGuestPhases;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +57,25 @@ class BlockRoleTest {
     assertThat(json.get("tx_count")).isEqualTo(4);
     assertThat(((Number) json.get("cycles")).longValue()).isPositive();
     assertThat(json).containsKeys("block_hash", "parent_state_root", "gas_used", "seconds", "gas_per_second");
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("block 2 ").contains("valid");
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("block 2 ").contains("valid")
+        .contains("cycles by phase: decode ");
+    assertPhasesSumToCycles(json);
+  }
+
+  /** Every phase of the block guest ran (the block has transactions) and the split accounts for every cycle. */
+  @SuppressWarnings("unchecked")
+  private static void assertPhasesSumToCycles(Map<String, Object> json) {
+    Map<String, Object> phases = (Map<String, Object>) json.get("cycles_by_phase");
+    assertThat(phases).containsOnlyKeys(BlockGuestPhases.DECODE, BlockGuestPhases.SENDER_RECOVERY,
+        BlockGuestPhases.STATE_UPDATE, BlockGuestPhases.ROOTS, BlockGuestPhases.OTHER);
+    for (String named : List.of(BlockGuestPhases.DECODE, BlockGuestPhases.SENDER_RECOVERY,
+        BlockGuestPhases.STATE_UPDATE, BlockGuestPhases.ROOTS, BlockGuestPhases.OTHER)) {
+      assertThat(((Number) phases.get(named)).longValue()).as(named).isPositive();
+    }
+    long recovery = ((Number) phases.get(BlockGuestPhases.SENDER_RECOVERY)).longValue();
+    long sum = phases.values().stream().mapToLong(v -> ((Number) v).longValue()).sum();
+    assertThat(sum).isEqualTo(((Number) json.get("cycles")).longValue());
+    assertThat(recovery).as("sender recovery dominates a transfer block").isGreaterThan(sum / 2);
   }
 
   @Test

@@ -64,6 +64,6 @@ public final class Executor {
       }
     }
     return new ExecutionResult(machine.exitCode(), machine.cycles(), List.copyOf(segments), syscalls.journal(),
-        capturedOut.toByteArray(), capturedErr.toByteArray(), System.nanoTime() - started);
+        capturedOut.toByteArray(), capturedErr.toByteArray(), System.nanoTime() - started, syscalls.phaseMarks());
   }
 }

@@ -4,11 +4,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The guest ABI (DESIGN §4): Linux RISC-V syscall numbers through ecall, so guests also run under
  * qemu-riscv32. read(63) from fd 0 is the private input; write(64) to fd 1/2 goes to the host's
  * stdout/stderr and to fd 3 is the journal; exit(93) and exit_group(94) end the guest.
+ * zkVM-only calls have numbers >= 0x1000: phase(0x1000) records a {@link PhaseMark} and returns
+ * 0 (qemu answers -ENOSYS to it, so guests ignore the result and run there unchanged).
  */
 final class Syscalls {
 
@@ -16,6 +20,7 @@ final class Syscalls {
   static final int WRITE = 64;
   static final int EXIT = 93;
   static final int EXIT_GROUP = 94;
+  static final int PHASE = 0x1000;
 
   static final int FD_INPUT = 0;
   static final int FD_STDOUT = 1;
@@ -24,6 +29,8 @@ final class Syscalls {
 
   /** Largest single read or write, so a wild length cannot make the host allocate gigabytes. */
   private static final int MAX_TRANSFER = 64 << 20;
+  /** Most phase markers per run: phases are a handful of boundaries, and the host keeps each one. */
+  static final int MAX_PHASE_MARKS = 1 << 16;
 
   private final byte[] input;
   private int inputPosition;
@@ -31,6 +38,7 @@ final class Syscalls {
   private final OutputStream stdout;
   private final OutputStream stderr;
   private final ByteArrayOutputStream journal = new ByteArrayOutputStream();
+  private final List<PhaseMark> phaseMarks = new ArrayList<>();
 
   Syscalls(byte[] input, OutputStream stdout, OutputStream stderr) {
     this.input = input;
@@ -40,6 +48,10 @@ final class Syscalls {
 
   byte[] journal() {
     return journal.toByteArray();
+  }
+
+  List<PhaseMark> phaseMarks() {
+    return List.copyOf(phaseMarks);
   }
 
   /**
@@ -59,13 +71,26 @@ final class Syscalls {
         }
         case READ -> setResult(m, read(m, a0, a1, a2));
         case WRITE -> setResult(m, write(m, a0, a1, a2));
+        case PHASE -> {
+          mark(a0, cycle);
+          setResult(m, 0);
+        }
         default -> throw new MemoryFault(String.format(
-            "unknown syscall %d (a7); the zkVM knows read (63), write (64) and exit (93)", number));
+            "unknown syscall %d (a7); the zkVM knows read (63), write (64), exit (93) and phase (4096)", number));
       }
     } catch (MemoryFault refused) {
       throw GuestFault.at(m.pc(), m.instructionAt(m.pc()), cycle, refused.getMessage());
     }
     return false;
+  }
+
+  private void mark(int id, long cycle) {
+    if (phaseMarks.size() == MAX_PHASE_MARKS) {
+      throw new MemoryFault(String.format(
+          "more than %d phase markers (syscall 4096); mark a guest's phases, not the iterations of a loop",
+          MAX_PHASE_MARKS));
+    }
+    phaseMarks.add(new PhaseMark(Integer.toUnsignedLong(id), cycle));
   }
 
   private static void setResult(Machine m, int value) {

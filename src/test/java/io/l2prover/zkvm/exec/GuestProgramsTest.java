@@ -83,6 +83,9 @@ class GuestProgramsTest {
     assertThat(new String(r.stderr(), StandardCharsets.UTF_8)).isEqualTo("hello on stderr\n");
     assertThat(r.journal()).containsExactly(3, 0, 0, 0, 0x99, 0xd1, 0x01, 0x00);
     assertThat(r.exitCode()).isEqualTo('x');
+    assertThat(r.phaseMarks()).extracting(PhaseMark::id).containsExactly(1L, 2L);
+    assertThat(r.phaseMarks().get(0).cycle()).isPositive().isLessThan(r.phaseMarks().get(1).cycle());
+    assertThat(r.cyclesByPhase()).containsOnlyKeys(ExecutionResult.UNMARKED, 1L, 2L);
   }
 
   @ParameterizedTest(name = "fault {0}")
