@@ -130,9 +130,9 @@ public record ProverConfig(
 
   /** A copy with other chain files (command-line flags win over the environment). */
   public ProverConfig withChainFiles(Optional<Path> genesis, Optional<Path> chain) {
-    return new ProverConfig(devMode, devExecute, dataDir, workers, segmentPo2, gpuMode, metricsPort, limits, serverEndpoint, clientInterval, backoff,
-        submitAttempts, provingTimeout, listenIp, listenPort, genesis.or(() -> genesisFile),
-        chain.or(() -> chainFile));
+    return new ProverConfig(devMode, devExecute, dataDir, workers, segmentPo2, gpuMode, metricsPort, limits,
+        serverEndpoint, clientInterval, backoff, submitAttempts, provingTimeout, listenIp, listenPort,
+        genesis.or(() -> genesisFile), chain.or(() -> chainFile));
   }
 
   /** host:port of the prover server. */
