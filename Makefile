@@ -117,7 +117,7 @@ perf_gpu: build
 
 # The prover client with the GPU required (PROVER_GPU=on fails clearly without one).
 init-l2-prover-gpu: build
-	PROVER_GPU=on java -jar $(JAR) client
+	PROVER_DEV_MODE=true PROVER_GPU=on java -jar $(JAR) client
 # Prove and verify the example STARKs at a few heights (one JSON line each).
 .PHONY: bench-stark
 bench-stark: build

@@ -1,7 +1,10 @@
 package io.l2prover.app;
 
+import io.l2prover.proving.ProvingEngine;
+import io.l2prover.zkvm.stark.backend.ComputeBackend;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 
 /** {@code client}: the prover client, configured by environment (and {@code --config FILE}). */
@@ -28,6 +31,8 @@ final class ClientRole implements Role {
           Remembers the last acknowledged block in $PROVER_DATA_DIR/prover_state.json.
           Settings come from the environment (PROVER_CLIENT_*, PROVER_*; see the README),
           over the optional JSON file, over the defaults in conf/config.json.
+          PROVER_GPU=auto|on|off picks the compute backend once at start (on: a usable GPU
+          is required, else the client stops with an error).
           """);
       return 0;
     }
@@ -39,10 +44,19 @@ final class ClientRole implements Role {
       vertx.close();
       throw e;
     }
+    ProvingEngine engine;
+    try {
+      // Once per process, before any worker exists: PROVER_GPU=on without a GPU stops here.
+      ComputeBackend backend = Services.computeBackend(config);
+      engine = new ProvingEngine(Services.prover(config), backend);
+    } catch (UserError e) {
+      vertx.close();
+      throw e;
+    }
     Services.registerCodecs(vertx.eventBus());
-    var prover = Services.prover(config);
     return Running.untilStopped(vertx,
-        Services.deployMetrics(vertx, config).compose(v -> Services.deployClient(vertx, config, prover)),
+        Services.deployMetrics(vertx, config, Optional.of(engine.backend()))
+            .compose(v -> Services.deployClient(vertx, config, engine)),
         "the prover client");
   }
 }

@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -44,6 +45,22 @@ public final class ConfigLoader {
     } finally {
       retriever.close();
     }
+  }
+
+  /**
+   * The bundled defaults with the environment's values of {@link ProverConfig#KEYS} over them:
+   * the same precedence as {@link #load} without a file, for one-shot roles that need a setting
+   * or two and no Vert.x instance.
+   */
+  public static JsonObject defaultsAndEnvironment(Map<String, String> env) {
+    JsonObject merged = defaults();
+    for (String key : ProverConfig.KEYS) {
+      String value = env.get(key);
+      if (value != null) {
+        merged.put(key, value);
+      }
+    }
+    return merged;
   }
 
   /** The bundled {@code config.json}. */

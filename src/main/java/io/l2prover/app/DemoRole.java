@@ -5,7 +5,7 @@ import io.l2prover.chain.gen.ChainGenerator;
 import io.l2prover.chain.gen.GeneratorSpec;
 import io.l2prover.client.ClientSettings;
 import io.l2prover.client.ProgressEvent;
-import io.l2prover.proving.Prover;
+import io.l2prover.proving.ProvingEngine;
 import io.l2prover.server.ProvableChainSource;
 import io.l2prover.server.ServerSettings;
 import io.vertx.core.Promise;
@@ -68,21 +68,25 @@ final class DemoRole implements Role {
     Vertx vertx = Vertx.vertx();
     try {
       ProverConfig config = ConfigLoader.load(vertx, options.string("config").map(Path::of));
-      ProvableChainSource chain = ProvableChainSource.of(
-          ChainGenerator.generate(GeneratorSpec.of(ACCOUNTS, blocks, TXS_PER_BLOCK)));
-      return prove(vertx, config, chain, dataDir);
+      // Chosen before the chain is generated, so PROVER_GPU=on without a GPU stops at once.
+      try (ProvingEngine engine = new ProvingEngine(Services.devProver(config), Services.computeBackend(config))) {
+        ProvableChainSource chain = ProvableChainSource.of(
+            ChainGenerator.generate(GeneratorSpec.of(ACCOUNTS, blocks, TXS_PER_BLOCK)));
+        return prove(vertx, config, engine, chain, dataDir);
+      }
     } finally {
       vertx.close().await(10, TimeUnit.SECONDS);
       deleteTree(dataDir);
     }
   }
 
-  private int prove(Vertx vertx, ProverConfig config, ProvableChainSource chain, Path dataDir) throws Exception {
+  private int prove(Vertx vertx, ProverConfig config, ProvingEngine engine, ProvableChainSource chain, Path dataDir)
+      throws Exception {
     Services.registerCodecs(vertx.eventBus());
     long head = chain.headBlockNumber();
-    Prover prover = Services.devProver(config);
     out.printf("demo: a generated chain of %d blocks with %d signed transfers each (chain %s);"
-        + " dev mode, %d worker(s)%n", head, TXS_PER_BLOCK, chain.chainId(), config.workers());
+        + " dev mode, %d worker(s), compute backend %s%n", head, TXS_PER_BLOCK, chain.chainId(), config.workers(),
+        engine.backend().name());
     long start = System.nanoTime();
     Promise<Void> allProven = Promise.promise();
     AtomicInteger acknowledged = new AtomicInteger();
@@ -107,7 +111,7 @@ final class DemoRole implements Role {
     var server = Services.deployServer(vertx, dataDir, serverSettings, chain).await(30, TimeUnit.SECONDS);
     ClientSettings client = new ClientSettings("127.0.0.1", server.actualPort(), Duration.ofMillis(200),
         config.backoff(), config.submitAttempts(), config.provingTimeout(), config.limits());
-    String clientId = Services.deployClient(vertx, dataDir, config.workers(), client, prover)
+    String clientId = Services.deployClient(vertx, dataDir, config.workers(), client, engine)
         .await(30, TimeUnit.SECONDS);
     allProven.future().await(5, TimeUnit.MINUTES);
     // The client stops polling before the server goes away with the rest.
@@ -115,7 +119,7 @@ final class DemoRole implements Role {
     long millis = (System.nanoTime() - start) / 1_000_000;
     out.printf("demo: receipts of %d of %d blocks accepted by the server in %d ms%n", acknowledged.get(), head,
         millis);
-    out.printf("demo: %s%n", prover.description());
+    out.printf("demo: %s%n", engine.describe());
     return 0;
   }
 

@@ -25,7 +25,7 @@ public final class ExecuteRole implements Role {
 
   /** Exit code when the guest faults (illegal instruction, bad access, too many cycles...). */
   public static final int EXIT_GUEST_FAULT = 70;
-  /** Environment variable that sets the default segment size. */
+  /** The setting (conf/config.json, environment) that gives {@code --po2} its default. */
   public static final String PO2_ENV = "PROVER_SEGMENT_PO2";
 
   private static final String USAGE = """
@@ -33,10 +33,10 @@ public final class ExecuteRole implements Role {
         --elf FILE         RV32IM guest (ELF32, static; see native/guest/README.md)
         --input FILE       bytes the guest reads from fd 0 (default: none)
         --summary FILE     write exit_code, cycles, segments, journal, seconds, mips as JSON
-        --po2 N            segments of at most 2^N cycles (default: $PROVER_SEGMENT_PO2 or %d)
+        --po2 N            segments of at most 2^N cycles (default: PROVER_SEGMENT_PO2, %s in conf/config.json)
         --max-cycles N     fault when the guest runs longer (default: 2^40)
       Guest output on fd 1/2 goes to stdout/stderr; the exit code is the guest's.
-      """.formatted(ExecutorOptions.DEFAULT_PO2);
+      """;
 
   private final Map<String, String> environment;
 
@@ -63,7 +63,7 @@ public final class ExecuteRole implements Role {
     CliFlags flags = CliFlags.parse(name(), args, Set.of("elf", "input", "summary", "po2", "max-cycles"),
         Set.of("help"));
     if (flags.has("help")) {
-      System.out.print(USAGE);
+      System.out.print(USAGE.formatted(ConfigLoader.defaults().getValue(PO2_ENV)));
       return 0;
     }
     byte[] elf = flags.readFile("elf");
@@ -88,20 +88,7 @@ public final class ExecuteRole implements Role {
   }
 
   private int defaultPo2() {
-    String value = environment.get(PO2_ENV);
-    if (value == null || value.isBlank()) {
-      return ExecutorOptions.DEFAULT_PO2;
-    }
-    try {
-      int po2 = Integer.parseInt(value.trim());
-      if (po2 >= ExecutorOptions.MIN_PO2 && po2 <= ExecutorOptions.MAX_PO2) {
-        return po2;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new UserError(PO2_ENV + "='" + value + "' is not a number in " + ExecutorOptions.MIN_PO2 + ".."
-        + ExecutorOptions.MAX_PO2, Main.EXIT_USAGE);
+    return ProverConfig.segmentPo2(ConfigLoader.defaultsAndEnvironment(environment));
   }
 
   static Map<String, Object> summary(ExecutionResult result) {

@@ -5,6 +5,7 @@ import io.l2prover.client.ClientSettings;
 import io.l2prover.protocol.ProtocolLimits;
 import io.l2prover.server.ServerSettings;
 import io.l2prover.zkvm.exec.ExecutorOptions;
+import io.l2prover.zkvm.gpu.GpuMode;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +23,7 @@ public record ProverConfig(
     Path dataDir,
     int workers,
     int segmentPo2,
+    GpuMode gpuMode,
     int metricsPort,
     ProtocolLimits limits,
     String serverEndpoint,
@@ -36,7 +38,8 @@ public record ProverConfig(
 
   /** The keys this application reads; the environment store is limited to these. */
   public static final List<String> KEYS = List.of(
-      "PROVER_DEV_MODE", "PROVER_DEV_EXECUTE", "PROVER_DATA_DIR", "PROVER_WORKERS", "PROVER_SEGMENT_PO2", "PROVER_METRICS_PORT",
+      "PROVER_DEV_MODE", "PROVER_DEV_EXECUTE", "PROVER_DATA_DIR", "PROVER_WORKERS", "PROVER_SEGMENT_PO2", "PROVER_GPU",
+      "PROVER_METRICS_PORT",
       "PROVER_MAX_MESSAGE_BYTES", "PROVER_CONNECT_TIMEOUT_MS", "PROVER_IDLE_TIMEOUT_MS",
       "PROVER_CLIENT_PROVER_SERVER_ENDPOINT", "PROVER_CLIENT_INTERVAL_MS", "PROVER_CLIENT_BACKOFF_INITIAL_MS",
       "PROVER_CLIENT_BACKOFF_MAX_MS", "PROVER_CLIENT_SUBMIT_ATTEMPTS", "PROVER_CLIENT_PROVING_TIMEOUT_MS",
@@ -69,7 +72,8 @@ public record ProverConfig(
         s.bool("PROVER_DEV_EXECUTE"),
         dataDir.isBlank() ? defaultDataDir(env) : Path.of(dataDir),
         (int) s.longIn("PROVER_WORKERS", 1, 1024),
-        (int) s.longIn("PROVER_SEGMENT_PO2", ExecutorOptions.MIN_PO2, ExecutorOptions.MAX_PO2),
+        segmentPo2(s),
+        GpuMode.parse(s.string(GpuMode.ENV)),
         (int) s.longIn("PROVER_METRICS_PORT", 0, 65535),
         new ProtocolLimits(maxMessage,
             Duration.ofMillis(s.positiveLong("PROVER_CONNECT_TIMEOUT_MS")),
@@ -84,6 +88,25 @@ public record ProverConfig(
         (int) s.longIn("PROVER_SERVER_LISTEN_PORT", 0, 65535),
         s.optionalPath("PROVER_SERVER_GENESIS"),
         s.optionalPath("PROVER_SERVER_CHAIN"));
+  }
+
+  /**
+   * {@code PROVER_SEGMENT_PO2} alone, for roles that run the executor without the rest of the
+   * configuration (a bad client setting must not stop {@code execute}).
+   *
+   * @throws UserError when it is missing or outside the executor's range
+   */
+  public static int segmentPo2(JsonObject json) {
+    return segmentPo2(new Settings(json));
+  }
+
+  private static int segmentPo2(Settings s) {
+    return (int) s.longIn("PROVER_SEGMENT_PO2", ExecutorOptions.MIN_PO2, ExecutorOptions.MAX_PO2);
+  }
+
+  /** The executor's options for proving: segments of 2^PROVER_SEGMENT_PO2 cycles. */
+  public ExecutorOptions executorOptions() {
+    return ExecutorOptions.defaults().withPo2(segmentPo2);
   }
 
   /** {@code $XDG_DATA_HOME/l2_prover}, else {@code ~/.local/share/l2_prover}. */
@@ -107,9 +130,9 @@ public record ProverConfig(
 
   /** A copy with other chain files (command-line flags win over the environment). */
   public ProverConfig withChainFiles(Optional<Path> genesis, Optional<Path> chain) {
-    return new ProverConfig(devMode, devExecute, dataDir, workers, segmentPo2, metricsPort, limits, serverEndpoint, clientInterval, backoff,
-        submitAttempts, provingTimeout, listenIp, listenPort, genesis.or(() -> genesisFile),
-        chain.or(() -> chainFile));
+    return new ProverConfig(devMode, devExecute, dataDir, workers, segmentPo2, gpuMode, metricsPort, limits,
+        serverEndpoint, clientInterval, backoff, submitAttempts, provingTimeout, listenIp, listenPort,
+        genesis.or(() -> genesisFile), chain.or(() -> chainFile));
   }
 
   /** host:port of the prover server. */

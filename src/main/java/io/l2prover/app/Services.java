@@ -7,8 +7,8 @@ import io.l2prover.metrics.MetricsVerticle;
 import io.l2prover.proving.BlockGuest;
 import io.l2prover.proving.DevProver;
 import io.l2prover.proving.ExecutingDevProver;
-import io.l2prover.zkvm.exec.ExecutorOptions;
 import io.l2prover.proving.Prover;
+import io.l2prover.proving.ProvingEngine;
 import io.l2prover.proving.ProvingJob;
 import io.l2prover.proving.ProvingResult;
 import io.l2prover.proving.ProvingVerticle;
@@ -26,11 +26,19 @@ import io.vertx.core.eventbus.EventBus;
 import io.l2prover.client.ClientSettings;
 import io.l2prover.server.ServerSettings;
 import io.l2prover.server.SubmitOutcome;
+import io.l2prover.zkvm.gpu.BackendSelector;
+import io.l2prover.zkvm.stark.backend.ComputeBackend;
+import io.l2prover.zkvm.stark.backend.CpuBackend;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Deploys the verticles of each role the same way for the jar, the demo and the tests. */
 public final class Services {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Services.class);
 
   private Services() {}
 
@@ -60,18 +68,39 @@ public final class Services {
    */
   public static Prover devProver(ProverConfig config) {
     return config.devExecute()
-        ? new ExecutingDevProver(BlockGuest.bundled(), ExecutorOptions.defaults().withPo2(config.segmentPo2()))
+        ? new ExecutingDevProver(BlockGuest.bundled(), config.executorOptions())
         : new DevProver();
   }
 
-  /** Persister, proving workers and the client loop, as {@code config} says; yields the loop's deployment ID. */
-  public static Future<String> deployClient(Vertx vertx, ProverConfig config, Prover prover) {
-    return deployClient(vertx, config.dataDir(), config.workers(), config.clientSettings(), prover);
+  /**
+   * The compute backend PROVER_GPU asks for, chosen once at start with the real CUDA probe: one
+   * log line says which. Blocking (the probe initialises the driver); call it from a role's main
+   * thread.
+   *
+   * @throws UserError when PROVER_GPU=on and there is no usable GPU
+   */
+  public static ComputeBackend computeBackend(ProverConfig config) {
+    return computeBackend(config, BackendSelector.standard(CpuBackend::new));
   }
 
-  /** Persister, {@code workers} proving worker instances, and the client loop; yields the loop's deployment ID. */
+  /** As {@link #computeBackend(ProverConfig)}, with the given selector (tests pass a fake probe). */
+  public static ComputeBackend computeBackend(ProverConfig config, BackendSelector selector) {
+    return selector.select(config.gpuMode());
+  }
+
+  /** Persister, proving workers and the client loop, as {@code config} says; yields the loop's deployment ID. */
+  public static Future<String> deployClient(Vertx vertx, ProverConfig config, ProvingEngine engine) {
+    return deployClient(vertx, config.dataDir(), config.workers(), config.clientSettings(), engine);
+  }
+
+  /**
+   * Persister, {@code workers} proving worker instances sharing {@code engine}, and the client
+   * loop; yields the loop's deployment ID.
+   */
   public static Future<String> deployClient(Vertx vertx, Path dataDir, int workers, ClientSettings settings,
-      Prover prover) {
+      ProvingEngine engine) {
+    Prover prover = engine.prover();
+    LOG.info("Proving on {} worker thread(s): {}", workers, engine.describe());
     DeploymentOptions workerOptions = new DeploymentOptions()
         .setThreadingModel(ThreadingModel.WORKER)
         .setWorkerPoolName("prover-workers")
@@ -90,11 +119,17 @@ public final class Services {
     return vertx.deployVerticle(server).map(id -> server);
   }
 
-  /** /health and /metrics when PROVER_METRICS_PORT is set. */
+  /** /health and /metrics when PROVER_METRICS_PORT is set, for a role that does not prove. */
   public static Future<Void> deployMetrics(Vertx vertx, ProverConfig config) {
+    return deployMetrics(vertx, config, Optional.empty());
+  }
+
+  /** /health and /metrics when PROVER_METRICS_PORT is set, reporting the proving backend if there is one. */
+  public static Future<Void> deployMetrics(Vertx vertx, ProverConfig config, Optional<ComputeBackend> backend) {
     if (config.metricsPort() == 0) {
       return Future.succeededFuture();
     }
-    return vertx.deployVerticle(new MetricsVerticle("0.0.0.0", config.metricsPort())).mapEmpty();
+    return vertx.deployVerticle(new MetricsVerticle("0.0.0.0", config.metricsPort(), backend.map(ComputeBackend::name)))
+        .mapEmpty();
   }
 }

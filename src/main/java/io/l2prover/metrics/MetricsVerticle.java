@@ -7,13 +7,17 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
+import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /health} and Prometheus {@code GET /metrics} on one port, fed by the progress events
- * the client publishes and the Submit outcomes the server publishes. Plain Vert.x core HTTP: two
- * fixed paths need no web framework.
+ * the client publishes and the Submit outcomes the server publishes, and naming the compute
+ * backend chosen at start where the process proves. Plain Vert.x core HTTP: two fixed paths need
+ * no web framework.
  */
 public final class MetricsVerticle extends VerticleBase {
 
@@ -21,6 +25,7 @@ public final class MetricsVerticle extends VerticleBase {
 
   private final String host;
   private final int port;
+  private final Optional<String> backend;
   private long blocksProven;
   private long provingMillis;
   private long failures;
@@ -29,10 +34,19 @@ public final class MetricsVerticle extends VerticleBase {
   private long submitsRejected;
   private HttpServer server;
 
-  /** @param port 0 picks a free port, see {@link #actualPort()} */
+  /** For a process that does not prove (the server). @param port 0 picks a free port, see {@link #actualPort()} */
   public MetricsVerticle(String host, int port) {
+    this(host, port, Optional.empty());
+  }
+
+  /**
+   * @param port 0 picks a free port, see {@link #actualPort()}
+   * @param backend the name of the compute backend the proving workers hold ("cpu", "cuda")
+   */
+  public MetricsVerticle(String host, int port, Optional<String> backend) {
     this.host = host;
     this.port = port;
+    this.backend = Objects.requireNonNull(backend, "backend");
   }
 
   @Override
@@ -70,15 +84,21 @@ public final class MetricsVerticle extends VerticleBase {
   private void serve(HttpServerRequest request) {
     switch (request.path()) {
       case "/health" -> request.response().putHeader("content-type", "application/json")
-          .end("{\"status\":\"UP\"}");
+          .end(health().encode());
       case "/metrics" -> request.response().putHeader("content-type", "text/plain; version=0.0.4")
           .end(prometheusText());
       default -> request.response().setStatusCode(404).end();
     }
   }
 
+  private JsonObject health() {
+    JsonObject health = new JsonObject().put("status", "UP");
+    backend.ifPresent(name -> health.put("backend", name));
+    return health;
+  }
+
   String prometheusText() {
-    return "# HELP l2prover_blocks_proven_total Blocks proven and acknowledged by the server.\n"
+    return backendGauge() + "# HELP l2prover_blocks_proven_total Blocks proven and acknowledged by the server.\n"
         + "# TYPE l2prover_blocks_proven_total counter\n"
         + "l2prover_blocks_proven_total " + blocksProven + "\n"
         + "# HELP l2prover_proving_seconds_total Time spent proving.\n"
@@ -96,5 +116,11 @@ public final class MetricsVerticle extends VerticleBase {
         + "# HELP l2prover_server_submits_rejected_total Submits the prover server rejected.\n"
         + "# TYPE l2prover_server_submits_rejected_total counter\n"
         + "l2prover_server_submits_rejected_total " + submitsRejected + "\n";
+  }
+
+  private String backendGauge() {
+    return backend.map(name -> "# HELP l2prover_backend The compute backend chosen at start for proving.\n"
+        + "# TYPE l2prover_backend gauge\n"
+        + "l2prover_backend{name=\"" + name + "\"} 1\n").orElse("");
   }
 }

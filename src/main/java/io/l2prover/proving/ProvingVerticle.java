@@ -2,6 +2,7 @@ package io.l2prover.proving;
 
 import io.l2prover.bus.Addresses;
 import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import java.util.Objects;
@@ -10,8 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The zkVM's face on the event bus: consumes {@link Addresses#PROVE} and replies with a
- * {@link ProvingResult}. Deploy it as a worker ({@code ThreadingModel.WORKER}), one instance per
- * worker thread: {@link Prover#prove} blocks for as long as proving takes.
+ * {@link ProvingResult}. It must be deployed as a worker ({@code ThreadingModel.WORKER}), one
+ * instance per worker thread, and refuses to start otherwise: {@link Prover#prove} blocks for as
+ * long as proving takes, and a GPU backend's calls block until the device is done.
  */
 public final class ProvingVerticle extends VerticleBase {
 
@@ -28,6 +30,10 @@ public final class ProvingVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    if (context.threadingModel() != ThreadingModel.WORKER) {
+      return Future.failedFuture("ProvingVerticle must be deployed with ThreadingModel.WORKER (it blocks while"
+          + " proving), not " + context.threadingModel());
+    }
     return vertx.eventBus().<ProvingJob>consumer(Addresses.PROVE, this::prove).completion();
   }
 

@@ -49,7 +49,7 @@ class ExecuteRoleTest {
     assertThat(json.get("segments").asLong()).isEqualTo((json.get("cycles").asLong() + 1023) / 1024);
     assertThatThrownBy(() -> new ExecuteRole(Map.of(ExecuteRole.PO2_ENV, "99"))
         .run(new String[] {"--elf", guest("loadstore").toString()}))
-        .isInstanceOf(UserError.class).hasMessageContaining("PROVER_SEGMENT_PO2='99'");
+        .isInstanceOf(UserError.class).hasMessageContaining("PROVER_SEGMENT_PO2 must be between 4 and 30, got 99");
   }
 
   @Test

@@ -9,9 +9,11 @@ import io.l2prover.client.ClientSettings;
 import io.l2prover.client.ProgressEvent;
 import io.l2prover.protocol.ProtocolLimits;
 import io.l2prover.proving.DevProver;
+import io.l2prover.proving.ProvingEngine;
 import io.l2prover.server.ProvableChainSource;
 import io.l2prover.server.ProverServerVerticle;
 import io.l2prover.server.ServerSettings;
+import io.l2prover.zkvm.stark.backend.CpuBackend;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -90,7 +92,8 @@ class LoadTestChainEndToEndTest {
   private void deployClient(Vertx vertx, int port) throws Exception {
     ClientSettings settings = new ClientSettings("127.0.0.1", port, Duration.ofMillis(50),
         new Backoff(Duration.ofMillis(20), Duration.ofMillis(200)), 3, Duration.ofSeconds(30), LIMITS);
-    Services.deployClient(vertx, clientDir, 1, settings, new DevProver()).await(10, TimeUnit.SECONDS);
+    Services.deployClient(vertx, clientDir, 1, settings,
+        new ProvingEngine(new DevProver(), new CpuBackend())).await(10, TimeUnit.SECONDS);
   }
 
   private static List<ProgressEvent> progress(Vertx vertx) {

@@ -3,6 +3,7 @@ package io.l2prover.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.l2prover.zkvm.gpu.GpuMode;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -28,6 +29,20 @@ class ProverConfigTest {
     assertThat(config.clientSettings().port()).isEqualTo(3900);
     assertThat(config.serverSettings().listenPort()).isEqualTo(3900);
     assertThat(config.genesisFile()).isEmpty();
+    assertThat(config.gpuMode()).isEqualTo(GpuMode.AUTO);
+    assertThat(config.segmentPo2()).isEqualTo(20);
+    assertThat(config.executorOptions().po2()).isEqualTo(20);
+  }
+
+  @Test
+  void gpuModeAndSegmentSizeComeFromTheEnvironment() {
+    assertThat(ProverConfig.from(defaults().put("PROVER_GPU", "on"), Map.of()).gpuMode()).isEqualTo(GpuMode.ON);
+    assertThat(ProverConfig.from(defaults().put("PROVER_GPU", " OFF "), Map.of()).gpuMode()).isEqualTo(GpuMode.OFF);
+    ProverConfig small = ProverConfig.from(defaults().put("PROVER_SEGMENT_PO2", "12"), Map.of());
+    assertThat(small.executorOptions().po2()).isEqualTo(12);
+    assertThat(ProverConfig.segmentPo2(ConfigLoader.defaultsAndEnvironment(Map.of("PROVER_SEGMENT_PO2", "9",
+        "UNRELATED", "x")))).isEqualTo(9);
+    assertThat(ProverConfig.segmentPo2(ConfigLoader.defaultsAndEnvironment(Map.of()))).isEqualTo(20);
   }
 
   @Test
@@ -52,6 +67,9 @@ class ProverConfigTest {
     assertInvalid("PROVER_WORKERS", "zero", "PROVER_WORKERS must be a whole number");
     assertInvalid("PROVER_WORKERS", "0", "PROVER_WORKERS must be between 1 and");
     assertInvalid("PROVER_SEGMENT_PO2", "31", "PROVER_SEGMENT_PO2 must be between 4 and 30");
+    assertInvalid("PROVER_SEGMENT_PO2", "3", "PROVER_SEGMENT_PO2 must be between 4 and 30, got 3");
+    assertInvalid("PROVER_SEGMENT_PO2", "big", "PROVER_SEGMENT_PO2 must be a whole number");
+    assertInvalid("PROVER_GPU", "sometimes", "PROVER_GPU='sometimes' is not a GPU mode: use auto, on or off");
     assertInvalid("PROVER_SERVER_LISTEN_PORT", "70000", "PROVER_SERVER_LISTEN_PORT must be between 0 and 65535");
     assertInvalid("PROVER_CLIENT_PROVER_SERVER_ENDPOINT", "localhost",
         "PROVER_CLIENT_PROVER_SERVER_ENDPOINT must be host:port");

@@ -38,6 +38,20 @@ class MetricsVerticleTest {
     assertThat(text).contains("l2prover_blocks_proven_total 1\n", "l2prover_proving_seconds_total 1.5\n",
         "l2prover_failures_total 1\n", "l2prover_last_proven_block 7\n", "# TYPE l2prover_blocks_proven_total counter",
         "l2prover_server_proofs_accepted_total 1\n", "l2prover_server_submits_rejected_total 1\n");
+    // A process that does not prove names no backend.
+    assertThat(text).doesNotContain("l2prover_backend");
+  }
+
+  @Test
+  void namesTheProvingBackend(Vertx vertx) throws Exception {
+    MetricsVerticle metrics = new MetricsVerticle("127.0.0.1", 0, java.util.Optional.of("cuda"));
+    vertx.deployVerticle(metrics).await(5, TimeUnit.SECONDS);
+    var client = vertx.createHttpClient();
+    assertThat(get(client, metrics.actualPort(), "/health")).isEqualTo("{\"status\":\"UP\",\"backend\":\"cuda\"}");
+    assertThat(get(client, metrics.actualPort(), "/metrics")).startsWith(
+        "# HELP l2prover_backend The compute backend chosen at start for proving.\n"
+        + "# TYPE l2prover_backend gauge\n"
+        + "l2prover_backend{name=\"cuda\"} 1\n");
   }
 
   private static String get(io.vertx.core.http.HttpClient client, int port, String path) throws Exception {

@@ -89,6 +89,12 @@ class ProvingVerticleTest {
   }
 
   @Test
+  void refusesToStartOnAnEventLoop(Vertx vertx) {
+    assertThatThrownBy(() -> vertx.deployVerticle(new ProvingVerticle(new DevProver())).await(5, TimeUnit.SECONDS))
+        .hasMessageContaining("ProvingVerticle must be deployed with ThreadingModel.WORKER");
+  }
+
+  @Test
   void aFailingProverFailsTheRequestWithItsReason(Vertx vertx) throws Exception {
     Services.registerCodecs(vertx.eventBus());
     Prover broken = new Prover() {
