@@ -27,7 +27,7 @@ __global__ void ntt_twiddles(uint32_t* tw, uint32_t log_n, uint32_t root) {
 //   NTT_SCALE       multiply row r by factor_mont[r] as it is read (a coset shift, 1/n).
 // Rows r >= src_rows read as zero (the padding of a low-degree extension). src and dst may be
 // the same buffer unless NTT_BITREV_SRC is set: a group writes exactly the rows it read.
-__global__ void ntt_pass(const uint32_t* src, uint32_t* dst, uint32_t log_n, uint32_t width,
+__global__ void __launch_bounds__(512, 2) ntt_pass(const uint32_t* src, uint32_t* dst, uint32_t log_n, uint32_t width,
                          uint32_t s0, uint32_t k, uint32_t log_tile, const uint32_t* __restrict__ tw,
                          uint32_t flags, uint32_t src_rows, const uint32_t* __restrict__ factor_mont) {
   extern __shared__ uint32_t tile[];
