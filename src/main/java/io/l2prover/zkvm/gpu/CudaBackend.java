@@ -268,7 +268,7 @@ public final class CudaBackend implements ComputeBackend, AutoCloseable {
       int s0, int stages, CUdeviceptr tw, int flags, int srcRows, CUdeviceptr factors) {
     long groups = (1L << logN) >> stages;
     int colTiles = (width + (1 << plan.logTile()) - 1) >> plan.logTile();
-    k.launch("ntt_pass", groups, colTiles, plan.threads(stages), plan.sharedBytes(stages), src, dst, logN, width, s0, stages,
+    k.launch("ntt_pass", groups * colTiles, 1, plan.threads(stages), plan.sharedBytes(stages), src, dst, logN, width, s0, stages,
         plan.logTile(), tw, flags, srcRows, factors);
   }
 
