@@ -169,11 +169,12 @@ L2_HD void store4(uint32_t* at, const Word4& v) {
 // so that the few blocks a multiprocessor holds keep enough bytes in flight to cover the latency.
 constexpr uint32_t LOAD_BATCH = 8;
 
-// The tile of a full column tile (2^log_tile >= 4 columns, all present, rows 16-byte aligned),
+// The tile of a column tile (2^log_tile >= 4 columns, a multiple of 4 present, rows 16-byte aligned),
 // read 4 columns per access, LOAD_BATCH accesses per thread in flight; same values as the scalar
 // path of run_pass_block (bit-reversed source rows, zero padding, scaling).
 L2_HD void load_tile_vectors(const PassParams& p, const uint32_t* src, const uint32_t* factor_mont,
-                             uint32_t* tile, uint32_t group, uint32_t col0, uint32_t tid, uint32_t threads) {
+                             uint32_t* tile, uint32_t group, uint32_t col0, uint32_t cols, uint32_t tid,
+                             uint32_t threads) {
   const uint32_t log_vecs_per_row = p.log_tile - 2u;
   const uint32_t vecs = (1u << p.k) << log_vecs_per_row;
   const bool bitrev = (p.flags & BITREV_SRC) != 0;
@@ -184,13 +185,14 @@ L2_HD void load_tile_vectors(const PassParams& p, const uint32_t* src, const uin
 #pragma unroll
     for (uint32_t b = 0; b < LOAD_BATCH; b++) {
       const uint32_t e4 = first + b * threads;
+      const uint32_t c = (e4 & ((1u << log_vecs_per_row) - 1u)) << 2;
       v[b] = Word4{{0u, 0u, 0u, 0u}};
       f[b] = 0u;
-      if (e4 < vecs) {
+      if (e4 < vecs && c < cols) {
         const uint32_t r = group_row(group, e4 >> log_vecs_per_row, p.s0, p.k);
         const uint32_t sr = bitrev ? bb::reverse_bits(r, p.log_n) : r;
         if (sr < p.src_rows) {
-          v[b] = load4(src + (size_t)sr * p.width + col0 + ((e4 & ((1u << log_vecs_per_row) - 1u)) << 2));
+          v[b] = load4(src + (size_t)sr * p.width + col0 + c);
           if (scale) f[b] = factor_mont[sr];
         }
       }
@@ -198,7 +200,7 @@ L2_HD void load_tile_vectors(const PassParams& p, const uint32_t* src, const uin
 #pragma unroll
     for (uint32_t b = 0; b < LOAD_BATCH; b++) {
       const uint32_t e4 = first + b * threads;
-      if (e4 < vecs) {
+      if (e4 < vecs && ((e4 & ((1u << log_vecs_per_row) - 1u)) << 2) < cols) {
         if (scale) {
 #pragma unroll
           for (uint32_t i = 0; i < 4; i++) v[b].w[i] = bb::mont_mul(v[b].w[i], f[b]);
@@ -211,13 +213,14 @@ L2_HD void load_tile_vectors(const PassParams& p, const uint32_t* src, const uin
 
 // The tile back to its rows, 4 columns per access (the counterpart of load_tile_vectors).
 L2_HD void store_tile_vectors(const PassParams& p, uint32_t* dst, const uint32_t* tile, uint32_t group,
-                              uint32_t col0, uint32_t tid, uint32_t threads) {
+                              uint32_t col0, uint32_t cols, uint32_t tid, uint32_t threads) {
   const uint32_t log_vecs_per_row = p.log_tile - 2u;
   const uint32_t vecs = (1u << p.k) << log_vecs_per_row;
   for (uint32_t e4 = tid; e4 < vecs; e4 += threads) {
+    const uint32_t c = (e4 & ((1u << log_vecs_per_row) - 1u)) << 2;
+    if (c >= cols) continue;
     const uint32_t r = group_row(group, e4 >> log_vecs_per_row, p.s0, p.k);
-    store4(dst + (size_t)r * p.width + col0 + ((e4 & ((1u << log_vecs_per_row) - 1u)) << 2),
-           load4(tile + ((size_t)e4 << 2)));
+    store4(dst + (size_t)r * p.width + col0 + c, load4(tile + ((size_t)e4 << 2)));
   }
 }
 
@@ -236,10 +239,10 @@ L2_HD void run_pass_block(const PassParams& p, const uint32_t* src, uint32_t* ds
   const bool bitrev = (p.flags & BITREV_SRC) != 0;
   const bool scale = (p.flags & SCALE) != 0;
   const bool dif = (p.flags & DIF) != 0;
-  const bool vectors = p.log_tile >= 2 && cols == tile_cols && (p.width & 3u) == 0 &&
+  const bool vectors = p.log_tile >= 2 && (cols & 3u) == 0 && (p.width & 3u) == 0 &&
                        ((reinterpret_cast<uintptr_t>(src) | reinterpret_cast<uintptr_t>(dst)) & 15u) == 0;
   if (vectors) {
-    load_tile_vectors(p, src, factor_mont, tile, group, col0, tid, threads);
+    load_tile_vectors(p, src, factor_mont, tile, group, col0, cols, tid, threads);
   } else {
     for (uint32_t e = tid; e < elements; e += threads) {
       uint32_t c = e & (tile_cols - 1u);
@@ -273,7 +276,7 @@ L2_HD void run_pass_block(const PassParams& p, const uint32_t* src, uint32_t* ds
     barrier();
   }
   if (vectors) {
-    store_tile_vectors(p, dst, tile, group, col0, tid, threads);
+    store_tile_vectors(p, dst, tile, group, col0, cols, tid, threads);
     return;
   }
   for (uint32_t e = tid; e < elements; e += threads) {

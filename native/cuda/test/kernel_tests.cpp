@@ -217,7 +217,7 @@ static Words naive_dft(const Words& coeffs, uint32_t log_n, uint32_t width, uint
 
 static void check_ntt_self(std::mt19937_64& rng) {
   for (uint32_t log_n = 0; log_n <= 7; log_n++) {
-    for (uint32_t width : {1u, 3u, 8u, 11u, 64u}) {
+    for (uint32_t width : {1u, 3u, 8u, 11u, 40u, 64u}) {
       Words coeffs((size_t)width << log_n);
       for (auto& v : coeffs) v = (uint32_t)(rng() % bb::P);
       Words want = naive_dft(coeffs, log_n, width, 1);

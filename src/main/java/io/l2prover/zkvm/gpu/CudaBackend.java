@@ -222,7 +222,7 @@ public final class CudaBackend implements ComputeBackend, AutoCloseable {
       int shift) {
     int logBig = logHeight + logBlowup;
     int height = 1 << logHeight;
-    NttPlan plan = NttPlan.forWidth(width);
+    NttPlan plan = NttPlan.forWidth(width, k.maxSharedBytes());
     // Coefficients: inverse DIT, reading the rows bit-reversed, into the first rows of out.
     if (logHeight > 0) {
       CUdeviceptr tw = twiddles(k, logHeight, true);
