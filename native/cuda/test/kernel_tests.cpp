@@ -166,7 +166,7 @@ static Words coset_lde(const Words& evals, uint32_t log_n, uint32_t width, uint3
   return out;
 }
 
-static const Plan PLANS[] = {{1, 0}, {3, 1}, {4, 3}, {10, 3}, {13, 0}, {8, 5}, {7, 6}, {9, 2}, {11, 4}, {12, 3}};
+static const Plan PLANS[] = {{1, 0}, {3, 1}, {4, 3}, {10, 3}, {13, 0}, {8, 5}, {7, 6}, {8, 6}, {9, 2}, {11, 4}, {12, 3}};
 
 // ---- self-contained checks ----
 
