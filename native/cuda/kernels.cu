@@ -19,21 +19,27 @@ __global__ void ntt_twiddles(uint32_t* tw, uint32_t log_n, uint32_t root) {
   tw[i] = bb::to_mont(ntt::twiddle_value(i, root, log_n));
 }
 
-// One pass of k stages over a row-major matrix of 2^log_n rows (ntt.cuh): block (group, column
-// tile) runs them in shared memory on 2^k rows x 2^log_tile columns. Flags:
+// One pass of k stages over a row-major matrix of 2^log_n rows (ntt.cuh): each block (a group and
+// a column tile, see below) runs them in shared memory on 2^k rows x 2^log_tile columns. Flags:
 //   NTT_BITREV_SRC  read row bitrev(r) of src for row r (the first pass of a DIT);
 //   NTT_DIF         decimation in frequency: stages s0+k-1 down to s0, natural in, bit-reversed out;
 //                   otherwise decimation in time, stages s0 up to s0+k-1;
 //   NTT_SCALE       multiply row r by factor_mont[r] as it is read (a coset shift, 1/n).
 // Rows r >= src_rows read as zero (the padding of a low-degree extension). src and dst may be
 // the same buffer unless NTT_BITREV_SRC is set: a group writes exactly the rows it read.
-__global__ void ntt_pass(const uint32_t* src, uint32_t* dst, uint32_t log_n, uint32_t width,
-                         uint32_t s0, uint32_t k, uint32_t log_tile, const uint32_t* __restrict__ tw,
-                         uint32_t flags, uint32_t src_rows, const uint32_t* __restrict__ factor_mont) {
+// At most 64 registers (two 512-thread blocks per multiprocessor): four 256-thread blocks fit.
+__global__ void __launch_bounds__(512, 2)
+    ntt_pass(const uint32_t* src, uint32_t* dst, uint32_t log_n, uint32_t width, uint32_t s0, uint32_t k,
+             uint32_t log_tile, const uint32_t* __restrict__ tw, uint32_t flags, uint32_t src_rows,
+             const uint32_t* __restrict__ factor_mont) {
   extern __shared__ uint32_t tile[];
   ntt::PassParams params{log_n, width, s0, k, log_tile, flags, src_rows};
-  ntt::run_pass_block(params, src, dst, tw, factor_mont, tile, blockIdx.x, blockIdx.y, threadIdx.x,
-                      blockDim.x, [] { __syncthreads(); });
+  // Block b is column tile b mod col_tiles of group b / col_tiles: the tiles of one group run
+  // side by side, so each row's segments are read and written at about the same time.
+  const uint32_t col_tiles = (width + (1u << log_tile) - 1u) >> log_tile;
+  const uint32_t group = blockIdx.x / col_tiles;
+  ntt::run_pass_block(params, src, dst, tw, factor_mont, tile, group, blockIdx.x - group * col_tiles,
+                      threadIdx.x, blockDim.x, [] { __syncthreads(); });
 }
 
 // out[i] = scale * base^i in Montgomery form, for i < n.

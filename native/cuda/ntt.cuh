@@ -89,18 +89,25 @@ L2_HD void sub_round(const PassParams& p, const uint32_t* block_tw, uint32_t* ti
     uint32_t v[1u << R];
 #pragma unroll
     for (uint32_t m = 0; m < (1u << R); m++) v[m] = tile[((base | (m << t0)) << p.log_tile) + c];
+    // The twiddle of the butterfly on v[m] at local stage t = t0 + i is block_tw[2^t | (row & (2^t - 1))]
+    // with row = base | m 2^t0; base has zero bits t0..t0+R-1, so that is 2^t | low | (m mod 2^i) 2^t0:
+    // stage i needs only 2^i distinct twiddles, each read once.
+    const uint32_t low = base & ((1u << t0) - 1u);
 #pragma unroll
     for (uint32_t ii = 0; ii < R; ii++) {
       const uint32_t i = DIF_ORDER ? R - 1u - ii : ii;
+      const uint32_t t = t0 + i;
+      uint32_t w[1u << (R - 1u)];
+#pragma unroll
+      for (uint32_t j = 0; j < (1u << i); j++) w[j] = block_tw[(1u << t) | low | (j << t0)];
 #pragma unroll
       for (uint32_t m = 0; m < (1u << R); m++) {
         if (m & (1u << i)) continue;
-        const uint32_t t = t0 + i;
-        const uint32_t w = block_tw[(1u << t) | ((base | (m << t0)) & ((1u << t) - 1u))];
+        const uint32_t tw_m = w[m & ((1u << i) - 1u)];
         if (DIF_ORDER) {
-          butterfly_dif(v[m], v[m | (1u << i)], w);
+          butterfly_dif(v[m], v[m | (1u << i)], tw_m);
         } else {
-          butterfly_dit(v[m], v[m | (1u << i)], w);
+          butterfly_dit(v[m], v[m | (1u << i)], tw_m);
         }
       }
     }
@@ -136,6 +143,87 @@ L2_HD void block_twiddles(const PassParams& p, const uint32_t* tw, uint32_t grou
   }
 }
 
+// Four consecutive words of a row: one 16-byte access on the device.
+struct Word4 {
+  uint32_t w[4];
+};
+
+L2_HD Word4 load4(const uint32_t* at) {
+#ifdef __CUDA_ARCH__
+  const uint4 v = *reinterpret_cast<const uint4*>(at);
+  return Word4{{v.x, v.y, v.z, v.w}};
+#else
+  return Word4{{at[0], at[1], at[2], at[3]}};
+#endif
+}
+
+L2_HD void store4(uint32_t* at, const Word4& v) {
+#ifdef __CUDA_ARCH__
+  *reinterpret_cast<uint4*>(at) = make_uint4(v.w[0], v.w[1], v.w[2], v.w[3]);
+#else
+  for (uint32_t i = 0; i < 4; i++) at[i] = v.w[i];
+#endif
+}
+
+// Vectors each thread loads before it stores any: several 16-byte loads in flight per thread,
+// so that the few blocks a multiprocessor holds keep enough bytes in flight to cover the latency.
+constexpr uint32_t LOAD_BATCH = 8;
+
+// The tile of a column tile (2^log_tile >= 4 columns, a multiple of 4 present, rows 16-byte aligned),
+// read 4 columns per access, LOAD_BATCH accesses per thread in flight; same values as the scalar
+// path of run_pass_block (bit-reversed source rows, zero padding, scaling).
+L2_HD void load_tile_vectors(const PassParams& p, const uint32_t* src, const uint32_t* factor_mont,
+                             uint32_t* tile, uint32_t group, uint32_t col0, uint32_t cols, uint32_t tid,
+                             uint32_t threads) {
+  const uint32_t log_vecs_per_row = p.log_tile - 2u;
+  const uint32_t vecs = (1u << p.k) << log_vecs_per_row;
+  const bool bitrev = (p.flags & BITREV_SRC) != 0;
+  const bool scale = (p.flags & SCALE) != 0;
+  for (uint32_t first = tid; first < vecs; first += threads * LOAD_BATCH) {
+    Word4 v[LOAD_BATCH];
+    uint32_t f[LOAD_BATCH];
+#pragma unroll
+    for (uint32_t b = 0; b < LOAD_BATCH; b++) {
+      const uint32_t e4 = first + b * threads;
+      const uint32_t c = (e4 & ((1u << log_vecs_per_row) - 1u)) << 2;
+      v[b] = Word4{{0u, 0u, 0u, 0u}};
+      f[b] = 0u;
+      if (e4 < vecs && c < cols) {
+        const uint32_t r = group_row(group, e4 >> log_vecs_per_row, p.s0, p.k);
+        const uint32_t sr = bitrev ? bb::reverse_bits(r, p.log_n) : r;
+        if (sr < p.src_rows) {
+          v[b] = load4(src + (size_t)sr * p.width + col0 + c);
+          if (scale) f[b] = factor_mont[sr];
+        }
+      }
+    }
+#pragma unroll
+    for (uint32_t b = 0; b < LOAD_BATCH; b++) {
+      const uint32_t e4 = first + b * threads;
+      if (e4 < vecs && ((e4 & ((1u << log_vecs_per_row) - 1u)) << 2) < cols) {
+        if (scale) {
+#pragma unroll
+          for (uint32_t i = 0; i < 4; i++) v[b].w[i] = bb::mont_mul(v[b].w[i], f[b]);
+        }
+        store4(tile + ((size_t)e4 << 2), v[b]);
+      }
+    }
+  }
+}
+
+// The tile back to its rows, 4 columns per access (the counterpart of load_tile_vectors).
+L2_HD void store_tile_vectors(const PassParams& p, uint32_t* dst, const uint32_t* tile, uint32_t group,
+                              uint32_t col0, uint32_t cols, uint32_t tid, uint32_t threads) {
+  const uint32_t log_vecs_per_row = p.log_tile - 2u;
+  const uint32_t vecs = (1u << p.k) << log_vecs_per_row;
+  for (uint32_t e4 = tid; e4 < vecs; e4 += threads) {
+    const uint32_t c = (e4 & ((1u << log_vecs_per_row) - 1u)) << 2;
+    if (c >= cols) continue;
+    const uint32_t r = group_row(group, e4 >> log_vecs_per_row, p.s0, p.k);
+    store4(dst + (size_t)r * p.width + col0 + c, load4(tile + ((size_t)e4 << 2)));
+  }
+}
+
 // The work of one block of ntt_pass: group `group`, column tile `col_tile`, as thread `tid` of
 // `threads`; `barrier` synchronises the block (__syncthreads on the device, nothing on the host,
 // where one "thread" does all the work). `tile` holds 2^k x 2^log_tile words, then 2^k words of
@@ -151,17 +239,23 @@ L2_HD void run_pass_block(const PassParams& p, const uint32_t* src, uint32_t* ds
   const bool bitrev = (p.flags & BITREV_SRC) != 0;
   const bool scale = (p.flags & SCALE) != 0;
   const bool dif = (p.flags & DIF) != 0;
-  for (uint32_t e = tid; e < elements; e += threads) {
-    uint32_t c = e & (tile_cols - 1u);
-    if (c < cols) {
-      uint32_t r = group_row(group, e >> p.log_tile, p.s0, p.k);
-      uint32_t sr = bitrev ? bb::reverse_bits(r, p.log_n) : r;
-      uint32_t v = 0;
-      if (sr < p.src_rows) {
-        v = src[(size_t)sr * p.width + col0 + c];
-        if (scale) v = bb::mont_mul(v, factor_mont[sr]);
+  const bool vectors = p.log_tile >= 2 && (cols & 3u) == 0 && (p.width & 3u) == 0 &&
+                       ((reinterpret_cast<uintptr_t>(src) | reinterpret_cast<uintptr_t>(dst)) & 15u) == 0;
+  if (vectors) {
+    load_tile_vectors(p, src, factor_mont, tile, group, col0, cols, tid, threads);
+  } else {
+    for (uint32_t e = tid; e < elements; e += threads) {
+      uint32_t c = e & (tile_cols - 1u);
+      if (c < cols) {
+        uint32_t r = group_row(group, e >> p.log_tile, p.s0, p.k);
+        uint32_t sr = bitrev ? bb::reverse_bits(r, p.log_n) : r;
+        uint32_t v = 0;
+        if (sr < p.src_rows) {
+          v = src[(size_t)sr * p.width + col0 + c];
+          if (scale) v = bb::mont_mul(v, factor_mont[sr]);
+        }
+        tile[e] = v;
       }
-      tile[e] = v;
     }
   }
   uint32_t* block_tw = tile + elements;
@@ -180,6 +274,10 @@ L2_HD void run_pass_block(const PassParams& p, const uint32_t* src, uint32_t* ds
     }
     done += r;
     barrier();
+  }
+  if (vectors) {
+    store_tile_vectors(p, dst, tile, group, col0, cols, tid, threads);
+    return;
   }
   for (uint32_t e = tid; e < elements; e += threads) {
     uint32_t c = e & (tile_cols - 1u);

@@ -166,7 +166,7 @@ static Words coset_lde(const Words& evals, uint32_t log_n, uint32_t width, uint3
   return out;
 }
 
-static const Plan PLANS[] = {{1, 0}, {3, 1}, {4, 3}, {10, 3}, {13, 0}, {8, 5}, {7, 6}};
+static const Plan PLANS[] = {{1, 0}, {3, 1}, {4, 3}, {10, 3}, {13, 0}, {8, 5}, {7, 6}, {8, 6}, {9, 2}, {11, 4}, {12, 3}};
 
 // ---- self-contained checks ----
 
@@ -217,7 +217,7 @@ static Words naive_dft(const Words& coeffs, uint32_t log_n, uint32_t width, uint
 
 static void check_ntt_self(std::mt19937_64& rng) {
   for (uint32_t log_n = 0; log_n <= 7; log_n++) {
-    for (uint32_t width : {1u, 3u, 8u, 11u}) {
+    for (uint32_t width : {1u, 3u, 8u, 11u, 40u, 64u}) {
       Words coeffs((size_t)width << log_n);
       for (auto& v : coeffs) v = (uint32_t)(rng() % bb::P);
       Words want = naive_dft(coeffs, log_n, width, 1);

@@ -222,7 +222,7 @@ public final class CudaBackend implements ComputeBackend, AutoCloseable {
       int shift) {
     int logBig = logHeight + logBlowup;
     int height = 1 << logHeight;
-    NttPlan plan = NttPlan.forWidth(width);
+    NttPlan plan = NttPlan.forWidth(width, k.maxSharedBytes());
     // Coefficients: inverse DIT, reading the rows bit-reversed, into the first rows of out.
     if (logHeight > 0) {
       CUdeviceptr tw = twiddles(k, logHeight, true);
@@ -268,7 +268,7 @@ public final class CudaBackend implements ComputeBackend, AutoCloseable {
       int s0, int stages, CUdeviceptr tw, int flags, int srcRows, CUdeviceptr factors) {
     long groups = (1L << logN) >> stages;
     int colTiles = (width + (1 << plan.logTile()) - 1) >> plan.logTile();
-    k.launch("ntt_pass", groups, colTiles, plan.threads(stages), plan.sharedBytes(stages), src, dst, logN, width, s0, stages,
+    k.launch("ntt_pass", groups * colTiles, 1, plan.threads(stages), plan.sharedBytes(stages), src, dst, logN, width, s0, stages,
         plan.logTile(), tw, flags, srcRows, factors);
   }
 

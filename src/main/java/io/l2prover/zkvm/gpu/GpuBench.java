@@ -135,10 +135,11 @@ public final class GpuBench {
 
       // The default plan at every size, then variants: {log2 tile words, log2 tile columns, threads}.
       for (int log = 20; log <= maxLog; log++) {
-        nttForward(k, a, b, log, width, NttPlan.forWidth(width), copyGbps);
+        nttForward(k, a, b, log, width, NttPlan.forWidth(width, k.maxSharedBytes()), copyGbps);
       }
-      int[][] variants = {{13, 3, 256}, {13, 4, 256}, {14, 5, 256}};
-      for (int log = maxLog; log <= maxLog; log++) {
+      // 8 and 9 stages on 32 columns; 7 on 64 columns; 11 on 16 columns (2^20 in two passes).
+      int[][] variants = {{13, 5, 256}, {14, 5, 256}, {13, 6, 256}, {15, 4, 512}};
+      for (int log = 20; log <= maxLog; log++) {
         for (int[] v : variants) {
           NttPlan plan = new NttPlan(v[0] - v[1], v[1], v[2]);
           if (plan.sharedBytes(plan.maxStages()) > k.maxSharedBytes() || (1 << v[1]) > width) {

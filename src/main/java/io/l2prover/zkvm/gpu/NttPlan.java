@@ -8,20 +8,32 @@ package io.l2prover.zkvm.gpu;
  */
 record NttPlan(int maxStages, int logTile, int threads) {
 
-  /** Default shared-memory tile: 2^13 words (32 KiB) keeps several blocks per multiprocessor. */
+  /** Shared-memory tile of narrow matrices: 2^13 words (32 KiB) keeps several blocks per multiprocessor. */
   static final int LOG_SHARED_WORDS = 13;
 
-  /** Widest tile: 32 columns, so a warp reads 128 contiguous bytes of a row. */
-  static final int MAX_LOG_TILE = 5;
+  /** Stages per pass at least: three passes up to 2^24 rows. */
+  static final int MIN_STAGES = 8;
+
+  /** Widest tile: 64 columns, a whole 256-byte row of a 64-column matrix per access. */
+  static final int MAX_LOG_TILE = 6;
 
   /**
-   * Tiles of 32 columns for wide matrices (one 128-byte line per row and warp), as many columns
-   * as there are for narrower ones, with 256-thread blocks: the fastest of the plans measured on
-   * an H100 (docs/gpu.md).
+   * Tiles of up to 64 columns (whole rows of the usual 64-column matrices), as many columns as
+   * there are for narrower ones, at least 8 stages per pass, 256-thread blocks: the fastest of the
+   * plans measured on an H100 (docs/gpu.md). Where the widest tile's block does not fit the
+   * device's shared memory (64 KiB on compute 7.5), the tile is halved until it does.
    */
-  static NttPlan forWidth(int width) {
+  static NttPlan forWidth(int width, int maxSharedBytes) {
     int logTile = Math.min(MAX_LOG_TILE, 32 - Integer.numberOfLeadingZeros(Math.max(1, width) - 1));
-    return new NttPlan(LOG_SHARED_WORDS - logTile, logTile, 256);
+    NttPlan plan = withTile(logTile);
+    while (plan.sharedBytes(plan.maxStages()) > maxSharedBytes && plan.logTile() > 0) {
+      plan = withTile(plan.logTile() - 1);
+    }
+    return plan;
+  }
+
+  private static NttPlan withTile(int logTile) {
+    return new NttPlan(Math.max(MIN_STAGES, LOG_SHARED_WORDS - logTile), logTile, 256);
   }
 
   /** The stages of each pass for a transform of 2^logN points, balanced. */
