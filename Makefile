@@ -43,7 +43,7 @@ check-guests:
 
 # Executor speed against qemu-riscv32 on the bundled bench guest.
 bench-exec: build
-	java -jar $(JAR) bench-exec
+	java -jar $(JAR) bench exec
 
 test: check-guests
 

@@ -7,27 +7,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code bench <subcommand> [options]}: measurement commands, picked by their first argument. */
+/**
+ * {@code bench <subcommand> [options]}: measurement commands, picked by their first argument; each
+ * subcommand has the shape of a role.
+ */
 public final class BenchRole implements Role {
 
-  /** One benchmark the role can run. */
-  public interface Subcommand {
-    String name();
+  private final Map<String, Role> subcommands = new LinkedHashMap<>();
 
-    String summary();
-
-    int run(String[] args) throws Exception;
-  }
-
-  private final Map<String, Subcommand> subcommands = new LinkedHashMap<>();
-
-  public BenchRole(List<Subcommand> subcommands) {
+  public BenchRole(List<Role> subcommands) {
     subcommands.forEach(s -> this.subcommands.put(s.name(), s));
   }
 
   /** The benchmarks this build ships. */
   public static BenchRole standard() {
-    return new BenchRole(List.of(new StarkBench(), new GpuBenchCommand()));
+    return new BenchRole(List.of(new ExecBench(), new StarkBench(), new GpuBenchCommand()));
   }
 
   @Override
@@ -46,7 +40,7 @@ public final class BenchRole implements Role {
       System.out.print(usage());
       return args.length == 0 ? 2 : 0;
     }
-    Subcommand sub = subcommands.get(args[0]);
+    Role sub = subcommands.get(args[0]);
     if (sub == null) {
       throw new UserError("unknown benchmark '" + args[0] + "'; choose one of " + subcommands.keySet(), 2);
     }

@@ -1,5 +1,7 @@
 package io.l2prover.app.bench;
 
+import io.l2prover.app.Role;
+
 import io.l2prover.app.UserError;
 import io.l2prover.zkvm.gpu.GpuBench;
 
@@ -7,7 +9,7 @@ import io.l2prover.zkvm.gpu.GpuBench;
  * {@code bench gpu [--max-log N] [--width W] [--prove-log N] [--no-cpu]}: the CUDA kernels'
  * benchmarks and a full proof on both backends, as JSON lines (docs/gpu.md).
  */
-public final class GpuBenchCommand implements BenchRole.Subcommand {
+public final class GpuBenchCommand implements Role {
 
   @Override
   public String name() {

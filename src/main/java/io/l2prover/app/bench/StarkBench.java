@@ -1,5 +1,7 @@
 package io.l2prover.app.bench;
 
+import io.l2prover.app.Role;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.l2prover.app.UserError;
 import io.l2prover.zkvm.stark.backend.ComputeBackend;
@@ -27,7 +29,7 @@ import java.util.Map;
  * verifies it and prints one JSON line; {@code bench stark --verify FILE} verifies a saved proof
  * (exit 0 when valid, 1 with the reason when not).
  */
-public final class StarkBench implements BenchRole.Subcommand {
+public final class StarkBench implements Role {
 
   private static final String DEFAULT_AIR = "fibonacci";
   private static final int WARM_VERIFICATIONS = 9;

@@ -1,4 +1,8 @@
-package io.l2prover.app;
+package io.l2prover.app.bench;
+
+import io.l2prover.app.CliFlags;
+import io.l2prover.app.Role;
+import io.l2prover.app.UserError;
 
 import io.l2prover.zkvm.exec.ExecutionResult;
 import io.l2prover.zkvm.exec.Executor;
@@ -17,14 +21,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code bench-exec}: runs one CPU-heavy guest under our executor and under qemu-riscv32 in the
+ * {@code bench exec}: runs one CPU-heavy guest under our executor and under qemu-riscv32 in the
  * same process and prints both speeds in MIPS and their ratio. Both runs must agree on the
  * journal and exit code, or the benchmark fails.
  */
-public final class ExecBenchRole implements Role {
+public final class ExecBench implements Role {
 
   private static final String USAGE = """
-      usage: bench-exec [--rounds N] [--runs N] [--elf FILE --input FILE]
+      usage: bench exec [--rounds N] [--runs N] [--elf FILE --input FILE]
         --rounds N   work for the bundled bench guest (default 100, about 6.8 million instructions each)
         --runs N     timed runs on each machine after one warm-up run of ours (default 3; best is reported)
       Wall-clock and CPU time are both reported; on a busy machine the CPU-time ratio is the fair one.
@@ -35,17 +39,17 @@ public final class ExecBenchRole implements Role {
 
   private final PrintStream out;
 
-  public ExecBenchRole() {
+  public ExecBench() {
     this(System.out);
   }
 
-  ExecBenchRole(PrintStream out) {
+  ExecBench(PrintStream out) {
     this.out = out;
   }
 
   @Override
   public String name() {
-    return "bench-exec";
+    return "exec";
   }
 
   @Override
@@ -55,7 +59,7 @@ public final class ExecBenchRole implements Role {
 
   @Override
   public int run(String[] args) throws Exception {
-    CliFlags flags = CliFlags.parse(name(), args, Set.of("rounds", "runs", "elf", "input", "translate-after"), Set.of("help"));
+    CliFlags flags = CliFlags.parse("bench exec", args, Set.of("rounds", "runs", "elf", "input", "translate-after"), Set.of("help"));
     if (flags.has("help")) {
       out.print(USAGE);
       return 0;
@@ -110,7 +114,7 @@ public final class ExecBenchRole implements Role {
     for (int i = 0; i < runs; i++) {
       QemuRunner.Run r = qemu.get().run(elf, input, 600);
       if (r.exitCode() != warmUp.exitCode() || !Arrays.equals(r.journal(), warmUp.journal())) {
-        throw new UserError("bench-exec: qemu-riscv32 and the executor disagree (exit " + r.exitCode() + " vs "
+        throw new UserError("bench exec: qemu-riscv32 and the executor disagree (exit " + r.exitCode() + " vs "
             + warmUp.exitCode() + ", or the journal differs); the executor has a bug");
       }
       qemuBest = Math.min(qemuBest, r.nanos());
