@@ -119,8 +119,8 @@ public final class ProverServerVerticle extends VerticleBase {
     }, false).<ProofData>map(stored -> {
       proven.put(block, stored);
       long millis = (System.nanoTime() - start) / 1_000_000;
-      LOG.info("block {}: {} proof verified and stored in {} ms; {} of {} blocks proven", block,
-          stored.receipt().kind().wireName(), millis, proven.size(), chain.headBlockNumber());
+      LOG.info("block {}: {} receipt accepted (checked against the block) and stored in {} ms; {} of {} blocks done",
+          block, stored.receipt().kind().wireName(), millis, proven.size(), chain.headBlockNumber());
       vertx.eventBus().publish(Addresses.SERVER_SUBMITS,
           new SubmitOutcome(block, true, millis, stored.receipt().kind().wireName()));
       return new ProofData.SubmitAck(chain.header(block));
