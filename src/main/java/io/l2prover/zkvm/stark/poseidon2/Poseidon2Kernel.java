@@ -71,23 +71,48 @@ final class Poseidon2Kernel {
   }
 
   /**
-   * t holds the unreduced output of the last full round (|t_i| < 36p); leaves values in [-p, p).
-   * The internal layer grows entries by at most 20x, so the 15 entries that skip the S-box are
-   * reduced only after every second round (bounded by 400p + p, inside {@link #reduce}'s range).
+   * t holds the unreduced output of the last full round (|t_i| < 36p); leaves |t_i| < 21p.
+   *
+   * <p>The rounds form one dependency chain through s_0 (S-box, then the internal layer), so
+   * the order of work is chosen to keep that chain short. The new s_0 is sum - 2 s_0 =
+   * rest - sbox(s_0) with rest = s_1 + ... + s_15, which does not depend on this round's S-box:
+   * rest plus the next round constant is reduced while the S-box runs, and the next S-box input
+   * is that minus the S-box output, brought into (-p, p) by one conditional subtraction.
+   * The other lanes grow by at most 20x per round and are reduced after every second round
+   * (entering a round they are below 20p, so |rest| < 300p stays inside {@link #reduce}'s range).
    */
   private void partialRounds(long[] t) {
     for (int i = 1; i < WIDTH; i++) {
       t[i] = reduceLazy(t[i]);
     }
-    for (int r = 0; r < internalRc.length; r++) {
-      t[0] = sbox(reduceLazy(t[0] + internalRc[r]));
-      internalLinear(t);
-      if ((r & 1) == 1 || r == internalRc.length - 1) {
-        for (int i = 0; i < WIDTH; i++) {
+    long x = reduceLazy(t[0] + internalRc[0]);
+    int last = internalRc.length - 1;
+    for (int r = 0; ; r++) {
+      long y = sbox(x);
+      long rest = sumOfLanes1To15(t);
+      if (r == last) {
+        t[0] = rest - y;
+        internalLinear(t, rest + y);
+        return;
+      }
+      x = reduce(rest + internalRc[r + 1]) - y; // in (-p, 2p)
+      x -= ((P - 1 - x) >> 63) & P;
+      internalLinear(t, rest + y);
+      if ((r & 1) == 1) {
+        for (int i = 1; i < WIDTH; i++) {
           t[i] = reduceLazy(t[i]);
         }
       }
     }
+  }
+
+  /** s_1 + ... + s_15 as a balanced tree, so no add waits on a long chain. */
+  private static long sumOfLanes1To15(long[] s) {
+    long a = (s[1] + s[2]) + (s[3] + s[4]);
+    long b = (s[5] + s[6]) + (s[7] + s[8]);
+    long c = (s[9] + s[10]) + (s[11] + s[12]);
+    long d = (s[13] + s[14]) + s[15];
+    return (a + b) + (c + d);
   }
 
   /** x^7 in Montgomery form for x in [-p, p); the result is in (-p, p). */
@@ -133,15 +158,11 @@ final class Poseidon2Kernel {
   }
 
   /**
-   * s_i <- V_i s_i + sum(s) with V = [-2, 1, 2, 1/2, 3, 4, -1/2, -3, -4, 1/2^8, 1/4, 1/8, 1/2^27,
-   * -1/2^8, -1/16, -1/2^27], unreduced: for |s_i| <= B the results are below 20B + 2p in size.
+   * Lanes 1..15 of the internal layer, s_i <- V_i s_i + sum with V = [-2, 1, 2, 1/2, 3, 4, -1/2,
+   * -3, -4, 1/2^8, 1/4, 1/8, 1/2^27, -1/2^8, -1/16, -1/2^27] (lane 0 is done by the caller),
+   * unreduced: for |s_i| <= B and |sum| <= S the results are below S + 4B + p in size.
    */
-  private static void internalLinear(long[] s) {
-    long sum = 0;
-    for (int i = 0; i < WIDTH; i++) {
-      sum += s[i];
-    }
-    s[0] = sum - 2 * s[0];
+  private static void internalLinear(long[] s, long sum) {
     s[1] = sum + s[1];
     s[2] = sum + 2 * s[2];
     s[3] = sum + halve(s[3], 1);
