@@ -42,8 +42,10 @@ public final class Poseidon2 {
       fill(grain, round);
     }
     internalDiagonal = plonky3Diagonal();
-    kernel = new Poseidon2Kernel(initialConstants, internalConstants, terminalConstants);
-    batchKernel = new Poseidon2BatchKernel(initialConstants, internalConstants, terminalConstants);
+    Poseidon2Arithmetic.ScaledConstants scaled =
+        Poseidon2Arithmetic.ScaledConstants.of(initialConstants, internalConstants, terminalConstants);
+    kernel = new Poseidon2Kernel(scaled);
+    batchKernel = new Poseidon2BatchKernel(scaled);
   }
 
   private static void fill(GrainLfsr grain, int[] out) {

@@ -1,6 +1,11 @@
 package io.l2prover.zkvm.stark.poseidon2;
 
-import io.l2prover.zkvm.field.BabyBear;
+import static io.l2prover.zkvm.stark.poseidon2.Poseidon2Arithmetic.halve;
+import static io.l2prover.zkvm.stark.poseidon2.Poseidon2Arithmetic.mont;
+import static io.l2prover.zkvm.stark.poseidon2.Poseidon2Arithmetic.redc30;
+import static io.l2prover.zkvm.stark.poseidon2.Poseidon2Arithmetic.reduceLazy;
+
+import io.l2prover.zkvm.stark.poseidon2.Poseidon2Arithmetic.ScaledConstants;
 
 /**
  * Many independent Poseidon2 permutations at once, laid out so that C2's auto-vectoriser turns
@@ -8,13 +13,7 @@ import io.l2prover.zkvm.field.BabyBear;
  * runs over j doing the same thing to each permutation. The arithmetic uses only 64-bit adds,
  * shifts and multiplies (no int/long conversions, which stop the vectoriser in Java 17).
  *
- * <p>Representation: a state element s is held as s * C mod p with C = 2^67, as a signed long
- * that is only partly reduced. The S-box first applies a Montgomery reduction with radix 2^30
- * (x -> x * 2^-30, exact for |x| < 2^29 p, no multiplication: p^-1 = 1 + 2^27 mod 2^30), then
- * four Montgomery products with radix 2^32 (p^-1 = 1 + 2^27 + 2^31 mod 2^32, and times p is
- * (m << 31) - (m << 27) + m, so each product is one multiplication). That chain maps s * C to
- * s^7 * C^7 * 2^-402, which is s^7 * C exactly because C^6 = 2^402: the scale needs no
- * correction anywhere. Linear layers are linear, so they commute with the scale.
+ * <p>The representation and arithmetic are those of {@link Poseidon2Arithmetic}.
  *
  * <p>Immutable and thread-safe; each call works in its own buffers ({@link Workspace}).
  */
@@ -22,43 +21,12 @@ final class Poseidon2BatchKernel {
 
   /** Permutations processed side by side: 16 lanes x 128 longs = 16 KiB, inside L1 (measured: 64 is 12% slower, 256 no faster). */
   static final int BATCH = 128;
-  private static final long P = BabyBear.P;
   private static final int WIDTH = Poseidon2.WIDTH;
-  private static final long MU48 = (1L << 48) / P;
-  private static final long OFFSET = 1024 * P;
 
-  private final long[] initialRc;
-  private final long[] internalRc;
-  private final long[] terminalRc;
-  /** C * 2^32 mod p: a Montgomery product with it moves a canonical value into the C-scaled form. */
-  private final long toScaled;
-  /** C^-1 * 2^62 mod p: after the radix-2^30 reduction, a Montgomery product with it undoes the scale. */
-  private final long fromScaled;
+  private final ScaledConstants constants;
 
-  Poseidon2BatchKernel(int[][] initialConstants, int[] internalConstants, int[][] terminalConstants) {
-    int c = pow2(67);
-    initialRc = scaled(initialConstants, c);
-    terminalRc = scaled(terminalConstants, c);
-    internalRc = new long[internalConstants.length];
-    for (int i = 0; i < internalConstants.length; i++) {
-      internalRc[i] = BabyBear.mul(internalConstants[i], c);
-    }
-    toScaled = BabyBear.mul(c, pow2(32));
-    fromScaled = BabyBear.mul(BabyBear.inv(c), pow2(62));
-  }
-
-  private static int pow2(int e) {
-    return BabyBear.pow(2, e);
-  }
-
-  private static long[] scaled(int[][] rounds, int c) {
-    long[] flat = new long[rounds.length * WIDTH];
-    for (int r = 0; r < rounds.length; r++) {
-      for (int i = 0; i < WIDTH; i++) {
-        flat[r * WIDTH + i] = BabyBear.mul(rounds[r][i], c);
-      }
-    }
-    return flat;
+  Poseidon2BatchKernel(ScaledConstants constants) {
+    this.constants = constants;
   }
 
   /** Permutes {@code count} states of 16 canonical values in place, state j at {@code states[offset + 16 j ..]}. */
@@ -87,20 +55,19 @@ final class Poseidon2BatchKernel {
     for (int i = 0; i < WIDTH; i++) {
       long[] lane = t[i];
       for (int j = 0; j < count; j++) {
-        lane[j] = mont(states[offset + WIDTH * j + i], toScaled);
+        lane[j] = mont(states[offset + WIDTH * j + i], constants.toScaled());
       }
       java.util.Arrays.fill(lane, count, BATCH, 0L);
     }
     int n = BATCH;
     externalLinear(t, n);
-    fullRounds(w, initialRc, n);
+    fullRounds(w, constants.initialRc(), n);
     partialRounds(w, n);
-    fullRounds(w, terminalRc, n);
+    fullRounds(w, constants.terminalRc(), n);
     for (int i = 0; i < WIDTH; i++) {
       long[] lane = t[i];
       for (int j = 0; j < count; j++) {
-        long r = mont(redc30(lane[j]), fromScaled);
-        states[offset + WIDTH * j + i] = (int) (r + ((r >> 63) & P));
+        states[offset + WIDTH * j + i] = Poseidon2Arithmetic.canonical(lane[j], constants.fromScaled());
       }
     }
   }
@@ -123,8 +90,9 @@ final class Poseidon2BatchKernel {
   private void partialRounds(Workspace w, int n) {
     long[][] t = w.lanes;
     reduceLanes1To15(t, n);
-    for (int r = 0; r < internalRc.length; r++) {
-      sbox(t[0], internalRc[r], n, w);
+    long[] rc = constants.internalRc();
+    for (int r = 0; r < rc.length; r++) {
+      sbox(t[0], rc[r], n, w);
       internalLinear(t, w.x, n);
       if ((r & 1) == 1) {
         reduceLanes1To15(t, n);
@@ -167,24 +135,6 @@ final class Poseidon2BatchKernel {
     for (int j = 0; j < n; j++) {
       lane[j] = mont(x3[j], x2[j]);
     }
-  }
-
-  /** x * 2^-30 mod p, in (-p, p), for |x| < 2^29 p: m = x p^-1 mod 2^30 (signed), x - m p is divisible by 2^30. */
-  static long redc30(long x) {
-    long m = ((x + (x << 27)) << 34) >> 34;
-    return (x - timesP(m)) >> 30;
-  }
-
-  /** a * b * 2^-32 mod p, in (-p, p), for |a b| < 2^31 p (e.g. |a|, |b| < p). */
-  static long mont(long a, long b) {
-    long t = a * b;
-    long m = ((t << 32) + (t << 59) + (t << 63)) >> 32; // t p^-1 mod 2^32, signed
-    return (t - timesP(m)) >> 32;
-  }
-
-  /** m * p with p = 2^31 - 2^27 + 1, without a multiplication. */
-  private static long timesP(long m) {
-    return (m << 31) - (m << 27) + m;
   }
 
   /** The external layer circ(2M, M, M, M), M = circ(2, 3, 1, 1), on every permutation; entries grow by at most 35x. */
@@ -277,18 +227,5 @@ final class Poseidon2BatchKernel {
     for (int j = 0; j < n; j++) {
       s[j] = sum[j] - halve(s[j], k);
     }
-  }
-
-  /** x / 2^k mod p for |x| < 2^35, k <= 27: adding m p with m = -x mod 2^k makes x exactly divisible (p = 1 mod 2^27). */
-  private static long halve(long x, int k) {
-    long m = (-x) & ((1L << k) - 1);
-    return (x + timesP(m)) >> k;
-  }
-
-  /** A representative of v mod p in [-p, p) for -1024p <= v < 2^44 (Barrett with the quotient estimate floor(u mu / 2^48)). */
-  private static long reduceLazy(long v) {
-    long u = v + OFFSET;
-    long q = (u * MU48) >>> 48;
-    return u - timesP(q) - P;
   }
 }
