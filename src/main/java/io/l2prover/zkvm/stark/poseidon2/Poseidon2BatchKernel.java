@@ -6,6 +6,7 @@ import static io.l2prover.zkvm.stark.poseidon2.Poseidon2Arithmetic.redc30;
 import static io.l2prover.zkvm.stark.poseidon2.Poseidon2Arithmetic.reduceLazy;
 
 import io.l2prover.zkvm.stark.poseidon2.Poseidon2Arithmetic.ScaledConstants;
+import java.util.Arrays;
 
 /**
  * Many independent Poseidon2 permutations at once, laid out so that C2's auto-vectoriser turns
@@ -57,7 +58,7 @@ final class Poseidon2BatchKernel {
       for (int j = 0; j < count; j++) {
         lane[j] = mont(states[offset + WIDTH * j + i], constants.toScaled());
       }
-      java.util.Arrays.fill(lane, count, BATCH, 0L);
+      Arrays.fill(lane, count, BATCH, 0L);
     }
     int n = BATCH;
     externalLinear(t, n);

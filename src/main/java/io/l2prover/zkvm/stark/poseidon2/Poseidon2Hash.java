@@ -1,5 +1,7 @@
 package io.l2prover.zkvm.stark.poseidon2;
 
+import java.util.Arrays;
+
 /**
  * Hashing built on {@link Poseidon2}: a sponge for rows of field elements and a 2-to-1
  * compression for Merkle nodes, both with 8-element digests (as Plonky3's
@@ -97,7 +99,7 @@ public final class Poseidon2Hash {
     int[] states = new int[Poseidon2.WIDTH * ROWS_PER_BATCH];
     for (int first = fromRow; first < toRow; first += ROWS_PER_BATCH) {
       int rows = Math.min(ROWS_PER_BATCH, toRow - first);
-      java.util.Arrays.fill(states, 0);
+      Arrays.fill(states, 0);
       for (int start = 0; start < totalWidth; start += RATE) {
         int chunk = Math.min(RATE, totalWidth - start);
         for (int j = 0; j < rows; j++) {
