@@ -6,6 +6,7 @@ import io.l2prover.zkvm.stark.backend.CpuBackend;
 import io.l2prover.zkvm.stark.merkle.MerkleTree;
 import io.l2prover.zkvm.stark.ntt.Ntt;
 import io.l2prover.zkvm.stark.poseidon2.Poseidon2;
+import io.l2prover.zkvm.stark.poseidon2.Poseidon2Hash;
 import java.util.Random;
 import java.util.Set;
 
@@ -56,7 +57,26 @@ public final class PrimsBench {
           perm.permute(state);
         }
       }, n, 2_000, 300);
-      System.out.printf("poseidon2 permutation: %s -> %.2f M perm/s per core%n", r, 1e3 / r.cpuMedian());
+      System.out.printf("poseidon2 permute, one at a time: %s -> %.2f M perm/s per core%n", r, 1e3 / r.cpuMedian());
+      int batch = 1024;
+      int[] states = random(rnd, 16 * batch);
+      r = CpuTimer.measure(() -> perm.permuteAll(states, 0, batch), batch, 2_000, 300);
+      System.out.printf("poseidon2 permuteAll, %d states: %s -> %.2f M perm/s per core%n", batch, r, 1e3 / r.cpuMedian());
+      Poseidon2Hash hash = Poseidon2Hash.babyBear();
+      int rows = 1024;
+      int cols = 64;
+      int[] m = random(rnd, rows * cols);
+      int[] leaves = new int[8 * rows];
+      r = CpuTimer.measure(() -> hash.hashRows(new int[][] {m}, new int[] {cols}, 0, rows, leaves, 0), rows, 300, 100);
+      System.out.printf("poseidon2 hashRows, %d rows x %d columns: %s per row -> %.2f M perm/s per core%n",
+          rows, cols, r, cols / 8 * 1e3 / r.cpuMedian());
+      r = CpuTimer.measure(() -> {
+        for (int i = 0; i < rows; i++) {
+          hash.hashRow(new int[][] {m}, new int[] {cols}, i, leaves, 8 * i);
+        }
+      }, rows, 300, 100);
+      System.out.printf("poseidon2 hashRow in a loop, same rows: %s per row -> %.2f M perm/s per core%n",
+          r, cols / 8 * 1e3 / r.cpuMedian());
     }
     if (which.contains("ntt")) {
       int[] single = random(rnd, 1 << 20);

@@ -1,6 +1,7 @@
 package io.l2prover.zkvm.stark.poseidon2;
 
 import io.l2prover.zkvm.field.BabyBear;
+import java.util.Arrays;
 
 /**
  * The Poseidon2 permutation of width 16 over BabyBear, exactly Plonky3's
@@ -15,6 +16,11 @@ public final class Poseidon2 {
   static final int HALF_FULL_ROUNDS = 4;
   static final int PARTIAL_ROUNDS = 13;
   private static final int FIELD_BITS = 31;
+  /**
+   * Below this many states the one-at-a-time kernel is used: the batched one always works on
+   * 128 states (see {@link Poseidon2BatchKernel}), at about a quarter of the cost per state.
+   */
+  private static final int BATCH_THRESHOLD = 32;
 
   private static final Poseidon2 BABY_BEAR = new Poseidon2();
 
@@ -25,6 +31,7 @@ public final class Poseidon2 {
   /** The internal layer's diagonal V in M_I = 1 + diag(V) (1 is the all-ones matrix). */
   private final int[] internalDiagonal;
   private final Poseidon2Kernel kernel;
+  private final Poseidon2BatchKernel batchKernel;
 
   private Poseidon2() {
     GrainLfsr grain = new GrainLfsr(FIELD_BITS, WIDTH, 2 * HALF_FULL_ROUNDS, PARTIAL_ROUNDS);
@@ -36,7 +43,10 @@ public final class Poseidon2 {
       fill(grain, round);
     }
     internalDiagonal = plonky3Diagonal();
-    kernel = new Poseidon2Kernel(initialConstants, internalConstants, terminalConstants);
+    Poseidon2Arithmetic.ScaledConstants scaled =
+        Poseidon2Arithmetic.ScaledConstants.of(initialConstants, internalConstants, terminalConstants);
+    kernel = new Poseidon2Kernel(scaled);
+    batchKernel = new Poseidon2BatchKernel(scaled);
   }
 
   private static void fill(GrainLfsr grain, int[] out) {
@@ -71,6 +81,31 @@ public final class Poseidon2 {
       throw new IllegalArgumentException("Poseidon2 state must have " + WIDTH + " elements, got " + state.length);
     }
     kernel.permute(state);
+  }
+
+  /**
+   * Permutes {@code count} independent states in place, state j being
+   * {@code states[offset + 16 j .. offset + 16 j + 16)}: the same results as {@link #permute} on
+   * each, three to four times the throughput once there are a few dozen states (SIMD across states).
+   */
+  public void permuteAll(int[] states, int offset, int count) {
+    if (count < 0 || offset < 0 || (long) offset + (long) WIDTH * count > states.length) {
+      throw new IllegalArgumentException("cannot permute " + count + " states of " + WIDTH + " at offset " + offset
+          + " in an array of " + states.length);
+    }
+    if (count < BATCH_THRESHOLD) {
+      for (int j = 0; j < count; j++) {
+        permuteAt(states, offset + WIDTH * j);
+      }
+    } else {
+      batchKernel.permute(states, offset, count);
+    }
+  }
+
+  private void permuteAt(int[] states, int at) {
+    int[] one = Arrays.copyOfRange(states, at, at + WIDTH);
+    kernel.permute(one);
+    System.arraycopy(one, 0, states, at, WIDTH);
   }
 
   /** A copy of one round-constant table, for tests and for other backends (CUDA) to embed. */

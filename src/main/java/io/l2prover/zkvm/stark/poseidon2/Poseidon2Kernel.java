@@ -1,108 +1,105 @@
 package io.l2prover.zkvm.stark.poseidon2;
 
-import io.l2prover.zkvm.field.BabyBear;
-import io.l2prover.zkvm.field.Montgomery;
+import static io.l2prover.zkvm.stark.poseidon2.Poseidon2Arithmetic.halve;
+import static io.l2prover.zkvm.stark.poseidon2.Poseidon2Arithmetic.mont;
+import static io.l2prover.zkvm.stark.poseidon2.Poseidon2Arithmetic.redc30;
+import static io.l2prover.zkvm.stark.poseidon2.Poseidon2Arithmetic.reduceLazy;
+import static io.l2prover.zkvm.stark.poseidon2.Poseidon2Arithmetic.sbox;
+
+import io.l2prover.zkvm.stark.poseidon2.Poseidon2Arithmetic.ScaledConstants;
 
 /**
- * The arithmetic of one Poseidon2 permutation, tuned for the JIT. The state lives in Montgomery
- * form (x * 2^32 mod p) as signed longs that are only partly reduced: a Montgomery product of
- * two values in [-p, p] is again in (-p, p), so the S-box needs no correction steps; the linear
- * layers add freely and one Barrett step per element brings values back to [-p, p) where a
- * product needs it. The internal diagonal's 2^-k entries use an exact shift instead of a product.
- * Every range claim below is exercised at its edges by {@code Poseidon2KernelTest}.
- * {@code Poseidon2Reference} in the tests is the plain version this is checked against.
+ * One Poseidon2 permutation at a time, tuned for the JIT, in the scaled representation of
+ * {@link Poseidon2Arithmetic}. The full rounds' S-box layer is split into one small loop per
+ * product over the 16 lanes, a shape C2 can vectorise (measured faster than scalar code even at
+ * this short length); the partial rounds are one scalar dependency
+ * chain through lane 0, ordered to keep that chain short. {@code Poseidon2Reference} in the tests
+ * is the plain version this is checked against.
  */
 final class Poseidon2Kernel {
 
-  private static final long P = BabyBear.P;
   private static final int WIDTH = Poseidon2.WIDTH;
-  /** floor(2^48 / p): Barrett quotient estimate for |v| < 2^45. */
-  private static final long MU48 = (1L << 48) / P;
-  private static final int P_INV = 0x88000001; // p^-1 mod 2^32
-  /** 1024p: added before a Barrett step so negative partial results reduce correctly. */
-  static final long OFFSET = 1024 * P;
 
-  /** Round constants in Montgomery form. */
-  private final long[] initialRc;
-  private final long[] internalRc;
-  private final long[] terminalRc;
+  private final ScaledConstants constants;
 
-  Poseidon2Kernel(int[][] initialConstants, int[] internalConstants, int[][] terminalConstants) {
-    this.initialRc = flatMontgomery(initialConstants);
-    this.internalRc = new long[internalConstants.length];
-    for (int i = 0; i < internalConstants.length; i++) {
-      internalRc[i] = Montgomery.toMontgomery(internalConstants[i]);
-    }
-    this.terminalRc = flatMontgomery(terminalConstants);
-  }
-
-  private static long[] flatMontgomery(int[][] rounds) {
-    long[] flat = new long[rounds.length * WIDTH];
-    for (int r = 0; r < rounds.length; r++) {
-      for (int i = 0; i < WIDTH; i++) {
-        flat[r * WIDTH + i] = Montgomery.toMontgomery(rounds[r][i]);
-      }
-    }
-    return flat;
+  Poseidon2Kernel(ScaledConstants constants) {
+    this.constants = constants;
   }
 
   /** Permutes 16 canonical values in place. */
   void permute(int[] state) {
     long[] t = new long[WIDTH];
+    long[] scratch = new long[3 * WIDTH]; // x, x^2 then x^4, x^3: one allocation instead of three
     for (int i = 0; i < WIDTH; i++) {
-      t[i] = Montgomery.toMontgomery(state[i]);
+      t[i] = mont(state[i], constants.toScaled());
     }
     externalLinear(t);
-    fullRounds(t, initialRc);
+    fullRounds(t, constants.initialRc(), scratch);
     partialRounds(t);
-    fullRounds(t, terminalRc);
+    fullRounds(t, constants.terminalRc(), scratch);
     for (int i = 0; i < WIDTH; i++) {
-      state[i] = Montgomery.reduce(reduce(t[i])); // out of Montgomery form, canonical
+      state[i] = Poseidon2Arithmetic.canonical(t[i], constants.fromScaled());
     }
   }
 
-  private static void fullRounds(long[] t, long[] rc) {
+  /** t below 36p in size on entry and exit; s is scratch (x, x^2 then x^4, x^3). One loop per product so C2 vectorises each. */
+  private static void fullRounds(long[] t, long[] rc, long[] s) {
     for (int r = 0; r < rc.length; r += WIDTH) {
       for (int i = 0; i < WIDTH; i++) {
-        t[i] = sbox(reduceLazy(t[i] + rc[r + i]));
+        s[i] = redc30(t[i] + rc[r + i]);
+      }
+      for (int i = 0; i < WIDTH; i++) {
+        long v = s[i];
+        s[WIDTH + i] = mont(v, v);
+      }
+      for (int i = 0; i < WIDTH; i++) {
+        s[2 * WIDTH + i] = mont(s[WIDTH + i], s[i]);
+      }
+      for (int i = 0; i < WIDTH; i++) {
+        long v = s[WIDTH + i];
+        s[WIDTH + i] = mont(v, v); // x^4
+      }
+      for (int i = 0; i < WIDTH; i++) {
+        t[i] = mont(s[2 * WIDTH + i], s[WIDTH + i]);
       }
       externalLinear(t);
     }
   }
 
   /**
-   * t holds the unreduced output of the last full round (|t_i| < 36p); leaves values in [-p, p).
-   * The internal layer grows entries by at most 20x, so the 15 entries that skip the S-box are
-   * reduced only after every second round (bounded by 400p + p, inside {@link #reduce}'s range).
+   * t holds the unreduced output of the last full round (|t_i| < 36p); leaves |t_i| < 21p.
+   *
+   * <p>The rounds form one dependency chain through s_0 (S-box, then the internal layer), so
+   * the work is ordered to keep that chain short. The new s_0 is sum - 2 s_0 = rest - sbox(s_0)
+   * with rest = s_1 + ... + s_15 (a balanced tree), which does not wait for this round's S-box;
+   * the next S-box input rest + c - sbox(s_0) needs no reduction (below 302p, and the S-box takes
+   * anything below 2^29 p). The other lanes grow by at most 20x per round and are reduced on entry
+   * and after every second round (entering a round they are below 20p, so |rest| < 300p).
    */
   private void partialRounds(long[] t) {
+    long[] rc = constants.internalRc();
     for (int i = 1; i < WIDTH; i++) {
       t[i] = reduceLazy(t[i]);
     }
-    for (int r = 0; r < internalRc.length; r++) {
-      t[0] = sbox(reduceLazy(t[0] + internalRc[r]));
-      internalLinear(t);
-      if ((r & 1) == 1 || r == internalRc.length - 1) {
-        for (int i = 0; i < WIDTH; i++) {
+    long x = t[0] + rc[0];
+    int last = rc.length - 1;
+    for (int r = 0; ; r++) {
+      long y = sbox(x);
+      long rest = ((t[1] + t[2]) + (t[3] + t[4])) + ((t[5] + t[6]) + (t[7] + t[8]))
+          + (((t[9] + t[10]) + (t[11] + t[12])) + ((t[13] + t[14]) + t[15]));
+      if (r == last) {
+        t[0] = rest - y;
+        internalLinear(t, rest + y);
+        return;
+      }
+      x = rest + rc[r + 1] - y;
+      internalLinear(t, rest + y);
+      if ((r & 1) == 1) {
+        for (int i = 1; i < WIDTH; i++) {
           t[i] = reduceLazy(t[i]);
         }
       }
     }
-  }
-
-  /** x^7 in Montgomery form for x in [-p, p); the result is in (-p, p). */
-  private static long sbox(long x) {
-    long x2 = montMul(x, x);
-    long x3 = montMul(x2, x);
-    long x4 = montMul(x2, x2);
-    return montMul(x3, x4);
-  }
-
-  /** a * b * 2^-32 mod p, in (-p, p), for a, b in [-p, p]. */
-  static long montMul(long a, long b) {
-    long t = a * b;
-    int m = (int) t * P_INV; // m * p == t (mod 2^32)
-    return (t - m * P) >> 32;
   }
 
   /**
@@ -133,15 +130,11 @@ final class Poseidon2Kernel {
   }
 
   /**
-   * s_i <- V_i s_i + sum(s) with V = [-2, 1, 2, 1/2, 3, 4, -1/2, -3, -4, 1/2^8, 1/4, 1/8, 1/2^27,
-   * -1/2^8, -1/16, -1/2^27], unreduced: for |s_i| <= B the results are below 20B + 2p in size.
+   * Lanes 1..15 of the internal layer, s_i <- V_i s_i + sum with V = [-2, 1, 2, 1/2, 3, 4, -1/2,
+   * -3, -4, 1/2^8, 1/4, 1/8, 1/2^27, -1/2^8, -1/16, -1/2^27] (lane 0 is done by the caller),
+   * unreduced: for |s_i| <= B and |sum| <= S the results are below S + 4B + p in size.
    */
-  private static void internalLinear(long[] s) {
-    long sum = 0;
-    for (int i = 0; i < WIDTH; i++) {
-      sum += s[i];
-    }
-    s[0] = sum - 2 * s[0];
+  private static void internalLinear(long[] s, long sum) {
     s[1] = sum + s[1];
     s[2] = sum + 2 * s[2];
     s[3] = sum + halve(s[3], 1);
@@ -157,30 +150,5 @@ final class Poseidon2Kernel {
     s[13] = sum - halve(s[13], 8);
     s[14] = sum - halve(s[14], 4);
     s[15] = sum - halve(s[15], 27);
-  }
-
-  /**
-   * x / 2^k mod p for |x| < 2^40 and k <= 27, in [x / 2^k, x / 2^k + p): since p = 1 (mod 2^27),
-   * adding m p with m = -x mod 2^k makes the sum exactly divisible by 2^k.
-   */
-  private static long halve(long x, int k) {
-    long m = (-x) & ((1L << k) - 1);
-    return (x + m * P) >> k;
-  }
-
-  /**
-   * v mod p in [0, p) for -1024p <= v < 2^44. The offset makes v non-negative, where the Barrett
-   * estimate floor(v MU48 / 2^48) is floor(v / p) or one less, never more.
-   */
-  static long reduce(long v) {
-    long r = reduceLazy(v);
-    return r + ((r >> 63) & P);
-  }
-
-  /** A representative of v mod p in [-p, p), for the same v as {@link #reduce}: enough for a product. */
-  static long reduceLazy(long v) {
-    long u = v + OFFSET;
-    long q = (u * MU48) >>> 48;
-    return u - q * P - P;
   }
 }
