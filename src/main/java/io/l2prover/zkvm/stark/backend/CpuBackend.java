@@ -53,11 +53,8 @@ public final class CpuBackend implements ComputeBackend {
       }
     }
     int[] out = new int[height * Poseidon2Hash.DIGEST];
-    parallelRanges(height, (from, to) -> {
-      for (int r = from; r < to; r++) {
-        hash.hashRow(matrices, widths, r, out, r * Poseidon2Hash.DIGEST);
-      }
-    });
+    // Batched hashing: many independent permutations side by side vectorise (docs/proof-system.md).
+    parallelRanges(height, (from, to) -> hash.hashRows(matrices, widths, from, to, out, from * Poseidon2Hash.DIGEST));
     return out;
   }
 
@@ -73,11 +70,7 @@ public final class CpuBackend implements ComputeBackend {
     for (int k = 1; k <= logLeaves; k++) {
       int[] below = layers[k - 1];
       int[] layer = new int[d << (logLeaves - k)];
-      parallelRanges(layer.length / d, (from, to) -> {
-        for (int j = from; j < to; j++) {
-          hash.compress(below, 2 * j * d, below, (2 * j + 1) * d, layer, j * d);
-        }
-      });
+      parallelRanges(layer.length / d, (from, to) -> hash.compressPairs(below, 2 * from * d, to - from, layer, from * d));
       layers[k] = layer;
     }
     return layers;
