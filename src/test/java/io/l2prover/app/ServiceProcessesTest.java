@@ -59,6 +59,6 @@ class ServiceProcessesTest {
     RoleProcesses.awaitLine(second, secondLog, "no block from 5 on to prove yet");
     String secondRun = Files.readString(secondLog);
     assertThat(secondRun).contains("starting at block 5").doesNotContain("receipt in");
-    assertThat(Files.readString(serverLog)).contains("4 of 4 blocks proven");
+    assertThat(Files.readString(serverLog)).contains("4 of 4 blocks done");
   }
 }
