@@ -298,12 +298,7 @@ final class Translator {
 
     void emitDispatch() {
       mv.visitLabel(dispatch);
-      Label fits = new Label();
-      mv.visitVarInsn(ILOAD, CYCLES);
-      mv.visitVarInsn(ILOAD, BUDGET);
-      push(regionLength);
-      mv.visitInsn(ISUB);
-      mv.visitJumpInsn(IF_ICMPLE, fits);
+      Label fits = jumpIfRegionFits();
       mv.visitJumpInsn(GOTO, exit);
       mv.visitLabel(fits);
       mv.visitVarInsn(ILOAD, PC);
@@ -354,14 +349,23 @@ final class Translator {
       }
     }
 
-    /** Leaves the region at {@code target} unless a forward run through the whole region still fits the budget. */
-    private void checkBudget(int target) {
+    /**
+     * Emits a jump, taken when a forward run through the whole region still fits the budget, to
+     * the returned label; the caller places it.
+     */
+    private Label jumpIfRegionFits() {
       Label fits = new Label();
       mv.visitVarInsn(ILOAD, CYCLES);
       mv.visitVarInsn(ILOAD, BUDGET);
       push(regionLength);
       mv.visitInsn(ISUB);
       mv.visitJumpInsn(IF_ICMPLE, fits);
+      return fits;
+    }
+
+    /** Leaves the region at {@code target} unless a forward run through the whole region still fits the budget. */
+    private void checkBudget(int target) {
+      Label fits = jumpIfRegionFits();
       push(target);
       mv.visitVarInsn(ISTORE, PC);
       mv.visitJumpInsn(GOTO, exit);
