@@ -99,8 +99,8 @@ public record Transaction(
     List<byte[]> fields = unsignedFields();
     if (type == TxType.LEGACY && chainId.isPresent()) {
       fields.add(Rlp.u64(chainId.getAsLong()));
-      fields.add(Rlp.EMPTY_STRING);
-      fields.add(Rlp.EMPTY_STRING);
+      fields.add(Rlp.emptyString());
+      fields.add(Rlp.emptyString());
     }
     return Keccak.hash(type.envelope(Rlp.list(fields)));
   }
@@ -122,7 +122,7 @@ public record Transaction(
     }
     fields.add(Rlp.bigInt(maxFeePerGas.toBigInteger()));
     fields.add(Rlp.u64(gasLimit));
-    fields.add(to.map(a -> Rlp.bytes(a.toArray())).orElse(Rlp.EMPTY_STRING));
+    fields.add(to.map(a -> Rlp.bytes(a.toArray())).orElse(Rlp.emptyString()));
     fields.add(Rlp.bigInt(value.toBigInteger()));
     fields.add(Rlp.bytes(data.toArray()));
     if (type != TxType.LEGACY) {
