@@ -48,27 +48,25 @@ static bg_header parent_with(uint64_t limit, uint64_t used, uint64_t fee) {
 }
 
 static void test_fee_rules(void) {
-    bg_header p = parent_with(30000000, 15000000, 1000000000);
-    u256 fee = bg_base_fee_after(&p);
-    CHECK(eq64(&fee, 1000000000), "at target: unchanged");
-    p = parent_with(30000000, 30000000, 1000000000);
-    fee = bg_base_fee_after(&p);
-    CHECK(eq64(&fee, 1125000000), "full block: +12.5%%");
-    p = parent_with(30000000, 0, 1000000000);
-    fee = bg_base_fee_after(&p);
-    CHECK(eq64(&fee, 875000000), "empty block: -12.5%%");
-    p = parent_with(30000000, 15000001, 7);
-    fee = bg_base_fee_after(&p);
-    CHECK(eq64(&fee, 8), "above target the increase is at least 1");
-    p = parent_with(30000000, 14999999, 7);
-    fee = bg_base_fee_after(&p);
-    CHECK(eq64(&fee, 7), "below target the decrease may round to 0");
-    /* l2-loadtest: genesis (limit 25 000 000, nothing used, 1 gwei) gives block 1's fee. */
-    p = parent_with(25000000, 0, 1000000000);
-    fee = bg_base_fee_after(&p);
-    CHECK(eq64(&fee, 875000000), "block 1 of l2-loadtest");
+    static const struct {
+        uint64_t limit, used, fee, expected;
+        const char *what;
+    } cases[] = {
+        {30000000, 15000000, 1000000000, 1000000000, "at target: unchanged"},
+        {30000000, 30000000, 1000000000, 1125000000, "full block: +12.5%"},
+        {30000000, 0, 1000000000, 875000000, "empty block: -12.5%"},
+        {30000000, 15000001, 7, 8, "above target the increase is at least 1"},
+        {30000000, 14999999, 7, 7, "below target the decrease may round to 0"},
+        /* l2-loadtest: genesis (limit 25 000 000, nothing used, 1 gwei) gives block 1's fee. */
+        {25000000, 0, 1000000000, 875000000, "block 1 of l2-loadtest"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bg_header parent = parent_with(cases[i].limit, cases[i].used, cases[i].fee);
+        u256 fee = bg_base_fee_after(&parent);
+        CHECK(eq64(&fee, cases[i].expected), "%s", cases[i].what);
+    }
 
-    p = parent_with(30000000, 0, 1);
+    bg_header p = parent_with(30000000, 0, 1);
     p.excess_blob_gas = 393216 + 5;
     CHECK(bg_excess_blob_gas_after(&p) == 5, "excess above target");
     p.excess_blob_gas = 131072;

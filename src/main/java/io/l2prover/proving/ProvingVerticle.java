@@ -48,6 +48,8 @@ public final class ProvingVerticle extends VerticleBase {
       message.reply(new ProvingResult(job.blockNumber(), receipt, millis));
     } catch (Exception e) {
       LOG.error("block {}: proving failed: {}", job.blockNumber(), e.getMessage());
+      // The message is what an operator needs; the trace, for an unexpected failure, only at debug.
+      LOG.debug("block {}: proving failure", job.blockNumber(), e);
       message.fail(FAILURE_CODE, "proving block " + job.blockNumber() + " failed: " + e.getMessage());
     }
   }

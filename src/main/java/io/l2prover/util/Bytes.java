@@ -1,15 +1,12 @@
 package io.l2prover.util;
 
-import java.util.Arrays;
-
 /** An immutable byte string with value equality; prints as 0x-hex. */
-public final class Bytes {
+public final class Bytes extends ByteValue {
 
   private static final Bytes EMPTY = new Bytes(new byte[0]);
-  private final byte[] data;
 
   private Bytes(byte[] data) {
-    this.data = data;
+    super(data);
   }
 
   /** Wraps a copy of {@code data}. */
@@ -17,6 +14,7 @@ public final class Bytes {
     return new Bytes(data.clone());
   }
 
+  /** The empty byte string. */
   public static Bytes empty() {
     return EMPTY;
   }
@@ -26,31 +24,8 @@ public final class Bytes {
     return new Bytes(Hex.decode(text, what));
   }
 
-  /** A copy of the bytes. */
-  public byte[] toArray() {
-    return data.clone();
-  }
-
+  /** How many bytes there are. */
   public int length() {
-    return data.length;
-  }
-
-  public String toHex() {
-    return Hex.encode(data);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Bytes other && Arrays.equals(data, other.data);
-  }
-
-  @Override
-  public int hashCode() {
-    return Arrays.hashCode(data);
-  }
-
-  @Override
-  public String toString() {
-    return toHex();
+    return byteCount();
   }
 }

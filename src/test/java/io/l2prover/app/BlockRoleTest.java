@@ -80,11 +80,7 @@ class BlockRoleTest {
 
   @Test
   void reportsTheGuestsReasonForABrokenBlock(@TempDir Path dir) throws Exception {
-    generated.write(dir);
-    List<Block> blocks = new ArrayList<>(generated.blocks());
-    blocks.set(1, BlockTamper.withHeader(blocks.get(1), f -> f.stateRoot = Hash32.ZERO));
-    Path broken = dir.resolve("broken.rlp");
-    ChainFile.write(broken, blocks);
+    Path broken = writeWithWrongStateRoot(dir, 1);
     assertThat(execute(dir.resolve("genesis.json"), broken, 2)).isEqualTo(1);
     assertThat(err.toString(StandardCharsets.UTF_8))
         .startsWith("block 2 rejected by the block guest (exit 1)").contains("state root");
@@ -92,11 +88,7 @@ class BlockRoleTest {
 
   @Test
   void refusesToStartOnTopOfAnInvalidBlock(@TempDir Path dir) throws Exception {
-    generated.write(dir);
-    List<Block> blocks = new ArrayList<>(generated.blocks());
-    blocks.set(0, BlockTamper.withHeader(blocks.get(0), f -> f.stateRoot = Hash32.ZERO));
-    Path broken = dir.resolve("broken.rlp");
-    ChainFile.write(broken, blocks);
+    Path broken = writeWithWrongStateRoot(dir, 0);
     assertThatThrownBy(() -> execute(dir.resolve("genesis.json"), broken, 2))
         .isInstanceOf(UserError.class).hasMessageContaining("a block before block 2 is not valid");
   }
@@ -116,5 +108,18 @@ class BlockRoleTest {
     assertThat(execute(TestData.require("genesis-l2.json"), TestData.require("l2-loadtest.rlp"), 1)).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains("0x13f454c91c933f30992eac8820790554d89458f36eadd9b48b7fad71bedc46e1: valid");
+  }
+
+  /**
+   * Writes the generated chain to {@code dir}, and beside it broken.rlp: the same blocks, but the
+   * one at {@code index} with a zero state root.
+   */
+  private Path writeWithWrongStateRoot(Path dir, int index) throws Exception {
+    generated.write(dir);
+    List<Block> blocks = new ArrayList<>(generated.blocks());
+    blocks.set(index, BlockTamper.withHeader(blocks.get(index), f -> f.stateRoot = Hash32.ZERO));
+    Path broken = dir.resolve("broken.rlp");
+    ChainFile.write(broken, blocks);
+    return broken;
   }
 }

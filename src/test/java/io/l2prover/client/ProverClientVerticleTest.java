@@ -13,6 +13,7 @@ import io.l2prover.proving.DevProver;
 import io.l2prover.proving.Prover;
 import io.l2prover.proving.ProvingJob;
 import io.l2prover.proving.ProvingVerticle;
+import io.l2prover.proving.TestProvers;
 import io.l2prover.server.ProvableChainSource;
 import io.l2prover.server.TestChains;
 import io.l2prover.server.ProofStore;
@@ -22,8 +23,6 @@ import io.l2prover.state.AtomicFileWriter;
 import io.l2prover.state.JsonStateFile;
 import io.l2prover.state.ProverState;
 import io.l2prover.state.StatePersisterVerticle;
-import io.l2prover.zkvm.receipt.ImageId;
-import io.l2prover.zkvm.receipt.Receipt;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
@@ -88,26 +87,13 @@ class ProverClientVerticleTest {
 
   /** A client whose prover records every block it proves and fails for blocks above {@code failAbove}. */
   private Future<String> startClient(Vertx vertx, int port, AtomicFileWriter disk, long failAbove) {
-    Prover counting = new Prover() {
-      @Override
-      public String description() {
-        return "test prover";
+    Prover counting = TestProvers.of(job -> {
+      if (job.blockNumber() > failAbove) {
+        throw new IllegalStateException("this prover stops at block " + failAbove);
       }
-
-      @Override
-      public ImageId imageId() {
-        return ImageId.DEV_INPUT_DIGEST;
-      }
-
-      @Override
-      public Receipt prove(ProvingJob job) {
-        if (job.blockNumber() > failAbove) {
-          throw new IllegalStateException("this prover stops at block " + failAbove);
-        }
-        proved.add(job.blockNumber());
-        return new DevProver().prove(job);
-      }
-    };
+      proved.add(job.blockNumber());
+      return new DevProver().prove(job);
+    });
     ClientSettings settings = new ClientSettings("127.0.0.1", port, Duration.ofMillis(20), FAST, 3,
         Duration.ofSeconds(5), LIMITS);
     return vertx.deployVerticle(new StatePersisterVerticle(clientDir, disk))

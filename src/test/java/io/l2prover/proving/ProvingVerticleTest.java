@@ -56,28 +56,15 @@ class ProvingVerticleTest {
     Services.registerCodecs(vertx.eventBus());
     Set<String> threads = ConcurrentHashMap.newKeySet();
     CountDownLatch bothStarted = new CountDownLatch(2);
-    Prover slow = new Prover() {
-      @Override
-      public String description() {
-        return "test prover";
+    Prover slow = TestProvers.of(job -> {
+      threads.add(Thread.currentThread().getName());
+      bothStarted.countDown();
+      // Two jobs finish only if they run at the same time.
+      if (!bothStarted.await(5, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("jobs did not run in parallel");
       }
-
-      @Override
-      public ImageId imageId() {
-        return ImageId.DEV_INPUT_DIGEST;
-      }
-
-      @Override
-      public Receipt prove(ProvingJob job) throws Exception {
-        threads.add(Thread.currentThread().getName());
-        bothStarted.countDown();
-        // Two jobs finish only if they run at the same time.
-        if (!bothStarted.await(5, TimeUnit.SECONDS)) {
-          throw new IllegalStateException("jobs did not run in parallel");
-        }
-        return new DevProver().prove(job);
-      }
-    };
+      return new DevProver().prove(job);
+    });
     DeploymentOptions options = new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)
         .setWorkerPoolName("test-provers").setWorkerPoolSize(2).setInstances(2);
     vertx.deployVerticle(() -> new ProvingVerticle(slow), options).await(5, TimeUnit.SECONDS);
@@ -97,22 +84,9 @@ class ProvingVerticleTest {
   @Test
   void aFailingProverFailsTheRequestWithItsReason(Vertx vertx) throws Exception {
     Services.registerCodecs(vertx.eventBus());
-    Prover broken = new Prover() {
-      @Override
-      public String description() {
-        return "test prover";
-      }
-
-      @Override
-      public ImageId imageId() {
-        return ImageId.DEV_INPUT_DIGEST;
-      }
-
-      @Override
-      public Receipt prove(ProvingJob job) {
-        throw new IllegalArgumentException("block 4 spends more gas than its limit");
-      }
-    };
+    Prover broken = TestProvers.of(job -> {
+      throw new IllegalArgumentException("block 4 spends more gas than its limit");
+    });
     vertx.deployVerticle(new ProvingVerticle(broken), new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
         .await(5, TimeUnit.SECONDS);
     assertThatThrownBy(() -> vertx.eventBus().request(Addresses.PROVE, new ProvingJob(4, input("0x04")))

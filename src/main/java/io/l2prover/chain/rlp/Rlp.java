@@ -10,15 +10,15 @@ import java.util.List;
  */
 public final class Rlp {
 
-  /** The encoding of the empty byte string. */
-  public static final byte[] EMPTY_STRING = {(byte) 0x80};
-
-  /** The encoding of the empty list. */
-  public static final byte[] EMPTY_LIST = {(byte) 0xc0};
 
   private static final int SHORT_LIMIT = 55;
 
   private Rlp() {}
+
+  /** The encoding of the empty byte string (a fresh array: callers may keep or change it). */
+  public static byte[] emptyString() {
+    return new byte[] {(byte) 0x80};
+  }
 
   /** A byte string. */
   public static byte[] bytes(byte[] value) {

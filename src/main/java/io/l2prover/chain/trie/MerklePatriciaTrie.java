@@ -17,7 +17,7 @@ import java.util.Optional;
 public final class MerklePatriciaTrie {
 
   /** The root of the empty trie: keccak-256 of the RLP empty string. */
-  public static final Hash32 EMPTY_ROOT = Keccak.hash(Rlp.EMPTY_STRING);
+  public static final Hash32 EMPTY_ROOT = Keccak.hash(Rlp.emptyString());
 
   private final NodeStore store;
   private TrieNode root;

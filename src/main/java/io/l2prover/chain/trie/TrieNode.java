@@ -44,12 +44,12 @@ abstract sealed class TrieNode {
 
     @Override
     byte[] computeEncoding() {
-      return Rlp.EMPTY_STRING;
+      return Rlp.emptyString();
     }
 
     @Override
     byte[] reference() {
-      return Rlp.EMPTY_STRING;
+      return Rlp.emptyString();
     }
   }
 
@@ -117,7 +117,7 @@ abstract sealed class TrieNode {
       for (TrieNode child : children) {
         items.add(child.reference());
       }
-      items.add(value == null ? Rlp.EMPTY_STRING : Rlp.bytes(value));
+      items.add(value == null ? Rlp.emptyString() : Rlp.bytes(value));
       return Rlp.list(items);
     }
   }

@@ -1,18 +1,16 @@
 package io.l2prover.chain.types;
 
 import io.l2prover.chain.ChainException;
-import java.util.Arrays;
+import io.l2prover.util.ByteValue;
 
 /** A 20-byte account address. */
-public final class Address implements Comparable<Address> {
+public final class Address extends ByteValue implements Comparable<Address> {
 
   /** The zero address. */
   public static final Address ZERO = new Address(new byte[20]);
 
-  private final byte[] value;
-
   private Address(byte[] value) {
-    this.value = value;
+    super(value);
   }
 
   /** A copy of {@code bytes}, which must be 20 bytes long. */
@@ -28,32 +26,8 @@ public final class Address implements Comparable<Address> {
     return of(Hex.parse(hex));
   }
 
-  /** A copy of the 20 bytes. */
-  public byte[] toArray() {
-    return value.clone();
-  }
-
-  public String toHex() {
-    return Hex.data(value);
-  }
-
   @Override
   public int compareTo(Address other) {
-    return Arrays.compareUnsigned(value, other.value);
-  }
-
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof Address that && Arrays.equals(value, that.value);
-  }
-
-  @Override
-  public int hashCode() {
-    return Arrays.hashCode(value);
-  }
-
-  @Override
-  public String toString() {
-    return toHex();
+    return compareBytes(other);
   }
 }

@@ -1,17 +1,15 @@
 package io.l2prover.chain.types;
 
-import java.util.Arrays;
+import io.l2prover.util.ByteValue;
 
 /** An immutable byte string (transaction data, extra data, logs bloom). */
-public final class Bytes {
+public final class Bytes extends ByteValue {
 
   /** The empty byte string. */
   public static final Bytes EMPTY = new Bytes(new byte[0]);
 
-  private final byte[] value;
-
   private Bytes(byte[] value) {
-    this.value = value;
+    super(value);
   }
 
   /** A copy of {@code value}. */
@@ -24,35 +22,13 @@ public final class Bytes {
     return new Bytes(Hex.parse(hex));
   }
 
+  /** How many bytes there are. */
   public int size() {
-    return value.length;
+    return byteCount();
   }
 
+  /** The byte at {@code index}. */
   public byte get(int index) {
-    return value[index];
-  }
-
-  /** A copy of the bytes. */
-  public byte[] toArray() {
-    return value.clone();
-  }
-
-  public String toHex() {
-    return Hex.data(value);
-  }
-
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof Bytes that && Arrays.equals(value, that.value);
-  }
-
-  @Override
-  public int hashCode() {
-    return Arrays.hashCode(value);
-  }
-
-  @Override
-  public String toString() {
-    return toHex();
+    return byteAt(index);
   }
 }

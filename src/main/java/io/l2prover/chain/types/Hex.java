@@ -13,7 +13,7 @@ public final class Hex {
 
   /** Data: {@code 0x} followed by two digits per byte. */
   public static String data(byte[] bytes) {
-    return "0x" + HEX.formatHex(bytes);
+    return io.l2prover.util.Hex.encode(bytes);
   }
 
   /** A quantity: {@code 0x} followed by the shortest hex digits ({@code 0x0} for zero). */

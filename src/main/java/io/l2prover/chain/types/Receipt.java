@@ -25,12 +25,6 @@ public record Receipt(TxType type, boolean success, long cumulativeGasUsed, Byte
     logs.forEach(l -> logItems.add(l.encode()));
     byte[] payload = Rlp.list(Rlp.u64(success ? 1 : 0), Rlp.u64(cumulativeGasUsed),
         Rlp.bytes(logsBloom.toArray()), Rlp.list(logItems));
-    if (type == TxType.LEGACY) {
-      return payload;
-    }
-    byte[] out = new byte[payload.length + 1];
-    out[0] = (byte) type.typeByte();
-    System.arraycopy(payload, 0, out, 1, payload.length);
-    return out;
+    return type.envelope(payload);
   }
 }

@@ -77,7 +77,7 @@ public record Transaction(
     }
     fields.add(Rlp.bigInt(r.toBigInteger()));
     fields.add(Rlp.bigInt(s.toBigInteger()));
-    return typed(Rlp.list(fields));
+    return type.envelope(Rlp.list(fields));
   }
 
   /** The item as it appears in a block body: legacy as a list, typed as a byte string. */
@@ -99,10 +99,10 @@ public record Transaction(
     List<byte[]> fields = unsignedFields();
     if (type == TxType.LEGACY && chainId.isPresent()) {
       fields.add(Rlp.u64(chainId.getAsLong()));
-      fields.add(Rlp.EMPTY_STRING);
-      fields.add(Rlp.EMPTY_STRING);
+      fields.add(Rlp.emptyString());
+      fields.add(Rlp.emptyString());
     }
-    return Keccak.hash(typed(Rlp.list(fields)));
+    return Keccak.hash(type.envelope(Rlp.list(fields)));
   }
 
   /** The same transaction with another signature (the generator signs an unsigned template). */
@@ -122,7 +122,7 @@ public record Transaction(
     }
     fields.add(Rlp.bigInt(maxFeePerGas.toBigInteger()));
     fields.add(Rlp.u64(gasLimit));
-    fields.add(to.map(a -> Rlp.bytes(a.toArray())).orElse(Rlp.EMPTY_STRING));
+    fields.add(to.map(a -> Rlp.bytes(a.toArray())).orElse(Rlp.emptyString()));
     fields.add(Rlp.bigInt(value.toBigInteger()));
     fields.add(Rlp.bytes(data.toArray()));
     if (type != TxType.LEGACY) {
@@ -139,15 +139,5 @@ public record Transaction(
       entries.add(Rlp.list(Rlp.bytes(entry.address().toArray()), Rlp.list(keys)));
     }
     return Rlp.list(entries);
-  }
-
-  private byte[] typed(byte[] payload) {
-    if (type == TxType.LEGACY) {
-      return payload;
-    }
-    byte[] out = new byte[payload.length + 1];
-    out[0] = (byte) type.typeByte();
-    System.arraycopy(payload, 0, out, 1, payload.length);
-    return out;
   }
 }

@@ -19,4 +19,15 @@ public enum TxType {
   public int typeByte() {
     return typeByte;
   }
+
+  /** {@code payload} in this type's EIP-2718 envelope: the type byte first; legacy has no envelope. */
+  public byte[] envelope(byte[] payload) {
+    if (this == LEGACY) {
+      return payload;
+    }
+    byte[] out = new byte[payload.length + 1];
+    out[0] = (byte) typeByte;
+    System.arraycopy(payload, 0, out, 1, payload.length);
+    return out;
+  }
 }

@@ -19,7 +19,7 @@ import java.util.List;
 public final class GuestInputEncoder {
 
   /** The first four bytes of every input. */
-  public static final byte[] MAGIC = "L2BI".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] MAGIC = "L2BI".getBytes(StandardCharsets.US_ASCII);
 
   /** The layout version this class writes and reads. */
   public static final int VERSION = 1;

@@ -40,18 +40,11 @@ public final class WitnessBuilder {
    */
   public static Execution execute(
       ChainConfig config, BlockHeader parent, Block block, NodeStore nodes, Map<Hash32, Bytes> codes) {
-    RecordingNodeStore recorder = new RecordingNodeStore(nodes);
     Hash32 parentRoot = parent.stateRoot();
-    if (!parentRoot.equals(MerklePatriciaTrie.EMPTY_ROOT)) {
-      // The root node always travels, so the guest can check the parent state root even for an
-      // empty block.
-      recorder.get(parentRoot);
-    }
+    RecordingNodeStore recorder = recorderHoldingRoot(parentRoot, nodes);
     WorldState state = WorldState.at(parentRoot, recorder, codes);
     BlockExecutor.Result result = new BlockExecutor(config).execute(parent, block, state);
-    List<Bytes> nodeList = new ArrayList<>();
-    recorder.recorded().forEach(n -> nodeList.add(Bytes.of(n)));
-    return new Execution(result, new Witness(nodeList, touchedCodes(parentRoot, nodes, codes, state)), state);
+    return new Execution(result, witness(recorder, parentRoot, nodes, codes, state), state);
   }
 
   /**
@@ -66,11 +59,8 @@ public final class WitnessBuilder {
   /** Records the witness of a block that may be invalid (see {@link Candidate}). */
   public static Candidate candidate(
       ChainConfig config, BlockHeader parent, Block block, NodeStore nodes, Map<Hash32, Bytes> codes) {
-    RecordingNodeStore recorder = new RecordingNodeStore(nodes);
     Hash32 parentRoot = parent.stateRoot();
-    if (!parentRoot.equals(MerklePatriciaTrie.EMPTY_ROOT)) {
-      recorder.get(parentRoot);
-    }
+    RecordingNodeStore recorder = recorderHoldingRoot(parentRoot, nodes);
     WorldState state = WorldState.at(parentRoot, recorder, codes);
     Optional<ChainException> rejection = Optional.empty();
     try {
@@ -79,9 +69,26 @@ public final class WitnessBuilder {
     } catch (ChainException e) {
       rejection = Optional.of(e);
     }
+    return new Candidate(witness(recorder, parentRoot, nodes, codes, state), rejection);
+  }
+
+  /** A recorder over {@code nodes} that has already recorded the parent state root's node. */
+  private static RecordingNodeStore recorderHoldingRoot(Hash32 parentRoot, NodeStore nodes) {
+    RecordingNodeStore recorder = new RecordingNodeStore(nodes);
+    if (!parentRoot.equals(MerklePatriciaTrie.EMPTY_ROOT)) {
+      // The root node always travels, so the guest can check the parent state root even for an
+      // empty block.
+      recorder.get(parentRoot);
+    }
+    return recorder;
+  }
+
+  /** The nodes {@code recorder} saw and the codes of the accounts {@code state} touched. */
+  private static Witness witness(
+      RecordingNodeStore recorder, Hash32 parentRoot, NodeStore nodes, Map<Hash32, Bytes> codes, WorldState state) {
     List<Bytes> nodeList = new ArrayList<>();
     recorder.recorded().forEach(n -> nodeList.add(Bytes.of(n)));
-    return new Candidate(new Witness(nodeList, touchedCodes(parentRoot, nodes, codes, state)), rejection);
+    return new Witness(nodeList, touchedCodes(parentRoot, nodes, codes, state));
   }
 
   private static void readCandidateAccounts(Block block, WorldState state) {

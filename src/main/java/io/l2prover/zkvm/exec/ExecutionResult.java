@@ -22,12 +22,6 @@ public record ExecutionResult(int exitCode, long cycles, List<Segment> segments,
   /** Phase id under which {@link #cyclesByPhase()} counts the cycles before the guest's first marker (no guest id is negative). */
   public static final long UNMARKED = -1;
 
-  /** A result of a guest that made no phase markers. */
-  public ExecutionResult(int exitCode, long cycles, List<Segment> segments, byte[] journal, byte[] stdout,
-      byte[] stderr, long nanos) {
-    this(exitCode, cycles, segments, journal, stdout, stderr, nanos, List.of());
-  }
-
   /**
    * Cycles per phase id, in order of first appearance: a phase runs from its marker to the next
    * marker or to the end of the run; cycles before the first marker are under {@link #UNMARKED}

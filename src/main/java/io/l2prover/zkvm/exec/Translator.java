@@ -298,12 +298,7 @@ final class Translator {
 
     void emitDispatch() {
       mv.visitLabel(dispatch);
-      Label fits = new Label();
-      mv.visitVarInsn(ILOAD, CYCLES);
-      mv.visitVarInsn(ILOAD, BUDGET);
-      push(regionLength);
-      mv.visitInsn(ISUB);
-      mv.visitJumpInsn(IF_ICMPLE, fits);
+      Label fits = jumpIfRegionFits();
       mv.visitJumpInsn(GOTO, exit);
       mv.visitLabel(fits);
       mv.visitVarInsn(ILOAD, PC);
@@ -354,14 +349,23 @@ final class Translator {
       }
     }
 
-    /** Leaves the region at {@code target} unless a forward run through the whole region still fits the budget. */
-    private void checkBudget(int target) {
+    /**
+     * Emits a jump, taken when a forward run through the whole region still fits the budget, to
+     * the returned label; the caller places it.
+     */
+    private Label jumpIfRegionFits() {
       Label fits = new Label();
       mv.visitVarInsn(ILOAD, CYCLES);
       mv.visitVarInsn(ILOAD, BUDGET);
       push(regionLength);
       mv.visitInsn(ISUB);
       mv.visitJumpInsn(IF_ICMPLE, fits);
+      return fits;
+    }
+
+    /** Leaves the region at {@code target} unless a forward run through the whole region still fits the budget. */
+    private void checkBudget(int target) {
+      Label fits = jumpIfRegionFits();
       push(target);
       mv.visitVarInsn(ISTORE, PC);
       mv.visitJumpInsn(GOTO, exit);
@@ -519,13 +523,21 @@ final class Translator {
       mv.visitVarInsn(ISTORE, FAULT_PC);
     }
 
-    private void emitLoad(int pc, int op, int rd, int rs1, int imm) {
+    /**
+     * Sets the fault pc and pushes what every load and store helper takes first: the page cache,
+     * the memory and the address x[rs1] + imm.
+     */
+    private void pushAccess(int pc, int cache, int rs1, int imm) {
       markFaultPc(pc);
-      mv.visitVarInsn(ALOAD, READ_CACHE);
+      mv.visitVarInsn(ALOAD, cache);
       mv.visitVarInsn(ALOAD, MEM);
       loadReg(rs1);
       push(imm);
       mv.visitInsn(IADD);
+    }
+
+    private void emitLoad(int pc, int op, int rd, int rs1, int imm) {
+      pushAccess(pc, READ_CACHE, rs1, imm);
       String name = switch (op) {
         case Op.LW -> "lw";
         case Op.LH -> "lh";
@@ -538,12 +550,7 @@ final class Translator {
     }
 
     private void emitStore(int pc, int op, int rs1, int rs2, int imm) {
-      markFaultPc(pc);
-      mv.visitVarInsn(ALOAD, WRITE_CACHE);
-      mv.visitVarInsn(ALOAD, MEM);
-      loadReg(rs1);
-      push(imm);
-      mv.visitInsn(IADD);
+      pushAccess(pc, WRITE_CACHE, rs1, imm);
       loadReg(rs2);
       String name = op == Op.SW ? "sw" : op == Op.SH ? "sh" : "sb";
       mv.visitMethodInsn(INVOKESTATIC, REGION, name, "([[IL" + MEMORY + ";II)V", false);

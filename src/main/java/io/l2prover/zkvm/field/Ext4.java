@@ -132,4 +132,29 @@ public record Ext4(int a0, int a1, int a2, int a3) {
   public String toString() {
     return "[" + a0 + ", " + a1 + ", " + a2 + ", " + a3 + "]";
   }
+
+  /**
+   * out[oo..oo+3] = x[xo..xo+3] * y[yo..yo+3], elements stored flat as four coefficients, for
+   * the prover's inner loops that cannot afford an object per element; out may alias x or y.
+   */
+  public static void mulInto(int[] x, int xo, int[] y, int yo, int[] out, int oo) {
+    final long p = BabyBear.P;
+    long a0 = x[xo];
+    long a1 = x[xo + 1];
+    long a2 = x[xo + 2];
+    long a3 = x[xo + 3];
+    long b0 = y[yo];
+    long b1 = y[yo + 1];
+    long b2 = y[yo + 2];
+    long b3 = y[yo + 3];
+    // Two products of values below p stay below 2^63, so reduce after every pair.
+    long c0 = (a0 * b0 % p) + W * ((a1 * b3 + a2 * b2) % p + a3 * b1 % p);
+    long c1 = (a0 * b1 + a1 * b0) % p + W * ((a2 * b3 + a3 * b2) % p);
+    long c2 = (a0 * b2 + a1 * b1) % p + (a2 * b0 % p) + W * (a3 * b3 % p);
+    long c3 = (a0 * b3 + a1 * b2) % p + (a2 * b1 + a3 * b0) % p;
+    out[oo] = (int) (c0 % p);
+    out[oo + 1] = (int) (c1 % p);
+    out[oo + 2] = (int) (c2 % p);
+    out[oo + 3] = (int) (c3 % p);
+  }
 }

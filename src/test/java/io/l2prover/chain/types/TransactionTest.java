@@ -50,12 +50,7 @@ class TransactionTest {
 
   @Test
   void refusesBlobTransactionsAfterDecodingThem() {
-    byte[] payload = Rlp.list(Rlp.u64(1), Rlp.u64(0), Rlp.u64(1), Rlp.u64(2), Rlp.u64(21000),
-        Rlp.bytes(new byte[20]), Rlp.u64(0), Rlp.bytes(new byte[0]), Rlp.list(), Rlp.u64(1),
-        Rlp.list(Rlp.bytes(new byte[32])), Rlp.u64(0), Rlp.u64(1), Rlp.u64(1));
-    byte[] envelope = new byte[payload.length + 1];
-    envelope[0] = 3;
-    System.arraycopy(payload, 0, envelope, 1, payload.length);
+    byte[] envelope = blobTransaction();
     assertThatThrownBy(() -> TransactionDecoder.decode(envelope))
         .isInstanceOf(UnsupportedException.class).hasMessageStartingWith("unsupported: EIP-4844");
   }
@@ -67,9 +62,7 @@ class TransactionTest {
     byte[] badParity = Rlp.list(Rlp.u64(1), Rlp.u64(0), Rlp.u64(1), Rlp.u64(2), Rlp.u64(21000),
         Rlp.bytes(new byte[20]), Rlp.u64(0), Rlp.bytes(new byte[0]), Rlp.list(), Rlp.u64(2),
         Rlp.u64(1), Rlp.u64(1));
-    byte[] envelope = new byte[badParity.length + 1];
-    envelope[0] = 2;
-    System.arraycopy(badParity, 0, envelope, 1, badParity.length);
+    byte[] envelope = TxType.DYNAMIC_FEE.envelope(badParity);
     assertThatThrownBy(() -> TransactionDecoder.decode(envelope)).hasMessageContaining("y parity");
     byte[] shortTo = Rlp.list(Rlp.u64(0), Rlp.u64(1), Rlp.u64(21000), Rlp.bytes(new byte[19]),
         Rlp.u64(0), Rlp.bytes(new byte[0]), Rlp.u64(27), Rlp.u64(1), Rlp.u64(1));
@@ -78,12 +71,7 @@ class TransactionTest {
 
   @Test
   void aBlockWithABlobTransactionNamesWhereItIs() {
-    byte[] payload = Rlp.list(Rlp.u64(1), Rlp.u64(0), Rlp.u64(1), Rlp.u64(2), Rlp.u64(21000),
-        Rlp.bytes(new byte[20]), Rlp.u64(0), Rlp.bytes(new byte[0]), Rlp.list(), Rlp.u64(1),
-        Rlp.list(Rlp.bytes(new byte[32])), Rlp.u64(0), Rlp.u64(1), Rlp.u64(1));
-    byte[] envelope = new byte[payload.length + 1];
-    envelope[0] = 3;
-    System.arraycopy(payload, 0, envelope, 1, payload.length);
+    byte[] envelope = blobTransaction();
     BlockHeader header = new BlockHeader(Hash32.ZERO, Hash32.ZERO, Address.ZERO, Hash32.ZERO, Hash32.ZERO,
         Hash32.ZERO, Bytes.of(new byte[256]), U256.ZERO, 7, 1, 0, 1, Bytes.EMPTY, Hash32.ZERO,
         Bytes.of(new byte[8]), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
@@ -91,5 +79,16 @@ class TransactionTest {
     byte[] block = Rlp.list(header.encode(), Rlp.list(Rlp.bytes(envelope)), Rlp.list());
     assertThatThrownBy(() -> Block.decode(block)).isInstanceOf(UnsupportedException.class)
         .hasMessage("unsupported: EIP-4844 blob transaction (type 3) in block 7, transaction 0");
+  }
+
+  /** A well-formed EIP-4844 (type 3) transaction envelope, which this chain does not support. */
+  private static byte[] blobTransaction() {
+    byte[] payload = Rlp.list(Rlp.u64(1), Rlp.u64(0), Rlp.u64(1), Rlp.u64(2), Rlp.u64(21000),
+        Rlp.bytes(new byte[20]), Rlp.u64(0), Rlp.bytes(new byte[0]), Rlp.list(), Rlp.u64(1),
+        Rlp.list(Rlp.bytes(new byte[32])), Rlp.u64(0), Rlp.u64(1), Rlp.u64(1));
+    byte[] envelope = new byte[payload.length + 1];
+    envelope[0] = 3;
+    System.arraycopy(payload, 0, envelope, 1, payload.length);
+    return envelope;
   }
 }

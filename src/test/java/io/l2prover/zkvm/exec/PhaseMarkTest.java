@@ -87,7 +87,7 @@ class PhaseMarkTest {
     ExecutionResult r = new ExecutionResult(0, 100, List.of(), new byte[0], new byte[0], new byte[0], 1, marks);
     assertThat(r.cyclesByPhase()).containsExactly(Map.entry(ExecutionResult.UNMARKED, 10L), Map.entry(7L, 5L + 60L),
         Map.entry(8L, 25L));
-    ExecutionResult plain = new ExecutionResult(0, 100, List.of(), new byte[0], new byte[0], new byte[0], 1);
+    ExecutionResult plain = new ExecutionResult(0, 100, List.of(), new byte[0], new byte[0], new byte[0], 1, List.of());
     assertThat(plain.cyclesByPhase()).containsExactly(Map.entry(ExecutionResult.UNMARKED, 100L));
   }
 

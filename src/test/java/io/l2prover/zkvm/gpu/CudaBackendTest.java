@@ -1,7 +1,6 @@
 package io.l2prover.zkvm.gpu;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.l2prover.zkvm.field.BabyBear;
 import io.l2prover.zkvm.stark.air.Air;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * Every CUDA kernel against the CPU backend, bit for bit, on fresh random inputs. Needs a usable
@@ -31,20 +29,12 @@ class CudaBackendTest {
 
   @BeforeAll
   static void openDevice() {
-    CudaStatus status = CudaProbe.jcuda().probe();
-    if (!status.usable()) {
-      LoggerFactory.getLogger(CudaBackendTest.class).warn("CUDA equality tests skipped: no usable GPU ({})",
-          status.reason());
-    }
-    assumeTrue(status.usable(), () -> "no usable GPU, CUDA equality tests skipped: " + status.reason());
-    gpu = new CudaBackend(status);
+    gpu = GpuTestDevice.openOrSkip(CudaBackendTest.class, "CUDA equality tests");
   }
 
   @AfterAll
   static void closeDevice() {
-    if (gpu != null) {
-      gpu.close();
-    }
+    GpuTestDevice.close(gpu);
   }
 
   @Test

@@ -1,7 +1,6 @@
 package io.l2prover.zkvm.gpu;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.l2prover.zkvm.stark.backend.CpuBackend;
 import io.l2prover.zkvm.stark.examples.ExampleAir;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * Whole proofs on the GPU: for every example AIR, the proof made with the CUDA backend verifies
@@ -33,20 +31,12 @@ class CudaProverTest {
 
   @BeforeAll
   static void openDevice() {
-    CudaStatus status = CudaProbe.jcuda().probe();
-    if (!status.usable()) {
-      LoggerFactory.getLogger(CudaProverTest.class).warn("GPU proof tests skipped: no usable GPU ({})",
-          status.reason());
-    }
-    assumeTrue(status.usable(), () -> "no usable GPU, GPU proof tests skipped: " + status.reason());
-    gpu = new CudaBackend(status);
+    gpu = GpuTestDevice.openOrSkip(CudaProverTest.class, "GPU proof tests");
   }
 
   @AfterAll
   static void closeDevice() {
-    if (gpu != null) {
-      gpu.close();
-    }
+    GpuTestDevice.close(gpu);
   }
 
   @Test

@@ -193,7 +193,7 @@ public final class LogUp implements AuxPhase {
   }
 
   /** Reads current-row cells of the committed traces while building the aux trace. */
-  private static final class RowReader implements ExprAlgebra<Ext4> {
+  private static final class RowReader implements Ext4Algebra {
     private final int[][] preprocessed;
     private final int[][] main;
     private final Ext4[] challenges;
@@ -203,11 +203,6 @@ public final class LogUp implements AuxPhase {
       this.preprocessed = preprocessed;
       this.main = main;
       this.challenges = challenges;
-    }
-
-    @Override
-    public Ext4 constant(int value) {
-      return Ext4.of(value);
     }
 
     @Override
@@ -232,26 +227,6 @@ public final class LogUp implements AuxPhase {
     @Override
     public Ext4 auxPublic(int index) {
       throw new IllegalArgumentException("LogUp values cannot read aux publics");
-    }
-
-    @Override
-    public Ext4 add(Ext4 l, Ext4 r) {
-      return l.add(r);
-    }
-
-    @Override
-    public Ext4 sub(Ext4 l, Ext4 r) {
-      return l.sub(r);
-    }
-
-    @Override
-    public Ext4 mul(Ext4 l, Ext4 r) {
-      return l.mul(r);
-    }
-
-    @Override
-    public Ext4 neg(Ext4 inner) {
-      return inner.neg();
     }
   }
 }

@@ -18,12 +18,7 @@ public record PointValues(
     int[] publicValues,
     Ext4[] challenges,
     Ext4[] auxPublics)
-    implements ExprAlgebra<Ext4> {
-
-  @Override
-  public Ext4 constant(int value) {
-    return Ext4.of(value);
-  }
+    implements Ext4Algebra {
 
   @Override
   public Ext4 column(Segment segment, int index, boolean next) {
@@ -47,25 +42,5 @@ public record PointValues(
   @Override
   public Ext4 auxPublic(int index) {
     return auxPublics[index];
-  }
-
-  @Override
-  public Ext4 add(Ext4 l, Ext4 r) {
-    return l.add(r);
-  }
-
-  @Override
-  public Ext4 sub(Ext4 l, Ext4 r) {
-    return l.sub(r);
-  }
-
-  @Override
-  public Ext4 mul(Ext4 l, Ext4 r) {
-    return l.mul(r);
-  }
-
-  @Override
-  public Ext4 neg(Ext4 inner) {
-    return inner.neg();
   }
 }

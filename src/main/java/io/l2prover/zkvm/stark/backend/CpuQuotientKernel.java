@@ -1,6 +1,7 @@
 package io.l2prover.zkvm.stark.backend;
 
 import io.l2prover.zkvm.field.BabyBear;
+import io.l2prover.zkvm.field.Ext4;
 import io.l2prover.zkvm.stark.ntt.BitReversal;
 import java.util.Arrays;
 import java.util.stream.IntStream;
@@ -13,7 +14,6 @@ import java.util.stream.IntStream;
 public final class CpuQuotientKernel {
 
   private static final int P = BabyBear.P;
-  private static final int W = 11;
   private static final int GRAIN = 1 << 11;
 
   // Opcodes of io.l2prover.zkvm.stark.air.ConstraintProgram (kept in sync by ConstraintProgramTest).
@@ -85,7 +85,7 @@ public final class CpuQuotientKernel {
             r[dst + k] = mul(r[4 * a + k], s);
           }
         }
-        case MUL_EE -> mulExt(r, 4 * a, r, 4 * b, r, dst);
+        case MUL_EE -> Ext4.mulInto(r, 4 * a, r, 4 * b, r, dst);
         case NEG_B -> r[dst] = sub(0, r[4 * a]);
         case NEG_E -> {
           for (int k = 0; k < 4; k++) {
@@ -99,7 +99,7 @@ public final class CpuQuotientKernel {
     Arrays.fill(acc, 0, 16, 0);
     int[] outputs = t.outputs();
     for (int i = 0; i < outputs.length; i++) {
-      mulExt(t.alphaPowers(), 4 * i, r, 4 * outputs[i], acc, 16);
+      Ext4.mulInto(t.alphaPowers(), 4 * i, r, 4 * outputs[i], acc, 16);
       int w = 4 * t.when()[i];
       for (int k = 0; k < 4; k++) {
         acc[w + k] = add(acc[w + k], acc[16 + k]);
@@ -126,26 +126,5 @@ public final class CpuQuotientKernel {
 
   private static int mul(int a, int b) {
     return (int) ((long) a * b % P);
-  }
-
-  /** out = a * b in BabyBear[X]/(X^4 - 11); out may alias a or b. */
-  static void mulExt(int[] x, int xo, int[] y, int yo, int[] out, int oo) {
-    long a0 = x[xo];
-    long a1 = x[xo + 1];
-    long a2 = x[xo + 2];
-    long a3 = x[xo + 3];
-    long b0 = y[yo];
-    long b1 = y[yo + 1];
-    long b2 = y[yo + 2];
-    long b3 = y[yo + 3];
-    // Two products of values below p stay below 2^63, so reduce after every pair.
-    long c0 = (a0 * b0 % P) + W * ((a1 * b3 + a2 * b2) % P + a3 * b1 % P);
-    long c1 = (a0 * b1 + a1 * b0) % P + W * ((a2 * b3 + a3 * b2) % P);
-    long c2 = (a0 * b2 + a1 * b1) % P + (a2 * b0 % P) + W * (a3 * b3 % P);
-    long c3 = (a0 * b3 + a1 * b2) % P + (a2 * b1 + a3 * b0) % P;
-    out[oo] = (int) (c0 % P);
-    out[oo + 1] = (int) (c1 % P);
-    out[oo + 2] = (int) (c2 % P);
-    out[oo + 3] = (int) (c3 % P);
   }
 }

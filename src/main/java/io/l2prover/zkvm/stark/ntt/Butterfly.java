@@ -24,6 +24,14 @@ final class Butterfly {
     return d + ((d >> 31) & P);
   }
 
+  /** The butterfly with twiddle 1, the same in both directions: (u, v) -> (u + v, u - v). */
+  private static void untwiddled(int[] a, int lo, int hi) {
+    int u = a[lo];
+    int v = a[hi];
+    a[lo] = add(u, v);
+    a[hi] = sub(u, v);
+  }
+
   /**
    * DIF level on the block of 2*half rows at {@code start}, butterflies j in [from, to):
    * (u, v) -> (u + v, (u - v) w_{2 half}^j).
@@ -39,10 +47,7 @@ final class Butterfly {
       int hi = lo + half * width;
       if (j == 0) {
         for (int c = 0; c < width; c++) {
-          int u = a[lo + c];
-          int v = a[hi + c];
-          a[lo + c] = add(u, v);
-          a[hi + c] = sub(u, v);
+          untwiddled(a, lo + c, hi + c);
         }
       } else {
         for (int c = 0; c < width; c++) {
@@ -58,10 +63,7 @@ final class Butterfly {
   private static void difColumn(int[] a, int start, int half, int from, int to, int[] tw) {
     int j = from;
     if (j == 0) {
-      int u = a[start];
-      int v = a[start + half];
-      a[start] = add(u, v);
-      a[start + half] = sub(u, v);
+      untwiddled(a, start, start + half);
       j = 1;
     }
     for (; j < to; j++) {
@@ -85,10 +87,7 @@ final class Butterfly {
       int hi = lo + half * width;
       if (j == 0) {
         for (int c = 0; c < width; c++) {
-          int u = a[lo + c];
-          int v = a[hi + c];
-          a[lo + c] = add(u, v);
-          a[hi + c] = sub(u, v);
+          untwiddled(a, lo + c, hi + c);
         }
       } else {
         for (int c = 0; c < width; c++) {
@@ -104,10 +103,7 @@ final class Butterfly {
   private static void ditColumn(int[] a, int start, int half, int from, int to, int[] tw) {
     int j = from;
     if (j == 0) {
-      int u = a[start];
-      int v = a[start + half];
-      a[start] = add(u, v);
-      a[start + half] = sub(u, v);
+      untwiddled(a, start, start + half);
       j = 1;
     }
     for (; j < to; j++) {

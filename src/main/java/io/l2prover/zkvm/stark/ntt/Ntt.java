@@ -172,20 +172,28 @@ public final class Ntt {
     return pool != null && elements >= 2L * PARALLEL_GRAIN;
   }
 
-  /** Decimation in frequency on rows [start, start+len): natural in, bit-reversed out. */
-  private final class Dif extends RecursiveAction {
-    private final int[] a;
-    private final int width;
-    private final int start;
-    private final int len;
-    private final int[] tw;
+  /** A transform task on rows [start, start+len) of a row-major batch of {@code width} columns. */
+  private abstract static class Transform extends RecursiveAction {
+    final int[] a;
+    final int width;
+    final int start;
+    final int len;
+    final int[] tw;
 
-    Dif(int[] a, int width, int start, int len, int[] tw) {
+    Transform(int[] a, int width, int start, int len, int[] tw) {
       this.a = a;
       this.width = width;
       this.start = start;
       this.len = len;
       this.tw = tw;
+    }
+  }
+
+  /** Decimation in frequency on rows [start, start+len): natural in, bit-reversed out. */
+  private final class Dif extends Transform {
+
+    Dif(int[] a, int width, int start, int len, int[] tw) {
+      super(a, width, start, len, tw);
     }
 
     @Override
@@ -219,19 +227,10 @@ public final class Ntt {
   }
 
   /** Decimation in time on rows [start, start+len): bit-reversed in, natural out. */
-  private final class Dit extends RecursiveAction {
-    private final int[] a;
-    private final int width;
-    private final int start;
-    private final int len;
-    private final int[] tw;
+  private final class Dit extends Transform {
 
     Dit(int[] a, int width, int start, int len, int[] tw) {
-      this.a = a;
-      this.width = width;
-      this.start = start;
-      this.len = len;
-      this.tw = tw;
+      super(a, width, start, len, tw);
     }
 
     @Override

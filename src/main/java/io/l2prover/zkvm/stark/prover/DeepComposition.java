@@ -85,9 +85,9 @@ final class DeepComposition {
           b[k] = BabyBear.sub(b[k], vzn[k]);
         }
         int at = 4 * (i - from);
-        ExtArrays.mul(a, 0, inv1, at, a, 0);
-        ExtArrays.mul(b, 0, inv2, at, b, 0);
-        ExtArrays.mul(b, 0, gammaK, 0, b, 0);
+        Ext4.mulInto(a, 0, inv1, at, a, 0);
+        Ext4.mulInto(b, 0, inv2, at, b, 0);
+        Ext4.mulInto(b, 0, gammaK, 0, b, 0);
         for (int k = 0; k < 4; k++) {
           out[4 * i + k] = BabyBear.add(a[k], b[k]);
         }
