@@ -52,9 +52,8 @@ class ClusteredProvingTest {
 
   @AfterEach
   void closeNodes() throws Exception {
-    // Last joined first: each node leaves a cluster whose other members are still up.
-    for (int i = nodes.size() - 1; i >= 0; i--) {
-      nodes.get(i).close().await(20, TimeUnit.SECONDS);
+    for (Vertx node : nodes) {
+      node.close().await(20, TimeUnit.SECONDS);
     }
   }
 
