@@ -2,6 +2,7 @@ package io.l2prover.app;
 
 import io.l2prover.proving.ProvingEngine;
 import io.l2prover.zkvm.stark.backend.ComputeBackend;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -33,30 +34,27 @@ final class ClientRole implements Role {
           over the optional JSON file, over the defaults in conf/config.json.
           PROVER_GPU=auto|on|off picks the compute backend once at start (on: a usable GPU
           is required, else the client stops with an error).
+          PROVER_CLIENT_CLUSTERED=true joins the cluster (PROVER_CLUSTER_*) so that prover-nodes
+          take proving jobs too; PROVER_CLIENT_LOCAL_PROVING=false then leaves all proving to them.
           """);
       return 0;
     }
-    Vertx vertx = Vertx.vertx();
-    ProverConfig config;
-    try {
-      config = ConfigLoader.load(vertx, options.string("config").map(Path::of));
-    } catch (UserError e) {
-      vertx.close();
-      throw e;
-    }
-    ProvingEngine engine;
-    try {
-      // Once per process, before any worker exists: PROVER_GPU=on without a GPU stops here.
-      ComputeBackend backend = Services.computeBackend(config);
-      engine = new ProvingEngine(Services.prover(config), backend);
-    } catch (UserError e) {
-      vertx.close();
-      throw e;
-    }
+    ProverConfig config = ConfigLoader.loadStandalone(options.string("config").map(Path::of));
+    // Once per process, before any worker exists: PROVER_GPU=on without a GPU stops here.
+    Optional<ProvingEngine> engine = config.clientLocalProving()
+        ? Optional.of(engine(config))
+        : Optional.empty();
+    Vertx vertx = config.clientClustered() ? ClusteredVertx.join(config.cluster()) : Vertx.vertx();
     Services.registerCodecs(vertx.eventBus());
-    return Running.untilStopped(vertx,
-        Services.deployMetrics(vertx, config, Optional.of(engine.backend()))
-            .compose(v -> Services.deployClient(vertx, config, engine)),
-        "the prover client");
+    Future<String> client = Services.deployMetrics(vertx, config, engine.map(ProvingEngine::backend))
+        .compose(v -> engine.isPresent()
+            ? Services.deployClient(vertx, config, engine.get())
+            : Services.deployClientWithoutProving(vertx, config.dataDir(), config.clientSettings()));
+    return Running.untilStopped(vertx, client, "the prover client");
+  }
+
+  private static ProvingEngine engine(ProverConfig config) {
+    ComputeBackend backend = Services.computeBackend(config);
+    return new ProvingEngine(Services.prover(config), backend);
   }
 }

@@ -48,6 +48,19 @@ public final class ConfigLoader {
   }
 
   /**
+   * As {@link #load}, on a Vert.x instance of its own that is closed again: for roles whose own
+   * instance depends on the configuration (a clustered one). Blocking.
+   */
+  public static ProverConfig loadStandalone(Optional<Path> file) {
+    Vertx vertx = Vertx.vertx();
+    try {
+      return load(vertx, file);
+    } finally {
+      vertx.close();
+    }
+  }
+
+  /**
    * The bundled defaults with the environment's values of {@link ProverConfig#KEYS} over them:
    * the same precedence as {@link #load} without a file, for one-shot roles that need a setting
    * or two and no Vert.x instance.

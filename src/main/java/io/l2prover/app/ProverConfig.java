@@ -34,7 +34,10 @@ public record ProverConfig(
     String listenIp,
     int listenPort,
     Optional<Path> genesisFile,
-    Optional<Path> chainFile) {
+    Optional<Path> chainFile,
+    boolean clientClustered,
+    boolean clientLocalProving,
+    ClusterSettings cluster) {
 
   /** The keys this application reads; the environment store is limited to these. */
   public static final List<String> KEYS = List.of(
@@ -44,7 +47,10 @@ public record ProverConfig(
       "PROVER_CLIENT_PROVER_SERVER_ENDPOINT", "PROVER_CLIENT_INTERVAL_MS", "PROVER_CLIENT_BACKOFF_INITIAL_MS",
       "PROVER_CLIENT_BACKOFF_MAX_MS", "PROVER_CLIENT_SUBMIT_ATTEMPTS", "PROVER_CLIENT_PROVING_TIMEOUT_MS",
       "PROVER_SERVER_LISTEN_IP", "PROVER_SERVER_LISTEN_PORT", "PROVER_SERVER_MAX_CONNECTIONS",
-      "PROVER_SERVER_GENESIS", "PROVER_SERVER_CHAIN");
+      "PROVER_SERVER_GENESIS", "PROVER_SERVER_CHAIN",
+      "PROVER_CLIENT_CLUSTERED", "PROVER_CLIENT_LOCAL_PROVING",
+      "PROVER_CLUSTER_NAME", "PROVER_CLUSTER_HOST", "PROVER_CLUSTER_PORT", "PROVER_CLUSTER_MEMBERS",
+      "PROVER_CLUSTER_BUS_PORT");
 
   /**
    * Reads and validates the merged configuration.
@@ -67,6 +73,12 @@ public record ProverConfig(
     String endpoint = s.string("PROVER_CLIENT_PROVER_SERVER_ENDPOINT");
     Endpoint.parse(endpoint, "PROVER_CLIENT_PROVER_SERVER_ENDPOINT");
     String dataDir = s.string("PROVER_DATA_DIR");
+    boolean clustered = s.bool("PROVER_CLIENT_CLUSTERED");
+    boolean localProving = s.bool("PROVER_CLIENT_LOCAL_PROVING");
+    if (!clustered && !localProving) {
+      throw new UserError("PROVER_CLIENT_LOCAL_PROVING=false needs PROVER_CLIENT_CLUSTERED=true:"
+          + " without a cluster no prover-node can take the client's proving jobs");
+    }
     return new ProverConfig(
         s.bool("PROVER_DEV_MODE"),
         s.bool("PROVER_DEV_EXECUTE"),
@@ -87,7 +99,12 @@ public record ProverConfig(
         s.string("PROVER_SERVER_LISTEN_IP"),
         (int) s.longIn("PROVER_SERVER_LISTEN_PORT", 0, 65535),
         s.optionalPath("PROVER_SERVER_GENESIS"),
-        s.optionalPath("PROVER_SERVER_CHAIN"));
+        s.optionalPath("PROVER_SERVER_CHAIN"),
+        clustered,
+        localProving,
+        ClusterSettings.of(s.string("PROVER_CLUSTER_NAME"), s.string("PROVER_CLUSTER_HOST"),
+            (int) s.longIn("PROVER_CLUSTER_PORT", 1, 65535), s.string("PROVER_CLUSTER_MEMBERS"),
+            (int) s.longIn("PROVER_CLUSTER_BUS_PORT", 0, 65535)));
   }
 
   /**
@@ -132,7 +149,7 @@ public record ProverConfig(
   public ProverConfig withChainFiles(Optional<Path> genesis, Optional<Path> chain) {
     return new ProverConfig(devMode, devExecute, dataDir, workers, segmentPo2, gpuMode, metricsPort, limits,
         serverEndpoint, clientInterval, backoff, submitAttempts, provingTimeout, listenIp, listenPort,
-        genesis.or(() -> genesisFile), chain.or(() -> chainFile));
+        genesis.or(() -> genesisFile), chain.or(() -> chainFile), clientClustered, clientLocalProving, cluster);
   }
 
   /** host:port of the prover server. */

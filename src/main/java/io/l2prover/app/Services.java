@@ -94,11 +94,20 @@ public final class Services {
   }
 
   /**
-   * Persister, {@code workers} proving worker instances sharing {@code engine}, and the client
-   * loop; yields the loop's deployment ID.
+   * Persister and client loop without proving workers: the client's {@code prover.prove} jobs go
+   * to the prover-nodes of the cluster. Yields the loop's deployment ID.
    */
-  public static Future<String> deployClient(Vertx vertx, Path dataDir, int workers, ClientSettings settings,
-      ProvingEngine engine) {
+  public static Future<String> deployClientWithoutProving(Vertx vertx, Path dataDir, ClientSettings settings) {
+    LOG.info("No local proving: proving jobs go to the prover-nodes of the cluster");
+    return vertx.deployVerticle(new StatePersisterVerticle(dataDir, AtomicFileWriter.durable()))
+        .compose(id -> vertx.deployVerticle(new ProverClientVerticle(settings)));
+  }
+
+  /**
+   * {@code workers} ProvingVerticle instances sharing {@code engine}'s prover, on a worker pool
+   * of that size: what a prover-node runs, and the local half of a client.
+   */
+  public static Future<String> deployProvingWorkers(Vertx vertx, int workers, ProvingEngine engine) {
     Prover prover = engine.prover();
     LOG.info("Proving on {} worker thread(s): {}", workers, engine.describe());
     DeploymentOptions workerOptions = new DeploymentOptions()
@@ -106,8 +115,17 @@ public final class Services {
         .setWorkerPoolName("prover-workers")
         .setWorkerPoolSize(workers)
         .setInstances(workers);
+    return vertx.deployVerticle(() -> new ProvingVerticle(prover), workerOptions);
+  }
+
+  /**
+   * Persister, {@code workers} proving worker instances sharing {@code engine}, and the client
+   * loop; yields the loop's deployment ID.
+   */
+  public static Future<String> deployClient(Vertx vertx, Path dataDir, int workers, ClientSettings settings,
+      ProvingEngine engine) {
     return vertx.deployVerticle(new StatePersisterVerticle(dataDir, AtomicFileWriter.durable()))
-        .compose(id -> vertx.deployVerticle(() -> new ProvingVerticle(prover), workerOptions))
+        .compose(id -> deployProvingWorkers(vertx, workers, engine))
         .compose(id -> vertx.deployVerticle(new ProverClientVerticle(settings)));
   }
 

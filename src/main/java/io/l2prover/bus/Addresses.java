@@ -1,9 +1,14 @@
 package io.l2prover.bus;
 
+import io.vertx.core.eventbus.DeliveryOptions;
+
 /** Every event-bus address of the application, in one place. */
 public final class Addresses {
 
-  /** Request: a {@code ProvingJob}; reply: its {@code Receipt}. Served by the ProvingVerticle. */
+  /**
+   * Request: a {@code ProvingJob}; reply: its {@code Receipt}. Served by the ProvingVerticle, on
+   * this node or, with a clustered event bus, on any prover-node of the cluster.
+   */
   public static final String PROVE = "prover.prove";
 
   /** Request: a segment of an execution; reply: its segment proof (clustered proving, later). */
@@ -20,6 +25,14 @@ public final class Addresses {
 
   /** Published {@code SubmitOutcome}s: each Submit the prover server accepted or rejected. */
   public static final String SERVER_SUBMITS = "server.submits";
+
+  /**
+   * Options for a message that must stay in this JVM even when the event bus is clustered: a
+   * client's state and progress belong to its own node, and a cluster may hold several clients.
+   */
+  public static DeliveryOptions localOnly() {
+    return new DeliveryOptions().setLocalOnly(true);
+  }
 
   private Addresses() {}
 }

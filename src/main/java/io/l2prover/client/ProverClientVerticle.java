@@ -42,7 +42,7 @@ public final class ProverClientVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     server = new ProtocolClient(vertx, settings.host(), settings.port(), settings.limits());
-    return vertx.eventBus().<ProverState>request(Addresses.STATE_LOAD, null)
+    return vertx.eventBus().<ProverState>request(Addresses.STATE_LOAD, null, Addresses.localOnly())
         .recover(e -> Future.failedFuture("cannot start the prover client: " + e.getMessage()))
         .onSuccess(reply -> {
           long next = reply.body().nextBlock();
@@ -143,7 +143,7 @@ public final class ProverClientVerticle extends VerticleBase {
     if (stopped) {
       return;
     }
-    vertx.eventBus().request(Addresses.STATE_SAVE, ProverState.afterAck(header))
+    vertx.eventBus().request(Addresses.STATE_SAVE, ProverState.afterAck(header), Addresses.localOnly())
         .onSuccess(v -> {
           failures = 0;
           long millis = (System.nanoTime() - receivedNanos) / 1_000_000;
@@ -171,6 +171,7 @@ public final class ProverClientVerticle extends VerticleBase {
   }
 
   private void publish(long blockNumber, Phase phase, long millis, String detail) {
-    vertx.eventBus().publish(Addresses.PROGRESS, new ProgressEvent(blockNumber, phase, millis, detail));
+    vertx.eventBus().publish(Addresses.PROGRESS, new ProgressEvent(blockNumber, phase, millis, detail),
+        Addresses.localOnly());
   }
 }

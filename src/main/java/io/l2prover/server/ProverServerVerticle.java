@@ -122,7 +122,7 @@ public final class ProverServerVerticle extends VerticleBase {
       LOG.info("block {}: {} receipt accepted (checked against the block) and stored in {} ms; {} of {} blocks done",
           block, stored.receipt().kind().wireName(), millis, proven.size(), chain.headBlockNumber());
       vertx.eventBus().publish(Addresses.SERVER_SUBMITS,
-          new SubmitOutcome(block, true, millis, stored.receipt().kind().wireName()));
+          new SubmitOutcome(block, true, millis, stored.receipt().kind().wireName()), Addresses.localOnly());
       return new ProofData.SubmitAck(chain.header(block));
     }).recover(e -> rejected(block, e instanceof StateFileException
         ? "cannot store the proof: " + e.getMessage()
@@ -130,7 +130,7 @@ public final class ProverServerVerticle extends VerticleBase {
   }
 
   private Future<ProofData> rejected(long block, String reason) {
-    vertx.eventBus().publish(Addresses.SERVER_SUBMITS, new SubmitOutcome(block, false, 0, reason));
+    vertx.eventBus().publish(Addresses.SERVER_SUBMITS, new SubmitOutcome(block, false, 0, reason), Addresses.localOnly());
     return Future.failedFuture("Submit for block " + block + " rejected: " + reason);
   }
 }

@@ -33,8 +33,9 @@ public final class StatePersisterVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    vertx.eventBus().<Void>consumer(Addresses.STATE_LOAD, this::load);
-    vertx.eventBus().<ProverState>consumer(Addresses.STATE_SAVE, this::save);
+    // Local: the state file is this node's, and another node's client must never load or save it.
+    vertx.eventBus().<Void>localConsumer(Addresses.STATE_LOAD, this::load);
+    vertx.eventBus().<ProverState>localConsumer(Addresses.STATE_SAVE, this::save);
     return Future.succeededFuture();
   }
 

@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -92,6 +93,44 @@ class ProverConfigTest {
     } finally {
       vertx.close();
     }
+  }
+
+  @Test
+  void clusterSettingsComeFromTheEnvironmentAndAreChecked() {
+    ProverConfig local = ProverConfig.from(defaults(), Map.of());
+    assertThat(local.clientClustered()).isFalse();
+    assertThat(local.clientLocalProving()).isTrue();
+    assertThat(local.cluster()).isEqualTo(new ClusterSettings("l2-prover", "127.0.0.1", 5701, List.of("127.0.0.1"), 0));
+
+    ProverConfig node = ProverConfig.from(defaults().put("PROVER_CLIENT_CLUSTERED", "true")
+        .put("PROVER_CLIENT_LOCAL_PROVING", "false").put("PROVER_CLUSTER_HOST", "10.0.0.7")
+        .put("PROVER_CLUSTER_PORT", "5801").put("PROVER_CLUSTER_MEMBERS", " 10.0.0.5:5801, 10.0.0.6 ,"), Map.of());
+    assertThat(node.clientClustered()).isTrue();
+    assertThat(node.clientLocalProving()).isFalse();
+    assertThat(node.cluster().members()).containsExactly("10.0.0.5:5801", "10.0.0.6");
+    assertThat(node.cluster().host()).isEqualTo("10.0.0.7");
+    assertThat(node.cluster().port()).isEqualTo(5801);
+
+    assertInvalid("PROVER_CLIENT_LOCAL_PROVING", "false", "needs PROVER_CLIENT_CLUSTERED=true");
+    assertInvalid("PROVER_CLUSTER_HOST", "prover-1.example", "PROVER_CLUSTER_HOST must be this node's IP address");
+    assertInvalid("PROVER_CLUSTER_MEMBERS", " , ", "PROVER_CLUSTER_MEMBERS must name at least one member");
+    assertInvalid("PROVER_CLUSTER_NAME", " ", "PROVER_CLUSTER_NAME must not be empty");
+    assertInvalid("PROVER_CLUSTER_PORT", "0", "PROVER_CLUSTER_PORT must be between 1 and 65535");
+  }
+
+  @Test
+  void theHazelcastConfigJoinsOnlyTheNamedMembers() {
+    var config = ClusteredVertx.hazelcastConfig(
+        ClusterSettings.of("c1", "127.0.0.1", 5901, "127.0.0.1:5902,127.0.0.1:5903", 0));
+    assertThat(config.getClusterName()).isEqualTo("c1");
+    var network = config.getNetworkConfig();
+    assertThat(network.getPort()).isEqualTo(5901);
+    assertThat(network.isPortAutoIncrement()).isFalse();
+    assertThat(network.getInterfaces().getInterfaces()).containsExactly("127.0.0.1");
+    assertThat(network.getJoin().getMulticastConfig().isEnabled()).isFalse();
+    assertThat(network.getJoin().getTcpIpConfig().getMembers()).containsExactly("127.0.0.1:5902", "127.0.0.1:5903");
+    assertThat(config.getProperty("hazelcast.logging.type")).isEqualTo("slf4j");
+    assertThat(config.getProperty("hazelcast.phone.home.enabled")).isEqualTo("false");
   }
 
   private static void assertInvalid(String key, String value, String message) {
