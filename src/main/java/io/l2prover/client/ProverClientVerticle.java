@@ -77,8 +77,11 @@ public final class ProverClientVerticle extends VerticleBase {
           asked, () -> request(asked));
       return;
     }
-    failures = 0;
+    // A Response only shows the server is reachable: the failure count (and with it the backoff)
+    // is cleared by an empty Response or a finished block, so a block whose proving keeps failing
+    // (no prover node in the cluster, say) is asked for again with growing delays.
     if (response.isEmpty()) {
+      failures = 0;
       if (!idle) {
         LOG.info("no block from {} on to prove yet; asking every {} ms", asked, settings.pollInterval().toMillis());
         idle = true;

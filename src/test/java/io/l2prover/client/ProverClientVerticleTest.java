@@ -178,6 +178,21 @@ class ProverClientVerticleTest {
   }
 
   @Test
+  void aBlockWhoseProvingKeepsFailingIsRetriedWithGrowingDelays() throws Exception {
+    int port = freePort();
+    Vertx serverVertx = newVertx();
+    Vertx clientVertx = newVertx();
+    startServer(serverVertx, port);
+    List<ProgressEvent> events = recordProgress(clientVertx);
+    startClient(clientVertx, port, AtomicFileWriter.durable(), 0).await(5, TimeUnit.SECONDS);
+    waitFor(() -> events.stream().filter(e -> e.phase() == ProgressEvent.Phase.RETRY).count() >= 4);
+    // Each retry fetches the block again (a successful Response): that must not reset the backoff.
+    assertThat(events.stream().filter(e -> e.phase() == ProgressEvent.Phase.RETRY).limit(4).map(ProgressEvent::millis))
+        .containsExactly(10L, 20L, 40L, 50L);
+    assertThat(proved).isEmpty();
+  }
+
+  @Test
   void aClientStartedBeforeItsServerWaitsForIt() throws Exception {
     int port = freePort();
     // Created first so that it is closed last: the client must not outlive its server's Vert.x.
