@@ -40,19 +40,9 @@ public final class Poseidon2Hash {
 
   /** Hashes {@code values[offset .. offset+length)} into {@code out[outOffset .. +8)}. */
   public void hash(int[] values, int offset, int length, int[] out, int outOffset) {
-    int[] state = new int[Poseidon2.WIDTH];
-    int pos = 0;
-    for (int i = 0; i < length; i++) {
-      state[pos++] = values[offset + i];
-      if (pos == RATE) {
-        permutation.permute(state);
-        pos = 0;
-      }
-    }
-    if (pos != 0) {
-      permutation.permute(state);
-    }
-    System.arraycopy(state, 0, out, outOffset, DIGEST);
+    Absorber sponge = new Absorber();
+    sponge.absorb(values, offset, length);
+    sponge.squeeze(out, outOffset);
   }
 
   public Digest hash(int[] values) {
@@ -66,24 +56,11 @@ public final class Poseidon2Hash {
    * {@code widths[k]}) into {@code out[outOffset .. +8)}: the leaf of a Merkle tree.
    */
   public void hashRow(int[][] matrices, int[] widths, int row, int[] out, int outOffset) {
-    int[] state = new int[Poseidon2.WIDTH];
-    int pos = 0;
+    Absorber sponge = new Absorber();
     for (int k = 0; k < matrices.length; k++) {
-      int[] m = matrices[k];
-      int w = widths[k];
-      int base = row * w;
-      for (int c = 0; c < w; c++) {
-        state[pos++] = m[base + c];
-        if (pos == RATE) {
-          permutation.permute(state);
-          pos = 0;
-        }
-      }
+      sponge.absorb(matrices[k], row * widths[k], widths[k]);
     }
-    if (pos != 0) {
-      permutation.permute(state);
-    }
-    System.arraycopy(state, 0, out, outOffset, DIGEST);
+    sponge.squeeze(out, outOffset);
   }
 
   /**
@@ -162,5 +139,28 @@ public final class Poseidon2Hash {
     right.copyTo(state, DIGEST);
     permutation.permute(state);
     return Digest.of(state, 0);
+  }
+
+  /** The overwrite-mode sponge of {@link #hash} and {@link #hashRow}: rate 8, the digest is the first 8 lanes. */
+  private final class Absorber {
+    private final int[] state = new int[Poseidon2.WIDTH];
+    private int pos;
+
+    void absorb(int[] values, int offset, int length) {
+      for (int i = 0; i < length; i++) {
+        state[pos++] = values[offset + i];
+        if (pos == RATE) {
+          permutation.permute(state);
+          pos = 0;
+        }
+      }
+    }
+
+    void squeeze(int[] out, int outOffset) {
+      if (pos != 0) {
+        permutation.permute(state);
+      }
+      System.arraycopy(state, 0, out, outOffset, DIGEST);
+    }
   }
 }
