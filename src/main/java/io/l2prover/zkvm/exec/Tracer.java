@@ -26,9 +26,9 @@ final class Tracer {
       int opcode = insn & 0x7f;
       int address = TraceSink.NO_ADDRESS;
       if (opcode == OPCODE_LOAD) {
-        address = (rs1Value + (insn >> 20)) & ~3;
+        address = (rs1Value + Instruction.decode(insn).imm()) & ~3;
       } else if (opcode == OPCODE_STORE) {
-        address = (rs1Value + Decoder.sImmediate(insn)) & ~3;
+        address = (rs1Value + Instruction.decode(insn).imm()) & ~3;
       }
       int before = address == TraceSink.NO_ADDRESS ? 0 : memory.peekWord(address);
       boolean inputRead = insn == ECALL && m.register(17) == Syscalls.READ;

@@ -78,9 +78,8 @@ class TraceTest {
   private static int targetOf(TraceBuffer.Row row) {
     int insn = row.instruction();
     return switch (insn & 0x7f) {
-      case 0x6f -> row.pc() + Decoder.jImmediate(insn);
+      case 0x6f, 0x63 -> row.pc() + Instruction.decode(insn).imm();
       case 0x67 -> (row.rs1Value() + (insn >> 20)) & ~1;
-      case 0x63 -> row.pc() + Decoder.bImmediate(insn);
       default -> row.pc() + 4;
     };
   }
