@@ -39,6 +39,21 @@ final class Decoder {
     code[slot * 2 + 1] = imm;
   }
 
+  private static final Opcode[] OPCODES = new Opcode[Op.REMU + 1];
+
+  static {
+    for (Opcode o : Opcode.values()) {
+      if (OPCODES[op(o)] == null) {
+        OPCODES[op(o)] = o; // LUI, not AUIPC, for the shared number
+      }
+    }
+  }
+
+  /** The operation behind dispatch number {@code op} (LUI for the folded AUIPC; ILLEGAL for NOT_EXECUTABLE). */
+  static Opcode opcode(int op) {
+    return op == Op.NOT_EXECUTABLE ? Opcode.ILLEGAL : OPCODES[op];
+  }
+
   /** The dispatch number of {@code op}; the switch is exhaustive, so a new {@link Opcode} cannot be forgotten here. */
   static int op(Opcode op) {
     return switch (op) {
