@@ -128,6 +128,15 @@ final class Machine {
     }
   }
 
+  /** Puts the hart in a recorded state (a segment's start) to run on from there. */
+  void resume(int pc, int[] registers, long cycles) {
+    System.arraycopy(registers, 0, regs, 0, 32);
+    regs[0] = 0;
+    this.pc = pc;
+    this.cycles = cycles;
+    this.halted = false;
+  }
+
   /** A copy of x0..x31. */
   int[] registers() {
     int[] copy = new int[32];

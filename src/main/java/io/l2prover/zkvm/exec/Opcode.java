@@ -95,7 +95,7 @@ public enum Opcode {
     UPPER,
     /** A no-op. */
     FENCE,
-    /** ECALL (a system call, see {@link Syscall}) and EBREAK (a fault). */
+    /** ECALL (a system call, see {@link Ecall}) and EBREAK (a fault). */
     SYSTEM,
     /** Faults. */
     ILLEGAL
