@@ -71,7 +71,7 @@ public final class LogUp implements AuxPhase {
   }
 
   private static Expr aux(int i) {
-    return new Expr.Column(Segment.AUX, i, false);
+    return new Expr.Column(TracePart.AUX, i, false);
   }
 
   private List<Constraint> buildConstraints() {
@@ -206,8 +206,8 @@ public final class LogUp implements AuxPhase {
     }
 
     @Override
-    public Ext4 column(Segment segment, int index, boolean next) {
-      return switch (segment) {
+    public Ext4 column(TracePart part, int index, boolean next) {
+      return switch (part) {
         case PREPROCESSED -> Ext4.of(preprocessed[index][row]);
         case MAIN -> Ext4.of(main[index][row]);
         case AUX -> throw new IllegalArgumentException("LogUp values cannot read aux columns");
