@@ -169,6 +169,7 @@ public final class MultiTableProver {
     if (!main.params().equals(params)) {
       throw new IllegalArgumentException("main commitment made with other parameters (" + main.params() + ")");
     }
+    main.claimForFinish();
     challenges.observeInto(t);
     Protocol.observe(t, publicInteractions);
     List<TableState> tables = main.tables();
