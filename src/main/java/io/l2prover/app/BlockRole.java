@@ -1,6 +1,9 @@
 package io.l2prover.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.l2prover.app.cli.CliFlags;
+import io.l2prover.app.cli.Role;
+import io.l2prover.app.cli.UserError;
 import io.l2prover.chain.ChainException;
 import io.l2prover.chain.genesis.Genesis;
 import io.l2prover.chain.genesis.GenesisJson;
@@ -9,7 +12,7 @@ import io.l2prover.chain.types.ChainFile;
 import io.l2prover.chain.witness.BlockJournal;
 import io.l2prover.chain.witness.GuestInputEncoder;
 import io.l2prover.chain.witness.ProvableChain;
-import io.l2prover.proving.BlockGuestPhases;
+import io.l2prover.guest.BlockGuestPhases;
 import io.l2prover.zkvm.exec.ExecutionResult;
 import io.l2prover.zkvm.exec.Executor;
 import io.l2prover.zkvm.exec.ExecutorOptions;

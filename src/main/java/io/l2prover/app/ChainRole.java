@@ -1,5 +1,8 @@
 package io.l2prover.app;
 
+import io.l2prover.app.cli.CliFlags;
+import io.l2prover.app.cli.Role;
+import io.l2prover.app.cli.UserError;
 import io.l2prover.chain.ChainException;
 import io.l2prover.chain.gen.ChainGenerator;
 import io.l2prover.chain.gen.GeneratedChain;

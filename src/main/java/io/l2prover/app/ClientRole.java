@@ -1,5 +1,7 @@
 package io.l2prover.app;
 
+import io.l2prover.app.cli.CliFlags;
+import io.l2prover.app.cli.Role;
 import io.l2prover.proving.ProvingEngine;
 import io.l2prover.zkvm.stark.backend.ComputeBackend;
 import io.vertx.core.Future;

@@ -1,5 +1,7 @@
 package io.l2prover.app;
 
+import io.l2prover.app.cli.CliFlags;
+import io.l2prover.app.cli.Role;
 import io.l2prover.bus.Addresses;
 import io.l2prover.chain.gen.ChainGenerator;
 import io.l2prover.chain.gen.GeneratorSpec;

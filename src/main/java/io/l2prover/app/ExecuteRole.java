@@ -1,6 +1,9 @@
 package io.l2prover.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.l2prover.app.cli.CliFlags;
+import io.l2prover.app.cli.Role;
+import io.l2prover.app.cli.UserError;
 import io.l2prover.zkvm.exec.ExecutionResult;
 import io.l2prover.zkvm.exec.Executor;
 import io.l2prover.zkvm.exec.ExecutorOptions;

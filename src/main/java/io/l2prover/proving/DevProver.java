@@ -1,5 +1,6 @@
 package io.l2prover.proving;
 
+import io.l2prover.guest.InputDigest;
 import io.l2prover.util.Bytes;
 import io.l2prover.zkvm.receipt.ImageId;
 import io.l2prover.zkvm.receipt.Receipt;

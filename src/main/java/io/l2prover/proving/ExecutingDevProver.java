@@ -1,5 +1,7 @@
 package io.l2prover.proving;
 
+import io.l2prover.guest.BlockGuest;
+import io.l2prover.guest.GuestInputs;
 import io.l2prover.util.Bytes;
 import io.l2prover.zkvm.exec.ExecutionResult;
 import io.l2prover.zkvm.exec.Executor;

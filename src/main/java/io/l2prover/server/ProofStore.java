@@ -1,8 +1,8 @@
 package io.l2prover.server;
 
-import io.l2prover.state.AtomicFileWriter;
-import io.l2prover.state.JsonStateFile;
-import io.l2prover.state.StateFileException;
+import io.l2prover.util.AtomicFileWriter;
+import io.l2prover.util.JsonStateFile;
+import io.l2prover.util.StateFileException;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.l2prover.server;
 
-import io.l2prover.chain.genesis.ChainConfig;
+import io.l2prover.chain.state.ChainConfig;
 import io.l2prover.chain.types.HeaderJson;
 import io.l2prover.chain.witness.GuestInput;
 import io.l2prover.chain.witness.ProvableChain;

@@ -1,6 +1,8 @@
 package io.l2prover.state;
 
 import io.l2prover.bus.Addresses;
+import io.l2prover.util.AtomicFileWriter;
+import io.l2prover.util.JsonStateFile;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.l2prover.app.Services;
 import io.l2prover.bus.Addresses;
+import io.l2prover.guest.GuestInputs;
+import io.l2prover.guest.InputDigest;
 import io.l2prover.protocol.ExecutionWitness;
 import io.l2prover.protocol.ProverInput;
 import io.l2prover.util.Bytes;

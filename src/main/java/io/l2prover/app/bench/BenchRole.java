@@ -1,7 +1,7 @@
 package io.l2prover.app.bench;
 
-import io.l2prover.app.Role;
-import io.l2prover.app.UserError;
+import io.l2prover.app.cli.Role;
+import io.l2prover.app.cli.UserError;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;

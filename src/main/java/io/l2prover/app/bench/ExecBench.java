@@ -1,8 +1,8 @@
 package io.l2prover.app.bench;
 
-import io.l2prover.app.CliFlags;
-import io.l2prover.app.Role;
-import io.l2prover.app.UserError;
+import io.l2prover.app.cli.CliFlags;
+import io.l2prover.app.cli.Role;
+import io.l2prover.app.cli.UserError;
 
 import io.l2prover.zkvm.exec.ExecutionResult;
 import io.l2prover.zkvm.exec.Executor;

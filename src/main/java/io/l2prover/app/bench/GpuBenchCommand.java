@@ -1,9 +1,8 @@
 package io.l2prover.app.bench;
 
-import io.l2prover.app.Role;
+import io.l2prover.app.cli.Role;
 
-import io.l2prover.app.UserError;
-import io.l2prover.zkvm.gpu.GpuBench;
+import io.l2prover.app.cli.UserError;
 
 /**
  * {@code bench gpu [--max-log N] [--width W] [--prove-log N] [--no-cpu]}: the CUDA kernels'

@@ -1,9 +1,9 @@
 package io.l2prover.app.bench;
 
-import io.l2prover.app.Role;
+import io.l2prover.app.cli.Role;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.l2prover.app.UserError;
+import io.l2prover.app.cli.UserError;
 import io.l2prover.zkvm.stark.backend.ComputeBackend;
 import io.l2prover.zkvm.stark.backend.CpuBackend;
 import io.l2prover.zkvm.stark.examples.ExampleAir;

@@ -1,6 +1,6 @@
 package io.l2prover.chain.gen;
 
-import io.l2prover.chain.crypto.Keccak;
+import io.l2prover.chain.types.Keccak;
 import io.l2prover.chain.state.BlockEnv;
 import io.l2prover.chain.state.BlockProcessor;
 import io.l2prover.chain.state.BlockRoots;

@@ -1,9 +1,9 @@
 package io.l2prover.chain.gen;
 
-import io.l2prover.chain.crypto.Keccak;
+import io.l2prover.chain.types.Keccak;
 import io.l2prover.chain.crypto.Secp256k1;
 import io.l2prover.chain.crypto.Senders;
-import io.l2prover.chain.genesis.ChainConfig;
+import io.l2prover.chain.state.ChainConfig;
 import io.l2prover.chain.genesis.Genesis;
 import io.l2prover.chain.genesis.GenesisAccount;
 import io.l2prover.chain.state.Account;

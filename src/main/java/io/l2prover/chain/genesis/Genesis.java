@@ -1,9 +1,9 @@
 package io.l2prover.chain.genesis;
 
 import io.l2prover.chain.UnsupportedException;
-import io.l2prover.chain.crypto.Keccak;
 import io.l2prover.chain.rlp.Rlp;
 import io.l2prover.chain.state.Account;
+import io.l2prover.chain.state.ChainConfig;
 import io.l2prover.chain.state.WorldState;
 import io.l2prover.chain.trie.MapNodeStore;
 import io.l2prover.chain.trie.MerklePatriciaTrie;
@@ -11,6 +11,7 @@ import io.l2prover.chain.types.Address;
 import io.l2prover.chain.types.BlockHeader;
 import io.l2prover.chain.types.Bytes;
 import io.l2prover.chain.types.Hash32;
+import io.l2prover.chain.types.Keccak;
 import io.l2prover.chain.types.U256;
 import java.util.Map;
 import java.util.Optional;

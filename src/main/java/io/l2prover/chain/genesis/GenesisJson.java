@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.l2prover.chain.ChainException;
 import io.l2prover.chain.rlp.Rlp;
+import io.l2prover.chain.state.ChainConfig;
 import io.l2prover.chain.types.Address;
 import io.l2prover.chain.types.Bytes;
 import io.l2prover.chain.types.Hash32;

@@ -1,6 +1,6 @@
 package io.l2prover.chain.state;
 
-import io.l2prover.chain.crypto.Keccak;
+import io.l2prover.chain.types.Keccak;
 import io.l2prover.chain.trie.MapNodeStore;
 import io.l2prover.chain.trie.MerklePatriciaTrie;
 import io.l2prover.chain.trie.NodeStore;

@@ -1,6 +1,6 @@
 package io.l2prover.chain.trie;
 
-import io.l2prover.chain.crypto.Keccak;
+import io.l2prover.chain.types.Keccak;
 import io.l2prover.chain.rlp.Rlp;
 import io.l2prover.chain.types.Hash32;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package io.l2prover.chain.types;
 
-import io.l2prover.chain.crypto.Keccak;
 import java.util.List;
 
 /**

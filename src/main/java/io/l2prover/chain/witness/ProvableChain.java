@@ -1,7 +1,7 @@
 package io.l2prover.chain.witness;
 
 import io.l2prover.chain.ChainException;
-import io.l2prover.chain.genesis.ChainConfig;
+import io.l2prover.chain.state.ChainConfig;
 import io.l2prover.chain.genesis.Genesis;
 import io.l2prover.chain.genesis.GenesisJson;
 import io.l2prover.chain.state.Account;

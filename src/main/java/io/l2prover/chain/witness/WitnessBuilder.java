@@ -2,7 +2,7 @@ package io.l2prover.chain.witness;
 
 import io.l2prover.chain.ChainException;
 import io.l2prover.chain.crypto.Senders;
-import io.l2prover.chain.genesis.ChainConfig;
+import io.l2prover.chain.state.ChainConfig;
 import io.l2prover.chain.state.Account;
 import io.l2prover.chain.state.BlockExecutor;
 import io.l2prover.chain.state.WorldState;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.l2prover.chain.ChainException;
 import io.l2prover.chain.TestData;
+import io.l2prover.chain.state.ChainConfig;
 import io.l2prover.chain.state.WorldState;
 import io.l2prover.chain.trie.MapNodeStore;
 import io.l2prover.chain.types.Address;

@@ -3,7 +3,6 @@ package io.l2prover.chain.state;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.l2prover.chain.UnsupportedException;
-import io.l2prover.chain.genesis.ChainConfig;
 import io.l2prover.chain.trie.MerklePatriciaTrie;
 import io.l2prover.chain.types.Address;
 import io.l2prover.chain.types.BlockHeader;

@@ -3,7 +3,7 @@ package io.l2prover.chain.trie;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.l2prover.chain.crypto.Keccak;
+import io.l2prover.chain.types.Keccak;
 import io.l2prover.chain.types.Hash32;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -43,9 +43,7 @@ class ReceiptVerifierTest {
   }
 
   @Test
-  void jsonRoundTripAndKindNames() {
-    Receipt receipt = new Receipt(ReceiptKind.GROTH16, IMAGE, JOURNAL, Bytes.fromHex("0x0102", "seal"), "n");
-    assertThat(Receipt.fromJson(receipt.toJson())).isEqualTo(receipt);
+  void kindNames() {
     assertThatThrownBy(() -> ReceiptKind.fromWireName("stark")).hasMessageContaining("fake, composite, groth16");
   }
 }

@@ -1,4 +1,4 @@
-package io.l2prover.proving;
+package io.l2prover.guest;
 
 import io.l2prover.chain.witness.GuestInput;
 import io.l2prover.chain.witness.GuestInputEncoder;
