@@ -29,6 +29,6 @@ public final class DevProver implements Prover {
 
   @Override
   public Receipt prove(ProvingJob job) {
-    return new Receipt(ReceiptKind.FAKE, imageId(), InputDigest.of(job.input()), Bytes.empty(), NOTE);
+    return new Receipt(ReceiptKind.FAKE, imageId(), InputDigest.of(job.input()), Bytes.EMPTY, NOTE);
   }
 }

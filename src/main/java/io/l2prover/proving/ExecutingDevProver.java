@@ -52,7 +52,7 @@ public final class ExecutingDevProver implements Prover {
       throw new IllegalStateException("the block guest rejected block " + job.blockNumber() + " (exit code "
           + result.exitCode() + ")" + (reason.isEmpty() ? "" : ": " + reason));
     }
-    return new Receipt(ReceiptKind.FAKE, imageId(), Bytes.of(result.journal()), Bytes.empty(),
+    return new Receipt(ReceiptKind.FAKE, imageId(), Bytes.of(result.journal()), Bytes.EMPTY,
         "dev mode: the block guest was executed (" + result.cycles() + " cycles) but nothing was proven;"
             + " image_id = SHA-256 of the guest ELF");
   }

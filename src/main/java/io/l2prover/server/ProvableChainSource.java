@@ -82,8 +82,8 @@ public final class ProvableChainSource implements ChainSource {
       }
     }
     GuestInput guest = chain.input(number);
-    ProverInput input = new ProverInput(copy(guest.parentHeader()), copy(guest.block()),
-        new ExecutionWitness(copyAll(guest.nodes()), copyAll(guest.codes()), chainConfig));
+    ProverInput input = new ProverInput(guest.parentHeader(), guest.block(),
+        new ExecutionWitness(guest.nodes(), guest.codes(), chainConfig));
     synchronized (recent) {
       recent.put(number, input);
     }
@@ -93,13 +93,5 @@ public final class ProvableChainSource implements ChainSource {
   @Override
   public Bytes expectedJournal(long number) {
     return Bytes.of(chain.expectedJournal(number).encode());
-  }
-
-  private static Bytes copy(io.l2prover.chain.types.Bytes bytes) {
-    return Bytes.of(bytes.toArray());
-  }
-
-  private static List<Bytes> copyAll(List<io.l2prover.chain.types.Bytes> items) {
-    return items.stream().map(ProvableChainSource::copy).toList();
   }
 }

@@ -23,7 +23,7 @@ class ReceiptJsonTest {
 
   @Test
   void aMissingFieldIsNamed() {
-    JsonObject json = ReceiptJson.toJson(new Receipt(ReceiptKind.FAKE, IMAGE, Bytes.empty(), Bytes.empty(), ""));
+    JsonObject json = ReceiptJson.toJson(new Receipt(ReceiptKind.FAKE, IMAGE, Bytes.EMPTY, Bytes.EMPTY, ""));
     json.remove("journal");
     assertThatThrownBy(() -> ReceiptJson.fromJson(json)).hasMessageContaining("'journal'");
   }

@@ -48,7 +48,7 @@ class ProvingVerticleTest {
         input("0xaa").witness());
     assertThat(InputDigest.of(shifted)).isNotEqualTo(InputDigest.of(input("0xaa")));
     assertThat(GuestInputs.from(input("0xaa")).chainId()).isEqualTo(1);
-    assertThatThrownBy(() -> GuestInputs.from(new ProverInput(Bytes.empty(), Bytes.empty(),
+    assertThatThrownBy(() -> GuestInputs.from(new ProverInput(Bytes.EMPTY, Bytes.EMPTY,
         new ExecutionWitness(List.of(), List.of(), new JsonObject()))))
         .hasMessageContaining("chain_config.chainId must be a positive integer");
   }

@@ -122,7 +122,7 @@ class ProverServerVerticleTest {
     assertThatThrownBy(() -> exchange(server, new ProofData.Submit(9, proofOf(2))))
         .hasMessageContaining("connection closed");
     Receipt otherImage = new Receipt(ReceiptKind.FAKE, ImageId.fromHex("0x" + "11".repeat(32)),
-        proofOf(1).journal(), Bytes.empty(), "");
+        proofOf(1).journal(), Bytes.EMPTY, "");
     assertThatThrownBy(() -> exchange(server, new ProofData.Submit(1, otherImage)))
         .hasMessageContaining("connection closed");
     // Messages only a server sends are refused too.

@@ -10,7 +10,7 @@ import io.l2prover.chain.state.WorldState;
 import io.l2prover.chain.types.Address;
 import io.l2prover.chain.types.Block;
 import io.l2prover.chain.types.BlockHeader;
-import io.l2prover.chain.types.Bytes;
+import io.l2prover.util.Bytes;
 import io.l2prover.chain.types.Hash32;
 import io.l2prover.chain.types.LogsBloom;
 import io.l2prover.chain.types.TransactionReceipt;

@@ -9,7 +9,7 @@ import io.l2prover.chain.trie.MapNodeStore;
 import io.l2prover.chain.trie.MerklePatriciaTrie;
 import io.l2prover.chain.types.Address;
 import io.l2prover.chain.types.BlockHeader;
-import io.l2prover.chain.types.Bytes;
+import io.l2prover.util.Bytes;
 import io.l2prover.chain.types.Hash32;
 import io.l2prover.chain.types.Keccak;
 import io.l2prover.chain.types.U256;
@@ -45,7 +45,7 @@ public record Genesis(
     WorldState state = WorldState.empty();
     for (var entry : new TreeMap<>(alloc).entrySet()) {
       GenesisAccount account = entry.getValue();
-      Hash32 codeHash = account.code().size() == 0 ? Account.EMPTY_CODE_HASH : state.putCode(account.code());
+      Hash32 codeHash = account.code().length() == 0 ? Account.EMPTY_CODE_HASH : state.putCode(account.code());
       Hash32 storageRoot = storageRoot(account.storage(), nodes);
       state.put(entry.getKey(), new Account(account.nonce(), account.balance(), storageRoot, codeHash));
     }

@@ -1,6 +1,6 @@
 package io.l2prover.chain.genesis;
 
-import io.l2prover.chain.types.Bytes;
+import io.l2prover.util.Bytes;
 import io.l2prover.chain.types.Hash32;
 import io.l2prover.chain.types.U256;
 import java.util.Map;

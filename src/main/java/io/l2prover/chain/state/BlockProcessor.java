@@ -2,7 +2,7 @@ package io.l2prover.chain.state;
 
 import io.l2prover.chain.crypto.Senders;
 import io.l2prover.chain.types.Address;
-import io.l2prover.chain.types.Bytes;
+import io.l2prover.util.Bytes;
 import io.l2prover.chain.types.LogsBloom;
 import io.l2prover.chain.types.TransactionReceipt;
 import io.l2prover.chain.types.Transaction;

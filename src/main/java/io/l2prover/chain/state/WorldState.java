@@ -5,7 +5,7 @@ import io.l2prover.chain.trie.MapNodeStore;
 import io.l2prover.chain.trie.MerklePatriciaTrie;
 import io.l2prover.chain.trie.NodeStore;
 import io.l2prover.chain.types.Address;
-import io.l2prover.chain.types.Bytes;
+import io.l2prover.util.Bytes;
 import io.l2prover.chain.types.Hash32;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

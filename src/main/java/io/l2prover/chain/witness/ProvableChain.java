@@ -11,7 +11,7 @@ import io.l2prover.chain.trie.MapNodeStore;
 import io.l2prover.chain.types.Address;
 import io.l2prover.chain.types.Block;
 import io.l2prover.chain.types.BlockHeader;
-import io.l2prover.chain.types.Bytes;
+import io.l2prover.util.Bytes;
 import io.l2prover.chain.types.ChainFile;
 import io.l2prover.chain.types.Hash32;
 import java.nio.file.Path;

@@ -10,7 +10,7 @@ import io.l2prover.chain.trie.MapNodeStore;
 import io.l2prover.chain.trie.MissingNodeException;
 import io.l2prover.chain.types.Address;
 import io.l2prover.chain.types.Block;
-import io.l2prover.chain.types.Bytes;
+import io.l2prover.util.Bytes;
 import io.l2prover.chain.types.ChainFile;
 import io.l2prover.chain.types.Transaction;
 import io.l2prover.chain.types.TxType;

@@ -13,7 +13,7 @@ import io.l2prover.chain.gen.GeneratorSpec;
 import io.l2prover.chain.trie.MapNodeStore;
 import io.l2prover.chain.types.Address;
 import io.l2prover.chain.types.Block;
-import io.l2prover.chain.types.Bytes;
+import io.l2prover.util.Bytes;
 import io.l2prover.chain.types.Hash32;
 import io.l2prover.chain.types.Transaction;
 import io.l2prover.chain.types.U256;
