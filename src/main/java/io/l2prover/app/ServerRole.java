@@ -1,40 +1,35 @@
 package io.l2prover.app;
 
 import io.l2prover.app.cli.CliFlags;
-import io.l2prover.app.cli.Role;
+import io.l2prover.app.cli.FlagRole;
 import io.l2prover.app.cli.UserError;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.Set;
 
 /** {@code server}: the reference prover server over a genesis file and a chain file. */
-final class ServerRole implements Role {
+final class ServerRole extends FlagRole {
 
-  @Override
-  public String name() {
-    return "server";
+  ServerRole() {
+    super("server", "serve a chain to provers and verify their proofs (--genesis FILE --chain FILE)",
+        Set.of("config", "genesis", "chain"), Set.of(), System.out);
   }
 
   @Override
-  public String summary() {
-    return "serve a chain to provers and verify their proofs (--genesis FILE --chain FILE)";
+  protected String usage() {
+    return """
+        usage: java -jar l2-prover.jar server [--genesis FILE] [--chain FILE] [--config FILE]
+
+        Serves blocks 1..n of the chain (a genesis JSON file and an RLP chain file, as
+        `geth export` writes it) to prover clients on PROVER_SERVER_LISTEN_IP:PROVER_SERVER_LISTEN_PORT,
+        verifies each submitted receipt (fake ones only with PROVER_DEV_MODE=true) and keeps the
+        accepted proofs in $PROVER_DATA_DIR/server/. --genesis/--chain override
+        PROVER_SERVER_GENESIS/PROVER_SERVER_CHAIN.
+        """;
   }
 
   @Override
-  public int run(String[] args) throws Exception {
-    CliFlags options = CliFlags.parse(name(), args, Set.of("config", "genesis", "chain"), Set.of("help"));
-    if (options.has("help")) {
-      System.out.print("""
-          usage: java -jar l2-prover.jar server [--genesis FILE] [--chain FILE] [--config FILE]
-
-          Serves blocks 1..n of the chain (a genesis JSON file and an RLP chain file, as
-          `geth export` writes it) to prover clients on PROVER_SERVER_LISTEN_IP:PROVER_SERVER_LISTEN_PORT,
-          verifies each submitted receipt (fake ones only with PROVER_DEV_MODE=true) and keeps the
-          accepted proofs in $PROVER_DATA_DIR/server/. --genesis/--chain override
-          PROVER_SERVER_GENESIS/PROVER_SERVER_CHAIN.
-          """);
-      return 0;
-    }
+  protected int run(CliFlags options) throws Exception {
     Vertx vertx = Vertx.vertx();
     try {
       ProverConfig config = ConfigLoader.load(vertx, options.string("config").map(Path::of))

@@ -1,7 +1,7 @@
 package io.l2prover.app.bench;
 
 import io.l2prover.app.cli.CliFlags;
-import io.l2prover.app.cli.Role;
+import io.l2prover.app.cli.FlagRole;
 import io.l2prover.app.cli.UserError;
 
 import io.l2prover.zkvm.exec.ExecutionResult;
@@ -25,7 +25,7 @@ import java.util.Set;
  * same process and prints both speeds in MIPS and their ratio. Both runs must agree on the
  * journal and exit code, or the benchmark fails.
  */
-public final class ExecBench implements Role {
+public final class ExecBench extends FlagRole {
 
   private static final String USAGE = """
       usage: bench exec [--rounds N] [--runs N] [--elf FILE --input FILE]
@@ -44,26 +44,23 @@ public final class ExecBench implements Role {
   }
 
   ExecBench(PrintStream out) {
+    super("exec", "executor speed: MIPS of ours and of qemu-riscv32 on the same guest, and the ratio",
+        Set.of("rounds", "runs", "elf", "input", "translate-after"), Set.of(), out);
     this.out = out;
   }
 
   @Override
-  public String name() {
-    return "exec";
+  protected String invocation() {
+    return "bench exec";
   }
 
   @Override
-  public String summary() {
-    return "executor speed: MIPS of ours and of qemu-riscv32 on the same guest, and the ratio";
+  protected String usage() {
+    return USAGE;
   }
 
   @Override
-  public int run(String[] args) throws Exception {
-    CliFlags flags = CliFlags.parse("bench exec", args, Set.of("rounds", "runs", "elf", "input", "translate-after"), Set.of("help"));
-    if (flags.has("help")) {
-      out.print(USAGE);
-      return 0;
-    }
+  protected int run(CliFlags flags) throws Exception {
     int runs = (int) flags.longValue("runs", 3, 1, 100);
     byte[] elf;
     byte[] input;

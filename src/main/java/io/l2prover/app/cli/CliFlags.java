@@ -10,6 +10,12 @@ import java.util.Set;
 /** {@code --name value} command-line flags of one role, checked against the names the role knows. */
 public final class CliFlags {
 
+  /** What a command does with its parsed flags; returns the exit code. */
+  @FunctionalInterface
+  public interface Action {
+    int run(CliFlags flags) throws Exception;
+  }
+
   private final String role;
   private final Map<String, String> values = new HashMap<>();
 
