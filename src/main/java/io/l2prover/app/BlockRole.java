@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.l2prover.app.cli.CliFlags;
 import io.l2prover.app.cli.CommandGroup;
 import io.l2prover.app.cli.FlagRole;
-import io.l2prover.app.cli.Role;
 import io.l2prover.app.cli.UserError;
 import io.l2prover.chain.ChainException;
 import io.l2prover.chain.genesis.Genesis;

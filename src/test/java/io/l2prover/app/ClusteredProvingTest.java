@@ -1,5 +1,6 @@
 package io.l2prover.app;
 
+import static io.l2prover.client.ProgressFixtures.acknowledged;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.l2prover.bus.Addresses;
@@ -154,15 +155,5 @@ class ClusteredProvingTest {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     }
-  }
-
-  private static CompletableFuture<Void> acknowledged(Vertx vertx, long block) {
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    vertx.eventBus().<ProgressEvent>consumer(Addresses.PROGRESS, m -> {
-      if (m.body().phase() == ProgressEvent.Phase.ACKNOWLEDGED && m.body().blockNumber() == block) {
-        done.complete(null);
-      }
-    });
-    return done;
   }
 }
