@@ -2,11 +2,15 @@ package io.l2prover.app;
 
 import io.l2prover.app.cli.CliFlags;
 import io.l2prover.app.cli.FlagRole;
+import io.l2prover.health.HealthCheck;
 import io.l2prover.proving.ProvingEngine;
+import io.l2prover.state.StatePersisterVerticle;
 import io.l2prover.zkvm.stark.backend.ComputeBackend;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -43,7 +47,11 @@ final class ClientRole extends FlagRole {
         : Optional.empty();
     Vertx vertx = config.clientClustered() ? ClusteredVertx.join(config.cluster()) : Vertx.vertx();
     Services.registerCodecs(vertx.eventBus());
-    Future<String> client = Services.deployMetrics(vertx, config, engine.map(ProvingEngine::backend))
+    List<HealthCheck> checks = new ArrayList<>(List.of(StatePersisterVerticle.health(config.dataDir())));
+    if (config.clientClustered()) {
+      checks.add(ClusteredVertx.health(vertx));
+    }
+    Future<String> client = Services.deployMetrics(vertx, config, engine.map(ProvingEngine::backend), checks)
         .compose(v -> engine.isPresent()
             ? Services.deployClient(vertx, config, engine.get())
             : Services.deployClientWithoutProving(vertx, config.dataDir(), config.clientSettings()));

@@ -5,6 +5,7 @@ import io.l2prover.app.cli.FlagRole;
 import io.l2prover.proving.ProvingEngine;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -40,7 +41,7 @@ final class ProverNodeRole extends FlagRole {
     Vertx vertx = ClusteredVertx.join(config.cluster());
     Services.registerCodecs(vertx.eventBus());
     return Running.untilStopped(vertx,
-        Services.deployMetrics(vertx, config, Optional.of(engine.backend()))
+        Services.deployMetrics(vertx, config, Optional.of(engine.backend()), List.of(ClusteredVertx.health(vertx)))
             .compose(v -> Services.deployProvingWorkers(vertx, config.workers(), engine)),
         "the prover node");
   }

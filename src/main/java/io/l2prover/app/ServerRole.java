@@ -3,8 +3,12 @@ package io.l2prover.app;
 import io.l2prover.app.cli.CliFlags;
 import io.l2prover.app.cli.FlagRole;
 import io.l2prover.app.cli.UserError;
+import io.l2prover.server.ProofStore;
+import io.l2prover.util.AtomicFileWriter;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** {@code server}: the reference prover server over a genesis file and a chain file. */
@@ -40,7 +44,8 @@ final class ServerRole extends FlagRole {
           config.chainFile().orElseThrow(() -> new UserError(
               "the server needs a chain file: --chain FILE or PROVER_SERVER_CHAIN", Main.EXIT_USAGE)));
       Services.registerCodecs(vertx.eventBus());
-      var deployment = Services.deployMetrics(vertx, config)
+      var store = new ProofStore(config.dataDir(), AtomicFileWriter.durable());
+      var deployment = Services.deployMetrics(vertx, config, Optional.empty(), List.of(store.health()))
           .compose(v -> Services.deployServer(vertx, config.dataDir(), config.serverSettings(), chain));
       return Running.untilStopped(vertx, deployment, "the prover server");
     } catch (UserError e) {

@@ -5,6 +5,7 @@ import io.l2prover.bus.JsonMessageCodec;
 import io.l2prover.client.ClientSettings;
 import io.l2prover.client.ProgressEvent;
 import io.l2prover.client.ProverClientVerticle;
+import io.l2prover.health.HealthCheck;
 import io.l2prover.metrics.MetricsVerticle;
 import io.l2prover.guest.BlockGuest;
 import io.l2prover.proving.DevProver;
@@ -30,6 +31,7 @@ import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -144,10 +146,22 @@ public final class Services {
 
   /** /health and /metrics when PROVER_METRICS_PORT is set, reporting the proving backend if there is one. */
   public static Future<Void> deployMetrics(Vertx vertx, ProverConfig config, Optional<ComputeBackend> backend) {
+    return deployMetrics(vertx, config, backend, List.of());
+  }
+
+  /**
+   * /health and /metrics when PROVER_METRICS_PORT is set: readiness checks {@code checks}, and the
+   * proving backend if there is one.
+   */
+  public static Future<Void> deployMetrics(Vertx vertx, ProverConfig config, Optional<ComputeBackend> backend,
+      List<HealthCheck> checks) {
     if (config.metricsPort() == 0) {
       return Future.succeededFuture();
     }
-    return vertx.deployVerticle(new MetricsVerticle("0.0.0.0", config.metricsPort(), backend.map(ComputeBackend::name)))
-        .mapEmpty();
+    List<HealthCheck> all = new ArrayList<>();
+    backend.ifPresent(b -> all.add(HealthCheck.fixed("backend", b.name())));
+    all.addAll(checks);
+    return vertx.deployVerticle(new MetricsVerticle("0.0.0.0", config.metricsPort(), backend.map(ComputeBackend::name),
+        all)).mapEmpty();
   }
 }

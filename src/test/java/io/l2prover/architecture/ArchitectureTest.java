@@ -15,7 +15,7 @@ class ArchitectureTest {
 
   /** The service side: what the zkVM and the chain layer must never reach up into. */
   private static final String[] SERVICE = {"io.l2prover.app..", "io.l2prover.bus..", "io.l2prover.client..",
-      "io.l2prover.guest..", "io.l2prover.metrics..", "io.l2prover.protocol..", "io.l2prover.proving..",
+      "io.l2prover.guest..", "io.l2prover.health..", "io.l2prover.metrics..", "io.l2prover.protocol..", "io.l2prover.proving..",
       "io.l2prover.server..", "io.l2prover.state.."};
 
   /** Every package is its own slice, so a cycle between a package and its sub-package counts too. */
