@@ -2,7 +2,6 @@ package io.l2prover.health;
 
 import io.l2prover.util.JsonStateFile;
 import io.l2prover.util.StateFileException;
-import io.vertx.core.Future;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,6 @@ package io.l2prover.protocol;
 
 import io.l2prover.util.Bytes;
 import io.l2prover.util.Hex;
-import io.l2prover.zkvm.receipt.Receipt;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;

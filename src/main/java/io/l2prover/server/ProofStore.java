@@ -1,8 +1,8 @@
 package io.l2prover.server;
 
-import io.l2prover.util.AtomicFileWriter;
 import io.l2prover.health.FileHealth;
 import io.l2prover.health.HealthCheck;
+import io.l2prover.util.AtomicFileWriter;
 import io.l2prover.util.JsonStateFile;
 import io.l2prover.util.StateFileException;
 import io.vertx.core.json.JsonObject;

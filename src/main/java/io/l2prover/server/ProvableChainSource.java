@@ -9,7 +9,6 @@ import io.l2prover.protocol.ProverInput;
 import io.l2prover.util.Bytes;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;

@@ -1,9 +1,9 @@
 package io.l2prover.state;
 
 import io.l2prover.bus.Addresses;
-import io.l2prover.util.AtomicFileWriter;
 import io.l2prover.health.FileHealth;
 import io.l2prover.health.HealthCheck;
+import io.l2prover.util.AtomicFileWriter;
 import io.l2prover.util.JsonStateFile;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;

@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.l2prover.app.Services;
+import io.l2prover.guest.BlockGuest;
 import io.l2prover.protocol.ProofData;
 import io.l2prover.protocol.ProtocolClient;
 import io.l2prover.protocol.ProtocolLimits;
-import io.l2prover.guest.BlockGuest;
 import io.l2prover.proving.DevProver;
 import io.l2prover.proving.ExecutingDevProver;
-import io.l2prover.zkvm.exec.ExecutorOptions;
 import io.l2prover.proving.ProvingJob;
 import io.l2prover.util.AtomicFileWriter;
 import io.l2prover.util.Bytes;
+import io.l2prover.zkvm.exec.ExecutorOptions;
 import io.l2prover.zkvm.receipt.ImageId;
 import io.l2prover.zkvm.receipt.Receipt;
 import io.l2prover.zkvm.receipt.ReceiptKind;

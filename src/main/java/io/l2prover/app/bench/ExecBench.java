@@ -3,7 +3,6 @@ package io.l2prover.app.bench;
 import io.l2prover.app.cli.CliFlags;
 import io.l2prover.app.cli.FlagRole;
 import io.l2prover.app.cli.UserError;
-
 import io.l2prover.zkvm.exec.ExecutionResult;
 import io.l2prover.zkvm.exec.Executor;
 import io.l2prover.zkvm.exec.ExecutorOptions;
@@ -11,9 +10,9 @@ import io.l2prover.zkvm.exec.Guests;
 import io.l2prover.zkvm.exec.Program;
 import io.l2prover.zkvm.exec.QemuRunner;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;

@@ -1,7 +1,6 @@
 package io.l2prover.app.bench;
 
 import io.l2prover.app.cli.Role;
-
 import io.l2prover.app.cli.UserError;
 
 /**

@@ -1,8 +1,7 @@
 package io.l2prover.app.bench;
 
-import io.l2prover.app.cli.Role;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.l2prover.app.cli.Role;
 import io.l2prover.app.cli.UserError;
 import io.l2prover.zkvm.stark.backend.ComputeBackend;
 import io.l2prover.zkvm.stark.backend.CpuBackend;

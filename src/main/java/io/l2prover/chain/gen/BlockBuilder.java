@@ -1,6 +1,5 @@
 package io.l2prover.chain.gen;
 
-import io.l2prover.chain.types.Keccak;
 import io.l2prover.chain.state.BlockEnv;
 import io.l2prover.chain.state.BlockProcessor;
 import io.l2prover.chain.state.BlockRoots;
@@ -10,13 +9,14 @@ import io.l2prover.chain.state.WorldState;
 import io.l2prover.chain.types.Address;
 import io.l2prover.chain.types.Block;
 import io.l2prover.chain.types.BlockHeader;
-import io.l2prover.util.Bytes;
 import io.l2prover.chain.types.Hash32;
+import io.l2prover.chain.types.Keccak;
 import io.l2prover.chain.types.LogsBloom;
-import io.l2prover.chain.types.TransactionReceipt;
 import io.l2prover.chain.types.Transaction;
+import io.l2prover.chain.types.TransactionReceipt;
 import io.l2prover.chain.types.U256;
 import io.l2prover.chain.types.Withdrawal;
+import io.l2prover.util.Bytes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,12 +2,12 @@ package io.l2prover.chain.state;
 
 import io.l2prover.chain.crypto.Senders;
 import io.l2prover.chain.types.Address;
-import io.l2prover.util.Bytes;
 import io.l2prover.chain.types.LogsBloom;
-import io.l2prover.chain.types.TransactionReceipt;
 import io.l2prover.chain.types.Transaction;
+import io.l2prover.chain.types.TransactionReceipt;
 import io.l2prover.chain.types.U256;
 import io.l2prover.chain.types.Withdrawal;
+import io.l2prover.util.Bytes;
 import java.util.ArrayList;
 import java.util.List;
 

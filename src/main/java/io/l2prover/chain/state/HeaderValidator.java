@@ -2,8 +2,8 @@ package io.l2prover.chain.state;
 
 import io.l2prover.chain.UnsupportedException;
 import io.l2prover.chain.types.BlockHeader;
-import io.l2prover.util.Bytes;
 import io.l2prover.chain.types.U256;
+import io.l2prover.util.Bytes;
 
 /**
  * The checks of a post-merge Cancun header against its parent, as ethrex applies them: parent

@@ -1,8 +1,8 @@
 package io.l2prover.chain.state;
 
 import io.l2prover.chain.types.AccessListEntry;
-import io.l2prover.util.Bytes;
 import io.l2prover.chain.types.Transaction;
+import io.l2prover.util.Bytes;
 
 /** The gas a transaction costs before any execution (Yellow Paper g0, with EIP-2028/2930). */
 public final class IntrinsicGas {
