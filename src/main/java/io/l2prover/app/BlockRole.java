@@ -3,7 +3,6 @@ package io.l2prover.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.l2prover.app.cli.CliFlags;
 import io.l2prover.app.cli.CommandGroup;
-import io.l2prover.app.cli.FlagRole;
 import io.l2prover.app.cli.UserError;
 import io.l2prover.chain.ChainException;
 import io.l2prover.chain.genesis.Genesis;
@@ -53,7 +52,8 @@ public final class BlockRole extends CommandGroup {
   }
 
   BlockRole(PrintStream out, PrintStream err) {
-    super("block", List.of(new Execute(out, err)), out);
+    super("block", List.of(command("block", "execute", Set.of("genesis", "chain", "number", "summary", "po2"),
+        USAGE, out, new Execution(out, err)::run)), out);
   }
 
   @Override
@@ -130,29 +130,17 @@ public final class BlockRole extends CommandGroup {
   }
 
   /** {@code block execute}: builds the input, runs the guest, checks the journal. */
-  private static final class Execute extends FlagRole {
+  private static final class Execution {
 
     private final PrintStream out;
     private final PrintStream err;
 
-    Execute(PrintStream out, PrintStream err) {
-      super("execute", "", Set.of("genesis", "chain", "number", "summary", "po2"), Set.of(), out);
+    Execution(PrintStream out, PrintStream err) {
       this.out = out;
       this.err = err;
     }
 
-    @Override
-    protected String invocation() {
-      return "block execute";
-    }
-
-    @Override
-    protected String usage() {
-      return USAGE;
-    }
-
-    @Override
-    protected int run(CliFlags flags) {
+    int run(CliFlags flags) {
       Path genesisFile = Path.of(flags.required("genesis"));
       Path chainFile = Path.of(flags.required("chain"));
       int po2 = (int) flags.longValue("po2", ExecutorOptions.DEFAULT_PO2, ExecutorOptions.MIN_PO2, ExecutorOptions.MAX_PO2);

@@ -2,8 +2,6 @@ package io.l2prover.app;
 
 import io.l2prover.app.cli.CliFlags;
 import io.l2prover.app.cli.CommandGroup;
-import io.l2prover.app.cli.FlagRole;
-import io.l2prover.app.cli.Role;
 import io.l2prover.app.cli.UserError;
 import io.l2prover.chain.ChainException;
 import io.l2prover.chain.gen.ChainGenerator;
@@ -36,9 +34,9 @@ public final class ChainRole extends CommandGroup {
 
   ChainRole(PrintStream out) {
     super("chain", List.of(
-        command("generate", Set.of("accounts", "blocks", "txs-per-block", "out", "chain-id", "seed"), out,
-            flags -> generate(flags, out)),
-        command("verify", Set.of("genesis", "chain"), out, flags -> verify(flags, out))), out);
+        command("chain", "generate", Set.of("accounts", "blocks", "txs-per-block", "out", "chain-id", "seed"), USAGE,
+            out, flags -> generate(flags, out)),
+        command("chain", "verify", Set.of("genesis", "chain"), USAGE, out, flags -> verify(flags, out))), out);
   }
 
   @Override
@@ -63,26 +61,6 @@ public final class ChainRole extends CommandGroup {
     } catch (ChainException e) {
       throw new UserError(e.getMessage());
     }
-  }
-
-  /** {@code chain <name>}: its flags, and the chain usage for {@code --help}. */
-  private static Role command(String name, Set<String> options, PrintStream out, CliFlags.Action action) {
-    return new FlagRole(name, "", options, Set.of(), out) {
-      @Override
-      protected String invocation() {
-        return "chain " + name;
-      }
-
-      @Override
-      protected String usage() {
-        return USAGE;
-      }
-
-      @Override
-      protected int run(CliFlags flags) throws Exception {
-        return action.run(flags);
-      }
-    };
   }
 
   private static int generate(CliFlags flags, PrintStream out) throws IOException {

@@ -43,14 +43,9 @@ public final class ExecBench extends FlagRole {
   }
 
   ExecBench(PrintStream out) {
-    super("exec", "executor speed: MIPS of ours and of qemu-riscv32 on the same guest, and the ratio",
+    super("exec", "bench exec", "executor speed: MIPS of ours and of qemu-riscv32 on the same guest, and the ratio",
         Set.of("rounds", "runs", "elf", "input", "translate-after"), Set.of(), out);
     this.out = out;
-  }
-
-  @Override
-  protected String invocation() {
-    return "bench exec";
   }
 
   @Override

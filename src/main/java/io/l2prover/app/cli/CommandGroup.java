@@ -43,6 +43,25 @@ public abstract class CommandGroup implements Role {
   /** The one-line error for a first argument that names no command. */
   protected abstract String unknownCommand(String word);
 
+  /**
+   * A command of group {@code group} that is its flags and {@code action}; {@code --help} prints
+   * the group's {@code usage}.
+   */
+  public static Role command(String group, String name, Set<String> options, String usage, PrintStream out,
+      CliFlags.Action action) {
+    return new FlagRole(name, group + " " + name, "", options, Set.of(), out) {
+      @Override
+      protected String usage() {
+        return usage;
+      }
+
+      @Override
+      protected int run(CliFlags flags) throws Exception {
+        return action.run(flags);
+      }
+    };
+  }
+
   @Override
   public int run(String[] args) throws Exception {
     if (args.length == 0 || HELP.contains(args[0])) {

@@ -13,6 +13,7 @@ import java.util.Set;
 public abstract class FlagRole implements Role {
 
   private final String name;
+  private final String invocation;
   private final String summary;
   private final Set<String> options;
   private final Set<String> switches;
@@ -24,7 +25,18 @@ public abstract class FlagRole implements Role {
    * @param out where {@code --help} prints the usage
    */
   protected FlagRole(String name, String summary, Set<String> options, Set<String> switches, PrintStream out) {
+    this(name, name, summary, options, switches, out);
+  }
+
+  /**
+   * A command of a group: {@code invocation} is how error messages name it ("chain generate").
+   *
+   * @see #FlagRole(String, String, Set, Set, PrintStream)
+   */
+  protected FlagRole(String name, String invocation, String summary, Set<String> options, Set<String> switches,
+      PrintStream out) {
     this.name = Objects.requireNonNull(name, "name");
+    this.invocation = Objects.requireNonNull(invocation, "invocation");
     this.summary = Objects.requireNonNull(summary, "summary");
     this.options = Set.copyOf(options);
     Set<String> all = new HashSet<>(switches);
@@ -43,11 +55,6 @@ public abstract class FlagRole implements Role {
     return summary;
   }
 
-  /** How the command line names this role in error messages (a command of a group: "chain generate"). */
-  protected String invocation() {
-    return name;
-  }
-
   /** What {@code --help} prints. */
   protected abstract String usage();
 
@@ -56,7 +63,7 @@ public abstract class FlagRole implements Role {
 
   @Override
   public final int run(String[] args) throws Exception {
-    CliFlags flags = CliFlags.parse(invocation(), args, options, switches);
+    CliFlags flags = CliFlags.parse(invocation, args, options, switches);
     if (flags.has("help")) {
       out.print(usage());
       return 0;
