@@ -1,3 +1,4 @@
+/* Reading the input (fd 0); a failed read panics (printf.c). Writing is in io_out.c, below printf.c. */
 #include "l2vm.h"
 
 size_t l2vm_read_input(void *buf, size_t len) {
@@ -44,29 +45,3 @@ uint64_t l2vm_read_u64(void) {
   uint64_t lo = l2vm_read_u32();
   return lo | (uint64_t)l2vm_read_u32() << 32;
 }
-
-static void write_all(int fd, const void *buf, size_t len) {
-  const uint8_t *p = buf;
-  while (len > 0) {
-    long n = l2vm_write(fd, p, len);
-    if (n <= 0) l2vm_exit(L2VM_PANIC_EXIT); /* cannot report: the output itself failed */
-    p += n;
-    len -= (size_t)n;
-  }
-}
-
-void l2vm_commit(const void *buf, size_t len) { write_all(L2VM_FD_JOURNAL, buf, len); }
-
-void l2vm_commit_u32(uint32_t v) {
-  uint8_t b[4] = {(uint8_t)v, (uint8_t)(v >> 8), (uint8_t)(v >> 16), (uint8_t)(v >> 24)};
-  l2vm_commit(b, 4);
-}
-
-void l2vm_commit_u64(uint64_t v) {
-  l2vm_commit_u32((uint32_t)v);
-  l2vm_commit_u32((uint32_t)(v >> 32));
-}
-
-void l2vm_print(const char *s) { write_all(L2VM_FD_STDOUT, s, strlen(s)); }
-
-void l2vm_eprint(const char *s) { write_all(L2VM_FD_STDERR, s, strlen(s)); }

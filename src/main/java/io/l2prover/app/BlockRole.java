@@ -1,6 +1,9 @@
 package io.l2prover.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.l2prover.app.cli.CliFlags;
+import io.l2prover.app.cli.CommandGroup;
+import io.l2prover.app.cli.UserError;
 import io.l2prover.chain.ChainException;
 import io.l2prover.chain.genesis.Genesis;
 import io.l2prover.chain.genesis.GenesisJson;
@@ -9,7 +12,7 @@ import io.l2prover.chain.types.ChainFile;
 import io.l2prover.chain.witness.BlockJournal;
 import io.l2prover.chain.witness.GuestInputEncoder;
 import io.l2prover.chain.witness.ProvableChain;
-import io.l2prover.proving.BlockGuestPhases;
+import io.l2prover.guest.BlockGuestPhases;
 import io.l2prover.zkvm.exec.ExecutionResult;
 import io.l2prover.zkvm.exec.Executor;
 import io.l2prover.zkvm.exec.ExecutorOptions;
@@ -31,7 +34,7 @@ import java.util.Set;
  * block guest in the executor (no proof), checks its journal against the header and prints the
  * result. A block the guest rejects is reported with the guest's reason and exit code 1.
  */
-public final class BlockRole implements Role {
+public final class BlockRole extends CommandGroup {
 
   private static final String USAGE = String.join("\n",
       "usage: java -jar l2-prover.jar block execute --genesis FILE --chain FILE --number N",
@@ -44,21 +47,13 @@ public final class BlockRole implements Role {
       "  --po2 N          executor segments of at most 2^N cycles (default " + ExecutorOptions.DEFAULT_PO2 + ")",
       "");
 
-  private final PrintStream out;
-  private final PrintStream err;
-
   public BlockRole() {
     this(System.out, System.err);
   }
 
   BlockRole(PrintStream out, PrintStream err) {
-    this.out = out;
-    this.err = err;
-  }
-
-  @Override
-  public String name() {
-    return "block";
+    super("block", List.of(command("block", "execute", Set.of("genesis", "chain", "number", "summary", "po2"),
+        USAGE, out, new Execution(out, err)::run)), out);
   }
 
   @Override
@@ -67,36 +62,24 @@ public final class BlockRole implements Role {
   }
 
   @Override
+  protected String usage() {
+    return USAGE;
+  }
+
+  @Override
+  protected String unknownCommand(String word) {
+    return "unknown block command '" + word + "' (use execute)";
+  }
+
+  /** As the group runs it, without checked exceptions: {@code block execute} throws none. */
+  @Override
   public int run(String[] args) {
-    if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
-      out.print(USAGE);
-      return args.length == 0 ? Main.EXIT_USAGE : 0;
-    }
-    if (!args[0].equals("execute")) {
-      throw new UserError("unknown block command '" + args[0] + "' (use execute)", Main.EXIT_USAGE);
-    }
-    CliFlags flags = CliFlags.parse("block execute", java.util.Arrays.copyOfRange(args, 1, args.length),
-        Set.of("genesis", "chain", "number", "summary", "po2"), Set.of("help"));
-    if (flags.has("help")) {
-      out.print(USAGE);
-      return 0;
-    }
-    Path genesisFile = Path.of(flags.required("genesis"));
-    Path chainFile = Path.of(flags.required("chain"));
-    int po2 = (int) flags.longValue("po2", ExecutorOptions.DEFAULT_PO2, ExecutorOptions.MIN_PO2, ExecutorOptions.MAX_PO2);
     try {
-      Genesis genesis = GenesisJson.read(genesisFile);
-      List<Block> blocks = ChainFile.read(chainFile);
-      if (blocks.isEmpty()) {
-        throw new UserError(chainFile + " holds no blocks");
-      }
-      flags.required("number");
-      int number = (int) flags.longValue("number", 1, 1, blocks.size());
-      ProvableChain parents = parentsOf(genesis, blocks, number);
-      return execute(parents.candidate(blocks.get(number - 1)), number, po2,
-          flags.string("summary").map(Path::of).orElse(null));
-    } catch (ChainException e) {
-      throw new UserError(e.getMessage());
+      return super.run(args);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("block: " + e.getMessage(), e);
     }
   }
 
@@ -106,44 +89,6 @@ public final class BlockRole implements Role {
     } catch (ChainException e) {
       throw new UserError("a block before block " + number + " is not valid: " + e.getMessage());
     }
-  }
-
-  private int execute(ProvableChain.CandidateInput candidate, int number, int po2, Path summaryFile) {
-    byte[] input = GuestInputEncoder.encode(candidate.input());
-    ExecutionResult result;
-    try {
-      result = Executor.run(Guests.bundled("block"), input, ExecutorOptions.defaults().withPo2(po2));
-    } catch (GuestFault e) {
-      throw new UserError("the block guest faulted on block " + number + ": " + e.getMessage(), ExecuteRole.EXIT_GUEST_FAULT);
-    }
-    String guestError = new String(result.stderr(), StandardCharsets.UTF_8).trim();
-    if (result.exitCode() != 0) {
-      err.printf("block %d rejected by the block guest (exit %d): %s%n", number, result.exitCode(), guestError);
-      if (candidate.rejection().isEmpty()) {
-        err.printf("the Java validator accepts block %d: one of the two implementations is wrong%n", number);
-      }
-      return 1;
-    }
-    if (candidate.rejection().isPresent()) {
-      throw new UserError("the block guest accepted block " + number + ", which the Java validator rejects: "
-          + candidate.rejection().get().getMessage());
-    }
-    BlockJournal journal = BlockJournal.decode(result.journal());
-    if (!journal.equals(candidate.expectedJournal())) {
-      throw new UserError("the block guest's journal " + journal + " does not match block " + number
-          + ": expected " + candidate.expectedJournal());
-    }
-    double seconds = result.nanos() / 1e9;
-    out.printf("block %d %s: valid; state root %s (parent %s), %d transactions, %d gas%n", number,
-        journal.blockHash(), journal.newStateRoot(), journal.parentStateRoot(), journal.txCount(), journal.gasUsed());
-    out.printf("%d cycles (%d per transaction) in %.2f s: %.1f MIPS, %.0f gas/s%n", result.cycles(),
-        journal.txCount() == 0 ? 0 : result.cycles() / journal.txCount(), seconds, result.mips(),
-        seconds == 0 ? 0 : journal.gasUsed() / seconds);
-    out.println(phaseLine(BlockGuestPhases.cyclesByPhase(result), result.cycles()));
-    if (summaryFile != null) {
-      writeSummary(summaryFile, summary(journal, result));
-    }
-    return 0;
   }
 
   static Map<String, Object> summary(BlockJournal journal, ExecutionResult result) {
@@ -181,6 +126,76 @@ public final class BlockRole implements Role {
       Files.writeString(path, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(summary) + "\n");
     } catch (IOException e) {
       throw new UserError("block execute: cannot write --summary " + path + ": " + e.getMessage());
+    }
+  }
+
+  /** {@code block execute}: builds the input, runs the guest, checks the journal. */
+  private static final class Execution {
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    Execution(PrintStream out, PrintStream err) {
+      this.out = out;
+      this.err = err;
+    }
+
+    int run(CliFlags flags) {
+      Path genesisFile = Path.of(flags.required("genesis"));
+      Path chainFile = Path.of(flags.required("chain"));
+      int po2 = (int) flags.longValue("po2", ExecutorOptions.DEFAULT_PO2, ExecutorOptions.MIN_PO2, ExecutorOptions.MAX_PO2);
+      try {
+        Genesis genesis = GenesisJson.read(genesisFile);
+        List<Block> blocks = ChainFile.read(chainFile);
+        if (blocks.isEmpty()) {
+          throw new UserError(chainFile + " holds no blocks");
+        }
+        flags.required("number");
+        int number = (int) flags.longValue("number", 1, 1, blocks.size());
+        ProvableChain parents = parentsOf(genesis, blocks, number);
+        return execute(parents.candidate(blocks.get(number - 1)), number, po2,
+            flags.string("summary").map(Path::of).orElse(null));
+      } catch (ChainException e) {
+        throw new UserError(e.getMessage());
+      }
+    }
+
+    private int execute(ProvableChain.CandidateInput candidate, int number, int po2, Path summaryFile) {
+      byte[] input = GuestInputEncoder.encode(candidate.input());
+      ExecutionResult result;
+      try {
+        result = Executor.run(Guests.bundled("block"), input, ExecutorOptions.defaults().withPo2(po2));
+      } catch (GuestFault e) {
+        throw new UserError("the block guest faulted on block " + number + ": " + e.getMessage(), ExecuteRole.EXIT_GUEST_FAULT);
+      }
+      String guestError = new String(result.stderr(), StandardCharsets.UTF_8).trim();
+      if (result.exitCode() != 0) {
+        err.printf("block %d rejected by the block guest (exit %d): %s%n", number, result.exitCode(), guestError);
+        if (candidate.rejection().isEmpty()) {
+          err.printf("the Java validator accepts block %d: one of the two implementations is wrong%n", number);
+        }
+        return 1;
+      }
+      if (candidate.rejection().isPresent()) {
+        throw new UserError("the block guest accepted block " + number + ", which the Java validator rejects: "
+            + candidate.rejection().get().getMessage());
+      }
+      BlockJournal journal = BlockJournal.decode(result.journal());
+      if (!journal.equals(candidate.expectedJournal())) {
+        throw new UserError("the block guest's journal " + journal + " does not match block " + number
+            + ": expected " + candidate.expectedJournal());
+      }
+      double seconds = result.nanos() / 1e9;
+      out.printf("block %d %s: valid; state root %s (parent %s), %d transactions, %d gas%n", number,
+          journal.blockHash(), journal.newStateRoot(), journal.parentStateRoot(), journal.txCount(), journal.gasUsed());
+      out.printf("%d cycles (%d per transaction) in %.2f s: %.1f MIPS, %.0f gas/s%n", result.cycles(),
+          journal.txCount() == 0 ? 0 : result.cycles() / journal.txCount(), seconds, result.mips(),
+          seconds == 0 ? 0 : journal.gasUsed() / seconds);
+      out.println(phaseLine(BlockGuestPhases.cyclesByPhase(result), result.cycles()));
+      if (summaryFile != null) {
+        writeSummary(summaryFile, BlockRole.summary(journal, result));
+      }
+      return 0;
     }
   }
 }

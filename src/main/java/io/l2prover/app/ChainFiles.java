@@ -1,5 +1,6 @@
 package io.l2prover.app;
 
+import io.l2prover.app.cli.UserError;
 import io.l2prover.chain.ChainException;
 import io.l2prover.chain.witness.ProvableChain;
 import io.l2prover.server.ProvableChainSource;

@@ -1,5 +1,8 @@
 package io.l2prover.app;
 
+import io.l2prover.app.cli.CliFlags;
+import io.l2prover.app.cli.CommandGroup;
+import io.l2prover.app.cli.UserError;
 import io.l2prover.chain.ChainException;
 import io.l2prover.chain.gen.ChainGenerator;
 import io.l2prover.chain.gen.GeneratedChain;
@@ -8,11 +11,11 @@ import io.l2prover.chain.witness.ProvableChain;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 /** {@code chain generate} writes a generated test chain; {@code chain verify} validates a chain. */
-public final class ChainRole implements Role {
+public final class ChainRole extends CommandGroup {
 
   private static final String USAGE = String.join("\n",
       "usage: java -jar l2-prover.jar chain generate --accounts N --blocks M --txs-per-block K --out DIR",
@@ -25,19 +28,15 @@ public final class ChainRole implements Role {
       "          hash, state root, transactions and gas used",
       "");
 
-  private final PrintStream out;
-
   public ChainRole() {
     this(System.out);
   }
 
   ChainRole(PrintStream out) {
-    this.out = out;
-  }
-
-  @Override
-  public String name() {
-    return "chain";
+    super("chain", List.of(
+        command("chain", "generate", Set.of("accounts", "blocks", "txs-per-block", "out", "chain-id", "seed"), USAGE,
+            out, flags -> generate(flags, out)),
+        command("chain", "verify", Set.of("genesis", "chain"), USAGE, out, flags -> verify(flags, out))), out);
   }
 
   @Override
@@ -46,25 +45,25 @@ public final class ChainRole implements Role {
   }
 
   @Override
-  public int run(String[] args) throws IOException {
-    if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
-      out.print(USAGE);
-      return args.length == 0 ? Main.EXIT_USAGE : 0;
-    }
-    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+  protected String usage() {
+    return USAGE;
+  }
+
+  @Override
+  protected String unknownCommand(String word) {
+    return "unknown chain command '" + word + "' (use generate or verify)";
+  }
+
+  @Override
+  public int run(String[] args) throws Exception {
     try {
-      return switch (args[0]) {
-        case "generate" -> generate(CliFlags.parse("chain generate", rest,
-            Set.of("accounts", "blocks", "txs-per-block", "out", "chain-id", "seed"), Set.of()));
-        case "verify" -> verify(CliFlags.parse("chain verify", rest, Set.of("genesis", "chain"), Set.of()));
-        default -> throw new UserError("unknown chain command '" + args[0] + "' (use generate or verify)", Main.EXIT_USAGE);
-      };
+      return super.run(args);
     } catch (ChainException e) {
       throw new UserError(e.getMessage());
     }
   }
 
-  private int generate(CliFlags flags) throws IOException {
+  private static int generate(CliFlags flags, PrintStream out) throws IOException {
     GeneratorSpec spec;
     try {
       spec = new GeneratorSpec(intFlag(flags, "accounts"), intFlag(flags, "blocks"), intFlag(flags, "txs-per-block"),
@@ -86,7 +85,7 @@ public final class ChainRole implements Role {
     return 0;
   }
 
-  private int verify(CliFlags flags) {
+  private static int verify(CliFlags flags, PrintStream out) {
     ProvableChain chain = ProvableChain.load(Path.of(flags.required("genesis")), Path.of(flags.required("chain")));
     out.printf("genesis %s, chain id %d%n", chain.header(0).hash(), chain.config().chainId());
     for (long n = 1; n <= chain.headNumber(); n++) {

@@ -1,44 +1,45 @@
 package io.l2prover.app;
 
+import io.l2prover.app.cli.CliFlags;
+import io.l2prover.app.cli.FlagRole;
+import io.l2prover.health.HealthCheck;
 import io.l2prover.proving.ProvingEngine;
+import io.l2prover.state.StatePersisterVerticle;
 import io.l2prover.zkvm.stark.backend.ComputeBackend;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /** {@code client}: the prover client, configured by environment (and {@code --config FILE}). */
-final class ClientRole implements Role {
+final class ClientRole extends FlagRole {
 
-  @Override
-  public String name() {
-    return "client";
+  ClientRole() {
+    super("client", "prove the blocks a prover server hands out (PROVER_CLIENT_PROVER_SERVER_ENDPOINT)",
+        Set.of("config"), Set.of(), System.out);
   }
 
   @Override
-  public String summary() {
-    return "prove the blocks a prover server hands out (PROVER_CLIENT_PROVER_SERVER_ENDPOINT)";
+  protected String usage() {
+    return """
+        usage: java -jar l2-prover.jar client [--config FILE]
+
+        Asks the prover server for blocks, proves them and submits the receipts, forever.
+        Remembers the last acknowledged block in $PROVER_DATA_DIR/prover_state.json.
+        Settings come from the environment (PROVER_CLIENT_*, PROVER_*; see the README),
+        over the optional JSON file, over the defaults in conf/config.json.
+        PROVER_GPU=auto|on|off picks the compute backend once at start (on: a usable GPU
+        is required, else the client stops with an error).
+        PROVER_CLIENT_CLUSTERED=true joins the cluster (PROVER_CLUSTER_*) so that prover-nodes
+        take proving jobs too; PROVER_CLIENT_LOCAL_PROVING=false then leaves all proving to them.
+        """;
   }
 
   @Override
-  public int run(String[] args) throws Exception {
-    CliFlags options = CliFlags.parse(name(), args, Set.of("config"), Set.of("help"));
-    if (options.has("help")) {
-      System.out.print("""
-          usage: java -jar l2-prover.jar client [--config FILE]
-
-          Asks the prover server for blocks, proves them and submits the receipts, forever.
-          Remembers the last acknowledged block in $PROVER_DATA_DIR/prover_state.json.
-          Settings come from the environment (PROVER_CLIENT_*, PROVER_*; see the README),
-          over the optional JSON file, over the defaults in conf/config.json.
-          PROVER_GPU=auto|on|off picks the compute backend once at start (on: a usable GPU
-          is required, else the client stops with an error).
-          PROVER_CLIENT_CLUSTERED=true joins the cluster (PROVER_CLUSTER_*) so that prover-nodes
-          take proving jobs too; PROVER_CLIENT_LOCAL_PROVING=false then leaves all proving to them.
-          """);
-      return 0;
-    }
+  protected int run(CliFlags options) throws Exception {
     ProverConfig config = ConfigLoader.loadStandalone(options.string("config").map(Path::of));
     // Once per process, before any worker exists: PROVER_GPU=on without a GPU stops here.
     Optional<ProvingEngine> engine = config.clientLocalProving()
@@ -46,7 +47,11 @@ final class ClientRole implements Role {
         : Optional.empty();
     Vertx vertx = config.clientClustered() ? ClusteredVertx.join(config.cluster()) : Vertx.vertx();
     Services.registerCodecs(vertx.eventBus());
-    Future<String> client = Services.deployMetrics(vertx, config, engine.map(ProvingEngine::backend))
+    List<HealthCheck> checks = new ArrayList<>(List.of(StatePersisterVerticle.health(config.dataDir())));
+    if (config.clientClustered()) {
+      checks.add(ClusteredVertx.health(vertx));
+    }
+    Future<String> client = Services.deployMetrics(vertx, config, engine.map(ProvingEngine::backend), checks)
         .compose(v -> engine.isPresent()
             ? Services.deployClient(vertx, config, engine.get())
             : Services.deployClientWithoutProving(vertx, config.dataDir(), config.clientSettings()));

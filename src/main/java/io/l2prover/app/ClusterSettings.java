@@ -1,5 +1,6 @@
 package io.l2prover.app;
 
+import io.l2prover.app.cli.UserError;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;

@@ -4,13 +4,19 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.config.XmlConfigBuilder;
+import io.l2prover.app.cli.UserError;
+import io.l2prover.health.HealthCheck;
+import io.l2prover.health.HealthStatus;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.spi.cluster.ClusterManager;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -42,6 +48,30 @@ public final class ClusteredVertx {
         .setHost(settings.host())
         .setPort(settings.busPort()));
     return Vertx.builder().with(options).withClusterManager(manager).buildClustered();
+  }
+
+  /**
+   * Readiness of {@code vertx}'s cluster membership: down once the node has left the cluster or
+   * its Hazelcast instance stopped, when its event bus reaches no other node.
+   */
+  public static HealthCheck health(Vertx vertx) {
+    return HealthCheck.of("cluster", v -> Future.succeededFuture(membership(vertx)));
+  }
+
+  private static HealthStatus membership(Vertx vertx) {
+    ClusterManager manager = ((VertxInternal) vertx).clusterManager();
+    if (manager == null) {
+      return HealthStatus.down("not clustered");
+    }
+    try {
+      List<String> nodes = manager.getNodes();
+      if (!manager.isActive() || !nodes.contains(manager.getNodeId())) {
+        return HealthStatus.down("this node is no member of the cluster any more (PROVER_CLUSTER_*)");
+      }
+      return HealthStatus.up("member of a cluster of " + nodes.size() + " node(s)");
+    } catch (RuntimeException e) { // Hazelcast stopped under the node
+      return HealthStatus.down("this node is no member of the cluster any more: " + e.getMessage());
+    }
   }
 
   /** The bundled {@code cluster.xml} with the name, address, port and members of {@code settings}. */

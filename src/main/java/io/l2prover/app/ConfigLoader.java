@@ -1,5 +1,6 @@
 package io.l2prover.app;
 
+import io.l2prover.app.cli.UserError;
 import io.vertx.config.ConfigRetriever;
 import io.vertx.config.ConfigRetrieverOptions;
 import io.vertx.config.ConfigStoreOptions;

@@ -1,5 +1,7 @@
 package io.l2prover.app;
 
+import io.l2prover.app.cli.CliFlags;
+import io.l2prover.app.cli.FlagRole;
 import io.l2prover.bus.Addresses;
 import io.l2prover.chain.gen.ChainGenerator;
 import io.l2prover.chain.gen.GeneratorSpec;
@@ -25,7 +27,7 @@ import java.util.stream.Stream;
  * {@code demo} (the default role): a prover server over a small self-contained chain and a
  * client in one JVM; proves every block in dev mode, prints progress and a summary, exits.
  */
-final class DemoRole implements Role {
+final class DemoRole extends FlagRole {
 
   private static final int DEFAULT_BLOCKS = 8;
   private static final int MAX_BLOCKS = 10_000;
@@ -35,34 +37,26 @@ final class DemoRole implements Role {
   private final PrintStream out;
 
   DemoRole(PrintStream out) {
+    super("demo", "prove a small generated chain end to end in dev mode (the default)",
+        Set.of("blocks", "config"), Set.of(), out);
     this.out = out;
   }
 
   @Override
-  public String name() {
-    return "demo";
+  protected String usage() {
+    return """
+        usage: java -jar l2-prover.jar demo [--blocks N] [--config FILE]
+
+        Generates a chain of N blocks (default 8) of signed transfers between deterministic
+        accounts, starts a prover server over it and a prover client
+        in this JVM, and has every block validated by the block guest in the zkVM executor (dev mode:
+        fake receipts, nothing is proven yet; PROVER_DEV_EXECUTE=false only hashes the inputs), prints
+        progress and a summary, and exits. State goes to a temporary directory, removed at the end.
+        """;
   }
 
   @Override
-  public String summary() {
-    return "prove a small generated chain end to end in dev mode (the default)";
-  }
-
-  @Override
-  public int run(String[] args) throws Exception {
-    CliFlags options = CliFlags.parse(name(), args, Set.of("blocks", "config"), Set.of("help"));
-    if (options.has("help")) {
-      out.print("""
-          usage: java -jar l2-prover.jar demo [--blocks N] [--config FILE]
-
-          Generates a chain of N blocks (default 8) of signed transfers between deterministic
-          accounts, starts a prover server over it and a prover client
-          in this JVM, and has every block validated by the block guest in the zkVM executor (dev mode:
-          fake receipts, nothing is proven yet; PROVER_DEV_EXECUTE=false only hashes the inputs), prints
-          progress and a summary, and exits. State goes to a temporary directory, removed at the end.
-          """);
-      return 0;
-    }
+  protected int run(CliFlags options) throws Exception {
     int blocks = (int) options.longValue("blocks", DEFAULT_BLOCKS, 1, MAX_BLOCKS);
     Path dataDir = Files.createTempDirectory("l2-prover-demo");
     Vertx vertx = Vertx.vertx();

@@ -1,6 +1,9 @@
 package io.l2prover.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.l2prover.app.cli.CliFlags;
+import io.l2prover.app.cli.FlagRole;
+import io.l2prover.app.cli.UserError;
 import io.l2prover.zkvm.exec.ExecutionResult;
 import io.l2prover.zkvm.exec.Executor;
 import io.l2prover.zkvm.exec.ExecutorOptions;
@@ -21,7 +24,7 @@ import java.util.Set;
  * {@code execute}: runs a guest ELF in the zkVM executor without proving. Guest stdout/stderr pass
  * through byte for byte and the process exits with the guest's exit code.
  */
-public final class ExecuteRole implements Role {
+public final class ExecuteRole extends FlagRole {
 
   /** Exit code when the guest faults (illegal instruction, bad access, too many cycles...). */
   public static final int EXIT_GUEST_FAULT = 70;
@@ -45,27 +48,18 @@ public final class ExecuteRole implements Role {
   }
 
   ExecuteRole(Map<String, String> environment) {
+    super("execute", "run a guest ELF in the zkVM executor (no proof): --elf FILE [--input FILE]",
+        Set.of("elf", "input", "summary", "po2", "max-cycles"), Set.of(), System.out);
     this.environment = environment;
   }
 
   @Override
-  public String name() {
-    return "execute";
+  protected String usage() {
+    return USAGE.formatted(ConfigLoader.defaults().getValue(PO2_ENV));
   }
 
   @Override
-  public String summary() {
-    return "run a guest ELF in the zkVM executor (no proof): --elf FILE [--input FILE]";
-  }
-
-  @Override
-  public int run(String[] args) throws IOException {
-    CliFlags flags = CliFlags.parse(name(), args, Set.of("elf", "input", "summary", "po2", "max-cycles"),
-        Set.of("help"));
-    if (flags.has("help")) {
-      System.out.print(USAGE.formatted(ConfigLoader.defaults().getValue(PO2_ENV)));
-      return 0;
-    }
+  protected int run(CliFlags flags) throws IOException {
     byte[] elf = flags.readFile("elf");
     byte[] input = flags.has("input") ? flags.readFile("input") : new byte[0];
     int po2 = (int) flags.longValue("po2", defaultPo2(), ExecutorOptions.MIN_PO2, ExecutorOptions.MAX_PO2);

@@ -1,12 +1,13 @@
 package io.l2prover.app;
 
+import io.l2prover.app.cli.UserError;
 import java.util.Arrays;
 
 /** Entry point of the fat jar: picks a role by its first argument (default {@code demo}). */
 public final class Main {
 
   /** Exit code for a command line the program does not understand. */
-  public static final int EXIT_USAGE = 2;
+  public static final int EXIT_USAGE = UserError.EXIT_USAGE;
 
   private Main() {}
 

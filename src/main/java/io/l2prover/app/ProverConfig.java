@@ -1,11 +1,11 @@
 package io.l2prover.app;
 
+import io.l2prover.app.cli.UserError;
 import io.l2prover.client.Backoff;
 import io.l2prover.client.ClientSettings;
 import io.l2prover.protocol.ProtocolLimits;
 import io.l2prover.server.ServerSettings;
 import io.l2prover.zkvm.exec.ExecutorOptions;
-import io.l2prover.zkvm.gpu.GpuMode;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;

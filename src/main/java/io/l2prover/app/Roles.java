@@ -1,6 +1,7 @@
 package io.l2prover.app;
 
 import io.l2prover.app.bench.BenchRole;
+import io.l2prover.app.cli.Role;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

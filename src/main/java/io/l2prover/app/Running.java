@@ -1,5 +1,6 @@
 package io.l2prover.app;
 
+import io.l2prover.app.cli.UserError;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.concurrent.CountDownLatch;

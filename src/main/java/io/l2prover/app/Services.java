@@ -1,10 +1,13 @@
 package io.l2prover.app;
 
+import io.l2prover.app.cli.UserError;
 import io.l2prover.bus.JsonMessageCodec;
+import io.l2prover.client.ClientSettings;
 import io.l2prover.client.ProgressEvent;
 import io.l2prover.client.ProverClientVerticle;
+import io.l2prover.guest.BlockGuest;
+import io.l2prover.health.HealthCheck;
 import io.l2prover.metrics.MetricsVerticle;
-import io.l2prover.proving.BlockGuest;
 import io.l2prover.proving.DevProver;
 import io.l2prover.proving.ExecutingDevProver;
 import io.l2prover.proving.Prover;
@@ -15,21 +18,20 @@ import io.l2prover.proving.ProvingVerticle;
 import io.l2prover.server.ChainSource;
 import io.l2prover.server.ProofStore;
 import io.l2prover.server.ProverServerVerticle;
-import io.l2prover.state.AtomicFileWriter;
+import io.l2prover.server.ServerSettings;
+import io.l2prover.server.SubmitOutcome;
 import io.l2prover.state.ProverState;
 import io.l2prover.state.StatePersisterVerticle;
+import io.l2prover.util.AtomicFileWriter;
+import io.l2prover.zkvm.stark.backend.ComputeBackend;
+import io.l2prover.zkvm.stark.backend.CpuBackend;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
-import io.l2prover.client.ClientSettings;
-import io.l2prover.server.ServerSettings;
-import io.l2prover.server.SubmitOutcome;
-import io.l2prover.zkvm.gpu.BackendSelector;
-import io.l2prover.zkvm.stark.backend.ComputeBackend;
-import io.l2prover.zkvm.stark.backend.CpuBackend;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -144,10 +146,22 @@ public final class Services {
 
   /** /health and /metrics when PROVER_METRICS_PORT is set, reporting the proving backend if there is one. */
   public static Future<Void> deployMetrics(Vertx vertx, ProverConfig config, Optional<ComputeBackend> backend) {
+    return deployMetrics(vertx, config, backend, List.of());
+  }
+
+  /**
+   * /health and /metrics when PROVER_METRICS_PORT is set: readiness checks {@code checks}, and the
+   * proving backend if there is one.
+   */
+  public static Future<Void> deployMetrics(Vertx vertx, ProverConfig config, Optional<ComputeBackend> backend,
+      List<HealthCheck> checks) {
     if (config.metricsPort() == 0) {
       return Future.succeededFuture();
     }
-    return vertx.deployVerticle(new MetricsVerticle("0.0.0.0", config.metricsPort(), backend.map(ComputeBackend::name)))
-        .mapEmpty();
+    List<HealthCheck> all = new ArrayList<>();
+    backend.ifPresent(b -> all.add(HealthCheck.fixed("backend", b.name())));
+    all.addAll(checks);
+    return vertx.deployVerticle(new MetricsVerticle("0.0.0.0", config.metricsPort(), backend.map(ComputeBackend::name),
+        all)).mapEmpty();
   }
 }

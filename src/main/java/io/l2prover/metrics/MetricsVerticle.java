@@ -2,22 +2,27 @@ package io.l2prover.metrics;
 
 import io.l2prover.bus.Addresses;
 import io.l2prover.client.ProgressEvent;
+import io.l2prover.health.HealthCheck;
+import io.l2prover.health.HealthStatus;
 import io.l2prover.server.SubmitOutcome;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /health} and Prometheus {@code GET /metrics} on one port, fed by the progress events
- * the client publishes and the Submit outcomes the server publishes, and naming the compute
- * backend chosen at start where the process proves. Plain Vert.x core HTTP: two fixed paths need
- * no web framework.
+ * {@code GET /health} (readiness: each {@link HealthCheck} of the role, 503 with the reason when one
+ * is down), {@code GET /health/live} (liveness: the process answers) and Prometheus
+ * {@code GET /metrics} on one port, fed by the progress events the client publishes and the Submit
+ * outcomes the server publishes, and naming the compute backend chosen at start where the process
+ * proves. Plain Vert.x core HTTP: three fixed paths need no web framework.
  */
 public final class MetricsVerticle extends VerticleBase {
 
@@ -26,6 +31,7 @@ public final class MetricsVerticle extends VerticleBase {
   private final String host;
   private final int port;
   private final Optional<String> backend;
+  private final List<HealthCheck> checks;
   private long blocksProven;
   private long provingMillis;
   private long failures;
@@ -44,9 +50,19 @@ public final class MetricsVerticle extends VerticleBase {
    * @param backend the name of the compute backend the proving workers hold ("cpu", "cuda")
    */
   public MetricsVerticle(String host, int port, Optional<String> backend) {
+    this(host, port, backend, List.of());
+  }
+
+  /**
+   * @param port 0 picks a free port, see {@link #actualPort()}
+   * @param backend the name of the compute backend the proving workers hold ("cpu", "cuda")
+   * @param checks the parts of the role readiness reports on, in this order
+   */
+  public MetricsVerticle(String host, int port, Optional<String> backend, List<HealthCheck> checks) {
     this.host = host;
     this.port = port;
     this.backend = Objects.requireNonNull(backend, "backend");
+    this.checks = List.copyOf(checks);
   }
 
   @Override
@@ -83,18 +99,52 @@ public final class MetricsVerticle extends VerticleBase {
 
   private void serve(HttpServerRequest request) {
     switch (request.path()) {
-      case "/health" -> request.response().putHeader("content-type", "application/json")
-          .end(health().encode());
+      case "/health" -> readiness().onComplete(health -> request.response()
+          .setStatusCode(health.result().getString("status").equals("UP") ? 200 : 503)
+          .putHeader("content-type", "application/json")
+          .end(health.result().encode()));
+      case "/health/live" -> request.response().putHeader("content-type", "application/json")
+          .end(new JsonObject().put("status", "UP").encode());
       case "/metrics" -> request.response().putHeader("content-type", "text/plain; version=0.0.4")
           .end(prometheusText());
       default -> request.response().setStatusCode(404).end();
     }
   }
 
-  private JsonObject health() {
-    JsonObject health = new JsonObject().put("status", "UP");
-    backend.ifPresent(name -> health.put("backend", name));
-    return health;
+  /** Runs every check; never fails: a check that fails or throws is down with its message. */
+  private Future<JsonObject> readiness() {
+    List<Future<HealthStatus>> results = checks.stream().map(this::run).toList();
+    return Future.join(results).transform(done -> {
+      JsonObject parts = new JsonObject();
+      List<String> down = new ArrayList<>();
+      for (int i = 0; i < checks.size(); i++) {
+        HealthStatus status = results.get(i).result();
+        String name = checks.get(i).name();
+        parts.put(name, new JsonObject().put("status", status.up() ? "UP" : "DOWN").put("detail", status.detail()));
+        if (!status.up()) {
+          down.add(name + ": " + status.detail());
+        }
+      }
+      JsonObject health = new JsonObject().put("status", down.isEmpty() ? "UP" : "DOWN");
+      backend.ifPresent(name -> health.put("backend", name));
+      if (!down.isEmpty()) {
+        health.put("reason", String.join("; ", down));
+      }
+      if (!checks.isEmpty()) {
+        health.put("checks", parts);
+      }
+      return Future.succeededFuture(health);
+    });
+  }
+
+  private Future<HealthStatus> run(HealthCheck check) {
+    Future<HealthStatus> result;
+    try {
+      result = check.check(vertx);
+    } catch (RuntimeException e) {
+      result = Future.failedFuture(e);
+    }
+    return result.recover(e -> Future.succeededFuture(HealthStatus.down(String.valueOf(e.getMessage()))));
   }
 
   String prometheusText() {

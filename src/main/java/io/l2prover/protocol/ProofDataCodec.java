@@ -2,7 +2,6 @@ package io.l2prover.protocol;
 
 import io.l2prover.util.Bytes;
 import io.l2prover.util.Hex;
-import io.l2prover.zkvm.receipt.Receipt;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
@@ -37,7 +36,7 @@ public final class ProofDataCodec {
           .put("block_number", r.blockNumber())
           .put("input", r.isEmpty() ? null : inputToJson(r.input()));
     } else if (message instanceof ProofData.Submit s) {
-      body = new JsonObject().put("block_number", s.blockNumber()).put("receipt", s.receipt().toJson());
+      body = new JsonObject().put("block_number", s.blockNumber()).put("receipt", ReceiptJson.toJson(s.receipt()));
     } else if (message instanceof ProofData.SubmitAck a) {
       body = new JsonObject().put("block_header", a.blockHeader());
     } else {
@@ -131,7 +130,7 @@ public final class ProofDataCodec {
   private static ProofData.Submit submit(JsonObject body) throws ProtocolException {
     long number = blockNumber(body, "Submit");
     JsonObject receipt = asObject(required(body, "receipt", "Submit"), "Submit.receipt");
-    return new ProofData.Submit(number, Receipt.fromJson(receipt));
+    return new ProofData.Submit(number, ReceiptJson.fromJson(receipt));
   }
 
   private static long blockNumber(JsonObject body, String where) throws ProtocolException {

@@ -1,5 +1,6 @@
 package io.l2prover.proving;
 
+import io.l2prover.guest.InputDigest;
 import io.l2prover.util.Bytes;
 import io.l2prover.zkvm.receipt.ImageId;
 import io.l2prover.zkvm.receipt.Receipt;
@@ -28,6 +29,6 @@ public final class DevProver implements Prover {
 
   @Override
   public Receipt prove(ProvingJob job) {
-    return new Receipt(ReceiptKind.FAKE, imageId(), InputDigest.of(job.input()), Bytes.empty(), NOTE);
+    return new Receipt(ReceiptKind.FAKE, imageId(), InputDigest.of(job.input()), Bytes.EMPTY, NOTE);
   }
 }

@@ -1,5 +1,7 @@
 package io.l2prover.proving;
 
+import io.l2prover.guest.BlockGuest;
+import io.l2prover.guest.GuestInputs;
 import io.l2prover.util.Bytes;
 import io.l2prover.zkvm.exec.ExecutionResult;
 import io.l2prover.zkvm.exec.Executor;
@@ -50,7 +52,7 @@ public final class ExecutingDevProver implements Prover {
       throw new IllegalStateException("the block guest rejected block " + job.blockNumber() + " (exit code "
           + result.exitCode() + ")" + (reason.isEmpty() ? "" : ": " + reason));
     }
-    return new Receipt(ReceiptKind.FAKE, imageId(), Bytes.of(result.journal()), Bytes.empty(),
+    return new Receipt(ReceiptKind.FAKE, imageId(), Bytes.of(result.journal()), Bytes.EMPTY,
         "dev mode: the block guest was executed (" + result.cycles() + " cycles) but nothing was proven;"
             + " image_id = SHA-256 of the guest ELF");
   }

@@ -1,6 +1,7 @@
 package io.l2prover.proving;
 
 import io.l2prover.bus.JsonMessageCodec;
+import io.l2prover.protocol.ReceiptJson;
 import io.l2prover.zkvm.receipt.Receipt;
 import io.vertx.core.json.JsonObject;
 import java.util.Objects;
@@ -18,12 +19,12 @@ public record ProvingResult(long blockNumber, Receipt receipt, long provingMilli
   public JsonObject toJson() {
     return new JsonObject()
         .put("block_number", blockNumber)
-        .put("receipt", receipt.toJson())
+        .put("receipt", ReceiptJson.toJson(receipt))
         .put("proving_millis", provingMillis);
   }
 
   public static ProvingResult fromJson(JsonObject json) {
-    return new ProvingResult(json.getLong("block_number"), Receipt.fromJson(json.getJsonObject("receipt")),
+    return new ProvingResult(json.getLong("block_number"), ReceiptJson.fromJson(json.getJsonObject("receipt")),
         json.getLong("proving_millis"));
   }
 }

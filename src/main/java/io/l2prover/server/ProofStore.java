@@ -1,8 +1,10 @@
 package io.l2prover.server;
 
-import io.l2prover.state.AtomicFileWriter;
-import io.l2prover.state.JsonStateFile;
-import io.l2prover.state.StateFileException;
+import io.l2prover.health.FileHealth;
+import io.l2prover.health.HealthCheck;
+import io.l2prover.util.AtomicFileWriter;
+import io.l2prover.util.JsonStateFile;
+import io.l2prover.util.StateFileException;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,9 +43,7 @@ public final class ProofStore {
    * every stored proof.
    */
   public Map<Long, StoredProof> open(String chainId) throws StateFileException {
-    JsonStateFile<String> chainFile = new JsonStateFile<>(dir.resolve("chain.json"), writer,
-        json -> requireString(json, "chain_id"), id -> new JsonObject().put("chain_id", id),
-        "Restore it, or move the directory " + dir + " away to start with no proofs.");
+    JsonStateFile<String> chainFile = chainFile();
     Optional<String> bound = chainFile.load();
     if (bound.isEmpty()) {
       chainFile.save(chainId);
@@ -52,6 +52,17 @@ public final class ProofStore {
           + ", not to the chain being served (" + chainId + "); use another PROVER_DATA_DIR", null);
     }
     return readProofs();
+  }
+
+  /** Readiness of the store: its chain binding exists and parses, and the directory is writable. */
+  public HealthCheck health() {
+    return FileHealth.readableAndWritable("server_store", chainFile(), true);
+  }
+
+  private JsonStateFile<String> chainFile() {
+    return new JsonStateFile<>(dir.resolve("chain.json"), writer,
+        json -> requireString(json, "chain_id"), id -> new JsonObject().put("chain_id", id),
+        "Restore it, or move the directory " + dir + " away to start with no proofs.");
   }
 
   /** Stores {@code proof} durably. */

@@ -1,6 +1,6 @@
 package io.l2prover.server;
 
-import io.l2prover.chain.genesis.ChainConfig;
+import io.l2prover.chain.state.ChainConfig;
 import io.l2prover.chain.types.HeaderJson;
 import io.l2prover.chain.witness.GuestInput;
 import io.l2prover.chain.witness.ProvableChain;
@@ -9,7 +9,6 @@ import io.l2prover.protocol.ProverInput;
 import io.l2prover.util.Bytes;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -82,8 +81,8 @@ public final class ProvableChainSource implements ChainSource {
       }
     }
     GuestInput guest = chain.input(number);
-    ProverInput input = new ProverInput(copy(guest.parentHeader()), copy(guest.block()),
-        new ExecutionWitness(copyAll(guest.nodes()), copyAll(guest.codes()), chainConfig));
+    ProverInput input = new ProverInput(guest.parentHeader(), guest.block(),
+        new ExecutionWitness(guest.nodes(), guest.codes(), chainConfig));
     synchronized (recent) {
       recent.put(number, input);
     }
@@ -93,13 +92,5 @@ public final class ProvableChainSource implements ChainSource {
   @Override
   public Bytes expectedJournal(long number) {
     return Bytes.of(chain.expectedJournal(number).encode());
-  }
-
-  private static Bytes copy(io.l2prover.chain.types.Bytes bytes) {
-    return Bytes.of(bytes.toArray());
-  }
-
-  private static List<Bytes> copyAll(List<io.l2prover.chain.types.Bytes> items) {
-    return items.stream().map(ProvableChainSource::copy).toList();
   }
 }

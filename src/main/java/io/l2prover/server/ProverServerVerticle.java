@@ -1,11 +1,11 @@
 package io.l2prover.server;
 
 import io.l2prover.bus.Addresses;
+import io.l2prover.guest.BlockGuest;
 import io.l2prover.protocol.ProofData;
 import io.l2prover.protocol.ProtocolServer;
 import io.l2prover.protocol.ProverInput;
-import io.l2prover.proving.BlockGuest;
-import io.l2prover.state.StateFileException;
+import io.l2prover.util.StateFileException;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.util.Map;

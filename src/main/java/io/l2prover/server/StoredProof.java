@@ -1,5 +1,6 @@
 package io.l2prover.server;
 
+import io.l2prover.protocol.ReceiptJson;
 import io.l2prover.zkvm.receipt.Receipt;
 import io.vertx.core.json.JsonObject;
 import java.util.Objects;
@@ -14,7 +15,7 @@ public record StoredProof(long blockNumber, String blockHash, Receipt receipt) {
 
   public JsonObject toJson() {
     return new JsonObject().put("block_number", blockNumber).put("block_hash", blockHash)
-        .put("receipt", receipt.toJson());
+        .put("receipt", ReceiptJson.toJson(receipt));
   }
 
   public static StoredProof fromJson(JsonObject json) {
@@ -30,6 +31,6 @@ public record StoredProof(long blockNumber, String blockHash, Receipt receipt) {
     if (hash == null) {
       throw new IllegalArgumentException("'block_hash' is missing");
     }
-    return new StoredProof(n.longValue(), hash, Receipt.fromJson(receipt));
+    return new StoredProof(n.longValue(), hash, ReceiptJson.fromJson(receipt));
   }
 }

@@ -1,6 +1,6 @@
 package io.l2prover.server;
 
-import io.l2prover.proving.InputDigest;
+import io.l2prover.guest.InputDigest;
 import io.l2prover.util.Bytes;
 import io.l2prover.zkvm.receipt.ImageId;
 import io.l2prover.zkvm.receipt.Receipt;

@@ -1,6 +1,10 @@
 package io.l2prover.state;
 
 import io.l2prover.bus.Addresses;
+import io.l2prover.health.FileHealth;
+import io.l2prover.health.HealthCheck;
+import io.l2prover.util.AtomicFileWriter;
+import io.l2prover.util.JsonStateFile;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
@@ -27,7 +31,16 @@ public final class StatePersisterVerticle extends VerticleBase {
 
   public StatePersisterVerticle(Path dataDir, AtomicFileWriter writer) {
     Objects.requireNonNull(dataDir, "dataDir");
-    this.file = new JsonStateFile<>(dataDir.resolve(FILE_NAME), writer, ProverState::fromJson, ProverState::toJson,
+    this.file = stateFile(dataDir, writer);
+  }
+
+  /** Readiness of the state file under {@code dataDir}: it parses, and its directory is writable. */
+  public static HealthCheck health(Path dataDir) {
+    return FileHealth.readableAndWritable("state_file", stateFile(dataDir, AtomicFileWriter.durable()), false);
+  }
+
+  private static JsonStateFile<ProverState> stateFile(Path dataDir, AtomicFileWriter writer) {
+    return new JsonStateFile<>(dataDir.resolve(FILE_NAME), writer, ProverState::fromJson, ProverState::toJson,
         "Move it away to start from scratch: the server hands out only blocks that still lack a proof.");
   }
 

@@ -1,8 +1,10 @@
 package io.l2prover.util;
 
+import java.math.BigInteger;
 import java.util.HexFormat;
+import java.util.function.Function;
 
-/** 0x-prefixed hex, the way Ethereum's JSON-RPC writes byte strings and quantities. */
+/** 0x-prefixed hex, the way Ethereum's JSON-RPC writes byte strings and quantities: strict for the wire, lenient for chain files. */
 public final class Hex {
 
   private static final HexFormat LOWER = HexFormat.of();
@@ -41,6 +43,37 @@ public final class Hex {
       throw new IllegalArgumentException("a quantity cannot be negative: " + value);
     }
     return "0x" + Long.toHexString(value);
+  }
+
+  /** A quantity of any size: {@code 0x} followed by the shortest hex digits ({@code 0x0} for zero). */
+  public static String quantity(BigInteger value) {
+    if (value.signum() < 0) {
+      throw new IllegalArgumentException("a quantity cannot be negative: " + value);
+    }
+    return "0x" + value.toString(16);
+  }
+
+  /**
+   * Decodes hex data leniently, as chain files write it: with or without {@code 0x}, an odd digit
+   * count gets a leading zero.
+   *
+   * @throws IllegalArgumentException saying "not hex" when the text has a non-hex character
+   */
+  public static byte[] parse(String text) {
+    return parse(text, IllegalArgumentException::new);
+  }
+
+  /** {@link #parse(String)} that reports a non-hex text with the exception {@code error} makes of the message. */
+  public static byte[] parse(String text, Function<String, ? extends RuntimeException> error) {
+    String digits = text.startsWith("0x") || text.startsWith("0X") ? text.substring(2) : text;
+    if (digits.length() % 2 == 1) {
+      digits = "0" + digits;
+    }
+    try {
+      return LOWER.parseHex(digits);
+    } catch (IllegalArgumentException e) {
+      throw error.apply("not hex: '" + (text.length() <= 40 ? text : text.substring(0, 40) + "...") + "'");
+    }
   }
 
   /** Decodes a JSON-RPC quantity ({@code 0x}-prefixed, at most 63 bits). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.l2prover.app.cli.UserError;
 import io.l2prover.chain.BlockTamper;
 import io.l2prover.chain.TestData;
 import io.l2prover.chain.gen.ChainGenerator;
@@ -12,7 +13,7 @@ import io.l2prover.chain.gen.GeneratorSpec;
 import io.l2prover.chain.types.Block;
 import io.l2prover.chain.types.ChainFile;
 import io.l2prover.chain.types.Hash32;
-import io.l2prover.proving.BlockGuestPhases;
+import io.l2prover.guest.BlockGuestPhases;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package io.l2prover.app;
 
+import static io.l2prover.client.ProgressFixtures.acknowledged;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.l2prover.bus.Addresses;
@@ -8,9 +9,9 @@ import io.l2prover.client.ClientSettings;
 import io.l2prover.client.ProgressEvent;
 import io.l2prover.protocol.ProtocolLimits;
 import io.l2prover.proving.DevProver;
+import io.l2prover.proving.Prover;
 import io.l2prover.proving.ProvingEngine;
 import io.l2prover.proving.ProvingJob;
-import io.l2prover.proving.Prover;
 import io.l2prover.proving.TestProvers;
 import io.l2prover.server.ProverServerVerticle;
 import io.l2prover.server.ServerSettings;
@@ -154,15 +155,5 @@ class ClusteredProvingTest {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     }
-  }
-
-  private static CompletableFuture<Void> acknowledged(Vertx vertx, long block) {
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    vertx.eventBus().<ProgressEvent>consumer(Addresses.PROGRESS, m -> {
-      if (m.body().phase() == ProgressEvent.Phase.ACKNOWLEDGED && m.body().blockNumber() == block) {
-        done.complete(null);
-      }
-    });
-    return done;
   }
 }

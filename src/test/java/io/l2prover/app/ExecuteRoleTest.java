@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.l2prover.app.cli.UserError;
 import io.l2prover.zkvm.exec.Guests;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,9 @@
 package io.l2prover.app;
 
+import static io.l2prover.client.ProgressFixtures.acknowledged;
+import static io.l2prover.client.ProgressFixtures.recordProgress;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.l2prover.bus.Addresses;
 import io.l2prover.chain.TestData;
 import io.l2prover.client.Backoff;
 import io.l2prover.client.ClientSettings;
@@ -19,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +49,7 @@ class LoadTestChainEndToEndTest {
     int port = server.actualPort();
 
     Vertx client = vertx();
-    List<ProgressEvent> firstRun = progress(client);
+    List<ProgressEvent> firstRun = recordProgress(client);
     CompletableFuture<Void> allProven = acknowledged(client, 4);
     deployClient(client, port);
     allProven.get(60, TimeUnit.SECONDS);
@@ -58,7 +58,7 @@ class LoadTestChainEndToEndTest {
     client.close().await(10, TimeUnit.SECONDS);
 
     Vertx restarted = vertx();
-    List<ProgressEvent> secondRun = progress(restarted);
+    List<ProgressEvent> secondRun = recordProgress(restarted);
     deployClient(restarted, port);
     for (int i = 0; i < 500 && secondRun.isEmpty(); i++) {
       Thread.sleep(10);
@@ -94,21 +94,5 @@ class LoadTestChainEndToEndTest {
         new Backoff(Duration.ofMillis(20), Duration.ofMillis(200)), 3, Duration.ofSeconds(30), LIMITS);
     Services.deployClient(vertx, clientDir, 1, settings,
         new ProvingEngine(new DevProver(), new CpuBackend())).await(10, TimeUnit.SECONDS);
-  }
-
-  private static List<ProgressEvent> progress(Vertx vertx) {
-    List<ProgressEvent> events = new CopyOnWriteArrayList<>();
-    vertx.eventBus().<ProgressEvent>consumer(Addresses.PROGRESS, m -> events.add(m.body()));
-    return events;
-  }
-
-  private static CompletableFuture<Void> acknowledged(Vertx vertx, long block) {
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    vertx.eventBus().<ProgressEvent>consumer(Addresses.PROGRESS, m -> {
-      if (m.body().phase() == ProgressEvent.Phase.ACKNOWLEDGED && m.body().blockNumber() == block) {
-        done.complete(null);
-      }
-    });
-    return done;
   }
 }

@@ -2,6 +2,8 @@ package io.l2prover.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.l2prover.app.cli.Role;
+import io.l2prover.app.cli.UserError;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package io.l2prover.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.l2prover.zkvm.gpu.GpuMode;
+import io.l2prover.app.cli.UserError;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package io.l2prover.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.l2prover.app.cli.UserError;
 import io.l2prover.bus.Addresses;
 import io.l2prover.metrics.MetricsVerticle;
 import io.l2prover.protocol.ExecutionWitness;
@@ -12,7 +13,6 @@ import io.l2prover.proving.ProvingEngine;
 import io.l2prover.proving.ProvingJob;
 import io.l2prover.proving.ProvingResult;
 import io.l2prover.util.Bytes;
-import io.l2prover.zkvm.gpu.BackendSelector;
 import io.l2prover.zkvm.gpu.CudaProbe;
 import io.l2prover.zkvm.gpu.CudaStatus;
 import io.l2prover.zkvm.stark.backend.ComputeBackend;

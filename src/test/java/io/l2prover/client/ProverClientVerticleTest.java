@@ -1,10 +1,11 @@
 package io.l2prover.client;
 
+import static io.l2prover.client.ProgressFixtures.acknowledged;
+import static io.l2prover.client.ProgressFixtures.recordProgress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.l2prover.app.Services;
-import io.l2prover.bus.Addresses;
 import io.l2prover.protocol.ProofData;
 import io.l2prover.protocol.ProtocolClient;
 import io.l2prover.protocol.ProtocolLimits;
@@ -14,15 +15,15 @@ import io.l2prover.proving.Prover;
 import io.l2prover.proving.ProvingJob;
 import io.l2prover.proving.ProvingVerticle;
 import io.l2prover.proving.TestProvers;
-import io.l2prover.server.ProvableChainSource;
-import io.l2prover.server.TestChains;
 import io.l2prover.server.ProofStore;
+import io.l2prover.server.ProvableChainSource;
 import io.l2prover.server.ProverServerVerticle;
 import io.l2prover.server.ServerSettings;
-import io.l2prover.state.AtomicFileWriter;
-import io.l2prover.state.JsonStateFile;
+import io.l2prover.server.TestChains;
 import io.l2prover.state.ProverState;
 import io.l2prover.state.StatePersisterVerticle;
+import io.l2prover.util.AtomicFileWriter;
+import io.l2prover.util.JsonStateFile;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
@@ -36,7 +37,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -104,23 +104,6 @@ class ProverClientVerticleTest {
 
   private Future<String> startClient(Vertx vertx, int port) {
     return startClient(vertx, port, AtomicFileWriter.durable(), Long.MAX_VALUE);
-  }
-
-  /** Completes when the client has had block {@code number} acknowledged and saved. */
-  private static CompletableFuture<Void> acknowledged(Vertx vertx, long number) {
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    vertx.eventBus().<ProgressEvent>consumer(Addresses.PROGRESS, m -> {
-      if (m.body().phase() == ProgressEvent.Phase.ACKNOWLEDGED && m.body().blockNumber() == number) {
-        done.complete(null);
-      }
-    });
-    return done;
-  }
-
-  private static List<ProgressEvent> recordProgress(Vertx vertx) {
-    List<ProgressEvent> events = new CopyOnWriteArrayList<>();
-    vertx.eventBus().<ProgressEvent>consumer(Addresses.PROGRESS, m -> events.add(m.body()));
-    return events;
   }
 
   private long savedBlock() throws Exception {

@@ -26,7 +26,7 @@ class ProofDataCodecTest {
     roundTrip("{\"Submit\":{\"block_number\":7,\"receipt\":{\"kind\":\"fake\",\"image_id\":\"" + IMAGE
             + "\",\"journal\":\"0x0102\",\"seal\":\"0x\",\"note\":\"dev\"}}}",
         new ProofData.Submit(7, new Receipt(ReceiptKind.FAKE, ImageId.fromHex(IMAGE), Bytes.fromHex("0x0102", "j"),
-            Bytes.empty(), "dev")));
+            Bytes.EMPTY, "dev")));
     roundTrip("{\"Response\":{\"block_number\":3,\"input\":{\"parent_header\":\"0xaa\",\"block\":\"0xbb\","
             + "\"witness\":{\"nodes\":[\"0x01\",\"0x0203\"],\"codes\":[],\"chain_config\":{\"chainId\":1729}}}}}",
         new ProofData.Response(3L, new ProverInput(Bytes.fromHex("0xaa", "p"), Bytes.fromHex("0xbb", "b"),

@@ -3,6 +3,7 @@ package io.l2prover.proving;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.l2prover.guest.BlockGuest;
 import io.l2prover.protocol.ProverInput;
 import io.l2prover.server.ProvableChainSource;
 import io.l2prover.server.TestChains;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.l2prover.app.Services;
 import io.l2prover.bus.Addresses;
+import io.l2prover.guest.GuestInputs;
+import io.l2prover.guest.InputDigest;
 import io.l2prover.protocol.ExecutionWitness;
 import io.l2prover.protocol.ProverInput;
 import io.l2prover.util.Bytes;
@@ -46,7 +48,7 @@ class ProvingVerticleTest {
         input("0xaa").witness());
     assertThat(InputDigest.of(shifted)).isNotEqualTo(InputDigest.of(input("0xaa")));
     assertThat(GuestInputs.from(input("0xaa")).chainId()).isEqualTo(1);
-    assertThatThrownBy(() -> GuestInputs.from(new ProverInput(Bytes.empty(), Bytes.empty(),
+    assertThatThrownBy(() -> GuestInputs.from(new ProverInput(Bytes.EMPTY, Bytes.EMPTY,
         new ExecutionWitness(List.of(), List.of(), new JsonObject()))))
         .hasMessageContaining("chain_config.chainId must be a positive integer");
   }

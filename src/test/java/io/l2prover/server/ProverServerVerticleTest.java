@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.l2prover.app.Services;
+import io.l2prover.guest.BlockGuest;
 import io.l2prover.protocol.ProofData;
 import io.l2prover.protocol.ProtocolClient;
 import io.l2prover.protocol.ProtocolLimits;
-import io.l2prover.proving.BlockGuest;
 import io.l2prover.proving.DevProver;
 import io.l2prover.proving.ExecutingDevProver;
-import io.l2prover.zkvm.exec.ExecutorOptions;
 import io.l2prover.proving.ProvingJob;
-import io.l2prover.state.AtomicFileWriter;
+import io.l2prover.util.AtomicFileWriter;
 import io.l2prover.util.Bytes;
+import io.l2prover.zkvm.exec.ExecutorOptions;
 import io.l2prover.zkvm.receipt.ImageId;
 import io.l2prover.zkvm.receipt.Receipt;
 import io.l2prover.zkvm.receipt.ReceiptKind;
@@ -122,7 +122,7 @@ class ProverServerVerticleTest {
     assertThatThrownBy(() -> exchange(server, new ProofData.Submit(9, proofOf(2))))
         .hasMessageContaining("connection closed");
     Receipt otherImage = new Receipt(ReceiptKind.FAKE, ImageId.fromHex("0x" + "11".repeat(32)),
-        proofOf(1).journal(), Bytes.empty(), "");
+        proofOf(1).journal(), Bytes.EMPTY, "");
     assertThatThrownBy(() -> exchange(server, new ProofData.Submit(1, otherImage)))
         .hasMessageContaining("connection closed");
     // Messages only a server sends are refused too.

@@ -3,6 +3,9 @@ package io.l2prover.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.l2prover.util.AtomicFileWriter;
+import io.l2prover.util.JsonStateFile;
+import io.l2prover.util.StateFileException;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;

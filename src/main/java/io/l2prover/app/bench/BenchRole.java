@@ -1,22 +1,17 @@
 package io.l2prover.app.bench;
 
-import io.l2prover.app.Role;
-import io.l2prover.app.UserError;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
+import io.l2prover.app.cli.CommandGroup;
+import io.l2prover.app.cli.Role;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code bench <subcommand> [options]}: measurement commands, picked by their first argument; each
  * subcommand has the shape of a role.
  */
-public final class BenchRole implements Role {
-
-  private final Map<String, Role> subcommands = new LinkedHashMap<>();
+public final class BenchRole extends CommandGroup {
 
   public BenchRole(List<Role> subcommands) {
-    subcommands.forEach(s -> this.subcommands.put(s.name(), s));
+    super("bench", subcommands, System.out);
   }
 
   /** The benchmarks this build ships. */
@@ -25,31 +20,19 @@ public final class BenchRole implements Role {
   }
 
   @Override
-  public String name() {
-    return "bench";
-  }
-
-  @Override
   public String summary() {
-    return "measure a component: " + String.join(", ", subcommands.keySet());
+    return "measure a component: " + String.join(", ", commands().keySet());
   }
 
   @Override
-  public int run(String[] args) throws Exception {
-    if (args.length == 0 || args[0].equals("--help")) {
-      System.out.print(usage());
-      return args.length == 0 ? 2 : 0;
-    }
-    Role sub = subcommands.get(args[0]);
-    if (sub == null) {
-      throw new UserError("unknown benchmark '" + args[0] + "'; choose one of " + subcommands.keySet(), 2);
-    }
-    return sub.run(Arrays.copyOfRange(args, 1, args.length));
+  protected String usage() {
+    StringBuilder text = new StringBuilder("usage: java -jar l2-prover.jar bench <benchmark> [options]\n\nbenchmarks:\n");
+    commands().values().forEach(s -> text.append(String.format("  %-8s %s%n", s.name(), s.summary())));
+    return text.toString();
   }
 
-  private String usage() {
-    StringBuilder text = new StringBuilder("usage: java -jar l2-prover.jar bench <benchmark> [options]\n\nbenchmarks:\n");
-    subcommands.values().forEach(s -> text.append(String.format("  %-8s %s%n", s.name(), s.summary())));
-    return text.toString();
+  @Override
+  protected String unknownCommand(String word) {
+    return "unknown benchmark '" + word + "'; choose one of " + commands().keySet();
   }
 }

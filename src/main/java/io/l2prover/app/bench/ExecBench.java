@@ -1,9 +1,8 @@
 package io.l2prover.app.bench;
 
-import io.l2prover.app.CliFlags;
-import io.l2prover.app.Role;
-import io.l2prover.app.UserError;
-
+import io.l2prover.app.cli.CliFlags;
+import io.l2prover.app.cli.FlagRole;
+import io.l2prover.app.cli.UserError;
 import io.l2prover.zkvm.exec.ExecutionResult;
 import io.l2prover.zkvm.exec.Executor;
 import io.l2prover.zkvm.exec.ExecutorOptions;
@@ -11,9 +10,9 @@ import io.l2prover.zkvm.exec.Guests;
 import io.l2prover.zkvm.exec.Program;
 import io.l2prover.zkvm.exec.QemuRunner;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
@@ -25,7 +24,7 @@ import java.util.Set;
  * same process and prints both speeds in MIPS and their ratio. Both runs must agree on the
  * journal and exit code, or the benchmark fails.
  */
-public final class ExecBench implements Role {
+public final class ExecBench extends FlagRole {
 
   private static final String USAGE = """
       usage: bench exec [--rounds N] [--runs N] [--elf FILE --input FILE]
@@ -44,26 +43,18 @@ public final class ExecBench implements Role {
   }
 
   ExecBench(PrintStream out) {
+    super("exec", "bench exec", "executor speed: MIPS of ours and of qemu-riscv32 on the same guest, and the ratio",
+        Set.of("rounds", "runs", "elf", "input", "translate-after"), Set.of(), out);
     this.out = out;
   }
 
   @Override
-  public String name() {
-    return "exec";
+  protected String usage() {
+    return USAGE;
   }
 
   @Override
-  public String summary() {
-    return "executor speed: MIPS of ours and of qemu-riscv32 on the same guest, and the ratio";
-  }
-
-  @Override
-  public int run(String[] args) throws Exception {
-    CliFlags flags = CliFlags.parse("bench exec", args, Set.of("rounds", "runs", "elf", "input", "translate-after"), Set.of("help"));
-    if (flags.has("help")) {
-      out.print(USAGE);
-      return 0;
-    }
+  protected int run(CliFlags flags) throws Exception {
     int runs = (int) flags.longValue("runs", 3, 1, 100);
     byte[] elf;
     byte[] input;

@@ -1,9 +1,9 @@
 package io.l2prover.app.bench;
 
-import io.l2prover.app.Role;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.l2prover.app.UserError;
+import io.l2prover.app.cli.CliFlags;
+import io.l2prover.app.cli.FlagRole;
+import io.l2prover.app.cli.UserError;
 import io.l2prover.zkvm.stark.backend.ComputeBackend;
 import io.l2prover.zkvm.stark.backend.CpuBackend;
 import io.l2prover.zkvm.stark.examples.ExampleAir;
@@ -23,39 +23,40 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code bench stark --log-rows N [--air NAME] [--out FILE]} proves an example AIR with 2^N rows,
  * verifies it and prints one JSON line; {@code bench stark --verify FILE} verifies a saved proof
  * (exit 0 when valid, 1 with the reason when not).
  */
-public final class StarkBench implements Role {
+public final class StarkBench extends FlagRole {
 
   private static final String DEFAULT_AIR = "fibonacci";
   private static final int WARM_VERIFICATIONS = 9;
+  private static final String SUMMARY =
+      "--log-rows N [--air " + String.join("|", ExampleAirs.names()) + "] [--out FILE] | --verify FILE";
 
-  @Override
-  public String name() {
-    return "stark";
+  public StarkBench() {
+    super("stark", "bench stark", SUMMARY, Set.of("log-rows", "air", "out", "verify"), Set.of(), System.out);
   }
 
   @Override
-  public String summary() {
-    return "--log-rows N [--air " + String.join("|", ExampleAirs.names()) + "] [--out FILE] | --verify FILE";
+  protected String usage() {
+    return "usage: bench stark " + SUMMARY + "\n";
   }
 
   @Override
-  public int run(String[] args) throws Exception {
-    Map<String, String> options = parse(args);
+  protected int run(CliFlags flags) throws Exception {
     ComputeBackend backend = new CpuBackend();
-    if (options.containsKey("--verify")) {
-      return verifyFile(Path.of(options.get("--verify")), backend);
+    if (flags.has("verify")) {
+      return verifyFile(Path.of(flags.required("verify")), backend);
     }
-    if (!options.containsKey("--log-rows")) {
+    if (!flags.has("log-rows")) {
       throw new UserError("bench stark needs --log-rows N (or --verify FILE)", 2);
     }
-    ExampleAir air = air(options.getOrDefault("--air", DEFAULT_AIR));
-    int logRows = logRows(options.get("--log-rows"), air);
+    ExampleAir air = air(flags.string("air").orElse(DEFAULT_AIR));
+    int logRows = logRows(flags.required("log-rows"), air);
     FriParameters params = FriParameters.DEFAULT;
 
     ProvingKey key = ProvingKey.setup(air, logRows, params, backend);
@@ -76,8 +77,8 @@ public final class StarkBench implements Role {
     }
     long verified = System.nanoTime();
     long warmVerifyMicros = warmVerifyMicros(air, key, bytes, trace.publicValues(), params);
-    if (options.containsKey("--out")) {
-      Path out = Path.of(options.get("--out"));
+    if (flags.has("out")) {
+      Path out = Path.of(flags.required("out"));
       try {
         Files.write(out, bytes);
       } catch (IOException e) {
@@ -174,19 +175,4 @@ public final class StarkBench implements Role {
     return n;
   }
 
-  private static Map<String, String> parse(String[] args) {
-    Map<String, String> options = new LinkedHashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      String flag = args[i];
-      if (!flag.equals("--log-rows") && !flag.equals("--air") && !flag.equals("--out") && !flag.equals("--verify")) {
-        throw new UserError("unknown option '" + flag + "' for bench stark; options: --log-rows N, --air NAME, "
-            + "--out FILE, --verify FILE", 2);
-      }
-      if (i + 1 >= args.length) {
-        throw new UserError(flag + " needs a value", 2);
-      }
-      options.put(flag, args[++i]);
-    }
-    return options;
-  }
 }

@@ -3,6 +3,7 @@ package io.l2prover.chain.crypto;
 import io.l2prover.chain.ChainException;
 import io.l2prover.chain.types.Address;
 import io.l2prover.chain.types.Hash32;
+import io.l2prover.chain.types.Keccak;
 import io.l2prover.chain.types.U256;
 import java.math.BigInteger;
 import java.util.Arrays;

@@ -1,6 +1,5 @@
 package io.l2prover.chain.gen;
 
-import io.l2prover.chain.crypto.Keccak;
 import io.l2prover.chain.state.BlockEnv;
 import io.l2prover.chain.state.BlockProcessor;
 import io.l2prover.chain.state.BlockRoots;
@@ -10,13 +9,14 @@ import io.l2prover.chain.state.WorldState;
 import io.l2prover.chain.types.Address;
 import io.l2prover.chain.types.Block;
 import io.l2prover.chain.types.BlockHeader;
-import io.l2prover.chain.types.Bytes;
 import io.l2prover.chain.types.Hash32;
+import io.l2prover.chain.types.Keccak;
 import io.l2prover.chain.types.LogsBloom;
-import io.l2prover.chain.types.Receipt;
 import io.l2prover.chain.types.Transaction;
+import io.l2prover.chain.types.TransactionReceipt;
 import io.l2prover.chain.types.U256;
 import io.l2prover.chain.types.Withdrawal;
+import io.l2prover.util.Bytes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +36,7 @@ public final class BlockBuilder {
   private final WorldState state;
   private final BlockEnv env;
   private final List<Transaction> transactions = new ArrayList<>();
-  private final List<Receipt> receipts = new ArrayList<>();
+  private final List<TransactionReceipt> receipts = new ArrayList<>();
   private final List<Withdrawal> withdrawals = new ArrayList<>();
   private long gasUsed;
 
@@ -63,7 +63,7 @@ public final class BlockBuilder {
   public BlockBuilder add(Transaction tx, Address sender) {
     gasUsed += TransactionProcessor.apply(tx, sender, transactions.size(), env, state, env.gasLimit() - gasUsed).gasUsed();
     transactions.add(tx);
-    receipts.add(Receipt.of(tx.type(), true, gasUsed, List.of()));
+    receipts.add(TransactionReceipt.of(tx.type(), true, gasUsed, List.of()));
     return this;
   }
 

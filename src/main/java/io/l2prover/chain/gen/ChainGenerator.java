@@ -1,13 +1,12 @@
 package io.l2prover.chain.gen;
 
-import io.l2prover.chain.crypto.Keccak;
 import io.l2prover.chain.crypto.Secp256k1;
 import io.l2prover.chain.crypto.Senders;
-import io.l2prover.chain.genesis.ChainConfig;
 import io.l2prover.chain.genesis.Genesis;
 import io.l2prover.chain.genesis.GenesisAccount;
 import io.l2prover.chain.state.Account;
 import io.l2prover.chain.state.BlockEnv;
+import io.l2prover.chain.state.ChainConfig;
 import io.l2prover.chain.state.IntrinsicGas;
 import io.l2prover.chain.state.WorldState;
 import io.l2prover.chain.trie.MapNodeStore;
@@ -15,11 +14,12 @@ import io.l2prover.chain.types.AccessListEntry;
 import io.l2prover.chain.types.Address;
 import io.l2prover.chain.types.Block;
 import io.l2prover.chain.types.BlockHeader;
-import io.l2prover.chain.types.Bytes;
 import io.l2prover.chain.types.Hash32;
+import io.l2prover.chain.types.Keccak;
 import io.l2prover.chain.types.Transaction;
 import io.l2prover.chain.types.TxType;
 import io.l2prover.chain.types.U256;
+import io.l2prover.util.Bytes;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

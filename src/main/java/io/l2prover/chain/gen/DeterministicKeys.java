@@ -1,7 +1,7 @@
 package io.l2prover.chain.gen;
 
-import io.l2prover.chain.crypto.Keccak;
 import io.l2prover.chain.crypto.Secp256k1;
+import io.l2prover.chain.types.Keccak;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 

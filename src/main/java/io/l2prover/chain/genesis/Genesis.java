@@ -1,17 +1,18 @@
 package io.l2prover.chain.genesis;
 
 import io.l2prover.chain.UnsupportedException;
-import io.l2prover.chain.crypto.Keccak;
 import io.l2prover.chain.rlp.Rlp;
 import io.l2prover.chain.state.Account;
+import io.l2prover.chain.state.ChainConfig;
 import io.l2prover.chain.state.WorldState;
 import io.l2prover.chain.trie.MapNodeStore;
 import io.l2prover.chain.trie.MerklePatriciaTrie;
 import io.l2prover.chain.types.Address;
 import io.l2prover.chain.types.BlockHeader;
-import io.l2prover.chain.types.Bytes;
 import io.l2prover.chain.types.Hash32;
+import io.l2prover.chain.types.Keccak;
 import io.l2prover.chain.types.U256;
+import io.l2prover.util.Bytes;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -44,7 +45,7 @@ public record Genesis(
     WorldState state = WorldState.empty();
     for (var entry : new TreeMap<>(alloc).entrySet()) {
       GenesisAccount account = entry.getValue();
-      Hash32 codeHash = account.code().size() == 0 ? Account.EMPTY_CODE_HASH : state.putCode(account.code());
+      Hash32 codeHash = account.code().length() == 0 ? Account.EMPTY_CODE_HASH : state.putCode(account.code());
       Hash32 storageRoot = storageRoot(account.storage(), nodes);
       state.put(entry.getKey(), new Account(account.nonce(), account.balance(), storageRoot, codeHash));
     }

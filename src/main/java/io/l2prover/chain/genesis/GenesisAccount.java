@@ -1,8 +1,8 @@
 package io.l2prover.chain.genesis;
 
-import io.l2prover.chain.types.Bytes;
 import io.l2prover.chain.types.Hash32;
 import io.l2prover.chain.types.U256;
+import io.l2prover.util.Bytes;
 import java.util.Map;
 
 /** One entry of a genesis {@code alloc}: balance, nonce, code and storage slots. */

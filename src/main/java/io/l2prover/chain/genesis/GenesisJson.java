@@ -5,11 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.l2prover.chain.ChainException;
 import io.l2prover.chain.rlp.Rlp;
+import io.l2prover.chain.state.ChainConfig;
 import io.l2prover.chain.types.Address;
-import io.l2prover.chain.types.Bytes;
 import io.l2prover.chain.types.Hash32;
-import io.l2prover.chain.types.Hex;
 import io.l2prover.chain.types.U256;
+import io.l2prover.util.Bytes;
+import io.l2prover.util.Hex;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -69,7 +70,7 @@ public final class GenesisJson {
     return new Genesis(chainConfig, alloc,
         root.has("coinbase") ? address(root.get("coinbase").asText(), "coinbase") : Address.ZERO,
         root.has("difficulty") ? number(root.get("difficulty"), "difficulty") : U256.ZERO,
-        root.has("extraData") ? Bytes.fromHex(root.get("extraData").asText()) : Bytes.EMPTY,
+        root.has("extraData") ? data(root.get("extraData").asText()) : Bytes.EMPTY,
         number(required(root, "gasLimit"), "gasLimit").toLongExact(),
         headerNonce(root.path("nonce")),
         root.has("mixhash") ? hash(root.get("mixhash").asText(), "mixhash")
@@ -100,12 +101,12 @@ public final class GenesisJson {
       if (account.nonce() != 0) {
         a.put("nonce", Hex.quantity(account.nonce()));
       }
-      if (account.code().size() > 0) {
+      if (account.code().length() > 0) {
         a.put("code", account.code().toHex());
       }
       if (!account.storage().isEmpty()) {
         ObjectNode storage = a.putObject("storage");
-        new TreeMap<>(account.storage()).forEach((k, v) -> storage.put(k.toHex(), Hex.data(v.toBytes32())));
+        new TreeMap<>(account.storage()).forEach((k, v) -> storage.put(k.toHex(), Hex.encode(v.toBytes32())));
       }
     });
     root.put("coinbase", genesis.coinbase().toHex());
@@ -128,14 +129,18 @@ public final class GenesisJson {
     String where = "alloc[" + address + "]";
     U256 balance = node.has("balance") ? number(node.get("balance"), where + ".balance") : U256.ZERO;
     long nonce = node.has("nonce") ? number(node.get("nonce"), where + ".nonce").toLongExact() : 0;
-    Bytes code = node.has("code") ? Bytes.fromHex(node.get("code").asText()) : Bytes.EMPTY;
+    Bytes code = node.has("code") ? data(node.get("code").asText()) : Bytes.EMPTY;
     Map<Hash32, U256> storage = new HashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = node.path("storage").fields(); it.hasNext(); ) {
       var slot = it.next();
-      storage.put(Hash32.of(leftPad(Hex.parse(slot.getKey()), where + ".storage key")),
-          U256.of(new BigInteger(1, leftPad(Hex.parse(slot.getValue().asText()), where + ".storage value"))));
+      storage.put(Hash32.of(leftPad(Hex.parse(slot.getKey(), ChainException::new), where + ".storage key")),
+          U256.of(new BigInteger(1, leftPad(Hex.parse(slot.getValue().asText(), ChainException::new), where + ".storage value"))));
     }
     return new GenesisAccount(balance, nonce, code, storage);
+  }
+
+  private static Bytes data(String hex) {
+    return Bytes.of(Hex.parse(hex, ChainException::new));
   }
 
   private static byte[] leftPad(byte[] value, String where) {

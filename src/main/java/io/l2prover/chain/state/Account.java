@@ -1,10 +1,10 @@
 package io.l2prover.chain.state;
 
-import io.l2prover.chain.crypto.Keccak;
 import io.l2prover.chain.rlp.Rlp;
 import io.l2prover.chain.rlp.RlpReader;
 import io.l2prover.chain.trie.MerklePatriciaTrie;
 import io.l2prover.chain.types.Hash32;
+import io.l2prover.chain.types.Keccak;
 import io.l2prover.chain.types.U256;
 
 /** An account as the state trie stores it: RLP of [nonce, balance, storage root, code hash]. */

@@ -1,7 +1,6 @@
 package io.l2prover.chain.state;
 
 import io.l2prover.chain.UnsupportedException;
-import io.l2prover.chain.genesis.ChainConfig;
 import io.l2prover.chain.types.Address;
 import io.l2prover.chain.types.Block;
 import io.l2prover.chain.types.BlockHeader;

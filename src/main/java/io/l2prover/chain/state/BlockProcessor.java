@@ -2,12 +2,12 @@ package io.l2prover.chain.state;
 
 import io.l2prover.chain.crypto.Senders;
 import io.l2prover.chain.types.Address;
-import io.l2prover.chain.types.Bytes;
 import io.l2prover.chain.types.LogsBloom;
-import io.l2prover.chain.types.Receipt;
 import io.l2prover.chain.types.Transaction;
+import io.l2prover.chain.types.TransactionReceipt;
 import io.l2prover.chain.types.U256;
 import io.l2prover.chain.types.Withdrawal;
+import io.l2prover.util.Bytes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +22,7 @@ public final class BlockProcessor {
   private static final long GWEI = 1_000_000_000L;
 
   /** What a body did to the state. */
-  public record Outcome(List<Address> senders, List<Receipt> receipts, long gasUsed, Bytes logsBloom) {
+  public record Outcome(List<Address> senders, List<TransactionReceipt> receipts, long gasUsed, Bytes logsBloom) {
 
     public Outcome {
       senders = List.copyOf(senders);
@@ -35,7 +35,7 @@ public final class BlockProcessor {
   public static Outcome process(
       BlockEnv env, List<Transaction> transactions, List<Withdrawal> withdrawals, WorldState state) {
     List<Address> senders = new ArrayList<>(transactions.size());
-    List<Receipt> receipts = new ArrayList<>(transactions.size());
+    List<TransactionReceipt> receipts = new ArrayList<>(transactions.size());
     long gasUsed = 0;
     for (int i = 0; i < transactions.size(); i++) {
       Transaction tx = transactions.get(i);
@@ -43,7 +43,7 @@ public final class BlockProcessor {
       senders.add(sender);
       var outcome = TransactionProcessor.apply(tx, sender, i, env, state, env.gasLimit() - gasUsed);
       gasUsed += outcome.gasUsed();
-      receipts.add(Receipt.of(tx.type(), true, gasUsed, List.of()));
+      receipts.add(TransactionReceipt.of(tx.type(), true, gasUsed, List.of()));
     }
     for (Withdrawal withdrawal : withdrawals) {
       applyWithdrawal(withdrawal, state);

@@ -3,8 +3,8 @@ package io.l2prover.chain.state;
 import io.l2prover.chain.rlp.Rlp;
 import io.l2prover.chain.trie.MerklePatriciaTrie;
 import io.l2prover.chain.types.Hash32;
-import io.l2prover.chain.types.Receipt;
 import io.l2prover.chain.types.Transaction;
+import io.l2prover.chain.types.TransactionReceipt;
 import io.l2prover.chain.types.Withdrawal;
 import java.util.List;
 import java.util.function.Function;
@@ -18,8 +18,8 @@ public final class BlockRoots {
     return indexed(transactions, Transaction::encode);
   }
 
-  public static Hash32 receiptsRoot(List<Receipt> receipts) {
-    return indexed(receipts, Receipt::encode);
+  public static Hash32 receiptsRoot(List<TransactionReceipt> receipts) {
+    return indexed(receipts, TransactionReceipt::encode);
   }
 
   /** EIP-4895. */

@@ -1,10 +1,9 @@
 package io.l2prover.chain.state;
 
 import io.l2prover.chain.UnsupportedException;
-import io.l2prover.chain.genesis.ChainConfig;
 import io.l2prover.chain.types.BlockHeader;
-import io.l2prover.chain.types.Bytes;
 import io.l2prover.chain.types.U256;
+import io.l2prover.util.Bytes;
 
 /**
  * The checks of a post-merge Cancun header against its parent, as ethrex applies them: parent
@@ -41,8 +40,8 @@ public final class HeaderValidator {
         "gas used " + header.gasUsed() + " exceeds the gas limit " + header.gasLimit());
     require(n, FeeRules.gasLimitWithinBounds(header.gasLimit(), parent.gasLimit()),
         "gas limit " + header.gasLimit() + " moves too far from the parent's " + parent.gasLimit());
-    require(n, header.extraData().size() <= MAX_EXTRA_DATA,
-        "extra data of " + header.extraData().size() + " bytes exceeds " + MAX_EXTRA_DATA);
+    require(n, header.extraData().length() <= MAX_EXTRA_DATA,
+        "extra data of " + header.extraData().length() + " bytes exceeds " + MAX_EXTRA_DATA);
     require(n, header.difficulty().isZero(), "difficulty must be 0 after the merge (EIP-3675)");
     require(n, header.nonce().equals(ZERO_NONCE),
         "nonce must be 0 after the merge (EIP-3675)");

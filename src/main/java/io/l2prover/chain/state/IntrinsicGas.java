@@ -1,8 +1,8 @@
 package io.l2prover.chain.state;
 
 import io.l2prover.chain.types.AccessListEntry;
-import io.l2prover.chain.types.Bytes;
 import io.l2prover.chain.types.Transaction;
+import io.l2prover.util.Bytes;
 
 /** The gas a transaction costs before any execution (Yellow Paper g0, with EIP-2028/2930). */
 public final class IntrinsicGas {
@@ -24,11 +24,11 @@ public final class IntrinsicGas {
   public static long of(Transaction tx) {
     long gas = TX_BASE;
     Bytes data = tx.data();
-    for (int i = 0; i < data.size(); i++) {
+    for (int i = 0; i < data.length(); i++) {
       gas += data.get(i) == 0 ? DATA_ZERO_BYTE : DATA_NONZERO_BYTE;
     }
     if (tx.isContractCreation()) {
-      gas += TX_CREATE + INIT_CODE_WORD * ((data.size() + 31L) / 32);
+      gas += TX_CREATE + INIT_CODE_WORD * ((data.length() + 31L) / 32);
     }
     for (AccessListEntry entry : tx.accessList()) {
       gas += ACCESS_LIST_ADDRESS + ACCESS_LIST_STORAGE_KEY * entry.storageKeys().size();

@@ -1,12 +1,12 @@
 package io.l2prover.chain.state;
 
-import io.l2prover.chain.crypto.Keccak;
 import io.l2prover.chain.trie.MapNodeStore;
 import io.l2prover.chain.trie.MerklePatriciaTrie;
 import io.l2prover.chain.trie.NodeStore;
 import io.l2prover.chain.types.Address;
-import io.l2prover.chain.types.Bytes;
 import io.l2prover.chain.types.Hash32;
+import io.l2prover.chain.types.Keccak;
+import io.l2prover.util.Bytes;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;

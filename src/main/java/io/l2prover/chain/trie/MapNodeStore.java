@@ -1,7 +1,7 @@
 package io.l2prover.chain.trie;
 
-import io.l2prover.chain.crypto.Keccak;
 import io.l2prover.chain.types.Hash32;
+import io.l2prover.chain.types.Keccak;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package io.l2prover.chain.trie;
 
-import io.l2prover.chain.crypto.Keccak;
 import io.l2prover.chain.rlp.Rlp;
 import io.l2prover.chain.types.Hash32;
+import io.l2prover.chain.types.Keccak;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

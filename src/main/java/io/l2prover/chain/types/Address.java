@@ -2,6 +2,7 @@ package io.l2prover.chain.types;
 
 import io.l2prover.chain.ChainException;
 import io.l2prover.util.ByteValue;
+import io.l2prover.util.Hex;
 
 /** A 20-byte account address. */
 public final class Address extends ByteValue implements Comparable<Address> {
@@ -23,7 +24,7 @@ public final class Address extends ByteValue implements Comparable<Address> {
 
   /** Parses 0x-hex of exactly 20 bytes (checksum case is not checked). */
   public static Address fromHex(String hex) {
-    return of(Hex.parse(hex));
+    return of(Hex.parse(hex, ChainException::new));
   }
 
   @Override

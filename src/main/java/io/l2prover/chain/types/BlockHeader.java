@@ -1,9 +1,9 @@
 package io.l2prover.chain.types;
 
-import io.l2prover.chain.crypto.Keccak;
 import io.l2prover.chain.rlp.Rlp;
 import io.l2prover.chain.rlp.RlpException;
 import io.l2prover.chain.rlp.RlpReader;
+import io.l2prover.util.Bytes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -46,10 +46,10 @@ public record BlockHeader(
 
   public BlockHeader {
     Objects.requireNonNull(parentHash, "parentHash");
-    if (logsBloom.size() != 256) {
+    if (logsBloom.length() != 256) {
       throw new IllegalArgumentException("logs bloom must be 256 bytes");
     }
-    if (nonce.size() != 8) {
+    if (nonce.length() != 8) {
       throw new IllegalArgumentException("header nonce must be 8 bytes");
     }
     List<Optional<?>> optional =

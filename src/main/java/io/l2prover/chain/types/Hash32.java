@@ -2,6 +2,7 @@ package io.l2prover.chain.types;
 
 import io.l2prover.chain.ChainException;
 import io.l2prover.util.ByteValue;
+import io.l2prover.util.Hex;
 
 /** A 32-byte hash (keccak-256 output, trie roots, block and transaction hashes). */
 public final class Hash32 extends ByteValue implements Comparable<Hash32> {
@@ -23,7 +24,7 @@ public final class Hash32 extends ByteValue implements Comparable<Hash32> {
 
   /** Parses 0x-hex of exactly 32 bytes. */
   public static Hash32 fromHex(String hex) {
-    return of(Hex.parse(hex));
+    return of(Hex.parse(hex, ChainException::new));
   }
 
   /** The byte at {@code index}. */

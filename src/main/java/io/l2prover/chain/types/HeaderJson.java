@@ -1,5 +1,6 @@
 package io.l2prover.chain.types;
 
+import io.l2prover.util.Hex;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

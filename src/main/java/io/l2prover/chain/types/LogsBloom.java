@@ -1,6 +1,6 @@
 package io.l2prover.chain.types;
 
-import io.l2prover.chain.crypto.Keccak;
+import io.l2prover.util.Bytes;
 import java.util.List;
 
 /**

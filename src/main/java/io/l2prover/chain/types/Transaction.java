@@ -1,7 +1,7 @@
 package io.l2prover.chain.types;
 
-import io.l2prover.chain.crypto.Keccak;
 import io.l2prover.chain.rlp.Rlp;
+import io.l2prover.util.Bytes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

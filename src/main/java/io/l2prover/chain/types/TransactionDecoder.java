@@ -3,6 +3,7 @@ package io.l2prover.chain.types;
 import io.l2prover.chain.UnsupportedException;
 import io.l2prover.chain.rlp.RlpException;
 import io.l2prover.chain.rlp.RlpReader;
+import io.l2prover.util.Bytes;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;

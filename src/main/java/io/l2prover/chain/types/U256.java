@@ -1,6 +1,7 @@
 package io.l2prover.chain.types;
 
 import io.l2prover.chain.ChainException;
+import io.l2prover.util.Hex;
 import java.math.BigInteger;
 
 /**

@@ -2,7 +2,7 @@ package io.l2prover.chain.witness;
 
 import io.l2prover.chain.types.Block;
 import io.l2prover.chain.types.BlockHeader;
-import io.l2prover.chain.types.Bytes;
+import io.l2prover.util.Bytes;
 import java.util.List;
 
 /**

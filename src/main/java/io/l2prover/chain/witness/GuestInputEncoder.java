@@ -1,7 +1,7 @@
 package io.l2prover.chain.witness;
 
 import io.l2prover.chain.ChainException;
-import io.l2prover.chain.types.Bytes;
+import io.l2prover.util.Bytes;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -64,7 +64,7 @@ public final class GuestInputEncoder {
   }
 
   private static void writeItem(ByteArrayOutputStream out, Bytes item) {
-    writeU32(out, item.size());
+    writeU32(out, item.length());
     out.writeBytes(item.toArray());
   }
 

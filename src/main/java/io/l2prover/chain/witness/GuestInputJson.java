@@ -1,7 +1,8 @@
 package io.l2prover.chain.witness;
 
 import io.l2prover.chain.ChainException;
-import io.l2prover.chain.types.Bytes;
+import io.l2prover.util.Bytes;
+import io.l2prover.util.Hex;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +69,7 @@ public final class GuestInputJson {
       throw new ChainException(where + " must be a 0x-hex string");
     }
     try {
-      return Bytes.fromHex(text);
+      return Bytes.of(Hex.parse(text, ChainException::new));
     } catch (ChainException e) {
       throw new ChainException(where + ": " + e.getMessage());
     }

@@ -1,19 +1,19 @@
 package io.l2prover.chain.witness;
 
 import io.l2prover.chain.ChainException;
-import io.l2prover.chain.genesis.ChainConfig;
 import io.l2prover.chain.genesis.Genesis;
 import io.l2prover.chain.genesis.GenesisJson;
 import io.l2prover.chain.state.Account;
 import io.l2prover.chain.state.BlockExecutor;
+import io.l2prover.chain.state.ChainConfig;
 import io.l2prover.chain.state.WorldState;
 import io.l2prover.chain.trie.MapNodeStore;
 import io.l2prover.chain.types.Address;
 import io.l2prover.chain.types.Block;
 import io.l2prover.chain.types.BlockHeader;
-import io.l2prover.chain.types.Bytes;
 import io.l2prover.chain.types.ChainFile;
 import io.l2prover.chain.types.Hash32;
+import io.l2prover.util.Bytes;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

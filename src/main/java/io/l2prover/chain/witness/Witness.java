@@ -1,6 +1,6 @@
 package io.l2prover.chain.witness;
 
-import io.l2prover.chain.types.Bytes;
+import io.l2prover.util.Bytes;
 import java.util.List;
 
 /**
@@ -17,6 +17,6 @@ public record Witness(List<Bytes> nodes, List<Bytes> codes) {
 
   /** The total size of the nodes and codes in bytes. */
   public long byteSize() {
-    return nodes.stream().mapToLong(Bytes::size).sum() + codes.stream().mapToLong(Bytes::size).sum();
+    return nodes.stream().mapToLong(Bytes::length).sum() + codes.stream().mapToLong(Bytes::length).sum();
   }
 }

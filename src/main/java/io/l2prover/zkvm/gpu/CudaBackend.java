@@ -7,7 +7,7 @@ import io.l2prover.zkvm.gpu.DeviceArena.Slot;
 import io.l2prover.zkvm.stark.backend.ComputeBackend;
 import io.l2prover.zkvm.stark.backend.QuotientTask;
 import io.l2prover.zkvm.stark.poseidon2.Poseidon2Hash;
-import io.vertx.core.Context;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import jcuda.Sizeof;
@@ -20,13 +20,16 @@ import jcuda.driver.CUdeviceptr;
  * earlier calls, moves data through double-buffered pinned memory (the CPU's copy of one chunk
  * overlaps the DMA of the next, and the kernels queue behind the uploads on one stream), and
  * checks every driver call. Calls block until the GPU is done, so they belong
- * in worker threads (a worker verticle or {@code executeBlocking}); an event-loop thread is
- * refused. One device (0), one stream: concurrent callers queue on the lock.
+ * in worker threads (a worker verticle or {@code executeBlocking}); a thread a
+ * {@link BlockingCallGuard} refuses (a Vert.x event loop) is refused. One device (0), one stream:
+ * concurrent callers queue on the lock.
  */
 public final class CudaBackend implements ComputeBackend, AutoCloseable {
 
   private static final int DIGEST = Poseidon2Hash.DIGEST;
   private static final int THREADS = 256;
+  /** Immutable after class initialisation: the installed guards never change in a process. */
+  private static final List<BlockingCallGuard> GUARDS = BlockingCallGuard.installed();
 
   private final CudaStatus status;
   private final Poseidon2Hash hash = Poseidon2Hash.babyBear();
@@ -326,8 +329,10 @@ public final class CudaBackend implements ComputeBackend, AutoCloseable {
 
   /** Runs {@code task} with the lock held and the context bound, creating the kernels on first use. */
   <T> T onDevice(Function<CudaKernels, T> task) {
-    if (Context.isOnEventLoopThread()) {
-      throw new IllegalStateException("GPU work on a Vert.x event loop: run it in a worker (executeBlocking)");
+    for (BlockingCallGuard guard : GUARDS) {
+      guard.refusal().ifPresent(why -> {
+        throw new IllegalStateException("GPU work on " + why);
+      });
     }
     lock.lock();
     try {

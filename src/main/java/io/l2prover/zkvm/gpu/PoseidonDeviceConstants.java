@@ -40,7 +40,7 @@ final class PoseidonDeviceConstants {
   static int[] montgomery(Poseidon2 permutation) {
     int[] words = canonical(permutation);
     for (int i = 0; i < words.length; i++) {
-      words[i] = Montgomery.toMont(words[i]);
+      words[i] = DeviceMontgomery.toMont(words[i]);
     }
     return words;
   }

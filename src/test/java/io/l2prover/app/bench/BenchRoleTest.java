@@ -3,7 +3,7 @@ package io.l2prover.app.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.l2prover.app.UserError;
+import io.l2prover.app.cli.UserError;
 import org.junit.jupiter.api.Test;
 
 class BenchRoleTest {

@@ -2,6 +2,7 @@ package io.l2prover.chain.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.l2prover.chain.types.Keccak;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.l2prover.chain.ChainException;
 import io.l2prover.chain.TestData;
+import io.l2prover.chain.state.ChainConfig;
 import io.l2prover.chain.state.WorldState;
 import io.l2prover.chain.trie.MapNodeStore;
 import io.l2prover.chain.types.Address;
@@ -33,10 +34,10 @@ class GenesisTest {
   void writtenGenesisReadsBackEqual() {
     Genesis genesis = new Genesis(ChainConfig.cancunFromGenesis(7),
         java.util.Map.of(Address.fromHex("0x" + "ab".repeat(20)),
-            new GenesisAccount(U256.of(5), 3, io.l2prover.chain.types.Bytes.fromHex("0x6000"),
+            new GenesisAccount(U256.of(5), 3, io.l2prover.util.Bytes.fromHex("0x6000"),
                 java.util.Map.of(Hash32.ZERO, U256.of(9)))),
-        Address.ZERO, U256.ZERO, io.l2prover.chain.types.Bytes.EMPTY, 30_000_000,
-        io.l2prover.chain.types.Bytes.of(new byte[8]), Hash32.ZERO, 1_700_000_000L,
+        Address.ZERO, U256.ZERO, io.l2prover.util.Bytes.EMPTY, 30_000_000,
+        io.l2prover.util.Bytes.of(new byte[8]), Hash32.ZERO, 1_700_000_000L,
         java.util.Optional.of(U256.of(7)));
     assertThat(GenesisJson.parse(GenesisJson.write(genesis))).isEqualTo(genesis);
   }

@@ -3,13 +3,12 @@ package io.l2prover.chain.state;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.l2prover.chain.UnsupportedException;
-import io.l2prover.chain.genesis.ChainConfig;
 import io.l2prover.chain.trie.MerklePatriciaTrie;
 import io.l2prover.chain.types.Address;
 import io.l2prover.chain.types.BlockHeader;
-import io.l2prover.chain.types.Bytes;
 import io.l2prover.chain.types.Hash32;
 import io.l2prover.chain.types.U256;
+import io.l2prover.util.Bytes;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

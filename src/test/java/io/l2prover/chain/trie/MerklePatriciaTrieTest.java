@@ -3,8 +3,8 @@ package io.l2prover.chain.trie;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.l2prover.chain.crypto.Keccak;
 import io.l2prover.chain.types.Hash32;
+import io.l2prover.chain.types.Keccak;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.l2prover.chain.UnsupportedException;
 import io.l2prover.chain.rlp.Rlp;
 import io.l2prover.chain.rlp.RlpException;
+import io.l2prover.util.Bytes;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.l2prover.chain.ChainException;
+import io.l2prover.util.Hex;
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 

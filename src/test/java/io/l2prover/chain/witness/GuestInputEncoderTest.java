@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.l2prover.chain.ChainException;
-import io.l2prover.chain.types.Bytes;
+import io.l2prover.util.Bytes;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.l2prover.chain.types.Bytes;
+import io.l2prover.util.Bytes;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

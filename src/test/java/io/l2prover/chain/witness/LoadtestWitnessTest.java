@@ -8,7 +8,7 @@ import io.l2prover.chain.state.WorldState;
 import io.l2prover.chain.trie.MapNodeStore;
 import io.l2prover.chain.types.Block;
 import io.l2prover.chain.types.BlockHeader;
-import io.l2prover.chain.types.Bytes;
+import io.l2prover.util.Bytes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -13,7 +13,7 @@ class ReceiptVerifierTest {
 
   @Test
   void aFakeReceiptPassesOnlyInDevMode() throws Exception {
-    Receipt fake = new Receipt(ReceiptKind.FAKE, IMAGE, JOURNAL, Bytes.empty(), "dev");
+    Receipt fake = new Receipt(ReceiptKind.FAKE, IMAGE, JOURNAL, Bytes.EMPTY, "dev");
     assertThat(ReceiptVerifier.allowingDevMode().verify(fake, IMAGE)).isEqualTo(JOURNAL);
     assertThatThrownBy(() -> fake.verify(IMAGE)).isInstanceOf(ReceiptRejectedException.class)
         .hasMessageContaining("fake (dev-mode) receipt refused");
@@ -22,7 +22,7 @@ class ReceiptVerifierTest {
   @Test
   void aReceiptForAnotherImageIsRefused() {
     ImageId other = ImageId.fromHex("0x" + "00".repeat(32));
-    Receipt fake = new Receipt(ReceiptKind.FAKE, other, JOURNAL, Bytes.empty(), "");
+    Receipt fake = new Receipt(ReceiptKind.FAKE, other, JOURNAL, Bytes.EMPTY, "");
     assertThatThrownBy(() -> ReceiptVerifier.allowingDevMode().verify(fake, IMAGE))
         .hasMessageContaining("was expected");
   }
@@ -43,9 +43,7 @@ class ReceiptVerifierTest {
   }
 
   @Test
-  void jsonRoundTripAndKindNames() {
-    Receipt receipt = new Receipt(ReceiptKind.GROTH16, IMAGE, JOURNAL, Bytes.fromHex("0x0102", "seal"), "n");
-    assertThat(Receipt.fromJson(receipt.toJson())).isEqualTo(receipt);
+  void kindNames() {
     assertThatThrownBy(() -> ReceiptKind.fromWireName("stark")).hasMessageContaining("fake, composite, groth16");
   }
 }

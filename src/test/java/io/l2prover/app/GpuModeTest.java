@@ -1,9 +1,9 @@
-package io.l2prover.zkvm.gpu;
+package io.l2prover.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.l2prover.app.UserError;
+import io.l2prover.app.cli.UserError;
 import org.junit.jupiter.api.Test;
 
 class GpuModeTest {

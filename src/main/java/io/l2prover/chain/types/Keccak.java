@@ -1,6 +1,5 @@
-package io.l2prover.chain.crypto;
+package io.l2prover.chain.types;
 
-import io.l2prover.chain.types.Hash32;
 import org.bouncycastle.crypto.digests.KeccakDigest;
 
 /** Keccak-256 as Ethereum uses it (the original Keccak padding, not SHA3-256). */

@@ -1,6 +1,7 @@
 package io.l2prover.chain.types;
 
 import io.l2prover.chain.rlp.Rlp;
+import io.l2prover.util.Bytes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,15 +9,15 @@ import java.util.List;
  * A transaction receipt (post-Byzantium: a status code, EIP-658). Typed receipts are encoded as
  * the transaction's type byte followed by the RLP (EIP-2718).
  */
-public record Receipt(TxType type, boolean success, long cumulativeGasUsed, Bytes logsBloom, List<Log> logs) {
+public record TransactionReceipt(TxType type, boolean success, long cumulativeGasUsed, Bytes logsBloom, List<Log> logs) {
 
-  public Receipt {
+  public TransactionReceipt {
     logs = List.copyOf(logs);
   }
 
   /** A receipt whose bloom is computed from its logs. */
-  public static Receipt of(TxType type, boolean success, long cumulativeGasUsed, List<Log> logs) {
-    return new Receipt(type, success, cumulativeGasUsed, LogsBloom.of(logs), logs);
+  public static TransactionReceipt of(TxType type, boolean success, long cumulativeGasUsed, List<Log> logs) {
+    return new TransactionReceipt(type, success, cumulativeGasUsed, LogsBloom.of(logs), logs);
   }
 
   /** The receipt as the receipts trie stores it. */

@@ -1,4 +1,4 @@
-package io.l2prover.proving;
+package io.l2prover.guest;
 
 import io.l2prover.zkvm.exec.Guests;
 import io.l2prover.zkvm.exec.Program;

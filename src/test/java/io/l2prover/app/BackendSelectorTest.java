@@ -1,4 +1,4 @@
-package io.l2prover.zkvm.gpu;
+package io.l2prover.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.l2prover.app.UserError;
+import io.l2prover.app.cli.UserError;
+import io.l2prover.zkvm.gpu.CudaBackend;
+import io.l2prover.zkvm.gpu.CudaProbe;
+import io.l2prover.zkvm.gpu.CudaStatus;
 import io.l2prover.zkvm.stark.backend.ComputeBackend;
 import io.l2prover.zkvm.stark.backend.CpuBackend;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,4 +1,4 @@
-package io.l2prover.state;
+package io.l2prover.util;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.l2prover.app;
+package io.l2prover.app.cli;
 
 /** One thing the jar can be asked to do: {@code java -jar l2-prover.jar <role> [args]}. */
 public interface Role {

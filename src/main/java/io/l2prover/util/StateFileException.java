@@ -1,4 +1,4 @@
-package io.l2prover.state;
+package io.l2prover.util;
 
 /** A state file cannot be read or written; the message names the file and what to do. */
 public final class StateFileException extends Exception {

@@ -1,6 +1,6 @@
-package io.l2prover.zkvm.gpu;
+package io.l2prover.app;
 
-import io.l2prover.app.UserError;
+import io.l2prover.app.cli.UserError;
 import java.util.Locale;
 
 /** Whether proving uses the GPU: {@code PROVER_GPU=auto|on|off}. */

@@ -1,4 +1,4 @@
-package io.l2prover.chain.genesis;
+package io.l2prover.chain.state;
 
 import java.util.OptionalLong;
 

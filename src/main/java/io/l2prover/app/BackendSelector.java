@@ -1,6 +1,9 @@
-package io.l2prover.zkvm.gpu;
+package io.l2prover.app;
 
-import io.l2prover.app.UserError;
+import io.l2prover.app.cli.UserError;
+import io.l2prover.zkvm.gpu.CudaBackend;
+import io.l2prover.zkvm.gpu.CudaProbe;
+import io.l2prover.zkvm.gpu.CudaStatus;
 import io.l2prover.zkvm.stark.backend.ComputeBackend;
 import java.util.Objects;
 import java.util.function.Supplier;

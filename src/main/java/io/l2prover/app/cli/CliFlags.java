@@ -1,4 +1,4 @@
-package io.l2prover.app;
+package io.l2prover.app.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +9,12 @@ import java.util.Set;
 
 /** {@code --name value} command-line flags of one role, checked against the names the role knows. */
 public final class CliFlags {
+
+  /** What a command does with its parsed flags; returns the exit code. */
+  @FunctionalInterface
+  public interface Action {
+    int run(CliFlags flags) throws Exception;
+  }
 
   private final String role;
   private final Map<String, String> values = new HashMap<>();
@@ -26,7 +32,7 @@ public final class CliFlags {
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (!arg.startsWith("--")) {
-        throw new UserError(role + ": unexpected argument '" + arg + "' (see " + role + " --help)", Main.EXIT_USAGE);
+        throw new UserError(role + ": unexpected argument '" + arg + "' (see " + role + " --help)", UserError.EXIT_USAGE);
       }
       String name = arg.substring(2);
       String value = null;
@@ -36,13 +42,13 @@ public final class CliFlags {
         name = name.substring(0, eq);
       }
       if (!known.contains(name) && !switches.contains(name)) {
-        throw new UserError(role + ": unknown option --" + name + " (see " + role + " --help)", Main.EXIT_USAGE);
+        throw new UserError(role + ": unknown option --" + name + " (see " + role + " --help)", UserError.EXIT_USAGE);
       }
       if (switches.contains(name)) {
         value = "true";
       } else if (value == null) {
         if (i + 1 >= args.length) {
-          throw new UserError(role + ": option --" + name + " needs a value", Main.EXIT_USAGE);
+          throw new UserError(role + ": option --" + name + " needs a value", UserError.EXIT_USAGE);
         }
         value = args[++i];
       }
@@ -61,7 +67,7 @@ public final class CliFlags {
 
   public String required(String name) {
     return string(name).orElseThrow(
-        () -> new UserError(role + ": --" + name + " is required (see " + role + " --help)", Main.EXIT_USAGE));
+        () -> new UserError(role + ": --" + name + " is required (see " + role + " --help)", UserError.EXIT_USAGE));
   }
 
   /** A long in [min, max], or {@code fallback} when absent. */
@@ -74,10 +80,10 @@ public final class CliFlags {
     try {
       value = Long.decode(text.get().replace("_", ""));
     } catch (NumberFormatException e) {
-      throw new UserError(role + ": --" + name + " '" + text.get() + "' is not a number", Main.EXIT_USAGE);
+      throw new UserError(role + ": --" + name + " '" + text.get() + "' is not a number", UserError.EXIT_USAGE);
     }
     if (value < min || value > max) {
-      throw new UserError(role + ": --" + name + " " + value + " is outside " + min + ".." + max, Main.EXIT_USAGE);
+      throw new UserError(role + ": --" + name + " " + value + " is outside " + min + ".." + max, UserError.EXIT_USAGE);
     }
     return value;
   }
@@ -86,7 +92,7 @@ public final class CliFlags {
   public byte[] readFile(String name) {
     Path path = Path.of(required(name));
     if (!Files.isRegularFile(path)) {
-      throw new UserError(role + ": --" + name + " " + path + ": no such file", Main.EXIT_USAGE);
+      throw new UserError(role + ": --" + name + " " + path + ": no such file", UserError.EXIT_USAGE);
     }
     try {
       return Files.readAllBytes(path);

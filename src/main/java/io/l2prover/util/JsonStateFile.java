@@ -1,4 +1,4 @@
-package io.l2prover.state;
+package io.l2prover.util;
 
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
