@@ -22,6 +22,18 @@ void l2vm_phase(uint32_t id) {
   (void)l2vm_syscall3(L2VM_SYS_PHASE, (long)id, 0, 0);
 }
 
+uint32_t l2vm_precompiles(void) {
+  /* Probed once: a guest asks in hot paths. A negative answer (-ENOSYS) means none. */
+  static int probed;
+  static uint32_t mask;
+  if (!probed) {
+    long r = l2vm_syscall3(L2VM_SYS_PRECOMPILES, 0, 0, 0);
+    mask = r < 0 ? 0 : (uint32_t)r;
+    probed = 1;
+  }
+  return mask;
+}
+
 _Noreturn void l2vm_exit(int code) {
   l2vm_syscall3(L2VM_SYS_EXIT, code, 0, 0);
   for (;;) {
