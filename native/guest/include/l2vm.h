@@ -57,8 +57,7 @@ uint32_t l2vm_precompiles(void);
 /* True when every call in the mask `bits` (L2VM_PRECOMPILE values or-ed together) is available. */
 static inline int l2vm_has_precompiles(uint32_t bits) { return (l2vm_precompiles() & bits) == bits; }
 
-/* The calls themselves, inline (a precompile is used in hot loops). Call them only when
- * available. The two hints are the host's unverified answers: check them before use. */
+/* ecall n with a0..a2, inline (l2vm_syscall3 is the same as a function). */
 static inline long l2vm_ecall3(long n, long a0, long a1, long a2) {
   register long r_a0 __asm__("a0") = a0;
   register long r_a1 __asm__("a1") = a1;
@@ -67,6 +66,8 @@ static inline long l2vm_ecall3(long n, long a0, long a1, long a2) {
   __asm__ volatile("ecall" : "+r"(r_a0) : "r"(r_a1), "r"(r_a2), "r"(r_a7) : "memory");
   return r_a0;
 }
+/* The precompile calls, inline (they are used in hot loops). Call them only when available. The
+ * two hints are the host's unverified answers: check them before use. */
 static inline void l2vm_keccak_f(uint64_t lanes[25]) {
   (void)l2vm_ecall3(L2VM_SYS_KECCAK_F, (long)lanes, 0, 0);
 }

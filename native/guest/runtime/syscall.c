@@ -1,13 +1,6 @@
 #include "l2vm.h"
 
-long l2vm_syscall3(long n, long a0, long a1, long a2) {
-  register long r_a0 __asm__("a0") = a0;
-  register long r_a1 __asm__("a1") = a1;
-  register long r_a2 __asm__("a2") = a2;
-  register long r_a7 __asm__("a7") = n;
-  __asm__ volatile("ecall" : "+r"(r_a0) : "r"(r_a1), "r"(r_a2), "r"(r_a7) : "memory");
-  return r_a0;
-}
+long l2vm_syscall3(long n, long a0, long a1, long a2) { return l2vm_ecall3(n, a0, a1, a2); }
 
 long l2vm_read(int fd, void *buf, size_t len) {
   return l2vm_syscall3(L2VM_SYS_READ, fd, (long)buf, (long)len);
