@@ -16,6 +16,8 @@ import java.util.List;
  *     <td>reads: the words covering [a1, a1 + a2), each once, ascending</td></tr>
  *   <tr><td>93, 94</td><td>exit</td><td>a0 exit code</td><td>none: {@code halted}, result 0</td><td>none</td></tr>
  *   <tr><td>0x1000</td><td>phase</td><td>a0 phase id</td><td>0</td><td>none</td></tr>
+ *   <tr><td>0x1001..0x1007</td><td>precompiles</td><td>a0..a2</td><td>the probe's mask, or -ENOSYS (-38)
+ *     with precompiles off; a traced run refuses the others while they are on</td><td>none</td></tr>
  * </table>
  *
  * @param number a7, the call number

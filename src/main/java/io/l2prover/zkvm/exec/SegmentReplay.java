@@ -11,13 +11,16 @@ import java.util.Objects;
  * segment ends in its recorded end state and touches the same pages.
  *
  * <pre>{@code
- * ExecutionResult r = Executor.run(program, input, options.withPo2(20).withCapturePages(true));
+ * ExecutionResult r = Executor.run(program, input, options.withPo2(20).withCapturePages(true).withPrecompiles(false));
  * for (Segment s : r.segments()) {
  *   SegmentReplay.run(program, input, s, sink);   // on any node
  * }
  * }</pre>
  *
- * The replay interprets (traced runs always do); guest output to fd 1 and 2 is discarded.
+ * The replay interprets (traced runs always do); guest output to fd 1 and 2 is discarded. It runs
+ * with the precompiles off, as a traced run for the prover must until they have STARK chips, so
+ * the run that made the segments must have had them off too: otherwise the guest's precompile
+ * probe answers differently and the replay reports the divergence.
  */
 public final class SegmentReplay {
 
@@ -43,7 +46,9 @@ public final class SegmentReplay {
       throw new IllegalArgumentException("segment " + segment.index() + " starts after the guest exited");
     }
     Memory memory = new Memory(false, Memory.PAGE_COUNT);
-    Syscalls syscalls = new Syscalls(input.clone(), OutputStream.nullOutputStream(), OutputStream.nullOutputStream());
+    // Precompiles off, as in the traced runs a prover makes: the trace has no rows for their work yet.
+    Syscalls syscalls = new Syscalls(input.clone(), OutputStream.nullOutputStream(), OutputStream.nullOutputStream(),
+        false, true);
     syscalls.resumeInput(start.inputPosition(), start.inputEndReported());
     Machine machine = new Machine(program, memory, syscalls, 0);
     for (PageImage page : segment.startPages()) {
