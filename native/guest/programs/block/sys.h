@@ -15,7 +15,7 @@ long bg_sys_write(int fd, const void *buf, size_t len);
 _Noreturn void bg_sys_exit(int code);
 
 /* Phase numbers for the zkVM's per-phase cycle accounting (docs/block-guest.md); the Java side
- * (io.l2prover.proving.BlockGuestPhases) names them. */
+ * (io.l2prover.guest.BlockGuestPhases) names them. */
 enum {
     BG_PHASE_NONE = 0,            /* after validation: the journal and the exit */
     BG_PHASE_DECODE = 1,          /* input, headers, body, transactions and withdrawals roots */
