@@ -15,10 +15,16 @@ public enum Bus {
   MEMORY(4),
   /** (clk, op, base[4], offset[4], data[4], result[4]): loads and stores from the CPU to the memory chip. */
   MEMORY_OP(5),
-  /** (clk, syscall, a0[4], a1[4], a2[4], result[4]): ecalls from the CPU to the ecall chip. */
+  /** (clk, halt, journal length, journal bytes written): ecalls from the CPU to the ecall chip. */
   ECALL(6),
   /** (position, byte): the public journal. */
-  JOURNAL(7);
+  JOURNAL(7),
+  /** (clk, to journal, first word address, first byte offset, length, journal position): one transfer of an ecall. */
+  IO(8),
+  /** (address, value[4], segment): values handed from segment to segment, balanced over the whole receipt. */
+  GLOBAL_MEMORY(9),
+  /** (address, value[4]): the program's initial memory image. */
+  IMAGE(10);
 
   private final int id;
 

@@ -27,11 +27,21 @@ public final class BusBalance {
 
   /** The first unbalanced tuple, or empty when every bus balances. */
   public static Optional<String> check(List<ChipTrace> tables, List<PublicTerm> publicTerms) {
+    return check(tables, publicTerms, java.util.EnumSet.allOf(Bus.class));
+  }
+
+  /** As {@link #check(List, List)}, for the given buses only. */
+  public static Optional<String> check(List<ChipTrace> tables, List<PublicTerm> publicTerms, java.util.Set<Bus> buses) {
+    java.util.Set<Integer> ids = new java.util.HashSet<>();
+    buses.forEach(b -> ids.add(b.id()));
     Map<Key, Integer> counts = new LinkedHashMap<>();
     Map<Key, String> firstSeen = new HashMap<>();
     for (ChipTrace t : tables) {
       RowValues values = new RowValues(t);
       for (LogUp.Interaction it : t.chip().interactions()) {
+        if (!ids.contains(it.bus())) {
+          continue;
+        }
         for (int r = 0; r < t.rows(); r++) {
           int m = values.eval(it.multiplicity(), r);
           if (m == 0) {
@@ -48,6 +58,9 @@ public final class BusBalance {
       }
     }
     for (PublicTerm term : publicTerms) {
+      if (!ids.contains(term.bus().id())) {
+        continue;
+      }
       Key key = new Key(term.bus().id(), Arrays.stream(term.values()).boxed().toList());
       counts.merge(key, BabyBear.fromLong(term.count()), BabyBear::add);
       firstSeen.putIfAbsent(key, "public term");

@@ -12,13 +12,18 @@ final class ChipCheck {
 
   /** The first failure, or empty when the traces would prove. */
   static Optional<String> check(List<ChipTrace> tables, List<BusBalance.PublicTerm> publicTerms) {
+    return check(tables, publicTerms, java.util.EnumSet.allOf(Bus.class));
+  }
+
+  /** As above, balancing only {@code buses}. */
+  static Optional<String> check(List<ChipTrace> tables, List<BusBalance.PublicTerm> publicTerms, java.util.Set<Bus> buses) {
     for (ChipTrace t : tables) {
       var failure = DebugChecker.checkMain(t.chip(), t.preprocessed(), t.main(), t.publicValues());
       if (failure.isPresent()) {
         return Optional.of(t.chip().name() + ": " + failure.get());
       }
     }
-    return BusBalance.check(tables, publicTerms);
+    return BusBalance.check(tables, publicTerms, buses);
   }
 
   /** The ALU requests as terms the test itself puts on the ALU bus, in place of a CPU. */

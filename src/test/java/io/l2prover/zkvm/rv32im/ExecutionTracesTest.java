@@ -1,0 +1,62 @@
+package io.l2prover.zkvm.rv32im;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.l2prover.zkvm.exec.ExecutionResult;
+import io.l2prover.zkvm.exec.Executor;
+import io.l2prover.zkvm.exec.ExecutorOptions;
+import io.l2prover.zkvm.exec.Guests;
+import io.l2prover.zkvm.exec.Program;
+import io.l2prover.zkvm.exec.TraceBuffer;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ExecutionTracesTest {
+
+  static final Set<Bus> GLOBAL = EnumSet.of(Bus.GLOBAL_MEMORY, Bus.IMAGE);
+
+  static ExecutionTraces.Tables traces(String guest, byte[] input, int po2) {
+    Program program = Program.fromElf(Guests.bundled(guest));
+    TraceBuffer trace = new TraceBuffer();
+    ExecutionResult result = Executor.run(program, input,
+        ExecutorOptions.defaults().withPo2(po2).withTrace(trace).withOutput(OutputSinks.NULL, OutputSinks.NULL));
+    return ExecutionTraces.build(GuestProgram.of(program), List.of(new AddSubChip(), new LtChip(), new BitwiseChip()),
+        result, trace);
+  }
+
+  /** Every constraint of every table, every segment's own buses, then the buses spanning segments. */
+  static Optional<String> check(ExecutionTraces.Tables t) {
+    List<ChipTrace> spanning = new ArrayList<>(t.memory());
+    for (ExecutionTraces.SegmentTables s : t.segments()) {
+      List<BusBalance.PublicTerm> journal = new ArrayList<>();
+      for (int i = 0; i < s.journal().length; i++) {
+        journal.add(new BusBalance.PublicTerm(Bus.JOURNAL, -1, new int[] {(int) s.journalStart() + i, s.journal()[i] & 0xff}));
+      }
+      Optional<String> f = ChipCheck.check(s.tables(), journal, EnumSet.complementOf(EnumSet.copyOf(GLOBAL)));
+      if (f.isPresent()) {
+        return Optional.of("segment " + s.index() + ": " + f.get());
+      }
+      spanning.addAll(s.tables());
+    }
+    for (ChipTrace m : t.memory()) {
+      var failure = io.l2prover.zkvm.stark.air.DebugChecker.checkMain(m.chip(), m.preprocessed(), m.main(), m.publicValues());
+      if (failure.isPresent()) {
+        return Optional.of(m.chip().name() + ": " + failure.get());
+      }
+    }
+    return BusBalance.check(spanning, List.of(), GLOBAL);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"hello"})
+  void honestExecutionsSatisfyEveryTable(String guest) {
+    ExecutionTraces.Tables t = traces(guest, new byte[0], 10);
+    assertThat(t.segments()).isNotEmpty();
+    assertThat(check(t)).isEmpty();
+  }
+}
