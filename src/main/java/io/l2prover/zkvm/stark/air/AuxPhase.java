@@ -30,4 +30,24 @@ public interface AuxPhase {
    * rejection, or empty when they pass.
    */
   Optional<String> checkAuxPublics(Ext4[] auxPublics);
+
+  /** The balance scope of each aux public, in order: every aux public of a multi-table proof is a claimed sum. */
+  default List<Scope> sumScopes() {
+    return List.of();
+  }
+
+  /** An upper bound on the total |multiplicity| one row contributes to {@code scope}. */
+  default long rowMultiplicityBound(Scope scope) {
+    return 0;
+  }
+
+  /** How many interactions (terms per row) the phase has. */
+  default int interactionCount() {
+    return 0;
+  }
+
+  /** The longest value tuple of its interactions (fingerprint degree in β is this plus 1). */
+  default int maxTupleLength() {
+    return 0;
+  }
 }

@@ -118,9 +118,9 @@ public final class ConstraintProgram {
     }
 
     @Override
-    public Integer column(Segment segment, int index, boolean next) {
+    public Integer column(TracePart part, int index, boolean next) {
       int n = next ? 1 : 0;
-      return switch (segment) {
+      return switch (part) {
         case PREPROCESSED -> emit(PRE, index, n, false);
         case MAIN -> emit(MAIN, index, n, false);
         case AUX -> emit(AUX, index, n, true);

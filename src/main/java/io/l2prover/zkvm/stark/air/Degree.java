@@ -9,7 +9,7 @@ final class Degree implements ExprAlgebra<Integer> {
   }
 
   @Override
-  public Integer column(Segment segment, int index, boolean next) {
+  public Integer column(TracePart part, int index, boolean next) {
     return 1;
   }
 

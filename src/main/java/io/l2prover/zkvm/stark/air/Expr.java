@@ -29,10 +29,10 @@ public sealed interface Expr
   }
 
   /** A cell of the current ({@code next == false}) or next row. Aux columns are extension-valued. */
-  record Column(Segment segment, int index, boolean next) implements Expr {
+  record Column(TracePart part, int index, boolean next) implements Expr {
     @Override
     public <T> T fold(ExprAlgebra<T> a) {
-      return a.column(segment, index, next);
+      return a.column(part, index, next);
     }
   }
 
@@ -93,15 +93,15 @@ public sealed interface Expr
   }
 
   static Expr main(int index) {
-    return new Column(Segment.MAIN, index, false);
+    return new Column(TracePart.MAIN, index, false);
   }
 
   static Expr mainNext(int index) {
-    return new Column(Segment.MAIN, index, true);
+    return new Column(TracePart.MAIN, index, true);
   }
 
   static Expr preprocessed(int index) {
-    return new Column(Segment.PREPROCESSED, index, false);
+    return new Column(TracePart.PREPROCESSED, index, false);
   }
 
   static Expr sum(Iterable<Expr> terms) {

@@ -8,7 +8,7 @@ public interface ExprAlgebra<T> {
 
   T constant(int value);
 
-  T column(Segment segment, int index, boolean next);
+  T column(TracePart part, int index, boolean next);
 
   T publicValue(int index);
 

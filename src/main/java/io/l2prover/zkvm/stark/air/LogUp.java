@@ -2,21 +2,26 @@ package io.l2prover.zkvm.stark.air;
 
 import io.l2prover.zkvm.field.Ext4;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The LogUp lookup argument as an aux phase. Each interaction contributes, on every row,
- * m / (z - fp) where m is its multiplicity expression and fp = bus + β v0 + β^2 v1 + ... the
- * fingerprint of its value tuple; lookups use positive m, tables negative m. A multiset of
- * looked-up tuples is contained in the table exactly when the sum over all rows and interactions
- * is zero (for random z, except with probability about rows·interactions/|F_ext|).
+ * m / (z - fp) where m is its multiplicity expression and
+ * fp = bus + β·len + β^2 v0 + β^3 v1 + ... the fingerprint of its value tuple of length len;
+ * lookups use positive m, tables negative m. As a polynomial in β the fingerprint determines
+ * (bus, len, values), so (v) and (v, 0) on one bus, or one tuple on two buses, never collide
+ * identically. A multiset of looked-up tuples is contained in the table exactly when the sum
+ * over all rows and interactions of one scope is zero (for random z, β except with probability
+ * about N·(len + 2)/|F_ext| for N terms; see docs/stark-protocol.md).
  *
- * <p>Aux columns: one h_i = m_i / (z - fp_i) per interaction (constraint h_i (z - fp_i) = m_i on
- * every row, degree 1 + deg fp_i), then an accumulator s with s_0 = Σ h_i(0),
- * s_{r+1} = s_r + Σ h_i(r+1), and s_{last} = S, the claimed sum. The verifier checks the
- * cross-table condition Σ S = 0 over the tables in the proof (here: S = 0).
+ * <p>Aux columns: interactions of one {@link Scope} are grouped, in declaration order, so that a
+ * group's constraint stays within the degree bound; group column h = Σ m_i / (z - fp_i) with the
+ * constraint h·Π(z - fp_i) - Σ_i m_i Π_{j≠i}(z - fp_j) = 0 on every row. Then one running-sum
+ * accumulator per scope used (LOCAL first): s_0 = Σ h(0), s_{r+1} = s_r + Σ h(r+1),
+ * s_{last} = S_scope, the claimed sum (aux public k for the k-th scope used).
  */
 public final class LogUp implements AuxPhase {
 
@@ -26,13 +31,27 @@ public final class LogUp implements AuxPhase {
   /** Challenge index of the tuple combiner β. */
   public static final int BETA = 1;
 
-  /** One side of a lookup: a multiplicity and a tuple of values on a bus, read from the current row. */
-  public record Interaction(String name, int bus, Expr multiplicity, List<Expr> values) {
+  /** The group degree bound used unless the AIR asks for another (a degree-3 AIR pays nothing more). */
+  public static final int DEFAULT_MAX_DEGREE = 3;
+
+  /** The longest value tuple an interaction may carry. */
+  public static final int MAX_TUPLE = 64;
+
+  /**
+   * One side of a lookup: a multiplicity and a tuple of values on a bus, read from the current
+   * row, balanced within {@code scope}.
+   */
+  public record Interaction(String name, int bus, Expr multiplicity, List<Expr> values, Scope scope) {
     public Interaction {
       Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(scope, "scope");
       values = List.copyOf(values);
-      if (values.isEmpty()) {
-        throw new IllegalArgumentException("interaction '" + name + "' has no values");
+      if (values.isEmpty() || values.size() > MAX_TUPLE) {
+        throw new IllegalArgumentException("interaction '" + name + "' has " + values.size() + " values, needs 1.."
+            + MAX_TUPLE);
+      }
+      if (bus < 0 || bus >= 1 << 16) {
+        throw new IllegalArgumentException("interaction '" + name + "' bus " + bus + " outside 0..65535");
       }
       for (Expr e : values) {
         if (e.readsNextRow()) {
@@ -44,52 +63,166 @@ public final class LogUp implements AuxPhase {
       }
     }
 
-    /** bus + β v0 + β^2 v1 + ..., in Horner form. */
+    /** A {@link Scope#LOCAL} interaction (balanced within one multi-table proof). */
+    public Interaction(String name, int bus, Expr multiplicity, List<Expr> values) {
+      this(name, bus, multiplicity, values, Scope.LOCAL);
+    }
+
+    /** A {@link Scope#GLOBAL} interaction (balanced across the proofs of a receipt). */
+    public static Interaction global(String name, int bus, Expr multiplicity, List<Expr> values) {
+      return new Interaction(name, bus, multiplicity, values, Scope.GLOBAL);
+    }
+
+    /** bus + β·len + β^2 v0 + β^3 v1 + ..., in Horner form. */
     Expr fingerprint() {
       Expr beta = new Expr.Challenge(BETA);
       Expr acc = null;
       for (int i = values.size() - 1; i >= 0; i--) {
         acc = acc == null ? values.get(i) : values.get(i).plus(acc.times(beta));
       }
-      return Expr.constant(bus).plus(beta.times(acc));
+      return Expr.constant(bus).plus(beta.times(Expr.constant(values.size()).plus(beta.times(acc))));
     }
+
+    /** Degree of the fingerprint in the trace columns. */
+    int fingerprintDegree() {
+      int d = 0;
+      for (Expr v : values) {
+        d = Math.max(d, v.degree());
+      }
+      return d;
+    }
+
+    /** An upper bound on |m| on one row (see {@link MultiplicityBound}). */
+    public long multiplicityBound() {
+      return multiplicity.fold(new MultiplicityBound());
+    }
+  }
+
+  /** The fingerprint of a concrete tuple, as {@link Interaction} computes it in the trace. */
+  public static Ext4 fingerprint(int bus, int[] values, Ext4 beta) {
+    Ext4 acc = Ext4.ZERO;
+    for (int i = values.length - 1; i >= 0; i--) {
+      acc = acc.mul(beta).add(Ext4.of(values[i]));
+    }
+    return Ext4.of(bus).add(beta.mul(Ext4.of(values.length).add(beta.mul(acc))));
   }
 
   private final List<Interaction> interactions;
+  private final List<Scope> scopes;
+  private final List<List<Interaction>> groups;
+  private final List<Scope> groupScopes;
   private final List<Constraint> constraints;
 
   public LogUp(List<Interaction> interactions) {
+    this(interactions, DEFAULT_MAX_DEGREE);
+  }
+
+  /** Groups interactions so that each group's constraint has degree at most {@code maxDegree} (at least 2). */
+  public LogUp(List<Interaction> interactions, int maxDegree) {
     if (interactions.isEmpty()) {
       throw new IllegalArgumentException("LogUp needs at least one interaction");
     }
+    if (maxDegree < 2) {
+      throw new IllegalArgumentException("LogUp group degree must be at least 2, got " + maxDegree);
+    }
     this.interactions = List.copyOf(interactions);
+    List<Scope> used = new ArrayList<>();
+    List<List<Interaction>> gs = new ArrayList<>();
+    List<Scope> gScopes = new ArrayList<>();
+    for (Scope scope : Scope.values()) {
+      List<Interaction> current = new ArrayList<>();
+      for (Interaction it : this.interactions) {
+        if (it.scope() != scope) {
+          continue;
+        }
+        current.add(it);
+        if (current.size() > 1 && groupDegree(current) > maxDegree) {
+          current.remove(current.size() - 1);
+          gs.add(List.copyOf(current));
+          gScopes.add(scope);
+          current = new ArrayList<>(List.of(it));
+        }
+      }
+      if (!current.isEmpty()) {
+        gs.add(List.copyOf(current));
+        gScopes.add(scope);
+        used.add(scope);
+      }
+    }
+    this.scopes = List.copyOf(used);
+    this.groups = List.copyOf(gs);
+    this.groupScopes = List.copyOf(gScopes);
     this.constraints = buildConstraints();
   }
 
-  private int accumulator() {
-    return interactions.size();
+  /** Degree of h·Π(z - fp_i) - Σ m_i Π_{j≠i}(z - fp_j). */
+  static int groupDegree(List<Interaction> group) {
+    int all = 0;
+    for (Interaction it : group) {
+      all += it.fingerprintDegree();
+    }
+    int d = 1 + all;
+    for (Interaction it : group) {
+      d = Math.max(d, it.multiplicity().degree() + all - it.fingerprintDegree());
+    }
+    return d;
+  }
+
+  public List<Interaction> interactions() {
+    return interactions;
+  }
+
+  /** How many extension columns hold the grouped terms (the accumulators follow them). */
+  public int groupCount() {
+    return groups.size();
   }
 
   private static Expr aux(int i) {
-    return new Expr.Column(Segment.AUX, i, false);
+    return new Expr.Column(TracePart.AUX, i, false);
   }
 
   private List<Constraint> buildConstraints() {
     List<Constraint> out = new ArrayList<>();
     Expr z = new Expr.Challenge(Z);
-    List<Expr> hs = new ArrayList<>();
-    for (int i = 0; i < interactions.size(); i++) {
-      Interaction it = interactions.get(i);
-      out.add(Constraint.everyRow(
-          "logup " + it.name() + " term", aux(i).times(z.minus(it.fingerprint())).minus(it.multiplicity())));
-      hs.add(aux(i));
+    for (int g = 0; g < groups.size(); g++) {
+      List<Interaction> group = groups.get(g);
+      List<Expr> dens = group.stream().map(it -> z.minus(it.fingerprint())).toList();
+      Expr all = product(dens, -1);
+      List<Expr> nums = new ArrayList<>();
+      for (int i = 0; i < group.size(); i++) {
+        Expr others = product(dens, i);
+        nums.add(others == null ? group.get(i).multiplicity() : group.get(i).multiplicity().times(others));
+      }
+      String names = String.join(", ", group.stream().map(Interaction::name).toList());
+      out.add(Constraint.everyRow("logup terms " + names, aux(g).times(all).minus(Expr.sum(nums))));
     }
-    Expr rowSum = Expr.sum(hs);
-    Expr acc = aux(accumulator());
-    out.add(Constraint.firstRow("logup sum starts", acc.minus(rowSum)));
-    out.add(Constraint.transition("logup sum accumulates", acc.shifted().minus(acc).minus(rowSum.shifted())));
-    out.add(Constraint.lastRow("logup sum is claimed", acc.minus(new Expr.AuxPublic(0))));
+    for (int s = 0; s < scopes.size(); s++) {
+      Scope scope = scopes.get(s);
+      List<Expr> hs = new ArrayList<>();
+      for (int g = 0; g < groups.size(); g++) {
+        if (groupScopes.get(g) == scope) {
+          hs.add(aux(g));
+        }
+      }
+      Expr rowSum = Expr.sum(hs);
+      Expr acc = aux(groups.size() + s);
+      String label = "logup " + scope.name().toLowerCase();
+      out.add(Constraint.firstRow(label + " sum starts", acc.minus(rowSum)));
+      out.add(Constraint.transition(label + " sum accumulates", acc.shifted().minus(acc).minus(rowSum.shifted())));
+      out.add(Constraint.lastRow(label + " sum is claimed", acc.minus(new Expr.AuxPublic(s))));
+    }
     return List.copyOf(out);
+  }
+
+  /** The product of {@code factors} without index {@code skip} (null if nothing is left). */
+  private static Expr product(List<Expr> factors, int skip) {
+    Expr acc = null;
+    for (int i = 0; i < factors.size(); i++) {
+      if (i != skip) {
+        acc = acc == null ? factors.get(i) : acc.times(factors.get(i));
+      }
+    }
+    return acc;
   }
 
   @Override
@@ -99,12 +232,38 @@ public final class LogUp implements AuxPhase {
 
   @Override
   public int width() {
-    return interactions.size() + 1;
+    return groups.size() + scopes.size();
   }
 
   @Override
   public int auxPublicCount() {
-    return 1;
+    return scopes.size();
+  }
+
+  @Override
+  public List<Scope> sumScopes() {
+    return scopes;
+  }
+
+  @Override
+  public long rowMultiplicityBound(Scope scope) {
+    long total = 0;
+    for (Interaction it : interactions) {
+      if (it.scope() == scope) {
+        total = Math.min(MultiplicityBound.UNBOUNDED, total + it.multiplicityBound());
+      }
+    }
+    return total;
+  }
+
+  @Override
+  public int maxTupleLength() {
+    return interactions.stream().mapToInt(it -> it.values().size()).max().orElse(0);
+  }
+
+  @Override
+  public int interactionCount() {
+    return interactions.size();
   }
 
   @Override
@@ -115,39 +274,58 @@ public final class LogUp implements AuxPhase {
   @Override
   public AuxTrace build(int[][] preprocessed, int[][] main, Ext4[] challenges) {
     int rows = main.length > 0 ? main[0].length : preprocessed[0].length;
-    int k = interactions.size();
-    Ext4[][] h = new Ext4[k][];
     RowReader reader = new RowReader(preprocessed, main, challenges);
-    for (int i = 0; i < k; i++) {
-      Interaction it = interactions.get(i);
-      Expr fp = it.fingerprint();
-      Ext4[] denominators = new Ext4[rows];
-      Ext4[] numerators = new Ext4[rows];
-      for (int r = 0; r < rows; r++) {
-        reader.row = r;
-        Ext4 d = challenges[Z].sub(fp.fold(reader));
-        if (d.isZero()) {
-          throw new IllegalStateException("LogUp point z equals a fingerprint at row " + r + " (probability ~2^-120)");
+    Ext4[][] h = new Ext4[groups.size()][rows];
+    for (int g = 0; g < groups.size(); g++) {
+      Arrays.fill(h[g], Ext4.ZERO);
+      for (Interaction it : groups.get(g)) {
+        Ext4[] terms = terms(it, reader, rows, challenges[Z]);
+        for (int r = 0; r < rows; r++) {
+          h[g][r] = h[g][r].add(terms[r]);
         }
-        denominators[r] = d;
-        numerators[r] = it.multiplicity().fold(reader);
       }
-      Ext4[] inv = batchInverse(denominators);
-      for (int r = 0; r < rows; r++) {
-        inv[r] = inv[r].mul(numerators[r]);
-      }
-      h[i] = inv;
     }
     int[][] columns = new int[4 * width()][rows];
-    Ext4 acc = Ext4.ZERO;
-    for (int r = 0; r < rows; r++) {
-      for (int i = 0; i < k; i++) {
-        put(columns, i, r, h[i][r]);
-        acc = acc.add(h[i][r]);
+    Ext4[] sums = new Ext4[scopes.size()];
+    for (int s = 0; s < scopes.size(); s++) {
+      Ext4 acc = Ext4.ZERO;
+      for (int r = 0; r < rows; r++) {
+        for (int g = 0; g < groups.size(); g++) {
+          if (groupScopes.get(g) == scopes.get(s)) {
+            acc = acc.add(h[g][r]);
+          }
+        }
+        put(columns, groups.size() + s, r, acc);
       }
-      put(columns, k, r, acc);
+      sums[s] = acc;
     }
-    return new AuxTrace(columns, new Ext4[] {acc});
+    for (int g = 0; g < groups.size(); g++) {
+      for (int r = 0; r < rows; r++) {
+        put(columns, g, r, h[g][r]);
+      }
+    }
+    return new AuxTrace(columns, sums);
+  }
+
+  /** m / (z - fp) of one interaction on every row (one inversion for the whole column). */
+  private static Ext4[] terms(Interaction it, RowReader reader, int rows, Ext4 z) {
+    Expr fp = it.fingerprint();
+    Ext4[] denominators = new Ext4[rows];
+    Ext4[] numerators = new Ext4[rows];
+    for (int r = 0; r < rows; r++) {
+      reader.row = r;
+      Ext4 d = z.sub(fp.fold(reader));
+      if (d.isZero()) {
+        throw new IllegalStateException("LogUp point z equals a fingerprint at row " + r + " (probability ~2^-120)");
+      }
+      denominators[r] = d;
+      numerators[r] = it.multiplicity().fold(reader);
+    }
+    Ext4[] inv = batchInverse(denominators);
+    for (int r = 0; r < rows; r++) {
+      inv[r] = inv[r].mul(numerators[r]);
+    }
+    return inv;
   }
 
   private static void put(int[][] columns, int c, int row, Ext4 v) {
@@ -175,12 +353,18 @@ public final class LogUp implements AuxPhase {
 
   @Override
   public Optional<String> checkAuxPublics(Ext4[] auxPublics) {
-    return checkBalanced(List.of(auxPublics[0]));
+    for (int s = 0; s < scopes.size(); s++) {
+      Optional<String> reason = checkBalanced(List.of(auxPublics[s]));
+      if (reason.isPresent()) {
+        return Optional.of(scopes.get(s).name().toLowerCase() + " " + reason.get());
+      }
+    }
+    return Optional.empty();
   }
 
   /**
-   * The cross-table condition: the claimed sums of all tables that share buses (each table's
-   * accumulator ends at its sum) must add up to zero. A proof of one AIR passes its own sum.
+   * The balance condition: the claimed sums of all tables that share buses (each table's
+   * accumulator ends at its sum), plus any terms the verifier computes, must add up to zero.
    */
   public static Optional<String> checkBalanced(List<Ext4> claimedSums) {
     Ext4 total = Ext4.ZERO;
@@ -206,8 +390,8 @@ public final class LogUp implements AuxPhase {
     }
 
     @Override
-    public Ext4 column(Segment segment, int index, boolean next) {
-      return switch (segment) {
+    public Ext4 column(TracePart part, int index, boolean next) {
+      return switch (part) {
         case PREPROCESSED -> Ext4.of(preprocessed[index][row]);
         case MAIN -> Ext4.of(main[index][row]);
         case AUX -> throw new IllegalArgumentException("LogUp values cannot read aux columns");

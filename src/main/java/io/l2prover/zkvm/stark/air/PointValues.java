@@ -21,8 +21,8 @@ public record PointValues(
     implements Ext4Algebra {
 
   @Override
-  public Ext4 column(Segment segment, int index, boolean next) {
-    return switch (segment) {
+  public Ext4 column(TracePart part, int index, boolean next) {
+    return switch (part) {
       case PREPROCESSED -> (next ? preprocessedNext : preprocessed)[index];
       case MAIN -> (next ? mainNext : main)[index];
       case AUX -> (next ? auxNext : aux)[index];

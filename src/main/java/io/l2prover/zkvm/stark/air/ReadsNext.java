@@ -9,7 +9,7 @@ final class ReadsNext implements ExprAlgebra<Boolean> {
   }
 
   @Override
-  public Boolean column(Segment segment, int index, boolean next) {
+  public Boolean column(TracePart part, int index, boolean next) {
     return next;
   }
 

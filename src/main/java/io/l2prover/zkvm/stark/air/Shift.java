@@ -9,11 +9,11 @@ final class Shift implements ExprAlgebra<Expr> {
   }
 
   @Override
-  public Expr column(Segment segment, int index, boolean next) {
+  public Expr column(TracePart part, int index, boolean next) {
     if (next) {
       throw new IllegalArgumentException("cannot shift a next-row reference again");
     }
-    return new Expr.Column(segment, index, true);
+    return new Expr.Column(part, index, true);
   }
 
   @Override

@@ -1,19 +1,29 @@
 package io.l2prover.zkvm.stark.fri;
 
 /**
- * The FRI parameter set: blowup 2^logBlowup, number of queries, proof-of-work bits, the degree
- * bound 2^logFinalDegree at which folding stops and the polynomial is sent in the clear, and the
- * folding arity 2^logArity: each round commits one layer and folds it logArity times (arity-2
- * folds with a fresh challenge each), so a leaf of a committed layer holds 2^logArity values.
- *
- * <p>Conjectured security (the usual FRI conjecture, as Plonky3 and RISC Zero state it): each
- * query catches a word far from low-degree except with probability about the rate 1/blowup, so
- * {@code queries * logBlowup + grindingBits} bits.
+ * The proof's parameter set: blowup 2^logBlowup, number of queries, proof-of-work bits before the
+ * queries, the degree bound 2^logFinalDegree at which folding stops and the polynomial is sent in
+ * the clear, the folding arity 2^logArity (each round commits one layer and folds it logArity
+ * times, arity-2 folds with a fresh challenge each, so a leaf of a committed layer holds
+ * 2^logArity values), and the proof-of-work bits required before each of the other challenges
+ * whose error grows with the trace height: the LogUp challenges, the out-of-domain point and each
+ * FRI round's folding challenges. Every security term is computed by
+ * {@code io.l2prover.zkvm.stark.proof.SecurityReport} from the real heights.
  */
-public record FriParameters(int logBlowup, int queries, int grindingBits, int logFinalDegree, int logArity) {
+public record FriParameters(
+    int logBlowup, int queries, int grindingBits, int logFinalDegree, int logArity, int challengeGrindingBits) {
 
-  /** Blowup 4, 42 queries, 16 grinding bits (42 * 2 + 16 = 100 bits conjectured), arity 4. */
-  public static final FriParameters DEFAULT = new FriParameters(2, 42, 16, 3, 2);
+  /**
+   * Blowup 4, 42 queries, 16 grinding bits (query term 42 * 2 + 16 = 100 bits), arity 4, 8 bits
+   * before the LogUp, out-of-domain and folding challenges (which keeps those terms above 100
+   * bits for a segment of ten 2^20-row tables; docs/stark-protocol.md).
+   */
+  public static final FriParameters DEFAULT = new FriParameters(2, 42, 16, 3, 2, 8);
+
+  /** Without challenge grinding: for tests of small traces. */
+  public FriParameters(int logBlowup, int queries, int grindingBits, int logFinalDegree, int logArity) {
+    this(logBlowup, queries, grindingBits, logFinalDegree, logArity, 0);
+  }
 
   public FriParameters {
     if (logBlowup < 1 || logBlowup > 4) {
@@ -31,9 +41,15 @@ public record FriParameters(int logBlowup, int queries, int grindingBits, int lo
     if (logArity < 1 || logArity > 3) {
       throw new IllegalArgumentException("log folding arity must be 1..3 (arity 2, 4 or 8), got " + logArity);
     }
+    if (challengeGrindingBits < 0 || challengeGrindingBits > 20) {
+      throw new IllegalArgumentException("challenge grinding bits must be 0..20, got " + challengeGrindingBits);
+    }
   }
 
-  /** queries × log2(blowup) + grinding bits. */
+  /**
+   * The FRI query term only: queries × log2(blowup) + grinding bits. The other terms depend on
+   * the heights, widths and interactions of the proven tables: see SecurityReport.
+   */
   public int conjecturedSecurityBits() {
     return queries * logBlowup + grindingBits;
   }
@@ -45,6 +61,7 @@ public record FriParameters(int logBlowup, int queries, int grindingBits, int lo
   @Override
   public String toString() {
     return "blowup " + blowup() + ", " + queries + " queries, " + grindingBits + " grinding bits, folding arity "
-        + (1 << logArity) + ", final degree 2^" + logFinalDegree + " (" + conjecturedSecurityBits() + " bits conjectured)";
+        + (1 << logArity) + ", final degree 2^" + logFinalDegree + ", " + challengeGrindingBits
+        + " challenge grinding bits (query term " + conjecturedSecurityBits() + " bits)";
   }
 }

@@ -14,15 +14,22 @@ import java.util.List;
  * @param layerRoots roots of the layers of rounds 1, 2, ...
  * @param layerOpenings for each committed layer, the opened leaves of every query
  * @param finalPolynomial coefficients (X^0 first) of the last layer's polynomial
+ * @param roundWitnesses for each round, the proof-of-work witness observed before its folding challenges
  * @param powWitness the proof-of-work witness observed before the queries are drawn
  */
-public record FriProof(
-    List<Digest> layerRoots, List<MerkleBatchOpening> layerOpenings, Ext4[] finalPolynomial, int powWitness) {
+public record FriProof(List<Digest> layerRoots, List<MerkleBatchOpening> layerOpenings, Ext4[] finalPolynomial,
+    int[] roundWitnesses, int powWitness) {
 
   public FriProof {
     layerRoots = List.copyOf(layerRoots);
     layerOpenings = List.copyOf(layerOpenings);
     finalPolynomial = finalPolynomial.clone();
+    roundWitnesses = roundWitnesses.clone();
+  }
+
+  @Override
+  public int[] roundWitnesses() {
+    return roundWitnesses.clone();
   }
 
   @Override

@@ -34,8 +34,27 @@ public final class FriProver {
    * The codeword itself is taken as already bound to the transcript (the caller commits it).
    */
   public Committed commit(Transcript transcript, int[] codeword, FriShape shape) {
+    int[][] entering = new int[shape.folds() + 1][];
+    entering[0] = codeword;
+    return commit(transcript, entering, shape);
+  }
+
+  /**
+   * Commit phase over codewords of several sizes: {@code entering[k]} (null for none) holds
+   * 2^layerLogSize(k) extension values of a polynomial of degree below 2^(logDegree − k), on
+   * layer k's coset in bit-reversed order; {@code entering[0]} starts layer 0. Each later layer is
+   * L_{k+1} = fold(L_k, β_k) + β_k² · entering[k+1], so shorter tables' DEEP combinations join the
+   * fold where the sizes match (as in Plonky3's mixed-height FRI). Before each round's folding
+   * challenges the prover grinds {@code challengeGrindingBits}.
+   */
+  public Committed commit(Transcript transcript, int[][] entering, FriShape shape) {
+    if (entering.length != shape.folds() + 1 || entering[0] == null) {
+      throw new IllegalArgumentException("FRI needs one entry slot per layer (" + (shape.folds() + 1)
+          + ") and a layer-0 codeword");
+    }
     List<MerkleTree> trees = new ArrayList<>();
-    int[] current = codeword;
+    int[] witnesses = new int[shape.rounds()];
+    int[] current = entering[0];
     for (int r = 0; r < shape.rounds(); r++) {
       int start = shape.roundStart(r);
       int bits = shape.roundBits(r);
@@ -46,16 +65,36 @@ public final class FriProver {
         transcript.observe(tree.root());
         trees.add(tree);
       }
+      witnesses[r] = transcript.grind(params.challengeGrindingBits());
       for (int k = start; k < start + bits; k++) {
         Ext4 beta = transcript.sampleExt();
         current = backend.foldFri(current, shape.layerLogSize(k), shape.layerShift(k), beta.toArray());
+        if (entering[k + 1] != null) {
+          addScaled(current, entering[k + 1], beta.mul(beta), shape.layerLogSize(k + 1));
+        }
       }
     }
     Ext4[] finalPolynomial = interpolate(current, shape);
     for (Ext4 c : finalPolynomial) {
       transcript.observe(c);
     }
-    return new Committed(shape, trees, finalPolynomial);
+    return new Committed(shape, trees, finalPolynomial, witnesses);
+  }
+
+  /** layer += scale · codeword, pointwise over 2^logSize extension values. */
+  private static void addScaled(int[] layer, int[] codeword, Ext4 scale, int logSize) {
+    if (codeword.length != 4 << logSize) {
+      throw new IllegalArgumentException("codeword entering a layer of 2^" + logSize + " points has "
+          + codeword.length / 4 + " values");
+    }
+    int[] s = scale.toArray();
+    int[] t = new int[4];
+    for (int i = 0; i < 1 << logSize; i++) {
+      Ext4.mulInto(codeword, 4 * i, s, 0, t, 0);
+      for (int k = 0; k < 4; k++) {
+        layer[4 * i + k] = BabyBear.add(layer[4 * i + k], t[k]);
+      }
+    }
   }
 
   /**
@@ -82,11 +121,13 @@ public final class FriProver {
     private final FriShape shape;
     private final List<MerkleTree> trees;
     private final Ext4[] finalPolynomial;
+    private final int[] roundWitnesses;
 
-    private Committed(FriShape shape, List<MerkleTree> trees, Ext4[] finalPolynomial) {
+    private Committed(FriShape shape, List<MerkleTree> trees, Ext4[] finalPolynomial, int[] roundWitnesses) {
       this.shape = shape;
       this.trees = trees;
       this.finalPolynomial = finalPolynomial;
+      this.roundWitnesses = roundWitnesses;
     }
 
     /** Grinds, then draws the query positions in layer 0 (bit-reversed indices). */
@@ -108,7 +149,7 @@ public final class FriProver {
         roots.add(trees.get(t).root());
         openings.add(trees.get(t).openBatch(leafIndices(queries.positions(), shape, round)));
       }
-      return new FriProof(roots, openings, finalPolynomial, queries.powWitness());
+      return new FriProof(roots, openings, finalPolynomial, roundWitnesses, queries.powWitness());
     }
   }
 

@@ -45,6 +45,25 @@ public record FriShape(int logDegree, int logBlowup, int logFinalDegree, int log
     return rounds() == 0 ? 0 : roundBits(0);
   }
 
+  /**
+   * log2 of the group of layer-{@code layer} values a query needs from a codeword that enters
+   * the fold at that layer (a shorter table's DEEP combination): the whole round-0 leaf at layer
+   * 0; one value at a round's first layer (its committed leaf already holds the sum) and at the
+   * final layer; inside a round, every value the rest of the round folds into the query's value.
+   */
+  public int entryGroupBits(int layer) {
+    if (layer == 0) {
+      return firstGroupBits();
+    }
+    for (int r = 0; r < rounds(); r++) {
+      int end = roundStart(r) + roundBits(r);
+      if (layer > roundStart(r) && layer < end) {
+        return end - layer;
+      }
+    }
+    return 0;
+  }
+
   public int finalDegree() {
     return 1 << Math.min(logDegree, logFinalDegree);
   }

@@ -13,8 +13,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The binary encoding of a {@link StarkProof}, version {@value Protocol#VERSION}: magic "L2PS",
- * a u16 version, then the fields in record order; integers big-endian, every field element a
+ * The binary encoding of a {@link MultiTableProof} (a {@link StarkProof} is one of a single table),
+ * version {@value Protocol#VERSION}: magic "L2PS", a u16 version, then the fields in record order; integers big-endian, every field element a
  * u32 that must be canonical, every list prefixed by its length. Decoding checks every length
  * against the bytes left and rejects trailing bytes, so truncated or garbage input gives a
  * {@link ProofFormatException} naming the offset, never a runtime exception. The layout is
@@ -27,43 +27,74 @@ public final class ProofCodec {
 
   private ProofCodec() {}
 
+  /** A single-table proof: the multi-table encoding of its one table. */
   public static byte[] encode(StarkProof p) {
+    return encode(p.proof());
+  }
+
+  /** Decodes a proof that must hold exactly one present table. */
+  public static StarkProof decode(byte[] bytes) throws ProofFormatException {
+    MultiTableProof proof = decodeMulti(bytes);
+    if (proof.tables().size() != 1 || !proof.tables().get(0).present()) {
+      throw new ProofFormatException("expected a single-table proof, got " + proof.tables().size() + " tables");
+    }
+    return new StarkProof(proof);
+  }
+
+  public static byte[] encode(MultiTableProof p) {
     Writer w = new Writer();
     w.bytes(MAGIC);
     w.u16(Protocol.VERSION);
-    byte[] name = p.airName().getBytes(StandardCharsets.UTF_8);
-    w.u16(name.length);
-    w.bytes(name);
-    w.u8(p.logRows());
     FriParameters f = p.params();
     w.u8(f.logBlowup());
     w.u16(f.queries());
     w.u8(f.grindingBits());
     w.u8(f.logFinalDegree());
     w.u8(f.logArity());
-    w.fields(p.publicValues());
-    w.digest(p.mainRoot());
-    w.u8(p.auxRoot() == null ? 0 : 1);
-    if (p.auxRoot() != null) {
-      w.digest(p.auxRoot());
+    w.u8(f.challengeGrindingBits());
+    w.u8(p.tables().size());
+    for (TableProof t : p.tables()) {
+      byte[] name = t.name().getBytes(StandardCharsets.UTF_8);
+      w.u16(name.length);
+      w.bytes(name);
+      w.u8(t.logRows());
+      w.fields(t.publicValues());
+      if (!t.present()) {
+        continue;
+      }
+      w.digest(t.mainRoot());
+      w.u8(t.auxRoot() == null ? 0 : 1);
+      if (t.auxRoot() != null) {
+        w.digest(t.auxRoot());
+      }
+      w.u8(t.claimedSums().length);
+      for (Ext4 e : t.claimedSums()) {
+        w.ext(e);
+      }
+      w.digest(t.quotientRoot());
+      w.exts(t.valuesAtZeta());
+      w.exts(t.valuesAtZetaNext());
+      w.u8(t.openings().size());
+      t.openings().forEach(w::opening);
     }
-    w.exts(p.auxPublics());
-    w.digest(p.quotientRoot());
-    w.exts(p.valuesAtZeta());
-    w.exts(p.valuesAtZetaNext());
-    w.u8(p.traceOpenings().size());
-    p.traceOpenings().forEach(w::opening);
+    w.u32(p.lookupWitness());
+    w.u32(p.oodWitness());
+    w.u32(p.deepWitness());
     FriProof fri = p.fri();
     w.u8(fri.layerRoots().size());
     fri.layerRoots().forEach(w::digest);
     w.u8(fri.layerOpenings().size());
     fri.layerOpenings().forEach(w::opening);
     w.exts(fri.finalPolynomial());
+    w.u8(fri.roundWitnesses().length);
+    for (int v : fri.roundWitnesses()) {
+      w.u32(v);
+    }
     w.u32(fri.powWitness());
     return w.out.toByteArray();
   }
 
-  public static StarkProof decode(byte[] bytes) throws ProofFormatException {
+  public static MultiTableProof decodeMulti(byte[] bytes) throws ProofFormatException {
     Reader r = new Reader(bytes);
     for (byte m : MAGIC) {
       if (r.u8() != (m & 0xff)) {
@@ -75,33 +106,23 @@ public final class ProofCodec {
       throw new ProofFormatException("proof encoding version " + version + " is not supported (this build reads "
           + Protocol.VERSION + ")");
     }
-    int nameLength = r.u16();
-    if (nameLength == 0 || nameLength > MAX_NAME) {
-      throw r.error("AIR name length " + nameLength + " outside 1.." + MAX_NAME);
-    }
-    String airName = new String(r.bytes(nameLength), StandardCharsets.UTF_8);
-    int logRows = r.u8();
-    if (logRows < 1 || logRows > 24) {
-      throw r.error("trace height 2^" + logRows + " outside 2^1..2^24");
-    }
     FriParameters params;
     try {
-      params = new FriParameters(r.u8(), r.u16(), r.u8(), r.u8(), r.u8());
+      params = new FriParameters(r.u8(), r.u16(), r.u8(), r.u8(), r.u8(), r.u8());
     } catch (IllegalArgumentException e) {
       throw r.error("bad FRI parameters: " + e.getMessage());
     }
-    int[] publicValues = r.fields();
-    Digest mainRoot = r.digest();
-    int hasAux = r.u8();
-    if (hasAux > 1) {
-      throw r.error("aux flag " + hasAux + " is not 0 or 1");
+    int count = r.u8();
+    if (count == 0) {
+      throw r.error("a proof of no table");
     }
-    Digest auxRoot = hasAux == 1 ? r.digest() : null;
-    Ext4[] auxPublics = r.exts();
-    Digest quotientRoot = r.digest();
-    Ext4[] atZeta = r.exts();
-    Ext4[] atZetaNext = r.exts();
-    List<MerkleBatchOpening> traceOpenings = r.openings();
+    List<TableProof> tables = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      tables.add(table(r));
+    }
+    int lookupWitness = r.field();
+    int oodWitness = r.field();
+    int deepWitness = r.field();
     int roots = r.u8();
     List<Digest> layerRoots = new ArrayList<>();
     for (int i = 0; i < roots; i++) {
@@ -109,12 +130,52 @@ public final class ProofCodec {
     }
     List<MerkleBatchOpening> layerOpenings = r.openings();
     Ext4[] finalPolynomial = r.exts();
+    int[] roundWitnesses = new int[r.u8()];
+    for (int i = 0; i < roundWitnesses.length; i++) {
+      roundWitnesses[i] = r.field();
+    }
     int pow = r.field();
     if (r.remaining() != 0) {
       throw r.error(r.remaining() + " unexpected bytes after the end of the proof");
     }
-    return new StarkProof(airName, logRows, params, publicValues, mainRoot, auxRoot, auxPublics, quotientRoot,
-        atZeta, atZetaNext, traceOpenings, new FriProof(layerRoots, layerOpenings, finalPolynomial, pow));
+    return new MultiTableProof(params, tables, lookupWitness, oodWitness, deepWitness,
+        new FriProof(layerRoots, layerOpenings, finalPolynomial, roundWitnesses, pow));
+  }
+
+  private static TableProof table(Reader r) throws ProofFormatException {
+    int nameLength = r.u16();
+    if (nameLength == 0 || nameLength > MAX_NAME) {
+      throw r.error("AIR name length " + nameLength + " outside 1.." + MAX_NAME);
+    }
+    String name = new String(r.bytes(nameLength), StandardCharsets.UTF_8);
+    int logRows = r.u8();
+    if (logRows > 24) {
+      throw r.error("trace height 2^" + logRows + " above 2^24");
+    }
+    int[] publicValues = r.fields();
+    if (logRows == 0) {
+      return TableProof.absent(name, publicValues);
+    }
+    Digest mainRoot = r.digest();
+    int hasAux = r.u8();
+    if (hasAux > 1) {
+      throw r.error("aux flag " + hasAux + " is not 0 or 1");
+    }
+    Digest auxRoot = hasAux == 1 ? r.digest() : null;
+    int sums = r.u8();
+    if (sums > 2) {
+      throw r.error(sums + " claimed sums, at most one per scope");
+    }
+    Ext4[] claimedSums = new Ext4[sums];
+    for (int i = 0; i < sums; i++) {
+      claimedSums[i] = r.ext();
+    }
+    Digest quotientRoot = r.digest();
+    Ext4[] atZeta = r.exts();
+    Ext4[] atZetaNext = r.exts();
+    List<MerkleBatchOpening> openings = r.openings();
+    return new TableProof(name, logRows, publicValues, mainRoot, auxRoot, claimedSums, quotientRoot, atZeta,
+        atZetaNext, openings);
   }
 
   private static final class Writer {

@@ -1,11 +1,14 @@
 package io.l2prover.zkvm.stark.prover;
 
 import io.l2prover.zkvm.stark.air.Air;
+import io.l2prover.zkvm.stark.air.ConstraintDigest;
 import io.l2prover.zkvm.stark.air.ConstraintProgram;
 import io.l2prover.zkvm.stark.backend.ComputeBackend;
 import io.l2prover.zkvm.stark.fri.FriParameters;
 import io.l2prover.zkvm.stark.merkle.MerkleTree;
+import io.l2prover.zkvm.stark.poseidon2.Digest;
 import io.l2prover.zkvm.stark.proof.Protocol;
+import io.l2prover.zkvm.stark.proof.TableKey;
 import io.l2prover.zkvm.stark.proof.VerifyingKey;
 
 /**
@@ -22,6 +25,7 @@ public final class ProvingKey {
   private final int[] preprocessedLde;
   private final MerkleTree preprocessedTree;
   private final ConstraintProgram program;
+  private final Digest constraintDigest;
 
   private ProvingKey(Air air, int logRows, FriParameters params, int[][] columns, int[] evals, int[] lde,
       MerkleTree tree) {
@@ -33,6 +37,7 @@ public final class ProvingKey {
     this.preprocessedLde = lde;
     this.preprocessedTree = tree;
     this.program = ConstraintProgram.compile(air.allConstraints());
+    this.constraintDigest = ConstraintDigest.of(air);
   }
 
   /** Builds and commits the preprocessed trace of {@code air} at 2^logRows rows. */
@@ -40,6 +45,11 @@ public final class ProvingKey {
     if (logRows < air.minLogRows() || logRows > 24) {
       throw new IllegalArgumentException(air.name() + " needs between 2^" + air.minLogRows() + " and 2^24 rows, asked for 2^"
           + logRows);
+    }
+    if ((long) Math.max(air.mainWidth(), 4 * Math.max(air.auxWidth(), air.quotientChunks()))
+        << (logRows + params.logBlowup()) > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(air.name() + " is too wide for 2^" + logRows + " rows: an LDE must fit one "
+          + "Java array (splitting wide traces across commitments is not built yet)");
     }
     if (air.quotientChunks() > params.blowup()) {
       throw new IllegalArgumentException(air.name() + " has constraint degree " + air.maxConstraintDegree()
@@ -57,7 +67,24 @@ public final class ProvingKey {
   }
 
   public VerifyingKey verifyingKey() {
-    return new VerifyingKey(air.name(), logRows, preprocessedTree == null ? null : preprocessedTree.root());
+    return new VerifyingKey(air.name(), logRows, preprocessedRoot(), constraintDigest);
+  }
+
+  /**
+   * The verifier's key for this table in a multi-table proof: with preprocessed columns the
+   * height is fixed to this key's; without, any height is accepted.
+   */
+  public TableKey tableKey() {
+    Digest root = preprocessedRoot();
+    return new TableKey(air, constraintDigest, root == null ? 0 : logRows, root);
+  }
+
+  private Digest preprocessedRoot() {
+    return preprocessedTree == null ? null : preprocessedTree.root();
+  }
+
+  public Digest constraintDigest() {
+    return constraintDigest;
   }
 
   public Air air() {

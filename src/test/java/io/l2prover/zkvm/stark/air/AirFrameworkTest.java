@@ -25,8 +25,10 @@ class AirFrameworkTest {
   @Test
   void exampleAirsHaveTheExpectedQuotientSplit() {
     assertThat(new FibonacciAir().quotientChunks()).isEqualTo(1);
-    assertThat(new RangeCheckAir().maxConstraintDegree()).isEqualTo(2);
-    assertThat(new RangeCheckAir().quotientChunks()).isEqualTo(1);
+    // Five single-column lookups batched two per column: h·(z − fp1)(z − fp2) − … has degree 3.
+    assertThat(new RangeCheckAir().maxConstraintDegree()).isEqualTo(3);
+    assertThat(new RangeCheckAir().quotientChunks()).isEqualTo(2);
+    assertThat(new RangeCheckAir().auxWidth()).isEqualTo(3 + 1);
     assertThat(new MemoryAir().maxConstraintDegree()).isEqualTo(4);
     assertThat(new MemoryAir().quotientChunks()).isEqualTo(3);
   }

@@ -12,10 +12,13 @@ import io.l2prover.zkvm.stark.examples.MemoryTraces;
 import io.l2prover.zkvm.stark.examples.RangeCheckAir;
 import io.l2prover.zkvm.stark.fri.FriParameters;
 import io.l2prover.zkvm.stark.proof.InvalidProofException;
+import io.l2prover.zkvm.stark.proof.MultiTableProof;
 import io.l2prover.zkvm.stark.proof.ProofCodec;
 import io.l2prover.zkvm.stark.proof.StarkProof;
+import io.l2prover.zkvm.stark.proof.TableProof;
 import io.l2prover.zkvm.stark.prover.ProvingKey;
 import io.l2prover.zkvm.stark.prover.StarkProver;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Bad traces proven without the constraint check must be rejected by the verifier. */
@@ -31,6 +34,12 @@ class StarkSoundnessTest {
         ProofCodec.decode(ProofCodec.encode(proof)), publicValues))
         .isInstanceOf(InvalidProofException.class)
         .hasMessageContaining(reason);
+  }
+
+  private static StarkProof withTable(StarkProof proof, TableProof table) {
+    MultiTableProof p = proof.proof();
+    return new StarkProof(new MultiTableProof(p.params(), List.of(table), p.lookupWitness(), p.oodWitness(),
+        p.deepWitness(), p.fri()));
   }
 
   @Test
@@ -76,9 +85,9 @@ class StarkSoundnessTest {
         .isInstanceOf(InvalidProofException.class)
         .hasMessageContaining("public values");
     // The same proof relabelled with the other public values: the transcript then disagrees.
-    StarkProof relabelled = new StarkProof(proof.airName(), proof.logRows(), proof.params(), wrong, proof.mainRoot(),
-        proof.auxRoot(), proof.auxPublics(), proof.quotientRoot(), proof.valuesAtZeta(), proof.valuesAtZetaNext(),
-        proof.traceOpenings(), proof.fri());
+    TableProof t0 = proof.table();
+    StarkProof relabelled = withTable(proof, new TableProof(t0.name(), t0.logRows(), wrong, t0.mainRoot(),
+        t0.auxRoot(), t0.claimedSums(), t0.quotientRoot(), t0.valuesAtZeta(), t0.valuesAtZetaNext(), t0.openings()));
     assertThatThrownBy(() -> verifier.verify(air, key.verifyingKey(), relabelled, wrong))
         .isInstanceOf(InvalidProofException.class);
   }
@@ -127,9 +136,10 @@ class StarkSoundnessTest {
     t.main()[MemoryTraces.VALUE][7] ^= 16;
     ProvingKey key = ProvingKey.setup(air, 6, params, backend);
     StarkProof proof = StarkProver.unchecked(backend).prove(key, t.main(), t.publicValues());
-    StarkProof forged = new StarkProof(proof.airName(), proof.logRows(), proof.params(), proof.publicValues(),
-        proof.mainRoot(), proof.auxRoot(), new Ext4[] {Ext4.ZERO},
-        proof.quotientRoot(), proof.valuesAtZeta(), proof.valuesAtZetaNext(), proof.traceOpenings(), proof.fri());
+    TableProof t0 = proof.table();
+    StarkProof forged = withTable(proof, new TableProof(t0.name(), t0.logRows(), t0.publicValues(), t0.mainRoot(),
+        t0.auxRoot(), new Ext4[] {Ext4.ZERO}, t0.quotientRoot(), t0.valuesAtZeta(), t0.valuesAtZetaNext(),
+        t0.openings()));
     assertThatThrownBy(() -> new StarkVerifier(params).verify(air, key.verifyingKey(), forged, t.publicValues()))
         .isInstanceOf(InvalidProofException.class);
   }

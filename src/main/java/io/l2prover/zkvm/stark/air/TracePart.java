@@ -1,7 +1,7 @@
 package io.l2prover.zkvm.stark.air;
 
 /** Which committed trace a column belongs to. */
-public enum Segment {
+public enum TracePart {
   /** Fixed by the AIR (a program, a lookup table): committed once, known to the verifier. */
   PREPROCESSED,
   /** The witness the prover fills in before any challenge is drawn. */

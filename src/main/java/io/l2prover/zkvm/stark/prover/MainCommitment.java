@@ -1,0 +1,53 @@
+package io.l2prover.zkvm.stark.prover;
+
+import io.l2prover.zkvm.stark.fri.FriParameters;
+import io.l2prover.zkvm.stark.poseidon2.Digest;
+import io.l2prover.zkvm.stark.proof.Protocol;
+import io.l2prover.zkvm.stark.transcript.Transcript;
+import java.util.List;
+
+/**
+ * Phase 1 of a multi-table proof: every table's main trace extended and committed, kept for
+ * phase 2. {@link #transcript()} is the proof's transcript after the statement and the main
+ * roots; {@link #digest()} condenses it, for a caller that draws the LogUp challenges of several
+ * segments from all their commitments at once.
+ */
+public final class MainCommitment {
+
+  private final FriParameters params;
+  private final List<Protocol.TableStatement> statement;
+  private final List<TableState> tables;
+
+  MainCommitment(FriParameters params, List<Protocol.TableStatement> statement, List<TableState> tables) {
+    this.params = params;
+    this.statement = List.copyOf(statement);
+    this.tables = List.copyOf(tables);
+  }
+
+  /** Each table's main root, in table order; null for an absent table. */
+  public List<Digest> mainRoots() {
+    return tables.stream().map(t -> t.present() ? t.mainTree.root() : null).toList();
+  }
+
+  /** A fresh transcript that has observed the statement and the main roots. */
+  public Transcript transcript() {
+    return Protocol.afterMain(params, statement, mainRoots());
+  }
+
+  /** A digest of the statement and the main roots (what a receipt hashes before drawing the LogUp challenges). */
+  public Digest digest() {
+    return Protocol.digest(transcript());
+  }
+
+  FriParameters params() {
+    return params;
+  }
+
+  List<Protocol.TableStatement> statement() {
+    return statement;
+  }
+
+  List<TableState> tables() {
+    return tables;
+  }
+}

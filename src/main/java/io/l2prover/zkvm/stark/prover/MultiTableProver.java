@@ -1,0 +1,335 @@
+package io.l2prover.zkvm.stark.prover;
+
+import io.l2prover.zkvm.field.BabyBear;
+import io.l2prover.zkvm.field.Ext4;
+import io.l2prover.zkvm.stark.air.Air;
+import io.l2prover.zkvm.stark.air.AuxTrace;
+import io.l2prover.zkvm.stark.air.ConstraintDigest;
+import io.l2prover.zkvm.stark.air.ConstraintFailure;
+import io.l2prover.zkvm.stark.air.DebugChecker;
+import io.l2prover.zkvm.stark.air.LogUp;
+import io.l2prover.zkvm.stark.air.Scope;
+import io.l2prover.zkvm.stark.backend.ComputeBackend;
+import io.l2prover.zkvm.stark.fri.FriParameters;
+import io.l2prover.zkvm.stark.fri.FriProof;
+import io.l2prover.zkvm.stark.fri.FriProver;
+import io.l2prover.zkvm.stark.fri.FriShape;
+import io.l2prover.zkvm.stark.merkle.MerkleBatchOpening;
+import io.l2prover.zkvm.stark.merkle.MerkleTree;
+import io.l2prover.zkvm.stark.proof.DeepLayout;
+import io.l2prover.zkvm.stark.proof.LookupChallenges;
+import io.l2prover.zkvm.stark.proof.MultiTableProof;
+import io.l2prover.zkvm.stark.proof.Protocol;
+import io.l2prover.zkvm.stark.proof.PublicInteraction;
+import io.l2prover.zkvm.stark.proof.SecurityReport;
+import io.l2prover.zkvm.stark.proof.TableProof;
+import io.l2prover.zkvm.stark.transcript.Transcript;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Proves that several tables (chips) of different heights satisfy their AIRs under one
+ * transcript (docs/stark-protocol.md, "Multi-table proofs"). Two phases, so that a receipt can
+ * commit every segment before drawing the LogUp challenges they share:
+ * {@link #commitMain} extends and commits each main trace; {@link #finish} takes the challenges,
+ * builds and commits the LogUp traces, the quotients, opens everything at ζ and runs one FRI in
+ * which each height's DEEP combination joins the fold at the layer of its size.
+ * {@link #prove} does both with the challenges drawn from the proof's own transcript.
+ *
+ * <p>The checked mode (default) refuses a trace that breaks its AIR (first failing row and
+ * constraint) or whose LogUp sums do not balance; the unchecked mode proves whatever it is given,
+ * so soundness tests can show the verifier rejects it.
+ */
+public final class MultiTableProver {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MultiTableProver.class);
+
+  private final ComputeBackend backend;
+  private final FriParameters params;
+  private final boolean checked;
+  private final QuotientBuilder quotients;
+
+  private MultiTableProver(ComputeBackend backend, FriParameters params, boolean checked) {
+    this.backend = backend;
+    this.params = params;
+    this.checked = checked;
+    this.quotients = new QuotientBuilder(backend);
+  }
+
+  public static MultiTableProver checked(ComputeBackend backend, FriParameters params) {
+    return new MultiTableProver(backend, params, true);
+  }
+
+  /** A prover that skips the constraint and balance checks: for soundness tests only. */
+  public static MultiTableProver unchecked(ComputeBackend backend, FriParameters params) {
+    return new MultiTableProver(backend, params, false);
+  }
+
+  /**
+   * One-shot proof: commits the main traces, draws the LogUp challenges from the same transcript
+   * and finishes. Both scopes must balance within this proof (with {@code publicInteractions}).
+   */
+  public MultiTableProof prove(List<TableWitness> tables, List<PublicInteraction> publicInteractions) {
+    MainCommitment main = commitMain(tables);
+    Transcript t = main.transcript();
+    Protocol.observe(t, publicInteractions);
+    LookupChallenges challenges = LookupChallenges.draw(t, params);
+    return finish(t, main, challenges, publicInteractions, true);
+  }
+
+  /** Phase 1: checks every main trace (in checked mode), extends and commits it. */
+  public MainCommitment commitMain(List<TableWitness> tables) {
+    if (tables.isEmpty()) {
+      throw new IllegalArgumentException("a multi-table proof needs at least one table");
+    }
+    List<TableState> states = new ArrayList<>();
+    List<Protocol.TableStatement> statement = new ArrayList<>();
+    for (TableWitness w : tables) {
+      TableState s = new TableState(w);
+      states.add(s);
+      if (w.present()) {
+        commitTableMain(s);
+      } else if (w.publicValues().length != w.air().publicValueCount()) {
+        throw new IllegalArgumentException(w.air().name() + ": " + w.publicValues().length
+            + " public values, AIR declares " + w.air().publicValueCount());
+      }
+      statement.add(new Protocol.TableStatement(w.air().name(),
+          w.present() ? w.key().constraintDigest() : ConstraintDigest.of(w.air()),
+          s.logRows(), w.present() ? w.key().tableKey().preprocessedRoot() : null, w.publicValues()));
+    }
+    if (states.stream().noneMatch(TableState::present)) {
+      throw new IllegalArgumentException("a multi-table proof needs at least one present table");
+    }
+    return new MainCommitment(params, statement, states);
+  }
+
+  private void commitTableMain(TableState s) {
+    ProvingKey key = s.key();
+    if (!key.params().equals(params)) {
+      throw new IllegalArgumentException(key.air().name() + ": proving key made for other parameters (" + key.params()
+          + ")");
+    }
+    Air air = key.air();
+    int rows = 1 << key.logRows();
+    TraceShape.check(air, s.witness.main(), rows, s.witness.publicValues());
+    if (checked) {
+      DebugChecker.checkMain(air, key.preprocessedColumns(), s.witness.main(), s.witness.publicValues())
+          .ifPresent(f -> {
+            throw new UnsatisfiedAirException(air.name(), f);
+          });
+    }
+    s.mainEvals = Traces.rowMajor(s.witness.main(), rows);
+    s.mainLde = backend.cosetLde(s.mainEvals, air.mainWidth(), key.logRows(), params.logBlowup(), Protocol.SHIFT);
+    s.mainTree = commit(s.mainLde, air.mainWidth(), rows << params.logBlowup());
+  }
+
+  /**
+   * Phase 2 with challenges the caller drew (e.g. from every segment's {@link MainCommitment#digest()}):
+   * only the LOCAL scope must balance within this proof; the GLOBAL sum is left to the caller.
+   */
+  public MultiTableProof finish(MainCommitment main, LookupChallenges challenges,
+      List<PublicInteraction> publicInteractions) {
+    return finish(main.transcript(), main, challenges, publicInteractions, false);
+  }
+
+  private MultiTableProof finish(Transcript t, MainCommitment main, LookupChallenges challenges,
+      List<PublicInteraction> publicInteractions, boolean globalBalances) {
+    if (!main.params().equals(params)) {
+      throw new IllegalArgumentException("main commitment made with other parameters (" + main.params() + ")");
+    }
+    challenges.observeInto(t);
+    Protocol.observe(t, publicInteractions);
+    List<TableState> tables = main.tables();
+    Ext4[] lookup = challenges.asArray();
+    for (TableState s : tables) {
+      if (s.present() && s.key().air().auxPhase().isPresent()) {
+        commitAux(s, lookup);
+        t.observe(s.auxTree.root());
+        for (Ext4 v : s.claimedSums) {
+          t.observe(v);
+        }
+      }
+    }
+    if (checked) {
+      checkBalance(tables, challenges, publicInteractions, Scope.LOCAL);
+      if (globalBalances) {
+        checkBalance(tables, challenges, publicInteractions, Scope.GLOBAL);
+      }
+    }
+    Ext4 alpha = t.sampleExt();
+    for (TableState s : tables) {
+      if (s.present()) {
+        int logRows = s.logRows();
+        int width = 4 * s.key().air().quotientChunks();
+        s.quotientEvals = quotients.chunks(s.key(), s.mainLde, s.auxLde, s.witness.publicValues(), lookup,
+            s.claimedSums, alpha);
+        s.quotientLde = backend.cosetLde(s.quotientEvals, width, logRows, params.logBlowup(), Protocol.SHIFT);
+        s.quotientTree = commit(s.quotientLde, width, 1 << (logRows + params.logBlowup()));
+        t.observe(s.quotientTree.root());
+      }
+    }
+    int oodWitness = t.grind(params.challengeGrindingBits());
+    Ext4 zeta = t.sampleExt();
+    if (zeta.a1() == 0 && zeta.a2() == 0 && zeta.a3() == 0) {
+      throw new IllegalStateException("out-of-domain point fell in the base field (probability 2^-93); prove again");
+    }
+    for (TableState s : tables) {
+      if (s.present()) {
+        Ext4 zetaNext = zeta.mul(BabyBear.twoAdicGenerator(s.logRows()));
+        s.atZeta = openAll(s.logRows(), zeta, s.evals(), s.widths(), 4);
+        s.atZetaNext = openAll(s.logRows(), zetaNext, s.evals(), s.widths(), 3);
+        for (Ext4 v : s.atZeta) {
+          t.observe(v);
+        }
+        for (Ext4 v : s.atZetaNext) {
+          t.observe(v);
+        }
+      }
+    }
+    int deepWitness = t.grind(params.challengeGrindingBits());
+    Ext4 gamma = t.sampleExt();
+
+    int maxLogRows = tables.stream().mapToInt(TableState::logRows).max().orElseThrow();
+    FriShape shape = FriShape.of(maxLogRows, params, Protocol.SHIFT);
+    Map<Integer, List<TableState>> byLayer = byEntryLayer(tables, shape);
+    int[][] entering = new int[shape.folds() + 1][];
+    byLayer.forEach((layer, group) -> entering[layer] = deepCodeword(group, gamma, zeta));
+    FriProver.Committed fri = new FriProver(backend, params).commit(t, entering, shape);
+    FriProver.Queries queries = fri.drawQueries(t);
+    FriProof friProof = fri.prove(queries);
+
+    List<TableProof> proofs = new ArrayList<>();
+    for (TableState s : tables) {
+      proofs.add(s.present() ? tableProof(s, queries.positions(), shape) : TableProof.absent(s.witness.air().name(),
+          s.witness.publicValues()));
+    }
+    MultiTableProof proof = new MultiTableProof(params, proofs, challenges.powWitness(), oodWitness, deepWitness,
+        friProof);
+    if (LOG.isInfoEnabled()) {
+      List<Air> airs = tables.stream().map(s -> s.witness.air()).toList();
+      LOG.info("proved {} tables (tallest 2^{} rows): {}", proofs.stream().filter(TableProof::present).count(),
+          maxLogRows, SecurityReport.of(params, airs, proof, publicInteractions.size()));
+    }
+    return proof;
+  }
+
+  /** Present tables grouped by the FRI layer their DEEP combination enters (tallest first). */
+  static Map<Integer, List<TableState>> byEntryLayer(List<TableState> tables, FriShape shape) {
+    Map<Integer, List<TableState>> out = new TreeMap<>();
+    for (TableState s : tables) {
+      if (!s.present()) {
+        continue;
+      }
+      int layer = shape.logDegree() - s.logRows();
+      if (layer > shape.folds()) {
+        throw new IllegalArgumentException(s.key().air().name() + " at 2^" + s.logRows() + " rows is too short to join "
+            + "a FRI batch whose tallest table has 2^" + shape.logDegree() + " rows: pad it to at least 2^"
+            + shape.logFinalDegree() + " rows");
+      }
+      out.computeIfAbsent(layer, k -> new ArrayList<>()).add(s);
+    }
+    return out;
+  }
+
+  private void commitAux(TableState s, Ext4[] lookup) {
+    ProvingKey key = s.key();
+    Air air = key.air();
+    if (air.challengeCount() > lookup.length) {
+      throw new IllegalArgumentException(air.name() + ": aux phase wants " + air.challengeCount()
+          + " challenges; a multi-table proof provides the LogUp pair (z, β)");
+    }
+    AuxTrace aux = air.auxPhase().orElseThrow().build(key.preprocessedColumns(), s.witness.main(), lookup);
+    if (checked) {
+      DebugChecker.checkAuxRows(air, key.preprocessedColumns(), s.witness.main(), s.witness.publicValues(), aux, lookup)
+          .ifPresent(f -> {
+            throw new UnsatisfiedAirException(air.name(), f);
+          });
+    }
+    int rows = 1 << key.logRows();
+    int width = 4 * air.auxWidth();
+    s.claimedSums = aux.auxPublics();
+    s.auxEvals = Traces.rowMajor(aux.columns(), rows);
+    s.auxLde = backend.cosetLde(s.auxEvals, width, key.logRows(), params.logBlowup(), Protocol.SHIFT);
+    s.auxTree = commit(s.auxLde, width, rows << params.logBlowup());
+  }
+
+  private static void checkBalance(List<TableState> tables, LookupChallenges challenges,
+      List<PublicInteraction> publicInteractions, Scope scope) {
+    List<Ext4> sums = new ArrayList<>();
+    for (TableState s : tables) {
+      if (s.present() && s.key().air().auxPhase().isPresent()) {
+        List<Scope> scopes = s.key().air().auxPhase().get().sumScopes();
+        for (int i = 0; i < scopes.size(); i++) {
+          if (scopes.get(i) == scope) {
+            sums.add(s.claimedSums[i]);
+          }
+        }
+      }
+    }
+    for (PublicInteraction pi : publicInteractions) {
+      if (pi.scope() == scope) {
+        sums.add(pi.term(challenges));
+      }
+    }
+    LogUp.checkBalanced(sums).ifPresent(reason -> {
+      throw new UnsatisfiedAirException("tables together",
+          new ConstraintFailure(ConstraintFailure.NO_ROW, scope.name().toLowerCase() + " LogUp balance", reason));
+    });
+  }
+
+  /**
+   * The DEEP combination of every table entering at one layer (same height): the columns of all
+   * of them in the order pre, main, aux of each table, then each table's quotient, so that the
+   * columns also opened at ζω come first.
+   */
+  private static int[] deepCodeword(List<TableState> group, Ext4 gamma, Ext4 zeta) {
+    DeepLayout layout = DeepLayout.of(group.stream().map(TableState::widths).toList());
+    int logRows = group.get(0).logRows();
+    int[][] ldes = new int[layout.matrices()][];
+    Ext4[] atZeta = new Ext4[layout.columns()];
+    Ext4[] atZetaNext = new Ext4[layout.nextColumns()];
+    for (int t = 0; t < group.size(); t++) {
+      TableState s = group.get(t);
+      int[][] tableLdes = s.ldes();
+      for (int m = 0; m < 4; m++) {
+        ldes[layout.matrixIndex(t, m)] = tableLdes[m];
+      }
+      layout.scatter(t, s.atZeta, atZeta, s.atZetaNext, atZetaNext);
+    }
+    Ext4 zetaNext = zeta.mul(BabyBear.twoAdicGenerator(logRows));
+    return DeepComposition.codeword(logRows + group.get(0).key().params().logBlowup(), Protocol.SHIFT, ldes,
+        layout.widths(), layout.nextColumns(), gamma, zeta, zetaNext, atZeta, atZetaNext);
+  }
+
+  private TableProof tableProof(TableState s, int[] positions, FriShape shape) {
+    int layer = shape.logDegree() - s.logRows();
+    int[] rows = Protocol.queriedRows(Protocol.shifted(positions, layer), shape.entryGroupBits(layer));
+    List<MerkleBatchOpening> openings = new ArrayList<>();
+    for (MerkleTree tree : new MerkleTree[] {s.key().preprocessedTree(), s.mainTree, s.auxTree, s.quotientTree}) {
+      if (tree != null) {
+        openings.add(tree.openBatch(rows));
+      }
+    }
+    return new TableProof(s.key().air().name(), s.logRows(), s.witness.publicValues(), s.mainTree.root(),
+        s.auxTree == null ? null : s.auxTree.root(), s.claimedSums, s.quotientTree.root(), s.atZeta, s.atZetaNext,
+        openings);
+  }
+
+  private MerkleTree commit(int[] lde, int width, int height) {
+    return MerkleTree.commit(backend, new int[][] {lde}, new int[] {width}, height);
+  }
+
+  /** The first {@code matrices} matrices' columns, in order, at {@code point}. */
+  private static Ext4[] openAll(int logRows, Ext4 point, int[][] evals, int[] widths, int matrices) {
+    Barycentric at = new Barycentric(logRows, point);
+    List<Ext4> out = new ArrayList<>();
+    for (int m = 0; m < matrices; m++) {
+      out.addAll(List.of(at.evaluate(evals[m], widths[m])));
+    }
+    return out.toArray(Ext4[]::new);
+  }
+}

@@ -1,0 +1,54 @@
+package io.l2prover.zkvm.stark.prover;
+
+import io.l2prover.zkvm.field.Ext4;
+import io.l2prover.zkvm.stark.merkle.MerkleTree;
+
+/** One table's prover data through the phases of a multi-table proof (package-private, mutable, one proof only). */
+final class TableState {
+
+  final TableWitness witness;
+  int[] mainEvals;
+  int[] mainLde;
+  MerkleTree mainTree;
+  int[][] auxColumns = new int[0][];
+  int[] auxEvals = new int[0];
+  int[] auxLde = new int[0];
+  MerkleTree auxTree;
+  Ext4[] claimedSums = new Ext4[0];
+  int[] quotientEvals;
+  int[] quotientLde;
+  MerkleTree quotientTree;
+  Ext4[] atZeta;
+  Ext4[] atZetaNext;
+
+  TableState(TableWitness witness) {
+    this.witness = witness;
+  }
+
+  boolean present() {
+    return witness.present();
+  }
+
+  ProvingKey key() {
+    return witness.key();
+  }
+
+  int logRows() {
+    return present() ? key().logRows() : 0;
+  }
+
+  /** The committed LDEs in commitment order: preprocessed, main, aux, quotient. */
+  int[][] ldes() {
+    return new int[][] {key().preprocessedLde(), mainLde, auxLde, quotientLde};
+  }
+
+  /** The trace values on H in the same order. */
+  int[][] evals() {
+    return new int[][] {key().preprocessedEvals(), mainEvals, auxEvals, quotientEvals};
+  }
+
+  int[] widths() {
+    var air = key().air();
+    return new int[] {air.preprocessedWidth(), air.mainWidth(), 4 * air.auxWidth(), 4 * air.quotientChunks()};
+  }
+}

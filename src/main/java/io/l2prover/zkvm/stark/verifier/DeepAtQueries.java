@@ -1,0 +1,148 @@
+package io.l2prover.zkvm.stark.verifier;
+
+import io.l2prover.zkvm.field.BabyBear;
+import io.l2prover.zkvm.field.Ext4;
+import io.l2prover.zkvm.stark.air.Air;
+import io.l2prover.zkvm.stark.fri.FriShape;
+import io.l2prover.zkvm.stark.merkle.InvalidOpeningException;
+import io.l2prover.zkvm.stark.merkle.MerkleBatchOpening;
+import io.l2prover.zkvm.stark.merkle.MerkleVerifier;
+import io.l2prover.zkvm.stark.ntt.BitReversal;
+import io.l2prover.zkvm.stark.poseidon2.Digest;
+import io.l2prover.zkvm.stark.proof.DeepLayout;
+import io.l2prover.zkvm.stark.proof.InvalidProofException;
+import io.l2prover.zkvm.stark.proof.Protocol;
+import io.l2prover.zkvm.stark.proof.TableKey;
+import io.l2prover.zkvm.stark.proof.TableProof;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * For the tables of one height (entering FRI at one layer): checks their trace openings at the
+ * queried rows and computes their DEEP combination there, in {@link DeepLayout} order, as the
+ * values FRI expects to enter that layer.
+ */
+final class DeepAtQueries {
+
+  private final MerkleVerifier merkle = new MerkleVerifier();
+  private final FriShape shape;
+  private final int layer;
+  private final int[] positions;
+  private final Ext4 gamma;
+  private final Ext4 zeta;
+
+  DeepAtQueries(FriShape shape, int layer, int[] positions, Ext4 gamma, Ext4 zeta) {
+    this.shape = shape;
+    this.layer = layer;
+    this.positions = Protocol.shifted(positions, layer);
+    this.gamma = gamma;
+    this.zeta = zeta;
+  }
+
+  /** values[q][i]: the combination at the i-th row of query q's entry group. */
+  Ext4[][] values(List<TableKey> keys, List<TableProof> parts, List<Integer> group) throws InvalidProofException {
+    int groupBits = shape.entryGroupBits(layer);
+    int logRows = shape.logDegree() - layer;
+    int logLde = logRows + shape.logBlowup();
+    int[] rows = Protocol.queriedRows(positions, groupBits);
+    List<int[]> widths = new ArrayList<>();
+    List<List<List<int[]>>> opened = new ArrayList<>(); // [table][matrix][row index] -> row
+    Ext4[] atZeta = null;
+    Ext4[] atZetaNext = null;
+    for (int index : group) {
+      Air air = keys.get(index).air();
+      widths.add(new int[] {air.preprocessedWidth(), air.mainWidth(), 4 * air.auxWidth(), 4 * air.quotientChunks()});
+    }
+    DeepLayout layout = DeepLayout.of(widths);
+    atZeta = new Ext4[layout.columns()];
+    atZetaNext = new Ext4[layout.nextColumns()];
+    for (int t = 0; t < group.size(); t++) {
+      TableProof part = parts.get(group.get(t));
+      opened.add(openTable(keys.get(group.get(t)), part, widths.get(t), rows, logLde));
+      layout.scatter(t, part.valuesAtZeta(), atZeta, part.valuesAtZetaNext(), atZetaNext);
+    }
+    int total = layout.columns();
+    int next = layout.nextColumns();
+    Ext4[] gammaPowers = new Ext4[total + 1];
+    gammaPowers[0] = Ext4.ONE;
+    for (int k = 1; k <= total; k++) {
+      gammaPowers[k] = gammaPowers[k - 1].mul(gamma);
+    }
+    Ext4 sumAtZeta = Ext4.ZERO;
+    Ext4 sumAtZetaNext = Ext4.ZERO;
+    for (int k = 0; k < total; k++) {
+      sumAtZeta = sumAtZeta.add(gammaPowers[k].mul(atZeta[k]));
+      if (k < next) {
+        sumAtZetaNext = sumAtZetaNext.add(gammaPowers[k].mul(atZetaNext[k]));
+      }
+    }
+    Ext4 zetaNext = zeta.mul(BabyBear.twoAdicGenerator(logRows));
+    int w = BabyBear.twoAdicGenerator(logLde);
+    Ext4[][] out = new Ext4[positions.length][1 << groupBits];
+    for (int q = 0; q < positions.length; q++) {
+      for (int side = 0; side < 1 << groupBits; side++) {
+        int row = ((positions[q] >>> groupBits) << groupBits) + side;
+        int at = Arrays.binarySearch(rows, row);
+        int[][] byMatrix = new int[layout.matrices()][];
+        for (int t = 0; t < group.size(); t++) {
+          for (int m = 0; m < DeepLayout.MATRICES; m++) {
+            byMatrix[layout.matrixIndex(t, m)] = opened.get(t).get(m).get(at);
+          }
+        }
+        Ext4 all = Ext4.ZERO;
+        Ext4 prefix = null;
+        int k = 0;
+        for (int[] matrixRow : byMatrix) {
+          for (int v : matrixRow) {
+            if (k == next) {
+              prefix = all;
+            }
+            all = all.add(gammaPowers[k].mul(v));
+            k++;
+          }
+        }
+        if (prefix == null) {
+          prefix = all;
+        }
+        Ext4 x = Ext4.of(BabyBear.mul(Protocol.SHIFT, BabyBear.pow(w, BitReversal.reverse(row, logLde))));
+        out[q][side] = all.sub(sumAtZeta).mul(x.sub(zeta).inv())
+            .add(gammaPowers[total].mul(prefix.sub(sumAtZetaNext)).mul(x.sub(zetaNext).inv()));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Verifies one table's openings (preprocessed under the key's root, then the proof's main, aux
+   * and quotient roots) at exactly {@code rows}; returns per matrix (pre, main, aux, quotient)
+   * the opened rows, empty rows for a matrix the table does not have.
+   */
+  private List<List<int[]>> openTable(TableKey key, TableProof part, int[] matrixWidths, int[] rows, int logLde)
+      throws InvalidProofException {
+    Digest[] roots = {key.preprocessedRoot(), part.mainRoot(), part.auxRoot(), part.quotientRoot()};
+    List<List<int[]>> out = new ArrayList<>();
+    int next = 0;
+    for (int m = 0; m < DeepLayout.MATRICES; m++) {
+      if (roots[m] == null) {
+        List<int[]> empty = new ArrayList<>();
+        for (int i = 0; i < rows.length; i++) {
+          empty.add(new int[0]);
+        }
+        out.add(empty);
+        continue;
+      }
+      MerkleBatchOpening opening = part.openings().get(next++);
+      if (!Arrays.equals(opening.indices(), rows)) {
+        throw new InvalidProofException(part.name() + ": trace opening " + m + " opens rows other than the queried ones");
+      }
+      try {
+        merkle.verifyBatch(roots[m], new int[] {matrixWidths[m]}, logLde, opening);
+      } catch (InvalidOpeningException e) {
+        throw new InvalidProofException(part.name() + ": trace opening " + m + ": " + e.getMessage());
+      }
+      out.add(opening.rows().stream().map(r -> r.get(0)).toList());
+    }
+    return out;
+  }
+}
