@@ -65,7 +65,7 @@ final class WideProduct {
       for (int i = 0; i <= k; i++) {
         sum += (long) x[i] * y[k - i];
       }
-      carry = BabyBear.mul(BabyBear.sub(BabyBear.add(BabyBear.fromLong(sum), carry), target[k]), INV_256);
+      carry = BabyBear.mul(BabyBear.sub(BabyBear.add(BabyBear.fromLong(sum), carry), BabyBear.fromLong(target[k])), INV_256);
       if (carry < 1 << 16) {
         t.set(carryLo.get(k), row, carry & 0xff);
         t.set(carryHi.get(k), row, carry >>> 8);

@@ -9,6 +9,7 @@ import io.l2prover.zkvm.stark.air.AuxPhase;
 import io.l2prover.zkvm.stark.air.Constraint;
 import io.l2prover.zkvm.stark.air.Expr;
 import io.l2prover.zkvm.stark.air.LogUp;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -45,19 +46,31 @@ public final class MemoryAir implements ExampleAir {
   static final int MULT = 10;
   private static final int WIDTH = 11;
   private static final int ACCESS_BUS = 1;
-  private static final int RANGE_BUS = 2;
 
   /** Addresses the generator uses: few, so reads often hit earlier writes. */
   private static final int ADDRESS_SPACE = 64;
 
-  private final LogUp logUp = new LogUp(List.of(
-      new LogUp.Interaction("access in execution order", ACCESS_BUS, Expr.constant(1),
-          List.of(main(ADDR), main(VAL), main(TS), main(WRITE))),
-      new LogUp.Interaction("access in sorted order", ACCESS_BUS, Expr.constant(-1),
-          List.of(main(S_ADDR), main(S_VAL), main(S_TS), main(S_WRITE))),
-      new LogUp.Interaction("gap in range", RANGE_BUS, Expr.constant(1), List.of(main(DIFF))),
-      new LogUp.Interaction("address in range", RANGE_BUS, Expr.constant(1), List.of(main(S_ADDR))),
-      new LogUp.Interaction("range table", RANGE_BUS, main(MULT).negate(), List.of(preprocessed(0)))));
+  static final int ACCESS_WIDTH = MULT;
+  static final int RANGE_BUS = 2;
+
+  private final LogUp logUp = new LogUp(withRangeTable());
+
+  /** The permutation (bus 1) and the range lookups (bus 2) of the access columns. */
+  static List<LogUp.Interaction> accessInteractions() {
+    return List.of(
+        new LogUp.Interaction("access in execution order", ACCESS_BUS, Expr.constant(1),
+            List.of(main(ADDR), main(VAL), main(TS), main(WRITE))),
+        new LogUp.Interaction("access in sorted order", ACCESS_BUS, Expr.constant(-1),
+            List.of(main(S_ADDR), main(S_VAL), main(S_TS), main(S_WRITE))),
+        new LogUp.Interaction("gap in range", RANGE_BUS, Expr.constant(1), List.of(main(DIFF))),
+        new LogUp.Interaction("address in range", RANGE_BUS, Expr.constant(1), List.of(main(S_ADDR))));
+  }
+
+  private static List<LogUp.Interaction> withRangeTable() {
+    List<LogUp.Interaction> all = new ArrayList<>(accessInteractions());
+    all.add(new LogUp.Interaction("range table", RANGE_BUS, main(MULT).negate(), List.of(preprocessed(0))));
+    return all;
+  }
 
   @Override
   public String name() {
@@ -86,6 +99,11 @@ public final class MemoryAir implements ExampleAir {
 
   @Override
   public List<Constraint> constraints() {
+    return accessConstraints();
+  }
+
+  /** The rules of the access columns (0 .. {@link #ACCESS_WIDTH}): shared with {@link MemoryAccessAir}. */
+  static List<Constraint> accessConstraints() {
     Expr same = main(SAME);
     Expr notSame = Expr.constant(1).minus(same);
     Expr readNext = Expr.constant(1).minus(mainNext(S_WRITE));

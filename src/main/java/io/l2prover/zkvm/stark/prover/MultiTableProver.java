@@ -52,21 +52,49 @@ public final class MultiTableProver {
   private final FriParameters params;
   private final boolean checked;
   private final QuotientBuilder quotients;
+  private final Adversary adversary;
 
-  private MultiTableProver(ComputeBackend backend, FriParameters params, boolean checked) {
+  /**
+   * What a cheating prover may change between the honest steps (soundness tests only): the aux
+   * trace it commits, the values it claims at ζ, and the DEEP codewords it gives FRI.
+   */
+  interface Adversary {
+    default AuxTrace aux(int table, AuxTrace honest) {
+      return honest;
+    }
+
+    default Ext4[] valuesAtZeta(int table, Ext4[] honest, Ext4[] atZetaNext, Ext4 zeta, Ext4 alpha,
+        Ext4[] challenges, Ext4[] claimedSums, int[] publicValues) {
+      return honest;
+    }
+
+    default int[] deepCodeword(int layer, int[] honest) {
+      return honest;
+    }
+  }
+
+  private static final Adversary HONEST = new Adversary() {};
+
+  private MultiTableProver(ComputeBackend backend, FriParameters params, boolean checked, Adversary adversary) {
     this.backend = backend;
     this.params = params;
     this.checked = checked;
     this.quotients = new QuotientBuilder(backend);
+    this.adversary = adversary;
+  }
+
+  /** An unchecked prover that lets {@code adversary} tamper with its steps: for soundness tests. */
+  static MultiTableProver adversarial(ComputeBackend backend, FriParameters params, Adversary adversary) {
+    return new MultiTableProver(backend, params, false, adversary);
   }
 
   public static MultiTableProver checked(ComputeBackend backend, FriParameters params) {
-    return new MultiTableProver(backend, params, true);
+    return new MultiTableProver(backend, params, true, HONEST);
   }
 
   /** A prover that skips the constraint and balance checks: for soundness tests only. */
   public static MultiTableProver unchecked(ComputeBackend backend, FriParameters params) {
-    return new MultiTableProver(backend, params, false);
+    return new MultiTableProver(backend, params, false, HONEST);
   }
 
   /**
@@ -145,9 +173,10 @@ public final class MultiTableProver {
     Protocol.observe(t, publicInteractions);
     List<TableState> tables = main.tables();
     Ext4[] lookup = challenges.asArray();
-    for (TableState s : tables) {
+    for (int i = 0; i < tables.size(); i++) {
+      TableState s = tables.get(i);
       if (s.present() && s.key().air().auxPhase().isPresent()) {
-        commitAux(s, lookup);
+        commitAux(i, s, lookup);
         t.observe(s.auxTree.root());
         for (Ext4 v : s.claimedSums) {
           t.observe(v);
@@ -177,11 +206,13 @@ public final class MultiTableProver {
     if (zeta.a1() == 0 && zeta.a2() == 0 && zeta.a3() == 0) {
       throw new IllegalStateException("out-of-domain point fell in the base field (probability 2^-93); prove again");
     }
-    for (TableState s : tables) {
+    for (int i = 0; i < tables.size(); i++) {
+      TableState s = tables.get(i);
       if (s.present()) {
         Ext4 zetaNext = zeta.mul(BabyBear.twoAdicGenerator(s.logRows()));
-        s.atZeta = openAll(s.logRows(), zeta, s.evals(), s.widths(), 4);
         s.atZetaNext = openAll(s.logRows(), zetaNext, s.evals(), s.widths(), 3);
+        s.atZeta = adversary.valuesAtZeta(i, openAll(s.logRows(), zeta, s.evals(), s.widths(), 4), s.atZetaNext, zeta,
+            alpha, lookup, s.claimedSums, s.witness.publicValues());
         for (Ext4 v : s.atZeta) {
           t.observe(v);
         }
@@ -197,7 +228,7 @@ public final class MultiTableProver {
     FriShape shape = FriShape.of(maxLogRows, params, Protocol.SHIFT);
     Map<Integer, List<TableState>> byLayer = byEntryLayer(tables, shape);
     int[][] entering = new int[shape.folds() + 1][];
-    byLayer.forEach((layer, group) -> entering[layer] = deepCodeword(group, gamma, zeta));
+    byLayer.forEach((layer, group) -> entering[layer] = adversary.deepCodeword(layer, deepCodeword(group, gamma, zeta)));
     FriProver.Committed fri = new FriProver(backend, params).commit(t, entering, shape);
     FriProver.Queries queries = fri.drawQueries(t);
     FriProof friProof = fri.prove(queries);
@@ -235,14 +266,15 @@ public final class MultiTableProver {
     return out;
   }
 
-  private void commitAux(TableState s, Ext4[] lookup) {
+  private void commitAux(int index, TableState s, Ext4[] lookup) {
     ProvingKey key = s.key();
     Air air = key.air();
     if (air.challengeCount() > lookup.length) {
       throw new IllegalArgumentException(air.name() + ": aux phase wants " + air.challengeCount()
           + " challenges; a multi-table proof provides the LogUp pair (z, β)");
     }
-    AuxTrace aux = air.auxPhase().orElseThrow().build(key.preprocessedColumns(), s.witness.main(), lookup);
+    AuxTrace aux = adversary.aux(index,
+        air.auxPhase().orElseThrow().build(key.preprocessedColumns(), s.witness.main(), lookup));
     if (checked) {
       DebugChecker.checkAuxRows(air, key.preprocessedColumns(), s.witness.main(), s.witness.publicValues(), aux, lookup)
           .ifPresent(f -> {

@@ -10,17 +10,23 @@ import io.l2prover.zkvm.stark.proof.TableProof;
 import java.util.Arrays;
 
 /** The out-of-domain check of one table: its constraints at ζ against its quotient chunks. */
-final class ConstraintsAtZeta {
+public final class ConstraintsAtZeta {
 
   private ConstraintsAtZeta() {}
 
   /** Σ α^i sel_i(ζ) C_i(ζ) must equal Z_H(ζ) · Σ_c ζ^(c n) Q_c(ζ). */
   static void check(Air air, TableProof part, Ext4 zeta, Ext4 alpha, Ext4[] challenges) throws InvalidProofException {
-    int logRows = part.logRows();
-    Ext4[] atZeta = part.valuesAtZeta();
-    Ext4[] atZetaNext = part.valuesAtZetaNext();
-    int[] publicValues = part.publicValues();
-    Ext4[] auxPublics = part.claimedSums();
+    Ext4 combined = constraintsAt(air, part.logRows(), zeta, alpha, part.valuesAtZeta(), part.valuesAtZetaNext(),
+        part.publicValues(), challenges, part.claimedSums());
+    Ext4 vanishing = zeta.pow(1 << part.logRows()).sub(1);
+    if (!combined.equals(quotientAt(air, part.logRows(), zeta, part.valuesAtZeta()).mul(vanishing))) {
+      throw new InvalidProofException(air.name() + ": constraints at the out-of-domain point do not match the quotient");
+    }
+  }
+
+  /** Σ α^i sel_i(ζ) C_i(ζ) from the claimed column values (the table's layout: pre, main, aux coordinates, quotient). */
+  public static Ext4 constraintsAt(Air air, int logRows, Ext4 zeta, Ext4 alpha, Ext4[] atZeta, Ext4[] atZetaNext,
+      int[] publicValues, Ext4[] challenges, Ext4[] auxPublics) {
     int pre = air.preprocessedWidth();
     int main = air.mainWidth();
     int aux = air.auxWidth();
@@ -48,17 +54,21 @@ final class ConstraintsAtZeta {
       combined = combined.add(selected.mul(alphaPower));
       alphaPower = alphaPower.mul(alpha);
     }
-    Ext4[] chunks = recombine(atZeta, pre + main + 4 * aux, air.quotientChunks());
+    return combined;
+  }
+
+  /** Σ_c ζ^(c n) Q_c(ζ) from the claimed quotient-coordinate values. */
+  public static Ext4 quotientAt(Air air, int logRows, Ext4 zeta, Ext4[] atZeta) {
+    int from = air.preprocessedWidth() + air.mainWidth() + 4 * air.auxWidth();
+    Ext4[] chunks = recombine(atZeta, from, air.quotientChunks());
     Ext4 quotient = Ext4.ZERO;
-    Ext4 zetaPowN = zeta.pow(n);
+    Ext4 zetaPowN = zeta.pow(1 << logRows);
     Ext4 power = Ext4.ONE;
     for (Ext4 chunk : chunks) {
       quotient = quotient.add(chunk.mul(power));
       power = power.mul(zetaPowN);
     }
-    if (!combined.equals(quotient.mul(vanishing))) {
-      throw new InvalidProofException(air.name() + ": constraints at the out-of-domain point do not match the quotient");
-    }
+    return quotient;
   }
 
   /** Extension values from their coordinate columns' openings: v = Σ_k c_k X^k. */

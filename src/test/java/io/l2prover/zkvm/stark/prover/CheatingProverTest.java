@@ -1,0 +1,147 @@
+package io.l2prover.zkvm.stark.prover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.l2prover.zkvm.field.BabyBear;
+import io.l2prover.zkvm.field.Ext4;
+import io.l2prover.zkvm.stark.air.Air;
+import io.l2prover.zkvm.stark.air.AuxTrace;
+import io.l2prover.zkvm.stark.backend.CpuBackend;
+import io.l2prover.zkvm.stark.examples.MemoryAccessAir;
+import io.l2prover.zkvm.stark.examples.MemoryAir;
+import io.l2prover.zkvm.stark.examples.MemoryTraces;
+import io.l2prover.zkvm.stark.examples.RangeTableAir;
+import io.l2prover.zkvm.stark.ntt.Ntt;
+import io.l2prover.zkvm.stark.proof.InvalidProofException;
+import io.l2prover.zkvm.stark.proof.MultiTableProof;
+import io.l2prover.zkvm.stark.proof.Protocol;
+import io.l2prover.zkvm.stark.proof.TableKey;
+import io.l2prover.zkvm.stark.verifier.ConstraintsAtZeta;
+import io.l2prover.zkvm.stark.verifier.MultiTableVerifier;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Provers that deviate from the protocol where it helps them most must still be caught. */
+class CheatingProverTest {
+
+  private static final int LOG_ROWS = 8;
+
+  private final CpuBackend backend = new CpuBackend();
+
+  @Test
+  void aForgedLogUpAccumulatorIsCaught() {
+    // One memory table whose execution log is not a permutation of its sorted copy: its LogUp
+    // sum S is not zero. The cheater lowers the accumulator by S from the middle row on and
+    // claims 0, so the balance check passes and only one transition is broken.
+    MemoryAir air = new MemoryAir();
+    int[][] main = air.generate(LOG_ROWS, 1).main();
+    main[MemoryTraces.VALUE][9] ^= 4;
+    ProvingKey key = ProvingKey.setup(air, LOG_ROWS, MultiTableProofTest.PARAMS, backend);
+    int accumulator = air.auxWidth() - 1;
+    MultiTableProver.Adversary forge = new MultiTableProver.Adversary() {
+      @Override
+      public AuxTrace aux(int table, AuxTrace honest) {
+        Ext4 sum = honest.auxPublics()[0];
+        assertThat(sum.isZero()).isFalse();
+        int[][] columns = honest.columns().clone();
+        for (int k = 0; k < 4; k++) {
+          columns[4 * accumulator + k] = columns[4 * accumulator + k].clone();
+        }
+        for (int r = (1 << LOG_ROWS) / 2; r < 1 << LOG_ROWS; r++) {
+          Ext4 v = honest.value(accumulator, r).sub(sum);
+          for (int k = 0; k < 4; k++) {
+            columns[4 * accumulator + k][r] = v.toArray()[k];
+          }
+        }
+        return new AuxTrace(columns, new Ext4[] {Ext4.ZERO});
+      }
+    };
+    MultiTableProof proof = MultiTableProver.adversarial(backend, MultiTableProofTest.PARAMS, forge)
+        .prove(List.of(TableWitness.of(key, main, new int[0])), List.of());
+    assertThat(proof.tables().get(0).claimedSums()[0].isZero()).isTrue();
+    assertThatThrownBy(() -> new MultiTableVerifier(MultiTableProofTest.PARAMS).verify(List.of(key.tableKey()), proof,
+        List.of(new int[0]), List.of())).isInstanceOf(InvalidProofException.class).hasMessageContaining("out-of-domain");
+  }
+
+  /**
+   * One table's first main column is claimed at ζ plus one and its quotient chunk 0 adjusted so
+   * that the out-of-domain identity holds; the DEEP combination of that height is then not of low
+   * degree, so the cheater projects it to the nearest low-degree codeword before FRI. The
+   * verifier recomputes the DEEP values from the opened rows, and they disagree with the fold.
+   */
+  @Test
+  void aDeepCodewordProjectedToLowDegreeIsCaught() throws Exception {
+    MemoryAccessAir access = new MemoryAccessAir();
+    RangeTableAir range = new RangeTableAir(LOG_ROWS + 1);
+    int[][] log = access.generate(LOG_ROWS, 2).main();
+    ProvingKey accessKey = ProvingKey.setup(access, LOG_ROWS, MultiTableProofTest.PARAMS, backend);
+    ProvingKey rangeKey = ProvingKey.setup(range, range.bits(), MultiTableProofTest.PARAMS, backend);
+    List<TableWitness> witnesses = List.of(TableWitness.of(accessKey, log, new int[0]),
+        TableWitness.of(rangeKey, MemoryAccessAir.rangeMultiplicities(log, range.bits()), new int[0]));
+    List<TableKey> keys = List.of(accessKey.tableKey(), rangeKey.tableKey());
+    // Control: projecting an honest DEEP codeword changes nothing, and the proof verifies.
+    MultiTableProver.Adversary projectOnly = new MultiTableProver.Adversary() {
+      @Override
+      public int[] deepCodeword(int layer, int[] honest) {
+        return project(honest, range.bits() - layer);
+      }
+    };
+    new MultiTableVerifier(MultiTableProofTest.PARAMS).verify(keys,
+        MultiTableProver.adversarial(backend, MultiTableProofTest.PARAMS, projectOnly).prove(witnesses, List.of()),
+        List.of(new int[0], new int[0]), List.of());
+    for (int victim = 0; victim < 2; victim++) {
+      Air air = keys.get(victim).air();
+      int logRows = victim == 0 ? LOG_ROWS : range.bits();
+      int target = victim;
+      MultiTableProver.Adversary forge = new MultiTableProver.Adversary() {
+        @Override
+        public Ext4[] valuesAtZeta(int table, Ext4[] honest, Ext4[] atZetaNext, Ext4 zeta, Ext4 alpha,
+            Ext4[] challenges, Ext4[] claimedSums, int[] publicValues) {
+          if (table != target) {
+            return honest;
+          }
+          Ext4[] values = honest.clone();
+          values[air.preprocessedWidth()] = values[air.preprocessedWidth()].add(Ext4.ONE);
+          Ext4 combined = ConstraintsAtZeta.constraintsAt(air, logRows, zeta, alpha, values, atZetaNext, publicValues,
+              challenges, claimedSums);
+          Ext4 wanted = combined.mul(zeta.pow(1 << logRows).sub(1).inv());
+          int chunk0 = air.preprocessedWidth() + air.mainWidth() + 4 * air.auxWidth();
+          values[chunk0] = values[chunk0].add(wanted.sub(ConstraintsAtZeta.quotientAt(air, logRows, zeta, values)));
+          return values;
+        }
+
+        @Override
+        public int[] deepCodeword(int layer, int[] honest) {
+          int logDegree = range.bits() - layer;
+          return layer == range.bits() - logRows ? project(honest, logDegree) : honest;
+        }
+      };
+      MultiTableProof proof = MultiTableProver.adversarial(backend, MultiTableProofTest.PARAMS, forge)
+          .prove(witnesses, List.of());
+      assertThatThrownBy(() -> new MultiTableVerifier(MultiTableProofTest.PARAMS).verify(keys, proof,
+          List.of(new int[0], new int[0]), List.of()))
+          .as("lie about table %d", victim)
+          .isInstanceOf(InvalidProofException.class).hasMessageContaining("FRI");
+    }
+  }
+
+  /** Interpolates a codeword on its coset, drops the coefficients from 2^logDegree on, re-evaluates. */
+  private int[] project(int[] codeword, int logDegree) {
+    int size = codeword.length / 4;
+    int[] coefficients = codeword.clone();
+    Ntt.sequential().inverseFromBitReversed(coefficients, 4, size);
+    int shiftInv = BabyBear.inv(Protocol.SHIFT);
+    int s = 1;
+    int n = 1 << logDegree;
+    int[] low = new int[4 * n];
+    for (int j = 0; j < n; j++) {
+      for (int k = 0; k < 4; k++) {
+        low[4 * j + k] = BabyBear.mul(coefficients[4 * j + k], s);
+      }
+      s = BabyBear.mul(s, shiftInv);
+    }
+    Ntt.sequential().forward(low, 4, n);
+    return backend.cosetLde(low, 4, logDegree, Integer.numberOfTrailingZeros(size) - logDegree, Protocol.SHIFT);
+  }
+}
