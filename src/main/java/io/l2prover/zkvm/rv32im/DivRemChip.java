@@ -2,7 +2,6 @@ package io.l2prover.zkvm.rv32im;
 
 import io.l2prover.zkvm.field.BabyBear;
 import io.l2prover.zkvm.stark.air.Expr;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -126,7 +125,8 @@ public final class DivRemChip extends Chip implements AluChip {
         signA.cur().times(Expr.constant(1).minus(signR.cur())).times(rSum));
 
     requireGap(real.minus(divisorZero.cur()));
-    receive("operation", Bus.ALU, real, tuple(ops.opId(), a.exprs(), b.exprs(), result()));
+    List<Expr> result = ops.select(QUOTIENT, q.exprs(), Set.of(AluOp.REM, AluOp.REMU), r.exprs());
+    receive("operation", Bus.ALU, real, tuple(ops.opId(), a.exprs(), b.exprs(), result));
   }
 
   /**
@@ -157,17 +157,6 @@ public final class DivRemChip extends Chip implements AluChip {
     send("gap carries 0, 1 in [-2, 253]", Bus.BYTE, nonzero,
         tuple(ByteOp.RANGE.id(), gapCarry.get(0).cur().plus(2), gapCarry.get(1).cur().plus(2), 0));
     send("gap carry 2 in [-2, 253]", Bus.BYTE, nonzero, tuple(ByteOp.RANGE.id(), gapCarry.get(2).cur().plus(2), 0, 0));
-  }
-
-  /** The result bytes: q for DIV and DIVU, r for REM and REMU (degree 2). */
-  private List<Expr> result() {
-    Expr quotient = ops.any(QUOTIENT);
-    Expr remainder = ops.any(Set.of(AluOp.REM, AluOp.REMU));
-    List<Expr> out = new ArrayList<>(4);
-    for (int i = 0; i < 4; i++) {
-      out.add(quotient.times(q.b(i)).plus(remainder.times(r.b(i))));
-    }
-    return out;
   }
 
   @Override

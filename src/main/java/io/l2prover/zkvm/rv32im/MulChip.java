@@ -73,13 +73,8 @@ public final class MulChip extends Chip implements AluChip {
     for (int k = 0; k < carries.size(); k++) {
       send("carry " + k + " below 2^16", Bus.BYTE, real, carries.get(k));
     }
-    // The result is the low product word for MUL, the high one otherwise (degree 2).
-    Expr low = ops.any(Set.of(AluOp.MUL));
-    Expr high = ops.any(HIGH);
-    List<Expr> c = new ArrayList<>(4);
-    for (int i = 0; i < 4; i++) {
-      c.add(low.times(p.get(i)).plus(high.times(p.get(i + 4))));
-    }
+    // The result is the low product word for MUL, the high one otherwise.
+    List<Expr> c = ops.select(Set.of(AluOp.MUL), p.subList(0, 4), HIGH, p.subList(4, WideProduct.BYTES));
     receive("operation", Bus.ALU, real, tuple(ops.opId(), a.exprs(), b.exprs(), c));
   }
 

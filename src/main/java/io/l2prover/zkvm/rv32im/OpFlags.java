@@ -70,6 +70,17 @@ final class OpFlags {
     return sum;
   }
 
+  /** Byte by byte: {@code x} on rows of {@code first}, {@code y} on rows of {@code second} (degree 2). */
+  List<Expr> select(Set<AluOp> first, List<Expr> x, Set<AluOp> second, List<Expr> y) {
+    Expr onFirst = any(first);
+    Expr onSecond = any(second);
+    List<Expr> out = new ArrayList<>(x.size());
+    for (int i = 0; i < x.size(); i++) {
+      out.add(onFirst.times(x.get(i)).plus(onSecond.times(y.get(i))));
+    }
+    return out;
+  }
+
   Set<AluOp> ops() {
     return Set.copyOf(flags.keySet());
   }

@@ -18,8 +18,7 @@ class MExtensionChipsTest {
 
   // Chips that ask other ALU chips for operations come before those that serve them.
   private static final List<AluChip> CHIPS = List.of(new ShiftChip(), new MulChip(), new DivRemChip(),
-      new AddSubChip(), new LtChip(),
-      new BitwiseChip());
+      new AddSubChip(), new LtChip(), new BitwiseChip());
   private static final List<AluOp> OPS = List.of(AluOp.SLL, AluOp.SRL, AluOp.SRA, AluOp.MUL, AluOp.MULH,
       AluOp.MULHSU, AluOp.MULHU, AluOp.DIV, AluOp.DIVU, AluOp.REM, AluOp.REMU);
 
