@@ -1,5 +1,7 @@
 package io.l2prover.zkvm.rv32im;
 
+import io.l2prover.zkvm.stark.air.Scope;
+
 /**
  * The buses that connect the chips, and the tuple each carries. A lookup puts a tuple on a bus,
  * a table takes it off; the proof balances every bus.
@@ -34,5 +36,13 @@ public enum Bus {
 
   public int id() {
     return id;
+  }
+
+  /**
+   * Where the bus balances: the global memory bus over all proofs of a receipt (its few boundary
+   * tuples per segment keep the total multiplicity below p), every other bus within one proof.
+   */
+  public Scope scope() {
+    return this == GLOBAL_MEMORY ? Scope.GLOBAL : Scope.LOCAL;
   }
 }

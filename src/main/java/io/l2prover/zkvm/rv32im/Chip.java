@@ -100,12 +100,12 @@ public abstract class Chip implements Air {
 
   /** Puts the tuple on the bus {@code multiplicity} times (a lookup). */
   protected final void send(String what, Bus bus, Expr multiplicity, List<Expr> values) {
-    interactions.add(new LogUp.Interaction(name + ": " + what, bus.id(), multiplicity, values));
+    interactions.add(new LogUp.Interaction(name + ": " + what, bus.id(), multiplicity, values, bus.scope()));
   }
 
   /** Takes the tuple off the bus {@code multiplicity} times (a table entry). */
   protected final void receive(String what, Bus bus, Expr multiplicity, List<Expr> values) {
-    interactions.add(new LogUp.Interaction(name + ": " + what, bus.id(), multiplicity.negate(), values));
+    interactions.add(new LogUp.Interaction(name + ": " + what, bus.id(), multiplicity.negate(), values, bus.scope()));
   }
 
   /** Concatenates scalar expressions and lists of expressions into one tuple. */

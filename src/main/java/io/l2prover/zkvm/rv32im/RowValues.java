@@ -3,7 +3,7 @@ package io.l2prover.zkvm.rv32im;
 import io.l2prover.zkvm.field.BabyBear;
 import io.l2prover.zkvm.stark.air.Expr;
 import io.l2prover.zkvm.stark.air.ExprAlgebra;
-import io.l2prover.zkvm.stark.air.Segment;
+import io.l2prover.zkvm.stark.air.TracePart;
 
 /**
  * Evaluates interaction expressions (current row only, no challenges) over a concrete trace in
@@ -29,7 +29,7 @@ final class RowValues implements ExprAlgebra<Integer> {
   }
 
   @Override
-  public Integer column(Segment segment, int index, boolean next) {
+  public Integer column(TracePart segment, int index, boolean next) {
     if (next) {
       throw new IllegalArgumentException("interactions read the current row only");
     }

@@ -25,7 +25,7 @@ class ExecutionTracesTest {
     TraceBuffer trace = new TraceBuffer();
     ExecutionResult result = Executor.run(program, input,
         ExecutorOptions.defaults().withPo2(po2).withTrace(trace).withOutput(OutputSinks.NULL, OutputSinks.NULL));
-    return ExecutionTraces.build(GuestProgram.of(program), List.of(new AddSubChip(), new LtChip(), new BitwiseChip()),
+    return ExecutionTraces.build(GuestProgram.of(program), List.of(new ShiftChip(), new DivRemChip(), new MulChip(), new AddSubChip(), new LtChip(), new BitwiseChip()),
         result, trace);
   }
 
@@ -53,7 +53,7 @@ class ExecutionTracesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"hello"})
+  @ValueSource(strings = {"hello", "loadstore", "rv32im"})
   void honestExecutionsSatisfyEveryTable(String guest) {
     ExecutionTraces.Tables t = traces(guest, new byte[0], 10);
     assertThat(t.segments()).isNotEmpty();
