@@ -6,19 +6,19 @@ package io.l2prover.zkvm.stark.fri;
  * the clear, the folding arity 2^logArity (each round commits one layer and folds it logArity
  * times, arity-2 folds with a fresh challenge each, so a leaf of a committed layer holds
  * 2^logArity values), and the proof-of-work bits required before each of the other challenges
- * whose error grows with the trace height: the LogUp challenges, the out-of-domain point and each
- * FRI round's folding challenges. Every security term is computed by
+ * whose error grows with the trace height: the LogUp challenges, the out-of-domain point, the DEEP
+ * combiner and each FRI round's folding challenges. Every security term is computed by
  * {@code io.l2prover.zkvm.stark.proof.SecurityReport} from the real heights.
  */
 public record FriParameters(
     int logBlowup, int queries, int grindingBits, int logFinalDegree, int logArity, int challengeGrindingBits) {
 
   /**
-   * Blowup 4, 42 queries, 16 grinding bits (query term 42 * 2 + 16 = 100 bits), arity 4, 8 bits
-   * before the LogUp, out-of-domain and folding challenges (which keeps those terms above 100
-   * bits for a segment of ten 2^20-row tables; docs/stark-protocol.md).
+   * Blowup 4, 42 queries, 16 grinding bits (query term 42 * 2 + 16 = 100 bits), arity 4, 12 bits
+   * before the LogUp, out-of-domain, DEEP and folding challenges (which keeps those terms above
+   * 100 bits for a segment of ten wide 2^20-row tables; docs/stark-protocol.md).
    */
-  public static final FriParameters DEFAULT = new FriParameters(2, 42, 16, 3, 2, 8);
+  public static final FriParameters DEFAULT = new FriParameters(2, 42, 16, 3, 2, 12);
 
   /** Without challenge grinding: for tests of small traces. */
   public FriParameters(int logBlowup, int queries, int grindingBits, int logFinalDegree, int logArity) {

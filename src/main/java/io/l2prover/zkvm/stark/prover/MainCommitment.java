@@ -10,13 +10,14 @@ import java.util.List;
  * Phase 1 of a multi-table proof: every table's main trace extended and committed, kept for
  * phase 2. {@link #transcript()} is the proof's transcript after the statement and the main
  * roots; {@link #digest()} condenses it, for a caller that draws the LogUp challenges of several
- * segments from all their commitments at once.
+ * segments from all their commitments at once. It is finished into exactly one proof.
  */
 public final class MainCommitment {
 
   private final FriParameters params;
   private final List<Protocol.TableStatement> statement;
   private final List<TableState> tables;
+  private boolean finished;
 
   MainCommitment(FriParameters params, List<Protocol.TableStatement> statement, List<TableState> tables) {
     this.params = params;
@@ -37,6 +38,14 @@ public final class MainCommitment {
   /** A digest of the statement and the main roots (what a receipt hashes before drawing the LogUp challenges). */
   public Digest digest() {
     return Protocol.digest(transcript());
+  }
+
+  /** Marks this commitment used: its kept traces are filled in by one {@code finish} only. */
+  void claimForFinish() {
+    if (finished) {
+      throw new IllegalStateException("this main commitment was already finished into a proof; commit again");
+    }
+    finished = true;
   }
 
   FriParameters params() {

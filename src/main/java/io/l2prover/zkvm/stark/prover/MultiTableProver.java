@@ -129,9 +129,11 @@ public final class MultiTableProver {
           w.present() ? w.key().constraintDigest() : ConstraintDigest.of(w.air()),
           s.logRows(), w.present() ? w.key().tableKey().preprocessedRoot() : null, w.publicValues()));
     }
-    if (states.stream().noneMatch(TableState::present)) {
+    int maxLogRows = states.stream().mapToInt(TableState::logRows).max().orElseThrow();
+    if (maxLogRows == 0) {
       throw new IllegalArgumentException("a multi-table proof needs at least one present table");
     }
+    byEntryLayer(states, FriShape.of(maxLogRows, params, Protocol.SHIFT)); // refuses tables too short to join FRI
     return new MainCommitment(params, statement, states);
   }
 
@@ -169,6 +171,7 @@ public final class MultiTableProver {
     if (!main.params().equals(params)) {
       throw new IllegalArgumentException("main commitment made with other parameters (" + main.params() + ")");
     }
+    main.claimForFinish();
     challenges.observeInto(t);
     Protocol.observe(t, publicInteractions);
     List<TableState> tables = main.tables();

@@ -48,8 +48,9 @@ final class TableShapeCheck {
         || part.claimedSums().length != air.auxPublicCount()) {
       throw new InvalidProofException(at + ": commitments or claimed sums do not match the AIR");
     }
-    if (hasAux && air.auxPhase().get().sumScopes().size() != air.auxPublicCount()) {
-      throw new InvalidProofException(at + ": a multi-table proof needs every aux public to be a LogUp sum");
+    if (hasAux && (air.auxPhase().get().sumScopes().size() != air.auxPublicCount() || air.challengeCount() > 2)) {
+      throw new InvalidProofException(at + ": a multi-table proof needs every aux public to be a LogUp sum and at most the "
+          + "challenges z and β");
     }
     if (part.valuesAtZeta().length != all || part.valuesAtZetaNext().length != next) {
       throw new InvalidProofException(at + ": opens " + part.valuesAtZeta().length + " + "

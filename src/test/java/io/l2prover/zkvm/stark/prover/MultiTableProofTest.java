@@ -15,6 +15,7 @@ import io.l2prover.zkvm.stark.fri.FriParameters;
 import io.l2prover.zkvm.stark.proof.InvalidProofException;
 import io.l2prover.zkvm.stark.proof.MultiTableProof;
 import io.l2prover.zkvm.stark.proof.ProofCodec;
+import io.l2prover.zkvm.stark.proof.ProofFormatException;
 import io.l2prover.zkvm.stark.proof.PublicInteraction;
 import io.l2prover.zkvm.stark.proof.SecurityReport;
 import io.l2prover.zkvm.stark.proof.TableKey;
@@ -22,6 +23,7 @@ import io.l2prover.zkvm.stark.proof.TableProof;
 import io.l2prover.zkvm.stark.verifier.MultiTableVerifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -98,6 +100,31 @@ class MultiTableProofTest {
     MultiTableProof without = MultiTableProver.checked(backend, params).prove(witnesses, List.of());
     new MultiTableVerifier(params).verify(keys, without, List.of(new int[0], new int[0], new int[3]), List.of());
     assertThat(without.tables().get(2).present()).isFalse();
+  }
+
+  @Test
+  void everyOneOfThreeHundredRandomBitFlipsIsRejected() throws Exception {
+    Split s = split(8, 10, 11, PARAMS);
+    List<PublicInteraction> none = List.of();
+    byte[] valid = ProofCodec.encode(MultiTableProver.checked(backend, PARAMS).prove(s.witnesses(), none));
+    new MultiTableVerifier(PARAMS).verify(s.keys(), ProofCodec.decodeMulti(valid), s.publicValues(), none);
+    assertThat(ProofCodec.encode(ProofCodec.decodeMulti(valid))).isEqualTo(valid);
+    SplittableRandom random = new SplittableRandom(2027);
+    for (int i = 0; i < 300; i++) {
+      byte[] corrupted = valid.clone();
+      int bit = random.nextInt(8 * corrupted.length);
+      corrupted[bit / 8] ^= (byte) (1 << (bit % 8));
+      assertThatThrownBy(() -> new MultiTableVerifier(PARAMS).verify(s.keys(), ProofCodec.decodeMulti(corrupted),
+          s.publicValues(), none))
+          .as("flip of bit %d (byte %d of %d)", bit, bit / 8, corrupted.length)
+          .isInstanceOf(InvalidProofException.class);
+    }
+    for (int length = 0; length < valid.length; length += 97) {
+      byte[] cut = java.util.Arrays.copyOf(valid, length);
+      assertThatThrownBy(() -> ProofCodec.decodeMulti(cut)).isInstanceOf(ProofFormatException.class);
+    }
+    assertThatThrownBy(() -> ProofCodec.decodeMulti(java.util.Arrays.copyOf(valid, valid.length + 1)))
+        .hasMessageContaining("unexpected bytes");
   }
 
   @Test
