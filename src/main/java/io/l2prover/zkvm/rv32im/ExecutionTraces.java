@@ -25,24 +25,21 @@ public final class ExecutionTraces {
   /** All tables of an execution. */
   public record Tables(List<SegmentTables> segments, List<ChipTrace> memory, int exitCode, byte[] journal) {}
 
+  private final Rv32imCircuit circuit;
   private final GuestProgram program;
-  private final List<AluChip> aluChips;
   private final int[] registers = new int[32];
   private final Map<Integer, Integer> memory = new HashMap<>();
   /** For each address touched so far: the segment (from 1) that last touched it. */
   private final Map<Integer, Integer> lastSegment = new TreeMap<>();
 
-  private ExecutionTraces(GuestProgram program, List<AluChip> aluChips) {
-    this.program = program;
-    this.aluChips = List.copyOf(aluChips);
+  private ExecutionTraces(Rv32imCircuit circuit) {
+    this.circuit = circuit;
+    this.program = circuit.program();
   }
 
-  /**
-   * The tables for {@code result}, traced into {@code trace}; {@code aluChips} in the order they
-   * must be built (chips that ask other ALU chips for operations first).
-   */
-  public static Tables build(GuestProgram program, List<AluChip> aluChips, ExecutionResult result, TraceBuffer trace) {
-    return new ExecutionTraces(program, aluChips).run(result, trace);
+  /** The tables of {@code circuit} for {@code result}, traced into {@code trace}. */
+  public static Tables build(Rv32imCircuit circuit, ExecutionResult result, TraceBuffer trace) {
+    return new ExecutionTraces(circuit).run(result, trace);
   }
 
   private Tables run(ExecutionResult result, TraceBuffer trace) {
@@ -86,7 +83,9 @@ public final class ExecutionTraces {
       rows.add(new MemoryInitChip.Row(address, initial, !register && program.inImage(address), last, e.getValue()));
     }
     // Image words no segment touched still start (and end) their chain here.
-    return List.of(new MemoryInitChip().trace(withUntouchedImage(rows)), program.imageTable().trace());
+    ChipTrace init = circuit.memoryInit().trace(withUntouchedImage(rows));
+    // The memory proof range-checks its addresses and gaps against its own byte table.
+    return List.of(init, program.imageTable().trace(), circuit.bytes().trace(List.of(init)));
   }
 
   private List<MemoryInitChip.Row> withUntouchedImage(List<MemoryInitChip.Row> touched) {
@@ -313,16 +312,16 @@ public final class ExecutionTraces {
       }
       EcallChip.requests(ecalls, alu);
       List<ChipTrace> tables = new ArrayList<>();
-      tables.add(new CpuChip().trace(cycles, startPc, endPc, halted, journalStart, journalLength));
-      tables.add(new LoadStoreChip().trace(memoryOps));
-      tables.add(new EcallChip().trace(ecalls, halted ? exitCode : 0));
-      tables.add(new IoChip().trace(transfers));
-      tables.add(new MemoryBoundaryChip().trace(boundary, segment));
-      for (AluChip chip : aluChips) {
+      tables.add(circuit.cpu().trace(cycles, startPc, endPc, halted, journalStart, journalLength));
+      tables.add(circuit.loadStore().trace(memoryOps));
+      tables.add(circuit.ecall().trace(ecalls, halted ? exitCode : 0));
+      tables.add(circuit.io().trace(transfers));
+      tables.add(circuit.boundary().trace(boundary, segment));
+      for (AluChip chip : circuit.aluChips()) {
         tables.add(chip.trace(alu.of(chip.ops()), alu));
       }
       tables.add(program.programTable().trace(tables));
-      tables.add(new ByteTable().trace(tables));
+      tables.add(circuit.bytes().trace(tables));
       if (halted != last) {
         throw new IllegalStateException("segment " + segment + (halted ? " halted before the end" : " did not halt"));
       }

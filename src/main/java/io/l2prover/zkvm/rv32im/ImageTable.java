@@ -24,11 +24,24 @@ public final class ImageTable extends Chip {
 
   /** {@code image}: word address to value, the words the ELF initialises. */
   public ImageTable(Map<Integer, Integer> image) {
+    this(sorted(image), Integer.numberOfTrailingZeros(TraceTable.heightFor(image.size(), 2)));
+  }
+
+  /** The table as a verifier knows it: its height only (the image ID binds its commitment). */
+  public static ImageTable ofHeight(int logRows) {
+    return new ImageTable(List.of(), logRows);
+  }
+
+  private static List<int[]> sorted(Map<Integer, Integer> image) {
+    List<int[]> out = new ArrayList<>();
+    new TreeMap<>(image).forEach((a, v) -> out.add(new int[] {a, v}));
+    return out;
+  }
+
+  private ImageTable(List<int[]> words, int logRows) {
     super("image");
-    List<int[]> sorted = new ArrayList<>();
-    new TreeMap<>(image).forEach((a, v) -> sorted.add(new int[] {a, v}));
-    this.words = List.copyOf(sorted);
-    this.logRows = Integer.numberOfTrailingZeros(TraceTable.heightFor(words.size(), 2));
+    this.words = List.copyOf(words);
+    this.logRows = logRows;
     List<Expr> value = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       value.add(Expr.preprocessed(VALUE + i));

@@ -17,6 +17,8 @@ public final class MemoryBoundaryChip extends Chip {
   public static final int SEGMENT = 0;
 
   private final Col real = layout.col("real");
+  /** The segment number on every row (interactions read columns, not public values). */
+  private final Col segment = layout.col("segment");
   private final Col address = layout.col("address");
   private final Word start = layout.word("start_value");
   private final Word end = layout.word("end_value");
@@ -28,13 +30,14 @@ public final class MemoryBoundaryChip extends Chip {
     super("memory_boundary");
     Expr on = real.cur();
     requireBoolean(real);
+    require("the segment number", segment.cur().minus(new Expr.Public(SEGMENT)));
     send("start value", Bus.MEMORY, on, tuple(address.cur(), start.exprs(), 0));
     receive("end value", Bus.MEMORY, on, tuple(address.cur(), end.exprs(), lastTs.cur()));
     receive("value handed in", Bus.GLOBAL_MEMORY, on, tuple(address.cur(), start.exprs(), previousSegment.cur()));
-    send("value handed on", Bus.GLOBAL_MEMORY, on, tuple(address.cur(), end.exprs(), new Expr.Public(SEGMENT)));
+    send("value handed on", Bus.GLOBAL_MEMORY, on, tuple(address.cur(), end.exprs(), segment.cur()));
     Expr gap = segmentGap.get(0).cur().plus(segmentGap.get(1).cur().times(256));
     require("handed in from an earlier segment",
-        on.times(new Expr.Public(SEGMENT).minus(previousSegment.cur()).minus(1).minus(gap)));
+        on.times(segment.cur().minus(previousSegment.cur()).minus(1).minus(gap)));
     send("segment gap in range", Bus.BYTE, on,
         tuple(ByteOp.RANGE.id(), segmentGap.get(0).cur(), segmentGap.get(1).cur(), 0));
   }
@@ -49,6 +52,9 @@ public final class MemoryBoundaryChip extends Chip {
 
   public ChipTrace trace(List<Row> rows, int segment) {
     TraceTable t = new TraceTable(mainWidth(), TraceTable.heightFor(rows.size(), 1));
+    for (int r = 0; r < t.rows(); r++) {
+      t.set(this.segment, r, segment);
+    }
     for (int r = 0; r < rows.size(); r++) {
       Row row = rows.get(r);
       t.set(real, r, true);

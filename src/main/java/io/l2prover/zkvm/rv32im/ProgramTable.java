@@ -23,14 +23,29 @@ public final class ProgramTable extends Chip {
   private final int logRows;
 
   public ProgramTable(List<ProgramRow> rows) {
+    this(rows, Integer.numberOfTrailingZeros(TraceTable.heightFor(rows.size(), 2)));
+  }
+
+  /**
+   * The table as a verifier knows it: its height only (the columns are known through their
+   * commitment, which the image ID binds).
+   */
+  public static ProgramTable ofHeight(int logRows) {
+    return new ProgramTable(List.of(), logRows);
+  }
+
+  private ProgramTable(List<ProgramRow> rows, int logRows) {
     super("program");
     this.rows = List.copyOf(rows);
+    if (rows.size() > 1 << logRows) {
+      throw new IllegalArgumentException(rows.size() + " instructions do not fit 2^" + logRows + " rows");
+    }
     for (int i = 0; i < this.rows.size(); i++) {
       if (rowOfPc.put(this.rows.get(i).pc(), i) != null) {
         throw new IllegalArgumentException("two program rows for pc " + Integer.toHexString(this.rows.get(i).pc()));
       }
     }
-    this.logRows = Integer.numberOfTrailingZeros(TraceTable.heightFor(this.rows.size(), 2));
+    this.logRows = logRows;
     require("absent rows are never executed",
         Expr.constant(1).minus(Expr.preprocessed(PRESENT)).times(multiplicity.cur()));
     List<Expr> fields = new ArrayList<>();

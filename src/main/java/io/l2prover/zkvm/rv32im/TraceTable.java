@@ -5,6 +5,12 @@ import io.l2prover.zkvm.field.BabyBear;
 /** A chip's main trace under construction: column-major cells addressed by {@link Col}s. */
 public final class TraceTable {
 
+  /**
+   * The shortest table: batched FRI folds down to 2^3 values (its final degree), and a table joins
+   * the fold at its own height, so no table may be shorter.
+   */
+  public static final int MIN_ROWS = 8;
+
   private final int[][] columns;
   private final int rows;
 
@@ -57,7 +63,7 @@ public final class TraceTable {
 
   /** The smallest power-of-two height, at least {@code minRows}, holding {@code used} rows. */
   public static int heightFor(int used, int minRows) {
-    int h = Math.max(minRows, 1);
+    int h = Math.max(minRows, MIN_ROWS);
     while (h < used) {
       h <<= 1;
     }

@@ -25,8 +25,7 @@ class ExecutionTracesTest {
     TraceBuffer trace = new TraceBuffer();
     ExecutionResult result = Executor.run(program, input,
         ExecutorOptions.defaults().withPo2(po2).withTrace(trace).withOutput(OutputSinks.NULL, OutputSinks.NULL));
-    return ExecutionTraces.build(GuestProgram.of(program), List.of(new ShiftChip(), new DivRemChip(), new MulChip(), new AddSubChip(), new LtChip(), new BitwiseChip()),
-        result, trace);
+    return ExecutionTraces.build(new Rv32imCircuit(GuestProgram.of(program)), result, trace);
   }
 
   /** Every constraint of every table, every segment's own buses, then the buses spanning segments. */
@@ -43,11 +42,9 @@ class ExecutionTracesTest {
       }
       spanning.addAll(s.tables());
     }
-    for (ChipTrace m : t.memory()) {
-      var failure = io.l2prover.zkvm.stark.air.DebugChecker.checkMain(m.chip(), m.preprocessed(), m.main(), m.publicValues());
-      if (failure.isPresent()) {
-        return Optional.of(m.chip().name() + ": " + failure.get());
-      }
+    Optional<String> memory = ChipCheck.check(t.memory(), List.of(), EnumSet.complementOf(EnumSet.copyOf(GLOBAL)));
+    if (memory.isPresent()) {
+      return Optional.of("memory proof: " + memory.get());
     }
     return BusBalance.check(spanning, List.of(), GLOBAL);
   }
