@@ -5,6 +5,7 @@ package io.l2prover.zkvm.exec;
  * by direct jumps, guest registers in JVM locals, so HotSpot compiles guest loops into host loops.
  *
  * <p>The static helpers are called from the generated code; they are tiny, so HotSpot inlines them.
+ * What loads, stores and arithmetic compute comes from {@link Semantics}.
  */
 abstract class CompiledRegion {
 
@@ -75,22 +76,22 @@ abstract class CompiledRegion {
     if ((a & 1) != 0) {
       throw misalignedLoad(a, 2);
     }
-    return (readPage(cache, memory, a)[(a >>> 2) & 1023] << ((2 - (a & 2)) << 3)) >> 16;
+    return Semantics.lh(readPage(cache, memory, a)[(a >>> 2) & 1023], a);
   }
 
   static int lhu(int[][] cache, Memory memory, int a) {
     if ((a & 1) != 0) {
       throw misalignedLoad(a, 2);
     }
-    return (readPage(cache, memory, a)[(a >>> 2) & 1023] >>> ((a & 2) << 3)) & 0xffff;
+    return Semantics.lhu(readPage(cache, memory, a)[(a >>> 2) & 1023], a);
   }
 
   static int lb(int[][] cache, Memory memory, int a) {
-    return (readPage(cache, memory, a)[(a >>> 2) & 1023] << ((3 - (a & 3)) << 3)) >> 24;
+    return Semantics.lb(readPage(cache, memory, a)[(a >>> 2) & 1023], a);
   }
 
   static int lbu(int[][] cache, Memory memory, int a) {
-    return (readPage(cache, memory, a)[(a >>> 2) & 1023] >>> ((a & 3) << 3)) & 0xff;
+    return Semantics.lbu(readPage(cache, memory, a)[(a >>> 2) & 1023], a);
   }
 
   static void sw(int[][] cache, Memory memory, int a, int value) {
@@ -106,50 +107,12 @@ abstract class CompiledRegion {
     }
     int[] page = writePage(cache, memory, a);
     int i = (a >>> 2) & 1023;
-    int shift = (a & 2) << 3;
-    page[i] = (page[i] & ~(0xffff << shift)) | ((value & 0xffff) << shift);
+    page[i] = Semantics.sh(page[i], a, value);
   }
 
   static void sb(int[][] cache, Memory memory, int a, int value) {
     int[] page = writePage(cache, memory, a);
     int i = (a >>> 2) & 1023;
-    int shift = (a & 3) << 3;
-    page[i] = (page[i] & ~(0xff << shift)) | ((value & 0xff) << shift);
-  }
-
-  static int slt(int a, int b) {
-    return a < b ? 1 : 0;
-  }
-
-  static int sltu(int a, int b) {
-    return Integer.compareUnsigned(a, b) < 0 ? 1 : 0;
-  }
-
-  static int mulh(int a, int b) {
-    return (int) (((long) a * b) >> 32);
-  }
-
-  static int mulhsu(int a, int b) {
-    return (int) (((long) a * Integer.toUnsignedLong(b)) >> 32);
-  }
-
-  static int mulhu(int a, int b) {
-    return (int) ((Integer.toUnsignedLong(a) * Integer.toUnsignedLong(b)) >>> 32);
-  }
-
-  static int div(int a, int b) {
-    return b == 0 ? -1 : a / b; // MIN_VALUE / -1 is MIN_VALUE in Java as in RISC-V
-  }
-
-  static int divu(int a, int b) {
-    return b == 0 ? -1 : Integer.divideUnsigned(a, b);
-  }
-
-  static int rem(int a, int b) {
-    return b == 0 ? a : a % b;
-  }
-
-  static int remu(int a, int b) {
-    return b == 0 ? a : Integer.remainderUnsigned(a, b);
+    page[i] = Semantics.sb(page[i], a, value);
   }
 }

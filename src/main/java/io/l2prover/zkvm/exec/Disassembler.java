@@ -8,13 +8,6 @@ public final class Disassembler {
     "a6", "a7", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "t3", "t4", "t5", "t6"
   };
 
-  private static final String[] MNEMONICS = {
-    "illegal", "not-executable", "lui", "jal", "jalr", "beq", "bne", "blt", "bge", "bltu", "bgeu",
-    "lb", "lh", "lw", "lbu", "lhu", "sb", "sh", "sw", "addi", "slti", "sltiu", "xori", "ori", "andi",
-    "slli", "srli", "srai", "add", "sub", "sll", "slt", "sltu", "xor", "srl", "sra", "or", "and",
-    "fence", "ecall", "ebreak", "mul", "mulh", "mulhsu", "mulhu", "div", "divu", "rem", "remu"
-  };
-
   private Disassembler() {}
 
   /** The ABI name of register {@code index} (0..31). */
@@ -24,38 +17,25 @@ public final class Disassembler {
 
   /** {@code insn} as found at {@code pc}, e.g. {@code "lw a0, 4(sp)"}; undecodable words say so. */
   public static String format(int insn, int pc) {
-    int[] decoded = new int[2];
-    Decoder.decodeInto(decoded, 0, insn, pc);
-    int op = Decoder.op(decoded[0]);
-    int imm = decoded[1];
-    String rd = register((insn >>> 7) & 31);
-    String rs1 = register(Decoder.rs1(decoded[0]));
-    String rs2 = register(Decoder.rs2(decoded[0]));
-    String name = MNEMONICS[op];
-    if (op == Op.ILLEGAL) {
-      return (insn & 3) != 3 ? "compressed or invalid instruction" : "illegal instruction";
-    }
-    if (op == Op.LUI) {
-      return ((insn & 0x7f) == 0x17 ? "auipc " : "lui ") + rd + ", 0x" + Integer.toHexString((insn >>> 12));
-    }
-    if (op == Op.JAL) {
-      return "jal " + rd + ", 0x" + String.format("%08x", imm);
-    }
-    if (op == Op.JALR || (op >= Op.LB && op <= Op.LHU)) {
-      return name + " " + rd + ", " + imm + "(" + rs1 + ")";
-    }
-    if (op >= Op.BEQ && op <= Op.BGEU) {
-      return name + " " + rs1 + ", " + rs2 + ", 0x" + String.format("%08x", imm);
-    }
-    if (op >= Op.SB && op <= Op.SW) {
-      return name + " " + rs2 + ", " + imm + "(" + rs1 + ")";
-    }
-    if (op >= Op.ADDI && op <= Op.SRAI) {
-      return name + " " + rd + ", " + rs1 + ", " + imm;
-    }
-    if (op == Op.FENCE || op == Op.ECALL || op == Op.EBREAK) {
-      return name;
-    }
-    return name + " " + rd + ", " + rs1 + ", " + rs2;
+    Instruction i = Instruction.decode(insn);
+    Opcode op = i.op();
+    String name = op.mnemonic();
+    String rd = register(i.rd());
+    String rs1 = register(i.rs1());
+    String rs2 = register(i.rs2());
+    return switch (op.category()) {
+      case ILLEGAL -> (insn & 3) != 3 ? "compressed or invalid instruction" : "illegal instruction";
+      case UPPER -> name + " " + rd + ", 0x" + Integer.toHexString(i.imm() >>> 12);
+      case BRANCH -> name + " " + rs1 + ", " + rs2 + ", 0x" + String.format("%08x", pc + i.imm());
+      case STORE -> name + " " + rs2 + ", " + i.imm() + "(" + rs1 + ")";
+      case LOAD -> name + " " + rd + ", " + i.imm() + "(" + rs1 + ")";
+      case JUMP -> op == Opcode.JAL
+          ? name + " " + rd + ", 0x" + String.format("%08x", pc + i.imm())
+          : name + " " + rd + ", " + i.imm() + "(" + rs1 + ")";
+      case FENCE, SYSTEM -> name;
+      case ALU, MULDIV -> op.format() == Opcode.Format.I
+          ? name + " " + rd + ", " + rs1 + ", " + i.imm()
+          : name + " " + rd + ", " + rs1 + ", " + rs2;
+    };
   }
 }

@@ -37,8 +37,7 @@ public final class Executor {
     long segmentSize = 1L << options.po2();
     List<Segment> segments = new ArrayList<>();
     long segmentStart = 0;
-    int startPc = machine.pc();
-    int[] startRegisters = machine.registers();
+    BoundaryState start = boundary(machine, syscalls, 0);
     while (!machine.halted()) {
       if (machine.cycles() >= options.maxCycles()) {
         int pc = machine.pc();
@@ -55,15 +54,20 @@ public final class Executor {
       }
       if (machine.cycles() == segmentStart + segmentSize || machine.halted()) {
         Memory.SegmentPages pages = memory.beginSegment();
-        int[] endRegisters = machine.registers();
-        segments.add(new Segment(segments.size(), segmentStart, machine.cycles() - segmentStart, startPc,
-            startRegisters, machine.pc(), endRegisters, pages.touched(), pages.images()));
+        BoundaryState end = boundary(machine, syscalls, 0);
+        segments.add(new Segment(segments.size(), segmentStart, machine.cycles() - segmentStart, start, end,
+            pages.touched(), pages.images()));
         segmentStart = machine.cycles();
-        startPc = machine.pc();
-        startRegisters = endRegisters;
+        start = end;
       }
     }
     return new ExecutionResult(machine.exitCode(), machine.cycles(), List.copyOf(segments), syscalls.journal(),
         capturedOut.toByteArray(), capturedErr.toByteArray(), System.nanoTime() - started, syscalls.phaseMarks());
+  }
+
+  /** The machine's state now; {@code journalBefore} is the journal length when {@code syscalls} started. */
+  static BoundaryState boundary(Machine machine, Syscalls syscalls, int journalBefore) {
+    return new BoundaryState(machine.pc(), machine.registers(), syscalls.inputPosition(), syscalls.inputEndReported(),
+        journalBefore + syscalls.journalLength(), machine.halted());
   }
 }

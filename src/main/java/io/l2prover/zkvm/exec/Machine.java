@@ -128,6 +128,15 @@ final class Machine {
     }
   }
 
+  /** Puts the hart in a recorded state (a segment's start) to run on from there. */
+  void resume(int pc, int[] registers, long cycles) {
+    System.arraycopy(registers, 0, regs, 0, 32);
+    regs[0] = 0;
+    this.pc = pc;
+    this.cycles = cycles;
+    this.halted = false;
+  }
+
   /** A copy of x0..x31. */
   int[] registers() {
     int[] copy = new int[32];
@@ -168,7 +177,8 @@ final class Machine {
         final int imm = (int) (decoded >> 32);
         // The cases repeat their operand fields and page-cache steps on purpose: this switch is
         // the interpreter's hot path (measured by bench-exec), and it is left flat rather than
-        // reshaped into helpers without a measurement showing that costs nothing.
+        // reshaped into helpers without a measurement showing that costs nothing. What each
+        // operation computes comes from Semantics (tiny static methods that HotSpot inlines).
         switch (w & 0xff) {
           case Op.LUI -> {
             x[(w >>> 8) & 63] = imm;
@@ -182,26 +192,26 @@ final class Machine {
             pc = imm;
           }
           case Op.JALR -> {
-            int target = (x[(w >>> 14) & 31] + imm) & ~1;
+            int target = Semantics.jalrTarget(x[(w >>> 14) & 31], imm);
             if ((target & 3) != 0) {
               throw MemoryFault.misalignedJump(target);
             }
             x[(w >>> 8) & 63] = pc + 4;
             pc = target;
           }
-          case Op.BEQ -> pc = x[(w >>> 14) & 31] == x[(w >>> 19) & 31] ? branch(imm) : pc + 4;
-          case Op.BNE -> pc = x[(w >>> 14) & 31] != x[(w >>> 19) & 31] ? branch(imm) : pc + 4;
-          case Op.BLT -> pc = x[(w >>> 14) & 31] < x[(w >>> 19) & 31] ? branch(imm) : pc + 4;
-          case Op.BGE -> pc = x[(w >>> 14) & 31] >= x[(w >>> 19) & 31] ? branch(imm) : pc + 4;
-          case Op.BLTU -> pc = Integer.compareUnsigned(x[(w >>> 14) & 31], x[(w >>> 19) & 31]) < 0 ? branch(imm) : pc + 4;
-          case Op.BGEU -> pc = Integer.compareUnsigned(x[(w >>> 14) & 31], x[(w >>> 19) & 31]) >= 0 ? branch(imm) : pc + 4;
+          case Op.BEQ -> pc = Semantics.beq(x[(w >>> 14) & 31], x[(w >>> 19) & 31]) ? branch(imm) : pc + 4;
+          case Op.BNE -> pc = Semantics.bne(x[(w >>> 14) & 31], x[(w >>> 19) & 31]) ? branch(imm) : pc + 4;
+          case Op.BLT -> pc = Semantics.blt(x[(w >>> 14) & 31], x[(w >>> 19) & 31]) ? branch(imm) : pc + 4;
+          case Op.BGE -> pc = Semantics.bge(x[(w >>> 14) & 31], x[(w >>> 19) & 31]) ? branch(imm) : pc + 4;
+          case Op.BLTU -> pc = Semantics.bltu(x[(w >>> 14) & 31], x[(w >>> 19) & 31]) ? branch(imm) : pc + 4;
+          case Op.BGEU -> pc = Semantics.bgeu(x[(w >>> 14) & 31], x[(w >>> 19) & 31]) ? branch(imm) : pc + 4;
           case Op.LB -> {
             int a = x[(w >>> 14) & 31] + imm;
             int[] p = rp[a >>> 12];
             if (p == null) {
               p = memory.pageForRead(a);
             }
-            x[(w >>> 8) & 63] = (p[(a >>> 2) & 1023] << ((3 - (a & 3)) << 3)) >> 24;
+            x[(w >>> 8) & 63] = Semantics.lb(p[(a >>> 2) & 1023], a);
             pc += 4;
           }
           case Op.LBU -> {
@@ -210,7 +220,7 @@ final class Machine {
             if (p == null) {
               p = memory.pageForRead(a);
             }
-            x[(w >>> 8) & 63] = (p[(a >>> 2) & 1023] >>> ((a & 3) << 3)) & 0xff;
+            x[(w >>> 8) & 63] = Semantics.lbu(p[(a >>> 2) & 1023], a);
             pc += 4;
           }
           case Op.LH -> {
@@ -222,7 +232,7 @@ final class Machine {
             if (p == null) {
               p = memory.pageForRead(a);
             }
-            x[(w >>> 8) & 63] = (p[(a >>> 2) & 1023] << ((2 - (a & 2)) << 3)) >> 16;
+            x[(w >>> 8) & 63] = Semantics.lh(p[(a >>> 2) & 1023], a);
             pc += 4;
           }
           case Op.LHU -> {
@@ -234,7 +244,7 @@ final class Machine {
             if (p == null) {
               p = memory.pageForRead(a);
             }
-            x[(w >>> 8) & 63] = (p[(a >>> 2) & 1023] >>> ((a & 2) << 3)) & 0xffff;
+            x[(w >>> 8) & 63] = Semantics.lhu(p[(a >>> 2) & 1023], a);
             pc += 4;
           }
           case Op.LW -> {
@@ -256,8 +266,7 @@ final class Machine {
               p = memory.pageForWrite(a);
             }
             int i = (a >>> 2) & 1023;
-            int shift = (a & 3) << 3;
-            p[i] = (p[i] & ~(0xff << shift)) | ((x[(w >>> 19) & 31] & 0xff) << shift);
+            p[i] = Semantics.sb(p[i], a, x[(w >>> 19) & 31]);
             pc += 4;
           }
           case Op.SH -> {
@@ -270,8 +279,7 @@ final class Machine {
               p = memory.pageForWrite(a);
             }
             int i = (a >>> 2) & 1023;
-            int shift = (a & 2) << 3;
-            p[i] = (p[i] & ~(0xffff << shift)) | ((x[(w >>> 19) & 31] & 0xffff) << shift);
+            p[i] = Semantics.sh(p[i], a, x[(w >>> 19) & 31]);
             pc += 4;
           }
           case Op.SW -> {
@@ -287,117 +295,111 @@ final class Machine {
             pc += 4;
           }
           case Op.ADDI -> {
-            x[(w >>> 8) & 63] = x[(w >>> 14) & 31] + imm;
+            x[(w >>> 8) & 63] = Semantics.add(x[(w >>> 14) & 31], imm);
             pc += 4;
           }
           case Op.SLTI -> {
-            x[(w >>> 8) & 63] = x[(w >>> 14) & 31] < imm ? 1 : 0;
+            x[(w >>> 8) & 63] = Semantics.slt(x[(w >>> 14) & 31], imm);
             pc += 4;
           }
           case Op.SLTIU -> {
-            x[(w >>> 8) & 63] = Integer.compareUnsigned(x[(w >>> 14) & 31], imm) < 0 ? 1 : 0;
+            x[(w >>> 8) & 63] = Semantics.sltu(x[(w >>> 14) & 31], imm);
             pc += 4;
           }
           case Op.XORI -> {
-            x[(w >>> 8) & 63] = x[(w >>> 14) & 31] ^ imm;
+            x[(w >>> 8) & 63] = Semantics.xor(x[(w >>> 14) & 31], imm);
             pc += 4;
           }
           case Op.ORI -> {
-            x[(w >>> 8) & 63] = x[(w >>> 14) & 31] | imm;
+            x[(w >>> 8) & 63] = Semantics.or(x[(w >>> 14) & 31], imm);
             pc += 4;
           }
           case Op.ANDI -> {
-            x[(w >>> 8) & 63] = x[(w >>> 14) & 31] & imm;
+            x[(w >>> 8) & 63] = Semantics.and(x[(w >>> 14) & 31], imm);
             pc += 4;
           }
           case Op.SLLI -> {
-            x[(w >>> 8) & 63] = x[(w >>> 14) & 31] << imm;
+            x[(w >>> 8) & 63] = Semantics.sll(x[(w >>> 14) & 31], imm);
             pc += 4;
           }
           case Op.SRLI -> {
-            x[(w >>> 8) & 63] = x[(w >>> 14) & 31] >>> imm;
+            x[(w >>> 8) & 63] = Semantics.srl(x[(w >>> 14) & 31], imm);
             pc += 4;
           }
           case Op.SRAI -> {
-            x[(w >>> 8) & 63] = x[(w >>> 14) & 31] >> imm;
+            x[(w >>> 8) & 63] = Semantics.sra(x[(w >>> 14) & 31], imm);
             pc += 4;
           }
           case Op.ADD -> {
-            x[(w >>> 8) & 63] = x[(w >>> 14) & 31] + x[(w >>> 19) & 31];
+            x[(w >>> 8) & 63] = Semantics.add(x[(w >>> 14) & 31], x[(w >>> 19) & 31]);
             pc += 4;
           }
           case Op.SUB -> {
-            x[(w >>> 8) & 63] = x[(w >>> 14) & 31] - x[(w >>> 19) & 31];
+            x[(w >>> 8) & 63] = Semantics.sub(x[(w >>> 14) & 31], x[(w >>> 19) & 31]);
             pc += 4;
           }
           case Op.SLL -> {
-            x[(w >>> 8) & 63] = x[(w >>> 14) & 31] << x[(w >>> 19) & 31]; // Java masks to 5 bits, as RV32 does
+            x[(w >>> 8) & 63] = Semantics.sll(x[(w >>> 14) & 31], x[(w >>> 19) & 31]);
             pc += 4;
           }
           case Op.SLT -> {
-            x[(w >>> 8) & 63] = x[(w >>> 14) & 31] < x[(w >>> 19) & 31] ? 1 : 0;
+            x[(w >>> 8) & 63] = Semantics.slt(x[(w >>> 14) & 31], x[(w >>> 19) & 31]);
             pc += 4;
           }
           case Op.SLTU -> {
-            x[(w >>> 8) & 63] = Integer.compareUnsigned(x[(w >>> 14) & 31], x[(w >>> 19) & 31]) < 0 ? 1 : 0;
+            x[(w >>> 8) & 63] = Semantics.sltu(x[(w >>> 14) & 31], x[(w >>> 19) & 31]);
             pc += 4;
           }
           case Op.XOR -> {
-            x[(w >>> 8) & 63] = x[(w >>> 14) & 31] ^ x[(w >>> 19) & 31];
+            x[(w >>> 8) & 63] = Semantics.xor(x[(w >>> 14) & 31], x[(w >>> 19) & 31]);
             pc += 4;
           }
           case Op.SRL -> {
-            x[(w >>> 8) & 63] = x[(w >>> 14) & 31] >>> x[(w >>> 19) & 31];
+            x[(w >>> 8) & 63] = Semantics.srl(x[(w >>> 14) & 31], x[(w >>> 19) & 31]);
             pc += 4;
           }
           case Op.SRA -> {
-            x[(w >>> 8) & 63] = x[(w >>> 14) & 31] >> x[(w >>> 19) & 31];
+            x[(w >>> 8) & 63] = Semantics.sra(x[(w >>> 14) & 31], x[(w >>> 19) & 31]);
             pc += 4;
           }
           case Op.OR -> {
-            x[(w >>> 8) & 63] = x[(w >>> 14) & 31] | x[(w >>> 19) & 31];
+            x[(w >>> 8) & 63] = Semantics.or(x[(w >>> 14) & 31], x[(w >>> 19) & 31]);
             pc += 4;
           }
           case Op.AND -> {
-            x[(w >>> 8) & 63] = x[(w >>> 14) & 31] & x[(w >>> 19) & 31];
+            x[(w >>> 8) & 63] = Semantics.and(x[(w >>> 14) & 31], x[(w >>> 19) & 31]);
             pc += 4;
           }
           case Op.MUL -> {
-            x[(w >>> 8) & 63] = x[(w >>> 14) & 31] * x[(w >>> 19) & 31];
+            x[(w >>> 8) & 63] = Semantics.mul(x[(w >>> 14) & 31], x[(w >>> 19) & 31]);
             pc += 4;
           }
           case Op.MULH -> {
-            x[(w >>> 8) & 63] = (int) (((long) x[(w >>> 14) & 31] * x[(w >>> 19) & 31]) >> 32);
+            x[(w >>> 8) & 63] = Semantics.mulh(x[(w >>> 14) & 31], x[(w >>> 19) & 31]);
             pc += 4;
           }
           case Op.MULHSU -> {
-            x[(w >>> 8) & 63] = (int) (((long) x[(w >>> 14) & 31] * Integer.toUnsignedLong(x[(w >>> 19) & 31])) >> 32);
+            x[(w >>> 8) & 63] = Semantics.mulhsu(x[(w >>> 14) & 31], x[(w >>> 19) & 31]);
             pc += 4;
           }
           case Op.MULHU -> {
-            x[(w >>> 8) & 63] = (int) ((Integer.toUnsignedLong(x[(w >>> 14) & 31])
-                * Integer.toUnsignedLong(x[(w >>> 19) & 31])) >>> 32);
+            x[(w >>> 8) & 63] = Semantics.mulhu(x[(w >>> 14) & 31], x[(w >>> 19) & 31]);
             pc += 4;
           }
           case Op.DIV -> {
-            int d = x[(w >>> 19) & 31];
-            // Division by zero gives -1; MIN_VALUE / -1 gives MIN_VALUE in Java as in RISC-V.
-            x[(w >>> 8) & 63] = d == 0 ? -1 : x[(w >>> 14) & 31] / d;
+            x[(w >>> 8) & 63] = Semantics.div(x[(w >>> 14) & 31], x[(w >>> 19) & 31]);
             pc += 4;
           }
           case Op.DIVU -> {
-            int d = x[(w >>> 19) & 31];
-            x[(w >>> 8) & 63] = d == 0 ? -1 : Integer.divideUnsigned(x[(w >>> 14) & 31], d);
+            x[(w >>> 8) & 63] = Semantics.divu(x[(w >>> 14) & 31], x[(w >>> 19) & 31]);
             pc += 4;
           }
           case Op.REM -> {
-            int d = x[(w >>> 19) & 31];
-            x[(w >>> 8) & 63] = d == 0 ? x[(w >>> 14) & 31] : x[(w >>> 14) & 31] % d;
+            x[(w >>> 8) & 63] = Semantics.rem(x[(w >>> 14) & 31], x[(w >>> 19) & 31]);
             pc += 4;
           }
           case Op.REMU -> {
-            int d = x[(w >>> 19) & 31];
-            x[(w >>> 8) & 63] = d == 0 ? x[(w >>> 14) & 31] : Integer.remainderUnsigned(x[(w >>> 14) & 31], d);
+            x[(w >>> 8) & 63] = Semantics.remu(x[(w >>> 14) & 31], x[(w >>> 19) & 31]);
             pc += 4;
           }
           case Op.FENCE -> pc += 4;

@@ -38,6 +38,8 @@ final class Memory {
   private int[] touchedList = new int[64];
   private int touchedCount;
   private final List<PageImage> captured = new ArrayList<>();
+  /** Where system-call accesses ({@link #readBytes}, {@link #writeBytes}) are reported while tracing; null otherwise. */
+  private List<WordAccess> accessLog;
 
   /** With {@code maxPages} the most pages the guest may bring into existence, so a runaway guest cannot exhaust the host. */
   Memory(boolean capturePages, int maxPages) {
@@ -116,6 +118,14 @@ final class Memory {
     return writeCache[number] = page;
   }
 
+  /**
+   * From now on reports each word that {@link #readBytes} and {@link #writeBytes} access to
+   * {@code log} (null stops it): the tracer's view of a system call's memory.
+   */
+  void logSyscallAccesses(List<WordAccess> log) {
+    this.accessLog = log;
+  }
+
   /** Reads guest bytes for a system call, with the same checks as loads. */
   byte[] readBytes(int address, int length) {
     byte[] out = new byte[length];
@@ -127,11 +137,39 @@ final class Memory {
       }
       out[i] = (byte) (page[(a >>> 2) & (PAGE_WORDS - 1)] >>> ((a & 3) << 3));
     }
+    if (accessLog != null) {
+      for (int k = 0, words = wordsCovered(address, length); k < words; k++) {
+        int word = peekWord((address & ~3) + 4 * k);
+        accessLog.add(new WordAccess((address & ~3) + 4 * k, word, word, false));
+      }
+    }
     return out;
+  }
+
+  /** Aligned words that [address, address + length) overlaps. */
+  private static int wordsCovered(int address, int length) {
+    return length == 0 ? 0 : (int) (((address & 3) + (long) length + 3) >>> 2);
   }
 
   /** Writes guest bytes for a system call, with the same checks as stores. */
   void writeBytes(int address, byte[] data, int offset, int length) {
+    int[] before = null;
+    if (accessLog != null) {
+      before = new int[wordsCovered(address, length)];
+      for (int k = 0; k < before.length; k++) {
+        before[k] = peekWord((address & ~3) + 4 * k);
+      }
+    }
+    writeBytesUnlogged(address, data, offset, length);
+    if (before != null) {
+      for (int k = 0; k < before.length; k++) {
+        int word = (address & ~3) + 4 * k;
+        accessLog.add(new WordAccess(word, before[k], peekWord(word), true));
+      }
+    }
+  }
+
+  private void writeBytesUnlogged(int address, byte[] data, int offset, int length) {
     for (int i = 0; i < length; i++) {
       int a = address + i;
       int[] page = writeCache[a >>> PAGE_BITS];
@@ -161,6 +199,11 @@ final class Memory {
     captured.clear();
     Arrays.sort(numbers);
     return new SegmentPages(numbers, images);
+  }
+
+  /** Puts a captured page back as it was (for replaying a segment); no permission check, no touch. */
+  void restore(PageImage image) {
+    System.arraycopy(image.words(), 0, backing(image.pageNumber()), 0, PAGE_WORDS);
   }
 
   /** Touched page numbers and captured start images of one segment. */

@@ -2,6 +2,8 @@ package io.l2prover.zkvm.exec;
 
 /**
  * Operation numbers of predecoded instructions: the machine's dispatch switch runs on these.
+ * They are the public {@link Opcode}s renumbered ({@link Decoder#op(Opcode)} maps one onto the
+ * other), plus {@link #NOT_EXECUTABLE}.
  *
  * <p>AUIPC does not appear: it is decoded into {@link #LUI} with the pc already added, since a
  * slot's pc never changes. Constants, not an enum, so the switch compiles to a dense table.

@@ -54,6 +54,32 @@ final class Syscalls {
     return List.copyOf(phaseMarks);
   }
 
+  /** Bytes of the input consumed so far. */
+  int inputPosition() {
+    return inputPosition;
+  }
+
+  /** Whether a read has returned 0 at the end of the input. */
+  boolean inputEndReported() {
+    return endOfInputReported;
+  }
+
+  /** Bytes written to the journal so far (by this instance). */
+  int journalLength() {
+    return journal.size();
+  }
+
+  /** Continues reading the input from where a previous run had got (to replay a segment). */
+  void resumeInput(int position, boolean endReported) {
+    if (position < 0 || position > input.length || (endReported && position != input.length)) {
+      throw new IllegalArgumentException(String.format(
+          "input position %d%s does not fit an input of %d bytes", position, endReported ? " (end reported)" : "",
+          input.length));
+    }
+    inputPosition = position;
+    endOfInputReported = endReported;
+  }
+
   /**
    * Performs the ecall at the machine's pc ({@code cycle} instructions retired before it).
    *

@@ -1,68 +1,89 @@
 package io.l2prover.zkvm.exec;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 
-/** A {@link TraceSink} that keeps every cycle in columns (one int array per field), for the prover and tests. */
+/**
+ * A {@link TraceSink} that keeps every step in int columns (a few ecalls aside), for the prover
+ * and tests. Its rows are consecutive cycles from the first one it received.
+ */
 public final class TraceBuffer implements TraceSink {
 
-  /** One cycle, as read back from the columns. */
-  public record Row(long cycle, int pc, int instruction, int rs1Value, int rs2Value, int rd, int rdValue,
-      int memoryAddress, int memoryBefore, int memoryAfter) {}
+  private static final int PC = 0;
+  private static final int INSTRUCTION = 1;
+  private static final int NEXT_PC = 2;
+  private static final int RS1 = 3;
+  private static final int RS1_VALUE = 4;
+  private static final int RS2 = 5;
+  private static final int RS2_VALUE = 6;
+  private static final int RD = 7;
+  private static final int RD_VALUE = 8;
+  /** 0 without a memory access, else width | 8 for a store. */
+  private static final int ACCESS = 9;
+  private static final int ADDRESS = 10;
+  private static final int BEFORE = 11;
+  private static final int AFTER = 12;
+  private static final int FIELDS = 13;
+  private static final int STORE = 8;
 
-  /** Bytes the host wrote into guest memory during a read ecall. */
-  public record HostWrite(long cycle, int address, byte[] data) {}
-
-  private static final int FIELDS = 9;
   private int[] columns = new int[FIELDS * 1024];
   private int size;
   private long firstCycle = -1;
-  private final List<HostWrite> hostWrites = new ArrayList<>();
+  private final Map<Integer, Ecall> ecalls = new HashMap<>();
 
   @Override
-  public void cycle(long cycle, int pc, int instruction, int rs1Value, int rs2Value, int rd, int rdValue,
-      int memoryAddress, int memoryBefore, int memoryAfter) {
+  public void step(TraceStep s) {
     if (firstCycle < 0) {
-      firstCycle = cycle;
-    } else if (cycle != firstCycle + size) {
-      throw new IllegalArgumentException("cycle " + cycle + " out of order; expected " + (firstCycle + size));
+      firstCycle = s.cycle();
+    } else if (s.cycle() != firstCycle + size) {
+      throw new IllegalArgumentException("cycle " + s.cycle() + " out of order; expected " + (firstCycle + size));
     }
     if ((size + 1) * FIELDS > columns.length) {
       columns = Arrays.copyOf(columns, columns.length * 2);
     }
     int at = size * FIELDS;
-    columns[at] = pc;
-    columns[at + 1] = instruction;
-    columns[at + 2] = rs1Value;
-    columns[at + 3] = rs2Value;
-    columns[at + 4] = rd;
-    columns[at + 5] = rdValue;
-    columns[at + 6] = memoryAddress;
-    columns[at + 7] = memoryBefore;
-    columns[at + 8] = memoryAfter;
+    columns[at + PC] = s.pc();
+    columns[at + INSTRUCTION] = s.instruction();
+    columns[at + NEXT_PC] = s.nextPc();
+    columns[at + RS1] = s.rs1();
+    columns[at + RS1_VALUE] = s.rs1Value();
+    columns[at + RS2] = s.rs2();
+    columns[at + RS2_VALUE] = s.rs2Value();
+    columns[at + RD] = s.rd();
+    columns[at + RD_VALUE] = s.rdValue();
+    MemoryAccess m = s.memory();
+    columns[at + ACCESS] = m == null ? 0 : m.width() | (m.store() ? STORE : 0);
+    columns[at + ADDRESS] = m == null ? 0 : m.address();
+    columns[at + BEFORE] = m == null ? 0 : m.before();
+    columns[at + AFTER] = m == null ? 0 : m.after();
+    if (s.ecall() != null) {
+      ecalls.put(size, s.ecall());
+    }
     size++;
   }
 
-  @Override
-  public void hostWrite(long cycle, int address, byte[] data) {
-    hostWrites.add(new HostWrite(cycle, address, data.clone()));
-  }
-
+  /** Steps held. */
   public int size() {
     return size;
   }
 
-  public Row row(int i) {
+  /** The cycle of row 0 (-1 while empty). */
+  public long firstCycle() {
+    return firstCycle;
+  }
+
+  /** Row {@code i}: the step of cycle {@code firstCycle() + i}. */
+  public TraceStep step(int i) {
     if (i < 0 || i >= size) {
       throw new IndexOutOfBoundsException("row " + i + " of " + size);
     }
     int at = i * FIELDS;
-    return new Row(firstCycle + i, columns[at], columns[at + 1], columns[at + 2], columns[at + 3], columns[at + 4],
-        columns[at + 5], columns[at + 6], columns[at + 7], columns[at + 8]);
-  }
-
-  public List<HostWrite> hostWrites() {
-    return List.copyOf(hostWrites);
+    int access = columns[at + ACCESS];
+    MemoryAccess memory = access == 0 ? null : new MemoryAccess(columns[at + ADDRESS], access & (STORE - 1),
+        (access & STORE) != 0, columns[at + BEFORE], columns[at + AFTER]);
+    return new TraceStep(firstCycle + i, columns[at + PC], columns[at + INSTRUCTION], columns[at + NEXT_PC],
+        columns[at + RS1], columns[at + RS1_VALUE], columns[at + RS2], columns[at + RS2_VALUE], columns[at + RD],
+        columns[at + RD_VALUE], memory, ecalls.get(i));
   }
 }

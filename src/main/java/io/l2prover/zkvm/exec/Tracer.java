@@ -1,58 +1,66 @@
 package io.l2prover.zkvm.exec;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Runs the machine one instruction at a time and reports each cycle to a {@link TraceSink}.
  *
  * <p>It observes the state around each step instead of hooking into the dispatch loop, so the
- * instruction semantics exist once and the untraced loop carries no tracing code at all.
+ * instruction semantics exist once and the untraced loop carries no tracing code at all. The
+ * only help it needs is from memory, which reports the words a system call reads or writes.
  */
 final class Tracer {
-
-  private static final int OPCODE_LOAD = 0x03;
-  private static final int OPCODE_STORE = 0x23;
-  private static final int ECALL = 0x00000073;
 
   private Tracer() {}
 
   /** Runs up to {@code budget} instructions, stopping early if the guest exits. */
   static void run(Machine m, int budget, TraceSink sink) {
     Memory memory = m.memory();
+    List<WordAccess> ecallAccesses = new ArrayList<>();
     for (int i = 0; i < budget && !m.halted(); i++) {
       long cycle = m.cycles();
       int pc = m.pc();
-      int insn = m.instructionAt(pc);
-      int rs1Value = m.register((insn >>> 15) & 31);
-      int rs2Value = m.register((insn >>> 20) & 31);
-      int opcode = insn & 0x7f;
-      int address = TraceSink.NO_ADDRESS;
-      if (opcode == OPCODE_LOAD) {
-        address = (rs1Value + (insn >> 20)) & ~3;
-      } else if (opcode == OPCODE_STORE) {
-        address = (rs1Value + Decoder.sImmediate(insn)) & ~3;
+      int word = m.instructionAt(pc);
+      Instruction in = Instruction.decode(word);
+      Opcode op = in.op();
+      int rs1Value = m.register(in.rs1());
+      int rs2Value = m.register(in.rs2());
+      boolean accesses = op.category() == Opcode.Category.LOAD || op.category() == Opcode.Category.STORE;
+      int address = rs1Value + in.imm();
+      int before = accesses ? memory.peekWord(address & ~3) : 0;
+      boolean ecall = op == Opcode.ECALL;
+      int number = m.register(17);
+      int a0 = m.register(10);
+      int a1 = m.register(11);
+      int a2 = m.register(12);
+      if (ecall) {
+        ecallAccesses.clear();
+        memory.logSyscallAccesses(ecallAccesses);
       }
-      int before = address == TraceSink.NO_ADDRESS ? 0 : memory.peekWord(address);
-      boolean inputRead = insn == ECALL && m.register(17) == Syscalls.READ;
-      int readBuffer = m.register(11);
-
-      m.run(1);
-
-      int rd = writtenRegister(insn, m.halted());
-      int after = address == TraceSink.NO_ADDRESS ? 0 : memory.peekWord(address);
-      sink.cycle(cycle, pc, insn, rs1Value, rs2Value, rd, rd == TraceSink.NO_REGISTER ? 0 : m.register(rd),
-          address, before, after);
-      int delivered = m.register(10);
-      if (inputRead && delivered > 0) {
-        sink.hostWrite(cycle, readBuffer, memory.peekBytes(readBuffer, delivered));
+      try {
+        m.run(1);
+      } finally {
+        memory.logSyscallAccesses(null);
       }
+
+      int rd = writtenRegister(in, m.halted());
+      MemoryAccess access = accesses
+          ? new MemoryAccess(address, op.width(), op.category() == Opcode.Category.STORE, before,
+              memory.peekWord(address & ~3))
+          : null;
+      Ecall call = ecall
+          ? new Ecall(number, a0, a1, a2, m.halted() ? 0 : m.register(10), m.halted(), ecallAccesses)
+          : null;
+      sink.step(new TraceStep(cycle, pc, word, m.pc(), in.rs1(), rs1Value, in.rs2(), rs2Value, rd,
+          rd == TraceSink.NO_REGISTER ? 0 : m.register(rd), access, call));
     }
   }
 
-  private static int writtenRegister(int insn, boolean halted) {
-    int rd = switch (insn & 0x7f) {
-      case 0x37, 0x17, 0x6f, 0x67, 0x03, 0x13, 0x33 -> (insn >>> 7) & 31;
-      case 0x73 -> halted ? 0 : 10; // read and write return their count in a0
-      default -> 0;
-    };
-    return rd == 0 ? TraceSink.NO_REGISTER : rd;
+  private static int writtenRegister(Instruction in, boolean halted) {
+    if (in.op() == Opcode.ECALL) {
+      return halted ? TraceSink.NO_REGISTER : 10; // every call but exit returns its result in a0
+    }
+    return in.op().writesRd() && in.rd() != 0 ? in.rd() : TraceSink.NO_REGISTER;
   }
 }

@@ -36,6 +36,15 @@ final class Translator {
   private static final String REGION = Type.getInternalName(CompiledRegion.class);
   private static final String MEMORY = Type.getInternalName(Memory.class);
   private static final String MEMORY_FAULT = Type.getInternalName(MemoryFault.class);
+  private static final String SEMANTICS = Type.getInternalName(Semantics.class);
+
+  /**
+   * {@link Semantics} methods whose whole body is one JVM instruction on their two arguments:
+   * the translator emits that instruction instead of the call, which keeps regions small.
+   * {@code SemanticsTest} reads Semantics' bytecode to check each one.
+   */
+  static final Map<String, Integer> INLINE = Map.of("add", IADD, "sub", ISUB, "sll", ISHL, "srl", IUSHR,
+      "sra", ISHR, "xor", IXOR, "or", IOR, "and", IAND, "mul", IMUL);
   private static final String RUN_DESC = "([IL" + MEMORY + ";[[I[[III)J";
 
   // Local variable slots of the generated run method.
@@ -59,6 +68,11 @@ final class Translator {
   Translator(long[] code, int codeBase) {
     this.code = code;
     this.codeBase = codeBase;
+  }
+
+  /** The {@link Semantics} method of an ALU or M operation; an I-format one shares its R-format twin's (addi: add, sltiu: sltu). */
+  static String semanticsMethod(Opcode op) {
+    return op.mnemonic().replaceFirst("i(u?)$", "$1");
   }
 
   /** One straight-line run of translatable instructions. */
@@ -407,56 +421,17 @@ final class Translator {
         }
         case Op.FENCE -> {
         }
-        case Op.ADD, Op.SUB, Op.SLL, Op.SRL, Op.SRA, Op.XOR, Op.OR, Op.AND, Op.MUL -> {
+        case Op.ADD, Op.SUB, Op.SLL, Op.SLT, Op.SLTU, Op.XOR, Op.SRL, Op.SRA, Op.OR, Op.AND,
+            Op.MUL, Op.MULH, Op.MULHSU, Op.MULHU, Op.DIV, Op.DIVU, Op.REM, Op.REMU -> {
           loadReg(rs1);
           loadReg(rs2);
-          mv.visitInsn(switch (op) {
-            case Op.ADD -> IADD;
-            case Op.SUB -> ISUB;
-            case Op.SLL -> ISHL;
-            case Op.SRL -> IUSHR;
-            case Op.SRA -> ISHR;
-            case Op.XOR -> IXOR;
-            case Op.OR -> IOR;
-            case Op.AND -> IAND;
-            default -> IMUL;
-          });
+          emitOperation(op);
           storeReg(rd);
         }
-        case Op.SLT, Op.SLTU, Op.MULH, Op.MULHSU, Op.MULHU, Op.DIV, Op.DIVU, Op.REM, Op.REMU -> {
-          loadReg(rs1);
-          loadReg(rs2);
-          helper(switch (op) {
-            case Op.SLT -> "slt";
-            case Op.SLTU -> "sltu";
-            case Op.MULH -> "mulh";
-            case Op.MULHSU -> "mulhsu";
-            case Op.MULHU -> "mulhu";
-            case Op.DIV -> "div";
-            case Op.DIVU -> "divu";
-            case Op.REM -> "rem";
-            default -> "remu";
-          });
-          storeReg(rd);
-        }
-        case Op.ADDI, Op.XORI, Op.ORI, Op.ANDI, Op.SLLI, Op.SRLI, Op.SRAI -> {
+        case Op.ADDI, Op.SLTI, Op.SLTIU, Op.XORI, Op.ORI, Op.ANDI, Op.SLLI, Op.SRLI, Op.SRAI -> {
           loadReg(rs1);
           push(imm);
-          mv.visitInsn(switch (op) {
-            case Op.ADDI -> IADD;
-            case Op.XORI -> IXOR;
-            case Op.ORI -> IOR;
-            case Op.ANDI -> IAND;
-            case Op.SLLI -> ISHL;
-            case Op.SRLI -> IUSHR;
-            default -> ISHR;
-          });
-          storeReg(rd);
-        }
-        case Op.SLTI, Op.SLTIU -> {
-          loadReg(rs1);
-          push(imm);
-          helper(op == Op.SLTI ? "slt" : "sltu");
+          emitOperation(op);
           storeReg(rd);
         }
         case Op.LB, Op.LBU, Op.LH, Op.LHU, Op.LW -> emitLoad(pc, op, rd, rs1, imm);
@@ -466,16 +441,8 @@ final class Translator {
           Label taken = new Label();
           loadReg(rs1);
           loadReg(rs2);
-          switch (op) {
-            case Op.BEQ -> mv.visitJumpInsn(IF_ICMPEQ, taken);
-            case Op.BNE -> mv.visitJumpInsn(IF_ICMPNE, taken);
-            case Op.BLT -> mv.visitJumpInsn(IF_ICMPLT, taken);
-            case Op.BGE -> mv.visitJumpInsn(IF_ICMPGE, taken);
-            default -> {
-              mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "compareUnsigned", "(II)I", false);
-              mv.visitJumpInsn(op == Op.BLTU ? IFLT : IFGE, taken);
-            }
-          }
+          mv.visitMethodInsn(INVOKESTATIC, SEMANTICS, Decoder.opcode(op).mnemonic(), "(II)Z", false);
+          mv.visitJumpInsn(IFNE, taken);
           transfer(pc + 4);
           mv.visitLabel(taken);
           transfer(imm);
@@ -514,8 +481,15 @@ final class Translator {
       }
     }
 
-    private void helper(String name) {
-      mv.visitMethodInsn(INVOKESTATIC, REGION, name, "(II)I", false);
+    /** Computes rd from the two operands on the stack: the {@link Semantics} method, or the one JVM instruction that is its body. */
+    private void emitOperation(int op) {
+      String method = semanticsMethod(Decoder.opcode(op));
+      Integer inline = INLINE.get(method);
+      if (inline != null) {
+        mv.visitInsn(inline);
+      } else {
+        mv.visitMethodInsn(INVOKESTATIC, SEMANTICS, method, "(II)I", false);
+      }
     }
 
     private void markFaultPc(int pc) {

@@ -63,7 +63,7 @@ class PhaseMarkTest {
     TraceBuffer trace = new TraceBuffer();
     ExecutionResult r = Executor.run(ELF, new byte[0], ExecutorOptions.defaults().withTrace(trace));
     assertThat(r.phaseMarks()).isEqualTo(expectedMarks());
-    TraceBuffer.Row firstCall = trace.row((int) (PROLOGUE + 1));
+    TraceStep firstCall = trace.step((int) (PROLOGUE + 1));
     assertThat(firstCall.instruction()).isEqualTo(0x00000073);
     assertThat(firstCall.rd()).isEqualTo(10);
     assertThat(firstCall.rdValue()).isZero();

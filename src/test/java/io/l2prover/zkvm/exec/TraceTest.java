@@ -2,15 +2,30 @@ package io.l2prover.zkvm.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Trace recording: one row per cycle, consistent with the untraced run and replayable. */
+/** Trace recording: one step per cycle, consistent with the untraced run, and complete enough to check the run from. */
 class TraceTest {
 
   private static final byte[] HELLO = Guests.bundled("hello");
   private static final byte[] INPUT = "trace me".getBytes();
+
+  static Stream<Arguments> guests() {
+    return Stream.of(
+        Arguments.of("hello", INPUT),
+        Arguments.of("rv32im", new byte[0]),
+        Arguments.of("loadstore", new byte[0]),
+        Arguments.of("sha256", GuestProgramsTest.randomBytes(300)),
+        Arguments.of("keccak", GuestProgramsTest.randomBytes(200)),
+        Arguments.of("sort", ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt(300).putInt(7).array()));
+  }
 
   @Test
   void tracedRunMatchesTheUntracedOneAndRecordsEveryCycle() {
@@ -22,66 +37,70 @@ class TraceTest {
     assertThat(traced.stdout()).isEqualTo(plain.stdout());
     assertThat(traced.segments()).hasSameSizeAs(plain.segments());
     for (int i = 0; i < plain.segments().size(); i++) {
-      assertThat(traced.segments().get(i).endRegisters()).isEqualTo(plain.segments().get(i).endRegisters());
+      assertThat(traced.segments().get(i).end()).isEqualTo(plain.segments().get(i).end());
       assertThat(traced.segments().get(i).touchedPages()).isEqualTo(plain.segments().get(i).touchedPages());
     }
     assertThat((long) trace.size()).isEqualTo(plain.cycles());
   }
 
-  @Test
-  void replayingTheTraceRebuildsRegistersAndMemory() {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("guests")
+  void everyStepFollowsFromTheSemanticsAndTheEventsBeforeIt(String guest, byte[] input) {
+    byte[] elf = Guests.bundled(guest);
     TraceBuffer trace = new TraceBuffer();
-    ExecutionResult r = Executor.run(HELLO, INPUT, ExecutorOptions.defaults().withTrace(trace));
-    int[] regs = new int[32];
-    Map<Integer, Integer> memory = new HashMap<>();
-    Map<Long, TraceBuffer.HostWrite> hostWrites = new HashMap<>();
-    trace.hostWrites().forEach(w -> hostWrites.put(w.cycle(), w));
-    for (int i = 0; i < trace.size(); i++) {
-      TraceBuffer.Row row = trace.row(i);
-      if (i > 0) {
-        TraceBuffer.Row previous = trace.row(i - 1);
-        assertThat(row.pc()).as("cycle %d follows %08x", i, previous.pc())
-            .isIn(previous.pc() + 4, targetOf(previous));
-      }
-      assertThat(row.rs1Value()).as("rs1 at cycle %d", i).isEqualTo(regs[(row.instruction() >>> 15) & 31]);
-      assertThat(row.rs2Value()).as("rs2 at cycle %d", i).isEqualTo(regs[(row.instruction() >>> 20) & 31]);
-      if (row.memoryAddress() != TraceSink.NO_ADDRESS) {
-        assertThat(row.memoryAddress() & 3).isZero();
-        Integer known = memory.get(row.memoryAddress());
-        if (known != null) {
-          assertThat(row.memoryBefore()).as("memory before at cycle %d", i).isEqualTo(known);
-        }
-        if ((row.instruction() & 0x7f) == 0x03) {
-          assertThat(row.memoryAfter()).isEqualTo(row.memoryBefore());
-        }
-        memory.put(row.memoryAddress(), row.memoryAfter());
-      }
-      if (row.rd() != TraceSink.NO_REGISTER) {
-        regs[row.rd()] = row.rdValue();
-      }
-      TraceBuffer.HostWrite write = hostWrites.get(row.cycle());
-      if (write != null) {
-        for (int b = 0; b < write.data().length; b++) {
-          int address = write.address() + b;
-          int word = memory.getOrDefault(address & ~3, 0);
-          int shift = (address & 3) * 8;
-          memory.put(address & ~3, (word & ~(0xff << shift)) | ((write.data()[b] & 0xff) << shift));
-        }
-      }
-    }
-    assertThat(regs).isEqualTo(r.segments().get(r.segments().size() - 1).endRegisters());
-    assertThat(trace.hostWrites()).hasSize(1);
-    assertThat(trace.hostWrites().get(0).data()).isEqualTo(INPUT);
+    ExecutionResult r = Executor.run(elf, input, ExecutorOptions.defaults().withTrace(trace));
+    TraceChecker checker = new TraceChecker(Program.fromElf(elf), input);
+    checker.check(trace);
+    checker.finish(r);
   }
 
-  /** The taken-branch or jump target of a traced row (its pc + 4 when it is not a jump). */
-  private static int targetOf(TraceBuffer.Row row) {
-    int insn = row.instruction();
-    return switch (insn & 0x7f) {
-      case 0x6f -> row.pc() + Decoder.jImmediate(insn);
-      case 0x67 -> (row.rs1Value() + (insn >> 20)) & ~1;
-      case 0x63 -> row.pc() + Decoder.bImmediate(insn);
-      default -> row.pc() + 4;
-    };
+  @Test
+  void systemCallsReportWholeWordsOfUnalignedBuffers() {
+    int buffer = TinyElf.DATA + 0x100;
+    byte[] elf = TinyElf.of(new Rv32Asm()
+        .li(10, 0).li(11, buffer + 1).li(12, 6).li(17, 63).ecall() // read(0, buffer + 1, 6)
+        .write(3, buffer + 3, 5)
+        .exit(7)
+        .words(), 0x1000);
+    byte[] input = {1, 2, 3, 4, 5, 6, 7, 8};
+    TraceBuffer trace = new TraceBuffer();
+    ExecutionResult r = Executor.run(elf, input, ExecutorOptions.defaults().withTrace(trace));
+    assertThat(r.journal()).containsExactly(3, 4, 5, 6, 0);
+    Ecall read = trace.step(8).ecall();
+    assertThat(read).isEqualTo(new Ecall(63, 0, buffer + 1, 6, 6, false, List.of(
+        new WordAccess(buffer, 0, 0x03020100, true),
+        new WordAccess(buffer + 4, 0, 0x00060504, true))));
+    assertThat(trace.step(8).rd()).isEqualTo(10);
+    assertThat(trace.step(8).rdValue()).isEqualTo(6);
+    Ecall write = trace.step(17).ecall();
+    assertThat(write).isEqualTo(new Ecall(64, 3, buffer + 3, 5, 5, false, List.of(
+        new WordAccess(buffer, 0x03020100, 0x03020100, false),
+        new WordAccess(buffer + 4, 0x00060504, 0x00060504, false))));
+    TraceStep exit = trace.step(trace.size() - 1);
+    assertThat(exit.ecall()).isEqualTo(new Ecall(93, 7, buffer + 3, 5, 0, true, List.of()));
+    assertThat(exit.nextPc()).isEqualTo(exit.pc());
+    assertThat(exit.rd()).isEqualTo(TraceSink.NO_REGISTER);
+    TraceChecker checker = new TraceChecker(Program.fromElf(elf), input);
+    checker.check(trace);
+    checker.finish(r);
+  }
+
+  @Test
+  void loadsAndStoresReportTheirByteAddressWidthAndWord() {
+    int data = TinyElf.DATA;
+    byte[] elf = TinyElf.of(new Rv32Asm()
+        .li(5, data).li(6, 0x1234abcd)
+        .word(Rv32Asm.s(6, 6, 5, 1)) // sh t1, 6(t0)
+        .word(Rv32Asm.i(7, 5, 4, 7, 0x03)) // lbu t2, 7(t0)
+        .exit(0)
+        .words(), 0x1000);
+    TraceBuffer trace = new TraceBuffer();
+    Executor.run(elf, new byte[0], ExecutorOptions.defaults().withTrace(trace));
+    assertThat(trace.step(4).memory()).isEqualTo(new MemoryAccess(data + 6, 2, true, 0, 0xabcd0000));
+    assertThat(trace.step(4).memory().wordAddress()).isEqualTo(data + 4);
+    assertThat(trace.step(4).rd()).isEqualTo(TraceSink.NO_REGISTER);
+    assertThat(trace.step(5).memory()).isEqualTo(new MemoryAccess(data + 7, 1, false, 0xabcd0000, 0xabcd0000));
+    assertThat(trace.step(5).rd()).isEqualTo(7);
+    assertThat(trace.step(5).rdValue()).isEqualTo(0xab);
   }
 }

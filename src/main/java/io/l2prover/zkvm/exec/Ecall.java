@@ -1,0 +1,34 @@
+package io.l2prover.zkvm.exec;
+
+import java.util.List;
+
+/**
+ * What one ecall did: the system call with its arguments and result, and every guest memory word
+ * it read or wrote, in order. Together with the step's register write of a0 this is everything
+ * the guest can observe of the call (DESIGN §4's ABI).
+ *
+ * <table>
+ *   <caption>Calls and what they report</caption>
+ *   <tr><th>a7</th><th>call</th><th>arguments</th><th>result (a0)</th><th>memory</th></tr>
+ *   <tr><td>63</td><td>read</td><td>a0 fd (0), a1 buffer, a2 length</td><td>bytes delivered n (0 at the
+ *     end of the input)</td><td>writes: the words covering [a1, a1 + n), each once, ascending</td></tr>
+ *   <tr><td>64</td><td>write</td><td>a0 fd (1, 2, or 3 = journal), a1 buffer, a2 length</td><td>a2</td>
+ *     <td>reads: the words covering [a1, a1 + a2), each once, ascending</td></tr>
+ *   <tr><td>93, 94</td><td>exit</td><td>a0 exit code</td><td>none: {@code halted}, result 0</td><td>none</td></tr>
+ *   <tr><td>0x1000</td><td>phase</td><td>a0 phase id</td><td>0</td><td>none</td></tr>
+ * </table>
+ *
+ * @param number a7, the call number
+ * @param a0 a0 as the ecall found it
+ * @param a1 a1 as the ecall found it
+ * @param a2 a2 as the ecall found it
+ * @param result the value the call wrote to a0 (0 when {@code halted})
+ * @param halted true for exit: the machine stops at this ecall, a0 is not written
+ * @param memory the words the call accessed, in the order it accessed them
+ */
+public record Ecall(int number, int a0, int a1, int a2, int result, boolean halted, List<WordAccess> memory) {
+
+  public Ecall {
+    memory = List.copyOf(memory);
+  }
+}
