@@ -1,5 +1,7 @@
 package io.l2prover.zkvm.rv32im;
 
+import io.l2prover.zkvm.exec.Semantics;
+
 /**
  * The word operations the CPU asks of the ALU chips: tuples (op, a, b, c) on {@link Bus#ALU}
  * with c = op(a, b). EQ is internal (branches); the others are the RV32IM operations.
@@ -35,28 +37,28 @@ public enum AluOp {
     return id;
   }
 
-  /** The result the RISC-V specification gives (EQ: 1 when equal). */
+  /** The result the RISC-V specification gives (EQ: 1 when equal), from the executor's one semantics. */
   public int apply(int a, int b) {
     return switch (this) {
-      case ADD -> a + b;
-      case SUB -> a - b;
-      case SLT -> a < b ? 1 : 0;
-      case SLTU -> Integer.compareUnsigned(a, b) < 0 ? 1 : 0;
-      case EQ -> a == b ? 1 : 0;
-      case AND -> a & b;
-      case OR -> a | b;
-      case XOR -> a ^ b;
-      case SLL -> a << (b & 31);
-      case SRL -> a >>> (b & 31);
-      case SRA -> a >> (b & 31);
-      case MUL -> a * b;
-      case MULH -> (int) (((long) a * (long) b) >> 32);
-      case MULHSU -> (int) (((long) a * Integer.toUnsignedLong(b)) >> 32);
-      case MULHU -> (int) ((Integer.toUnsignedLong(a) * Integer.toUnsignedLong(b)) >>> 32);
-      case DIV -> b == 0 ? -1 : (a == Integer.MIN_VALUE && b == -1) ? a : a / b;
-      case DIVU -> b == 0 ? -1 : Integer.divideUnsigned(a, b);
-      case REM -> b == 0 ? a : (a == Integer.MIN_VALUE && b == -1) ? 0 : a % b;
-      case REMU -> b == 0 ? a : Integer.remainderUnsigned(a, b);
+      case ADD -> Semantics.add(a, b);
+      case SUB -> Semantics.sub(a, b);
+      case SLT -> Semantics.slt(a, b);
+      case SLTU -> Semantics.sltu(a, b);
+      case EQ -> Semantics.beq(a, b) ? 1 : 0;
+      case AND -> Semantics.and(a, b);
+      case OR -> Semantics.or(a, b);
+      case XOR -> Semantics.xor(a, b);
+      case SLL -> Semantics.sll(a, b);
+      case SRL -> Semantics.srl(a, b);
+      case SRA -> Semantics.sra(a, b);
+      case MUL -> Semantics.mul(a, b);
+      case MULH -> Semantics.mulh(a, b);
+      case MULHSU -> Semantics.mulhsu(a, b);
+      case MULHU -> Semantics.mulhu(a, b);
+      case DIV -> Semantics.div(a, b);
+      case DIVU -> Semantics.divu(a, b);
+      case REM -> Semantics.rem(a, b);
+      case REMU -> Semantics.remu(a, b);
     };
   }
 }

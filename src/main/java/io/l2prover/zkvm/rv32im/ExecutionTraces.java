@@ -1,8 +1,12 @@
 package io.l2prover.zkvm.rv32im;
 
+import io.l2prover.zkvm.exec.Ecall;
 import io.l2prover.zkvm.exec.ExecutionResult;
+import io.l2prover.zkvm.exec.MemoryAccess;
 import io.l2prover.zkvm.exec.Segment;
 import io.l2prover.zkvm.exec.TraceBuffer;
+import io.l2prover.zkvm.exec.TraceStep;
+import io.l2prover.zkvm.exec.WordAccess;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,12 +47,9 @@ public final class ExecutionTraces {
   }
 
   private Tables run(ExecutionResult result, TraceBuffer trace) {
-    Map<Long, TraceBuffer.HostWrite> hostWrites = new HashMap<>();
-    for (TraceBuffer.HostWrite w : trace.hostWrites()) {
-      hostWrites.put(w.cycle(), w);
-    }
-    if (trace.size() != result.cycles()) {
-      throw new IllegalArgumentException("trace has " + trace.size() + " cycles, the execution " + result.cycles());
+    if (trace.firstCycle() != 0 || trace.size() != result.cycles()) {
+      throw new IllegalArgumentException("trace has cycles " + trace.firstCycle() + ".." + (trace.firstCycle()
+          + trace.size()) + ", the execution 0.." + result.cycles());
     }
     List<SegmentTables> segments = new ArrayList<>();
     long journalLength = 0;
@@ -56,10 +57,7 @@ public final class ExecutionTraces {
     for (Segment s : result.segments()) {
       SegmentBuilder b = new SegmentBuilder(s.index() + 1, journalLength);
       for (long c = s.startCycle(); c < s.startCycle() + s.cycles(); c++) {
-        TraceBuffer.Row row = trace.row((int) c);
-        long next = c + 1;
-        int nextPc = next < s.startCycle() + s.cycles() ? trace.row((int) next).pc() : s.endPc();
-        b.cycle(row, nextPc, hostWrites.get(c));
+        b.cycle(trace.step((int) c));
       }
       SegmentTables tables = b.finish(s.startPc(), s.endPc(), s.index() == result.segments().size() - 1,
           result.exitCode());
@@ -143,8 +141,9 @@ public final class ExecutionTraces {
       return prev;
     }
 
-    void cycle(TraceBuffer.Row row, int nextPc, TraceBuffer.HostWrite hostWrite) {
+    void cycle(TraceStep row) {
       int pc = row.pc();
+      int nextPc = row.nextPc();
       int slot = program.programTable().rowOf(pc);
       if (slot < 0) {
         throw new IllegalStateException(String.format("cycle %d: no provable instruction at pc 0x%08x (word 0x%08x)",
@@ -177,7 +176,7 @@ public final class ExecutionTraces {
       if (p.ecall()) {
         Syscall call = Syscall.of(registers[17]);
         halt = call == Syscall.EXIT || call == Syscall.EXIT_GROUP;
-        written = ecall(row, call, hostWrite, ts + 3);
+        written = ecall(row, call, ts + 3);
       }
       int expectedNext = halt ? pc : p.jal() || taken ? p.target() : p.jalr() ? aluOut & ~1 : pc + 4;
       if (expectedNext != nextPc) {
@@ -187,7 +186,7 @@ public final class ExecutionTraces {
       int rdPrevious = registers[p.rd()];
       long rdPrevTs = 0;
       if (p.writesRd()) {
-        if (row.rdValue() != rd || row.rd() != p.rd()) {
+        if (!row.writesRegister() || row.rdValue() != rd || row.rd() != p.rd()) {
           throw new IllegalStateException(String.format("cycle %d at pc 0x%08x: x%d = 0x%08x, the AIR computes 0x%08x",
               row.cycle(), pc, row.rd(), row.rdValue(), rd));
         }
@@ -201,11 +200,13 @@ public final class ExecutionTraces {
       clk++;
     }
 
-    private int loadOrStore(TraceBuffer.Row row, MemOp op, int address, int data, long ts) {
+    private int loadOrStore(TraceStep row, MemOp op, int address, int data, long ts) {
       int word = address >>> 2;
-      if ((word << 2) != (row.memoryAddress()) || Integer.toUnsignedLong(address) >= MemoryLayout.BYTE_ADDRESS_LIMIT) {
-        throw new IllegalStateException(String.format("cycle %d: access at 0x%08x, the executor reports word 0x%08x",
-            row.cycle(), address, row.memoryAddress()));
+      MemoryAccess access = row.memory();
+      if (access == null || access.address() != address
+          || Integer.toUnsignedLong(address) >= MemoryLayout.BYTE_ADDRESS_LIMIT) {
+        throw new IllegalStateException(String.format("cycle %d: access at 0x%08x, the executor reports %s",
+            row.cycle(), address, access));
       }
       int old = read(word);
       int shift = 8 * (address & 3);
@@ -223,9 +224,9 @@ public final class ExecutionTraces {
         case LW -> old;
         default -> 0;
       };
-      if (old != row.memoryBefore() || updated != row.memoryAfter()) {
+      if (old != access.before() || updated != access.after()) {
         throw new IllegalStateException(String.format("cycle %d: word 0x%08x was 0x%08x -> 0x%08x, the AIR has 0x%08x -> 0x%08x",
-            row.cycle(), address & ~3, row.memoryBefore(), row.memoryAfter(), old, updated));
+            row.cycle(), address & ~3, access.before(), access.after(), old, updated));
       }
       long prev = access(word, ts);
       memory.put(word, updated);
@@ -234,7 +235,11 @@ public final class ExecutionTraces {
     }
 
     /** Performs the ecall's effects; returns the journal bytes it wrote. */
-    private long ecall(TraceBuffer.Row row, Syscall call, TraceBuffer.HostWrite hostWrite, long ts) {
+    private long ecall(TraceStep row, Syscall call, long ts) {
+      Ecall reported = row.ecall();
+      if (reported == null) {
+        throw new IllegalStateException("cycle " + row.cycle() + ": an ecall the executor did not report");
+      }
       int a7 = registers[17];
       int a0 = registers[10];
       int a1 = registers[11];
@@ -243,16 +248,13 @@ public final class ExecutionTraces {
           access(MemoryLayout.register(17), ts), access(MemoryLayout.register(10), ts),
           access(MemoryLayout.register(11), ts), access(MemoryLayout.register(12), ts)};
       int result = switch (call) {
-        case READ -> row.rdValue();
+        case READ -> reported.result();
         case WRITE -> a2;
         default -> 0;
       };
       long written = 0;
       if (call == Syscall.READ && result > 0) {
-        if (hostWrite == null || hostWrite.data().length != result || hostWrite.address() != a1) {
-          throw new IllegalStateException("cycle " + row.cycle() + ": a read of " + result + " bytes without its input");
-        }
-        transfer(false, a1, hostWrite.data(), ts, 0);
+        transfer(false, a1, delivered(reported, a1, result, row.cycle()), ts, 0);
       } else if (call == Syscall.WRITE && a0 == Syscall.JOURNAL_FD && a2 > 0) {
         byte[] bytes = new byte[a2];
         for (int i = 0; i < a2; i++) {
@@ -273,6 +275,27 @@ public final class ExecutionTraces {
         registers[10] = result;
       }
       return written;
+    }
+
+    /** The input bytes a read delivered to [buffer, buffer + length): the reported words' new bytes. */
+    private static byte[] delivered(Ecall reported, int buffer, int length, long cycle) {
+      Map<Integer, Integer> written = new HashMap<>();
+      for (WordAccess w : reported.memory()) {
+        if (w.write()) {
+          written.put(w.address(), w.after());
+        }
+      }
+      byte[] bytes = new byte[length];
+      for (int i = 0; i < length; i++) {
+        int address = buffer + i;
+        Integer word = written.get(address & ~3);
+        if (word == null) {
+          throw new IllegalStateException("cycle " + cycle + ": a read of " + length + " bytes without its input at 0x"
+              + Integer.toHexString(address));
+        }
+        bytes[i] = (byte) (word >>> (8 * (address & 3)));
+      }
+      return bytes;
     }
 
     private void transfer(boolean toJournal, int buffer, byte[] bytes, long ts, long position) {
