@@ -42,12 +42,20 @@ public final class Rv32imKeys {
   /** The keys a verifier rebuilds from a receipt's program commitment. */
   public static Rv32imKeys of(ImageCommitment c, FriParameters params, ComputeBackend backend) {
     Rv32imCircuit circuit = Rv32imCircuit.ofHeights(c.programLogRows(), c.imageLogRows());
-    TableKey bytesKey = ProvingKey.setup(circuit.bytes(), ByteTable.LOG_ROWS, params, backend).tableKey();
+    TableKey bytesKey = params.equals(FriParameters.DEFAULT)
+        ? new TableKey(circuit.bytes(), ConstraintDigest.of(circuit.bytes()), ByteTable.LOG_ROWS, DefaultByteTable.ROOT)
+        : ProvingKey.setup(circuit.bytes(), ByteTable.LOG_ROWS, params, backend).tableKey();
     TableKey programKey = new TableKey(circuit.programTable(), ConstraintDigest.of(circuit.programTable()),
         c.programLogRows(), c.programRoot());
     TableKey imageKey = new TableKey(circuit.imageTable(), ConstraintDigest.of(circuit.imageTable()),
         c.imageLogRows(), c.imageRoot());
     return of(circuit, c, List.of(programKey, imageKey, bytesKey));
+  }
+
+  /** The byte table's commitment under the default parameters, computed once: every verifier needs it. */
+  private static final class DefaultByteTable {
+    static final Digest ROOT = ProvingKey.setup(new ByteTable(), ByteTable.LOG_ROWS, FriParameters.DEFAULT,
+        new io.l2prover.zkvm.stark.backend.CpuBackend()).tableKey().preprocessedRoot();
   }
 
   private static Rv32imKeys of(Rv32imCircuit circuit, ImageCommitment c, List<TableKey> preprocessed) {
