@@ -123,3 +123,13 @@ init-l2-prover-gpu: build
 bench-stark: build
 	for n in 12 14 16; do java -jar $(JAR) bench stark --log-rows $$n; done
 	java -jar $(JAR) bench stark --air memory --log-rows 14
+
+# The RV32IM soundness harness at length: random single-cell trace changes, each proven by the
+# unchecked prover, must be rejected exactly when the debug constraint checker rejects them
+# (CI runs 4 trials inside `make test`; SOUNDNESS_TRIALS=N, SOUNDNESS_SEED=S to vary).
+SOUNDNESS_TRIALS ?= 300
+SOUNDNESS_SEED ?= 7
+.PHONY: soundness
+soundness:
+	$(MVN) test -Dtest=Rv32imSoundnessTest -Dsurefire.failIfNoSpecifiedTests=false \
+		-Dsoundness.trials=$(SOUNDNESS_TRIALS) -Dsoundness.seed=$(SOUNDNESS_SEED)

@@ -1,6 +1,8 @@
 package io.l2prover.zkvm.receipt;
 
 import io.l2prover.util.Bytes;
+import io.l2prover.zkvm.stark.poseidon2.Digest;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,6 +25,15 @@ public record ImageId(Bytes value) {
     if (value.length() != LENGTH) {
       throw new IllegalArgumentException("an image id has 32 bytes, got " + value.length());
     }
+  }
+
+  /** The image ID of a proof system digest: its eight field elements, big-endian. */
+  public static ImageId of(Digest digest) {
+    ByteBuffer b = ByteBuffer.allocate(LENGTH);
+    for (int i = 0; i < Digest.ELEMENTS; i++) {
+      b.putInt(digest.get(i));
+    }
+    return new ImageId(Bytes.of(b.array()));
   }
 
   /** Parses 0x-hex of 32 bytes. */

@@ -1,11 +1,19 @@
 package io.l2prover.zkvm.receipt;
 
 import io.l2prover.util.Bytes;
+import io.l2prover.zkvm.rv32im.Rv32imKeys;
+import io.l2prover.zkvm.rv32im.Rv32imVerifier;
+import io.l2prover.zkvm.stark.backend.CpuBackend;
+import io.l2prover.zkvm.stark.fri.FriParameters;
+import io.l2prover.zkvm.stark.proof.InvalidProofException;
+import java.util.OptionalInt;
 
 /**
  * The verify entry point for every receipt kind. {@code fake} receipts carry no evidence, so they
- * pass only a verifier built with {@link #allowingDevMode()}; the others need the STARK verifier,
- * which this build does not contain yet, so they are refused with a message saying so.
+ * pass only a verifier built with {@link #allowingDevMode()}; {@code composite} receipts pass when
+ * their program commitment hashes to the expected image ID and every STARK proof in their seal
+ * verifies for the receipt's journal and exit code; {@code groth16} receipts are not produced
+ * yet and are refused with a message saying so.
  */
 public final class ReceiptVerifier {
 
@@ -37,12 +45,24 @@ public final class ReceiptVerifier {
     return devModeAllowed;
   }
 
+  /** What a verified receipt proves: the guest's exit code (absent for a fake receipt) and its journal. */
+  public record Verified(OptionalInt exitCode, Bytes journal) {}
+
   /**
    * Checks {@code receipt} against the program the caller expects and returns its journal.
    *
    * @throws ReceiptRejectedException saying which check failed
    */
   public Bytes verify(Receipt receipt, ImageId expected) throws ReceiptRejectedException {
+    return verifyExecution(receipt, expected).journal();
+  }
+
+  /**
+   * As {@link #verify}, also returning the exit code a composite receipt proves.
+   *
+   * @throws ReceiptRejectedException saying which check failed
+   */
+  public Verified verifyExecution(Receipt receipt, ImageId expected) throws ReceiptRejectedException {
     if (!receipt.imageId().equals(expected)) {
       throw new ReceiptRejectedException("receipt is for image " + receipt.imageId()
           + " but image " + expected + " was expected");
@@ -56,10 +76,24 @@ public final class ReceiptVerifier {
         if (receipt.seal().length() != 0) {
           throw new ReceiptRejectedException("a fake receipt must have an empty seal");
         }
-        return receipt.journal();
+        return new Verified(OptionalInt.empty(), receipt.journal());
       }
-      case COMPOSITE, GROTH16 -> throw new ReceiptRejectedException("verification of "
-          + receipt.kind().wireName() + " receipts is not available in this build yet");
+      case COMPOSITE -> {
+        CompositeSeal seal = CompositeSeal.decode(receipt.seal().toArray());
+        Rv32imKeys keys = Rv32imKeys.of(seal.commitment(), FriParameters.DEFAULT, new CpuBackend());
+        if (!ImageId.of(keys.imageId()).equals(expected)) {
+          throw new ReceiptRejectedException("the receipt's program commitment does not hash to image " + expected);
+        }
+        try {
+          new Rv32imVerifier(FriParameters.DEFAULT).verify(keys, seal.proof(), seal.exitCode(),
+              receipt.journal().toArray());
+        } catch (InvalidProofException e) {
+          throw new ReceiptRejectedException("the proof does not verify: " + e.getMessage());
+        }
+        return new Verified(OptionalInt.of(seal.exitCode()), receipt.journal());
+      }
+      case GROTH16 -> throw new ReceiptRejectedException("verification of groth16 receipts is not available in this "
+          + "build yet");
       default -> throw new IllegalStateException("unhandled receipt kind " + receipt.kind());
     }
   }

@@ -34,12 +34,13 @@ class ReceiptVerifierTest {
   }
 
   @Test
-  void realReceiptKindsAreRefusedUntilTheirVerifierExists() {
-    for (ReceiptKind kind : new ReceiptKind[] {ReceiptKind.COMPOSITE, ReceiptKind.GROTH16}) {
-      Receipt receipt = new Receipt(kind, IMAGE, JOURNAL, Bytes.fromHex("0x01", "seal"), "");
-      assertThatThrownBy(() -> ReceiptVerifier.allowingDevMode().verify(receipt, IMAGE))
-          .hasMessageContaining("not available in this build");
-    }
+  void groth16ReceiptsAreRefusedUntilTheirVerifierExistsAndAGarbageSealIsMalformed() {
+    Receipt groth16 = new Receipt(ReceiptKind.GROTH16, IMAGE, JOURNAL, Bytes.fromHex("0x01", "seal"), "");
+    assertThatThrownBy(() -> ReceiptVerifier.allowingDevMode().verify(groth16, IMAGE))
+        .hasMessageContaining("not available in this build");
+    Receipt composite = new Receipt(ReceiptKind.COMPOSITE, IMAGE, JOURNAL, Bytes.fromHex("0x01", "seal"), "");
+    assertThatThrownBy(() -> ReceiptVerifier.strict().verify(composite, IMAGE))
+        .isInstanceOf(ReceiptRejectedException.class).hasMessageContaining("malformed composite seal");
   }
 
   @Test

@@ -112,6 +112,29 @@ public record SecurityReport(List<Term> terms) {
     return new Term(name, bits, formula + (grindingBits > 0 ? " + " + grindingBits + " grinding bits" : ""));
   }
 
+  /**
+   * The report of several proofs that a verifier accepts together (the segments of one execution):
+   * a cheating prover needs only one of them to slip, so each term's error probabilities add up
+   * over the proofs (a union bound), which also covers lookup challenges the proofs share.
+   */
+  public static SecurityReport union(List<SecurityReport> reports) {
+    if (reports.isEmpty()) {
+      throw new IllegalArgumentException("a union of no security reports");
+    }
+    Map<String, Double> error = new java.util.LinkedHashMap<>();
+    Map<String, String> formula = new java.util.HashMap<>();
+    for (SecurityReport r : reports) {
+      for (Term t : r.terms()) {
+        error.merge(t.name(), Math.pow(2, -t.bits()), Double::sum);
+        formula.putIfAbsent(t.name(), t.formula());
+      }
+    }
+    List<Term> out = new ArrayList<>();
+    error.forEach((name, e) -> out.add(new Term(name, -Math.log(e) / Math.log(2),
+        formula.get(name) + ", summed over " + reports.size() + " proofs")));
+    return new SecurityReport(out);
+  }
+
   /** The proof's conjectured security: the smallest term. */
   public double minimumBits() {
     return terms.stream().mapToDouble(Term::bits).min().orElseThrow();

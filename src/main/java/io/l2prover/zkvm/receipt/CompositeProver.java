@@ -1,0 +1,77 @@
+package io.l2prover.zkvm.receipt;
+
+import io.l2prover.util.Bytes;
+import io.l2prover.zkvm.exec.ExecutionResult;
+import io.l2prover.zkvm.exec.Executor;
+import io.l2prover.zkvm.exec.ExecutorOptions;
+import io.l2prover.zkvm.exec.Program;
+import io.l2prover.zkvm.exec.TraceBuffer;
+import io.l2prover.zkvm.rv32im.ExecutionProof;
+import io.l2prover.zkvm.rv32im.ExecutionTraces;
+import io.l2prover.zkvm.rv32im.GuestProgram;
+import io.l2prover.zkvm.rv32im.Rv32imCircuit;
+import io.l2prover.zkvm.rv32im.Rv32imKeys;
+import io.l2prover.zkvm.rv32im.Rv32imProver;
+import io.l2prover.zkvm.stark.backend.ComputeBackend;
+import io.l2prover.zkvm.stark.fri.FriParameters;
+import io.l2prover.zkvm.stark.proof.SecurityReport;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a guest run into a {@code composite} receipt: executes the program with a trace, builds
+ * every table, proves every segment and the memory, and seals the proofs with the program's
+ * commitment and exit code. Receipts use {@link FriParameters#DEFAULT}, the parameters
+ * {@link ReceiptVerifier} checks them with.
+ */
+public final class CompositeProver {
+
+  /** One finished proof (a segment or the memory), for progress output. */
+  public record Step(String what, int logRows, long millis) {}
+
+  /** A receipt with what it cost. */
+  public record Proved(Receipt receipt, ExecutionResult execution, List<Step> steps, long traceMillis,
+      long proveMillis, SecurityReport security) {}
+
+  private final ComputeBackend backend;
+
+  public CompositeProver(ComputeBackend backend) {
+    this.backend = backend;
+  }
+
+  /** The image ID of a program: computable from the ELF alone, without running it. */
+  public ImageId imageId(Program program) {
+    return ImageId.of(prover().keys(new Rv32imCircuit(GuestProgram.of(program))).imageId());
+  }
+
+  /**
+   * Proves {@code program} on {@code input}; {@code options} set the segment size and the guest's
+   * output streams (their trace sink is replaced).
+   */
+  public Proved prove(Program program, byte[] input, ExecutorOptions options, java.util.function.Consumer<Step> progress) {
+    long started = System.nanoTime();
+    TraceBuffer trace = new TraceBuffer();
+    ExecutionResult result = Executor.run(program, input, options.withTrace(trace));
+    Rv32imCircuit circuit = new Rv32imCircuit(GuestProgram.of(program));
+    ExecutionTraces.Tables tables = ExecutionTraces.build(circuit, result, trace);
+    long traced = System.nanoTime();
+    Rv32imProver prover = prover();
+    List<Step> steps = new ArrayList<>();
+    ExecutionProof proof = prover.prove(circuit, tables, (what, logRows, millis) -> {
+      Step step = new Step(what, logRows, millis);
+      steps.add(step);
+      progress.accept(step);
+    });
+    long proved = System.nanoTime();
+    Rv32imKeys keys = prover.keys(circuit);
+    byte[] seal = new CompositeSeal(keys.commitment(), result.exitCode(), proof).encode();
+    Receipt receipt = new Receipt(ReceiptKind.COMPOSITE, ImageId.of(keys.imageId()), Bytes.of(result.journal()),
+        Bytes.of(seal), "STARK proofs of " + proof.segments().size() + " segments and the memory");
+    return new Proved(receipt, result, List.copyOf(steps), (traced - started) / 1_000_000, (proved - traced) / 1_000_000,
+        proof.security(keys, result.journal().length));
+  }
+
+  private Rv32imProver prover() {
+    return Rv32imProver.checked(backend, FriParameters.DEFAULT);
+  }
+}

@@ -1,0 +1,181 @@
+package io.l2prover.zkvm.rv32im;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.l2prover.zkvm.exec.ExecutionResult;
+import io.l2prover.zkvm.exec.Executor;
+import io.l2prover.zkvm.exec.Guests;
+import io.l2prover.zkvm.exec.Program;
+import io.l2prover.zkvm.exec.TraceBuffer;
+import io.l2prover.zkvm.field.BabyBear;
+import io.l2prover.zkvm.stark.backend.CpuBackend;
+import io.l2prover.zkvm.stark.fri.FriParameters;
+import io.l2prover.zkvm.stark.proof.InvalidProofException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.IntPredicate;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The soundness harness: a wrong execution, written into the tables of an honest one, is proven
+ * by the unchecked prover and must be rejected by the verifier. Each named mutation breaks one
+ * family of constraints; random single-cell mutations must be rejected exactly when the debug
+ * checker rejects them ({@code -Dsoundness.trials=N} runs more of them; {@code make soundness}).
+ */
+class Rv32imSoundnessTest {
+
+  static final FriParameters PARAMS = FriParameters.DEFAULT;
+  static Rv32imCircuit circuit;
+  static ExecutionTraces.Tables honest;
+  static Rv32imKeys keys;
+  static Rv32imProver cheater;
+
+  @BeforeAll
+  static void traceHello() {
+    Program program = Program.fromElf(Guests.bundled("hello"));
+    TraceBuffer trace = new TraceBuffer();
+    // One segment: every mutation costs one segment proof and the memory proof.
+    ExecutionResult result = Executor.run(program, new byte[0], SmallSegments.options(12).withTrace(trace));
+    circuit = new Rv32imCircuit(GuestProgram.of(program));
+    honest = ExecutionTraces.build(circuit, result, trace);
+    cheater = Rv32imProver.unchecked(new CpuBackend(), PARAMS);
+    keys = cheater.keys(circuit);
+  }
+
+  /**
+   * Changes {@code column} of {@code chip} on the first row where {@code where} holds of the
+   * column {@code selector} (a real row of the kind the mutation is about).
+   */
+  record Mutation(String name, String chip, String selector, IntPredicate where, String column, int delta) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static Stream<Mutation> mutations() {
+    IntPredicate set = v -> v == 1;
+    return Stream.of(
+        new Mutation("a wrong ADD result", "add_sub", "is_add", set, "c[0]", 1),
+        new Mutation("a wrong SUB result", "add_sub", "is_sub", set, "c[1]", 1),
+        new Mutation("a wrong ALU output in the CPU", "cpu", "rd_from_alu", set, "alu_out[0]", 1),
+        new Mutation("a limb out of range (the word's value kept)", "cpu", "rd_from_alu", set, "rd_value[0]", 256),
+        new Mutation("a load returning another value than the last store", "load_store", "is_lw", set, "result[0]", 1),
+        new Mutation("a store to another address", "load_store", "is_sw", set, "address[0]", 4),
+        new Mutation("a misaligned word access", "load_store", "is_lw", set, "address[0]", 1),
+        new Mutation("a skipped register write", "cpu", "writes_rd", set, "writes_rd", -1),
+        new Mutation("a write to x0 that sticks", "cpu", "rd", v -> v == 1, "rd", -1),
+        new Mutation("a pc that leaves the program", "cpu", "real", set, "pc", 2),
+        new Mutation("a pc that does not follow the instruction", "cpu", "rd_from_alu", set, "next_pc", 4),
+        new Mutation("a branch decided wrongly", "cpu", "branch", set, "taken", 1),
+        new Mutation("a register read another value", "cpu", "rd_from_alu", set, "rs1_value[0]", 1),
+        new Mutation("a changed exit code", "ecall", "is_exit", set, "a0[0]", 1),
+        new Mutation("a changed journal byte", "io", "to_journal", set, "old[0]", 1),
+        new Mutation("a segment starting from another memory value", "memory_boundary", "real", set, "start_value[0]", 1),
+        new Mutation("memory that does not start from the image", "memory_init", "from_image", set, "initial[0]", 1));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("mutations")
+  void everyMutationFamilyIsRejected(Mutation m) {
+    ExecutionTraces.Tables forged = mutate(honest, m);
+    assertThat(ExecutionTracesTest.check(forged)).as("the debug checker sees " + m.name()).isPresent();
+    assertRejected(forged);
+  }
+
+  @Test
+  void theHonestTablesProveUncheckedToo() throws InvalidProofException {
+    new Rv32imVerifier(PARAMS).verify(keys, cheater.prove(circuit, honest, (w, l, t) -> {}), honest.exitCode(),
+        honest.journal());
+  }
+
+  @Test
+  void randomSingleCellChangesAreRejectedExactlyWhenTheDebugCheckerRejectsThem() {
+    int trials = Integer.getInteger("soundness.trials", 4);
+    Random random = new Random(Long.getLong("soundness.seed", 7));
+    for (int t = 0; t < trials; t++) {
+      List<ChipTrace> tables = allTables(honest);
+      ChipTrace target = tables.get(random.nextInt(tables.size()));
+      if (target.main().length == 0) {
+        t--;
+        continue;
+      }
+      int column = random.nextInt(target.main().length);
+      int row = random.nextInt(target.rows());
+      int delta = 1 + random.nextInt(BabyBear.P - 1);
+      ExecutionTraces.Tables forged = replace(honest, target, column, row, delta);
+      String what = target.chip().name() + "." + target.chip().columnNames().get(column) + " row " + row;
+      Optional<String> debug = ExecutionTracesTest.check(forged);
+      boolean accepted = verifies(forged);
+      assertThat(accepted).as(what + ": debug checker says " + debug.orElse("fine")).isEqualTo(debug.isEmpty());
+    }
+  }
+
+  private static void assertRejected(ExecutionTraces.Tables forged) {
+    assertThatThrownBy(() -> new Rv32imVerifier(PARAMS).verify(keys, cheater.prove(circuit, forged, (w, l, t) -> {}),
+        forged.exitCode(), forged.journal())).isInstanceOf(InvalidProofException.class);
+  }
+
+  private static boolean verifies(ExecutionTraces.Tables tables) {
+    try {
+      new Rv32imVerifier(PARAMS).verify(keys, cheater.prove(circuit, tables, (w, l, t) -> {}), tables.exitCode(),
+          tables.journal());
+      return true;
+    } catch (InvalidProofException e) {
+      return false;
+    }
+  }
+
+  private static List<ChipTrace> allTables(ExecutionTraces.Tables t) {
+    List<ChipTrace> out = new ArrayList<>(t.memory());
+    t.segments().forEach(s -> out.addAll(s.tables()));
+    return out;
+  }
+
+  static ExecutionTraces.Tables mutate(ExecutionTraces.Tables t, Mutation m) {
+    for (ChipTrace table : allTables(t)) {
+      if (!table.chip().name().equals(m.chip())) {
+        continue;
+      }
+      int selector = column(table, m.selector());
+      int column = column(table, m.column());
+      for (int r = 0; r < table.rows(); r++) {
+        if (m.where().test(table.main()[selector][r])) {
+          return replace(t, table, column, r, BabyBear.fromLong(m.delta()));
+        }
+      }
+    }
+    throw new IllegalStateException("the honest run has no " + m.chip() + " row with " + m.selector());
+  }
+
+  private static int column(ChipTrace table, String name) {
+    int i = table.chip().columnNames().indexOf(name);
+    if (i < 0) {
+      throw new IllegalArgumentException(table.chip().name() + " has no column " + name);
+    }
+    return i;
+  }
+
+  /** The tables with one cell of {@code target} moved by {@code delta}. */
+  private static ExecutionTraces.Tables replace(ExecutionTraces.Tables t, ChipTrace target, int column, int row,
+      int delta) {
+    int[][] main = target.main().clone();
+    main[column] = main[column].clone();
+    main[column][row] = BabyBear.add(main[column][row], delta);
+    ChipTrace changed = new ChipTrace(target.chip(), target.preprocessed(), main, target.publicValues());
+    List<ExecutionTraces.SegmentTables> segments = t.segments().stream().map(s -> new ExecutionTraces.SegmentTables(
+        s.index(), swap(s.tables(), target, changed), s.journalStart(), s.journal())).toList();
+    return new ExecutionTraces.Tables(segments, swap(t.memory(), target, changed), t.exitCode(), t.journal());
+  }
+
+  private static List<ChipTrace> swap(List<ChipTrace> tables, ChipTrace target, ChipTrace changed) {
+    return tables.stream().map(x -> x == target ? changed : x).toList();
+  }
+}
