@@ -23,7 +23,8 @@ public final class Roles {
   /** Every role this build ships. Each issue that adds a role registers it here. */
   public static Roles standard() {
     return new Roles(List.of(new DemoRole(System.out), new ClientRole(), new ServerRole(),
-        new ProverNodeRole(), new ExecuteRole(), new ChainRole(), new BlockRole(), BenchRole.standard()));
+        new ProverNodeRole(), new ExecuteRole(), new ProveRole(System.out, System.getenv()),
+        new VerifyRole(System.out), new ImageIdRole(System.out), new ChainRole(), new BlockRole(), BenchRole.standard()));
   }
 
   public Optional<Role> find(String name) {

@@ -39,7 +39,7 @@ public final class AddSubChip extends Chip implements AluChip {
 
   @Override
   public Set<AluOp> ops() {
-    return Set.of(AluOp.ADD, AluOp.SUB);
+    return java.util.EnumSet.of(AluOp.ADD, AluOp.SUB);
   }
 
   @Override

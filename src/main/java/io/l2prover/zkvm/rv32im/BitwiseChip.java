@@ -33,7 +33,7 @@ public final class BitwiseChip extends Chip implements AluChip {
 
   @Override
   public Set<AluOp> ops() {
-    return Set.of(AluOp.AND, AluOp.OR, AluOp.XOR);
+    return java.util.EnumSet.of(AluOp.AND, AluOp.OR, AluOp.XOR);
   }
 
   @Override

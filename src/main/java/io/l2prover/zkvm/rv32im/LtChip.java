@@ -61,7 +61,7 @@ public final class LtChip extends Chip implements AluChip {
 
   @Override
   public Set<AluOp> ops() {
-    return Set.of(AluOp.SLT, AluOp.SLTU, AluOp.EQ);
+    return java.util.EnumSet.of(AluOp.SLT, AluOp.SLTU, AluOp.EQ);
   }
 
   @Override

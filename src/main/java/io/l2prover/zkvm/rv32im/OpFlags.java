@@ -42,11 +42,17 @@ final class OpFlags {
     return out;
   }
 
-  /** 1 on a row whose operation is one of {@code ops}, else 0. */
+  /**
+   * 1 on a row whose operation is one of {@code ops}, else 0. Summed in the chip's column order,
+   * never the set's (a {@code Set.of} iterates differently in every JVM, and the constraint
+   * digest, hence the image ID, must not).
+   */
   Expr any(Set<AluOp> ops) {
     Expr sum = Expr.constant(0);
-    for (AluOp op : ops) {
-      sum = sum.plus(flags.get(op).cur());
+    for (Map.Entry<AluOp, Col> e : flags.entrySet()) {
+      if (ops.contains(e.getKey())) {
+        sum = sum.plus(e.getValue().cur());
+      }
     }
     return sum;
   }
@@ -82,7 +88,7 @@ final class OpFlags {
   }
 
   Set<AluOp> ops() {
-    return Set.copyOf(flags.keySet());
+    return java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(flags.keySet()));
   }
 
   /** Marks {@code row} as an {@code op} row. */

@@ -14,11 +14,12 @@ public record FriParameters(
     int logBlowup, int queries, int grindingBits, int logFinalDegree, int logArity, int challengeGrindingBits) {
 
   /**
-   * Blowup 4, 42 queries, 16 grinding bits (query term 42 * 2 + 16 = 100 bits), arity 4, 12 bits
-   * before the LogUp, out-of-domain, DEEP and folding challenges (which keeps those terms above
-   * 100 bits for a segment of ten wide 2^20-row tables; docs/stark-protocol.md).
+   * Blowup 4, 46 queries, 16 grinding bits (query term 46 * 2 + 16 = 108 bits, so that the union
+   * over the up to 256 proofs of one composite receipt still has 100), arity 4, 12 bits before the
+   * LogUp, out-of-domain, DEEP and folding challenges (which keeps those terms above 100 bits for a
+   * segment of ten wide 2^20-row tables; docs/stark-protocol.md).
    */
-  public static final FriParameters DEFAULT = new FriParameters(2, 42, 16, 3, 2, 12);
+  public static final FriParameters DEFAULT = new FriParameters(2, 46, 16, 3, 2, 12);
 
   /** Without challenge grinding: for tests of small traces. */
   public FriParameters(int logBlowup, int queries, int grindingBits, int logFinalDegree, int logArity) {
