@@ -30,7 +30,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code block execute}: builds block N's guest input from a genesis and a chain file, runs the
+ * {@code block execute} and {@code block prove} ({@link BlockProof}): {@code execute} builds block N's guest input from a genesis and a chain file, runs the
  * block guest in the executor (no proof), checks its journal against the header and prints the
  * result. A block the guest rejects is reported with the guest's reason and exit code 1.
  */
@@ -45,6 +45,10 @@ public final class BlockRole extends CommandGroup {
       "  --summary FILE   write block_number, block_hash, parent_state_root, state_root, gas_used,",
       "                   tx_count, cycles, cycles_by_phase, seconds, gas_per_second as JSON",
       "  --po2 N          executor segments of at most 2^N cycles (default " + ExecutorOptions.DEFAULT_PO2 + ")",
+      "",
+      "usage: java -jar l2-prover.jar block prove --genesis FILE --chain FILE --number N [--po2 N] [--out RECEIPT]",
+      "  proves block N with the block guest into a composite receipt and checks the proven journal",
+      "  against the block; --po2 defaults to PROVER_SEGMENT_PO2",
       "");
 
   public BlockRole() {
@@ -53,12 +57,13 @@ public final class BlockRole extends CommandGroup {
 
   BlockRole(PrintStream out, PrintStream err) {
     super("block", List.of(command("block", "execute", Set.of("genesis", "chain", "number", "summary", "po2"),
-        USAGE, out, new Execution(out, err)::run)), out);
+        USAGE, out, new Execution(out, err)::run), command("block", "prove", Set.of("genesis", "chain", "number", "po2",
+        "out"), USAGE, out, new BlockProof(out, System.getenv())::run)), out);
   }
 
   @Override
   public String summary() {
-    return "run the block guest on block N of a chain: execute --genesis G --chain C --number N";
+    return "run or prove the block guest on block N of a chain: execute|prove --genesis G --chain C --number N";
   }
 
   @Override
@@ -68,7 +73,7 @@ public final class BlockRole extends CommandGroup {
 
   @Override
   protected String unknownCommand(String word) {
-    return "unknown block command '" + word + "' (use execute)";
+    return "unknown block command '" + word + "' (use execute or prove)";
   }
 
   /** As the group runs it, without checked exceptions: {@code block execute} throws none. */
@@ -80,14 +85,6 @@ public final class BlockRole extends CommandGroup {
       throw e;
     } catch (Exception e) {
       throw new IllegalStateException("block: " + e.getMessage(), e);
-    }
-  }
-
-  private static ProvableChain parentsOf(Genesis genesis, List<Block> blocks, int number) {
-    try {
-      return ProvableChain.of(genesis, blocks.subList(0, number - 1));
-    } catch (ChainException e) {
-      throw new UserError("a block before block " + number + " is not valid: " + e.getMessage());
     }
   }
 
@@ -141,23 +138,9 @@ public final class BlockRole extends CommandGroup {
     }
 
     int run(CliFlags flags) {
-      Path genesisFile = Path.of(flags.required("genesis"));
-      Path chainFile = Path.of(flags.required("chain"));
       int po2 = (int) flags.longValue("po2", ExecutorOptions.DEFAULT_PO2, ExecutorOptions.MIN_PO2, ExecutorOptions.MAX_PO2);
-      try {
-        Genesis genesis = GenesisJson.read(genesisFile);
-        List<Block> blocks = ChainFile.read(chainFile);
-        if (blocks.isEmpty()) {
-          throw new UserError(chainFile + " holds no blocks");
-        }
-        flags.required("number");
-        int number = (int) flags.longValue("number", 1, 1, blocks.size());
-        ProvableChain parents = parentsOf(genesis, blocks, number);
-        return execute(parents.candidate(blocks.get(number - 1)), number, po2,
-            flags.string("summary").map(Path::of).orElse(null));
-      } catch (ChainException e) {
-        throw new UserError(e.getMessage());
-      }
+      BlockCandidate block = BlockCandidate.load(flags);
+      return execute(block.candidate(), block.number(), po2, flags.string("summary").map(Path::of).orElse(null));
     }
 
     private int execute(ProvableChain.CandidateInput candidate, int number, int po2, Path summaryFile) {

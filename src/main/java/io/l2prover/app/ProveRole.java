@@ -3,20 +3,14 @@ package io.l2prover.app;
 import io.l2prover.app.cli.CliFlags;
 import io.l2prover.app.cli.FlagRole;
 import io.l2prover.app.cli.UserError;
-import io.l2prover.zkvm.exec.ExecutionResult;
 import io.l2prover.zkvm.exec.ExecutorOptions;
 import io.l2prover.zkvm.exec.GuestFault;
 import io.l2prover.zkvm.exec.Program;
 import io.l2prover.zkvm.receipt.CompositeProver;
-import io.l2prover.zkvm.receipt.ReceiptFile;
 import io.l2prover.zkvm.stark.backend.ComputeBackend;
-import io.l2prover.util.AtomicFileWriter;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -68,28 +62,13 @@ public final class ProveRole extends FlagRole {
         backend.name());
     CompositeProver.Proved proved;
     try {
-      proved = new CompositeProver(backend).prove(program, input, options,
-          step -> out.printf(Locale.ROOT, "  %-10s 2^%d rows  %8.1f s%n", step.what(), step.logRows(),
-              step.millis() / 1000.0));
+      proved = new CompositeProver(backend).prove(program, input, options, ProofReport.progress(out));
     } catch (GuestFault e) {
       throw new UserError("prove: the guest faulted, there is nothing to prove: " + e.getMessage(), EXIT_UNPROVABLE);
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new UserError("prove: this run cannot be proven: " + e.getMessage(), EXIT_UNPROVABLE);
     }
-    byte[] file = ReceiptFile.encode(proved.receipt());
-    try {
-      AtomicFileWriter.durable().write(receiptPath, file);
-    } catch (IOException e) {
-      throw new UserError("prove: cannot write the receipt to " + receiptPath + ": " + e.getMessage());
-    }
-    ExecutionResult run = proved.execution();
-    double seconds = (proved.traceMillis() + proved.proveMillis()) / 1000.0;
-    out.printf(Locale.ROOT, "cycles: %d in %d segments%n", run.cycles(), run.segments().size());
-    out.printf(Locale.ROOT, "time: %.1f s (trace %.1f s, proofs %.1f s), %.0f cycles/s%n", seconds,
-        proved.traceMillis() / 1000.0, proved.proveMillis() / 1000.0, run.cycles() / Math.max(seconds, 1e-3));
-    out.printf(Locale.ROOT, "receipt: %s, %d bytes, %.1f bits of conjectured security%n", receiptPath, file.length,
-        proved.security().minimumBits());
-    out.printf("exit code: %d%njournal: 0x%s%n", run.exitCode(), HexFormat.of().formatHex(run.journal()));
+    ProofReport.finish(out, "prove", proved, receiptPath);
     return 0;
   }
 }

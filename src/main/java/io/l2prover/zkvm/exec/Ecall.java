@@ -30,6 +30,13 @@ import java.util.List;
  */
 public record Ecall(int number, int a0, int a1, int a2, int result, boolean halted, List<WordAccess> memory) {
 
+  /** The first and last precompile call numbers (0x1001 probe .. 0x1007). */
+  public static final int FIRST_PRECOMPILE = 0x1001;
+  public static final int LAST_PRECOMPILE = 0x1007;
+  /** Linux's -ENOSYS: the answer to a precompile call when precompiles are off, as qemu answers it. */
+  public static final int ENOSYS = -38;
+
+
   public Ecall {
     memory = List.copyOf(memory);
   }

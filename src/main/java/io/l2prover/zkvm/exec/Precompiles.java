@@ -33,11 +33,11 @@ final class Precompiles {
   /** Hint. a0 = out, a1 = a (below p): out^2 = a mod p and returns 0, else out^2 = -a mod p and returns 1. */
   static final int SECP256K1_SQRT_HINT = 0x1007;
 
-  static final int FIRST = PROBE;
-  static final int LAST = SECP256K1_SQRT_HINT;
+  static final int FIRST = Ecall.FIRST_PRECOMPILE;
+  static final int LAST = Ecall.LAST_PRECOMPILE;
 
   /** Linux's -ENOSYS, what qemu-riscv32 answers to a number it does not know. */
-  static final int ENOSYS = -38;
+  static final int ENOSYS = Ecall.ENOSYS;
 
   static final BigInteger P = BigInteger.TWO.pow(256).subtract(BigInteger.TWO.pow(32)).subtract(BigInteger.valueOf(977));
   private static final BigInteger P_PLUS_1_OVER_4 = P.add(BigInteger.ONE).shiftRight(2);

@@ -1,5 +1,6 @@
 package io.l2prover.zkvm.rv32im;
 
+import io.l2prover.zkvm.exec.Ecall;
 import io.l2prover.zkvm.field.BabyBear;
 import io.l2prover.zkvm.stark.air.Expr;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ public final class EcallChip extends Chip {
   private final Col isWrite = layout.col("is_write");
   private final Col isExit = layout.col("is_exit");
   private final Col isPhase = layout.col("is_phase");
+  private final Col isPrecompileOff = layout.col("is_precompile_off");
   private final Col clk = layout.col("clk");
   private final Col journalStart = layout.col("journal_start");
   private final Col journalWritten = layout.col("journal_written");
@@ -49,10 +51,11 @@ public final class EcallChip extends Chip {
     Expr write = isWrite.cur();
     Expr exit = isExit.cur();
     Expr phase = isPhase.cur();
-    for (Col c : List.of(isRead, isWrite, isExit, isPhase, toJournal, moves, offset0, offset1)) {
+    Expr off = isPrecompileOff.cur();
+    for (Col c : List.of(isRead, isWrite, isExit, isPhase, isPrecompileOff, toJournal, moves, offset0, offset1)) {
       requireBoolean(c);
     }
-    Expr real = read.plus(write).plus(exit).plus(phase);
+    Expr real = read.plus(write).plus(exit).plus(phase).plus(off);
     require("one call per row", real.times(real.minus(1)));
     receive("ecall", Bus.ECALL, real, tuple(clk.cur(), exit, journalStart.cur(), journalWritten.cur()));
 
@@ -62,6 +65,11 @@ public final class EcallChip extends Chip {
         exit.times(a7.b(0).minus(Syscall.EXIT.number())).times(a7.b(0).minus(Syscall.EXIT_GROUP.number())));
     require("phase is a7 = 0x1000, low byte", phase.times(a7.b(0)));
     require("phase is a7 = 0x1000, byte 1", phase.times(a7.b(1).minus(0x10)));
+    // A precompile number 0x1000 + k, 1 <= k <= 7: k - 1 and k + 248 are both bytes.
+    int last = Ecall.LAST_PRECOMPILE - 0x1000;
+    require("a precompile is a7 = 0x10xx", off.times(a7.b(1).minus(0x10)));
+    send("a precompile number from the first", Bus.BYTE, off, tuple(ByteOp.RANGE.id(), a7.b(0).minus(1),
+        a7.b(0).plus(255 - last), 0));
     require("a7 byte 1 of the Linux calls", read.plus(write).plus(exit).times(a7.b(1)));
     require("a7 byte 2", real.times(a7.b(2)));
     require("a7 byte 3", real.times(a7.b(3)));
@@ -76,6 +84,8 @@ public final class EcallChip extends Chip {
     for (int i = 0; i < 4; i++) {
       require("exit code byte " + i, exit.times(a0.b(i).minus(new Expr.Public(EXIT_CODE + i))));
       require("phase returns 0, byte " + i, phase.times(result.b(i)));
+      require("a precompile returns -ENOSYS, byte " + i,
+          off.times(result.b(i).minus((Ecall.ENOSYS >>> (8 * i)) & 0xff)));
       require("read is from fd 0, byte " + i, read.times(a0.b(i)));
       require("write returns its length, byte " + i, write.times(result.b(i).minus(a2.b(i))));
     }
@@ -141,6 +151,7 @@ public final class EcallChip extends Chip {
         case WRITE -> isWrite;
         case EXIT, EXIT_GROUP -> isExit;
         case PHASE -> isPhase;
+        case PRECOMPILE_OFF -> isPrecompileOff;
       }, r, true);
       t.set(clk, r, e.clk());
       t.set(journalStart, r, e.journalStart());

@@ -250,6 +250,7 @@ public final class ExecutionTraces {
       int result = switch (call) {
         case READ -> reported.result();
         case WRITE -> a2;
+        case PRECOMPILE_OFF -> Ecall.ENOSYS;
         default -> 0;
       };
       long written = 0;

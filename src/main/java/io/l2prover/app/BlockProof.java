@@ -1,0 +1,67 @@
+package io.l2prover.app;
+
+import io.l2prover.app.cli.CliFlags;
+import io.l2prover.app.cli.UserError;
+import io.l2prover.chain.witness.BlockJournal;
+import io.l2prover.chain.witness.GuestInputEncoder;
+import io.l2prover.zkvm.exec.ExecutorOptions;
+import io.l2prover.zkvm.exec.GuestFault;
+import io.l2prover.zkvm.exec.Guests;
+import io.l2prover.zkvm.exec.Program;
+import io.l2prover.zkvm.receipt.CompositeProver;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * {@code block prove}: proves block N with the block guest into a composite receipt and checks
+ * the proven journal against the block (hashes, state roots, number, gas, transactions).
+ */
+final class BlockProof {
+
+  private final PrintStream out;
+  private final Map<String, String> environment;
+
+  BlockProof(PrintStream out, Map<String, String> environment) {
+    this.out = out;
+    this.environment = environment;
+  }
+
+  int run(CliFlags flags) {
+    BlockCandidate block = BlockCandidate.load(flags);
+    ProverConfig config = ProverConfig.from(ConfigLoader.defaultsAndEnvironment(environment), environment);
+    int po2 = (int) flags.longValue("po2", config.segmentPo2(), ExecutorOptions.MIN_PO2, ExecutorOptions.MAX_PO2);
+    if (block.candidate().rejection().isPresent()) {
+      throw new UserError("block prove: block " + block.number() + " is not valid, there is nothing to prove: "
+          + block.candidate().rejection().get().getMessage());
+    }
+    var backend = Services.computeBackend(config);
+    out.printf("proving block %d with the block guest, segments of at most 2^%d cycles, on the %s backend%n",
+        block.number(), po2, backend.name());
+    CompositeProver.Proved proved;
+    try {
+      proved = new CompositeProver(backend).prove(Program.fromElf(Guests.bundled("block")),
+          GuestInputEncoder.encode(block.candidate().input()), ExecutorOptions.defaults().withPo2(po2),
+          ProofReport.progress(out));
+    } catch (GuestFault e) {
+      throw new UserError("block prove: the block guest faulted on block " + block.number() + ": " + e.getMessage(),
+          ProveRole.EXIT_UNPROVABLE);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new UserError("block prove: this run cannot be proven: " + e.getMessage(), ProveRole.EXIT_UNPROVABLE);
+    }
+    if (proved.execution().exitCode() != 0) {
+      throw new UserError("block prove: the block guest rejected block " + block.number() + " (exit "
+          + proved.execution().exitCode() + "): " + new String(proved.execution().stderr(), StandardCharsets.UTF_8).trim());
+    }
+    BlockJournal journal = BlockJournal.decode(proved.execution().journal());
+    if (!journal.equals(block.candidate().expectedJournal())) {
+      throw new UserError("block prove: the proven journal " + journal + " does not match block " + block.number()
+          + ": expected " + block.candidate().expectedJournal());
+    }
+    ProofReport.finish(out, "block prove", proved, flags.string("out").map(Path::of).orElse(null));
+    out.printf("block %d %s proven: state root %s (parent %s), %d transactions, %d gas%n", block.number(),
+        journal.blockHash(), journal.newStateRoot(), journal.parentStateRoot(), journal.txCount(), journal.gasUsed());
+    return 0;
+  }
+}
