@@ -16,7 +16,7 @@ public final class BenchRole extends CommandGroup {
 
   /** The benchmarks this build ships. */
   public static BenchRole standard() {
-    return new BenchRole(List.of(new ExecBench(), new StarkBench(), new GpuBenchCommand()));
+    return new BenchRole(List.of(new ExecBench(), new StarkBench(), new ProveBench(), new GpuBenchCommand()));
   }
 
   @Override

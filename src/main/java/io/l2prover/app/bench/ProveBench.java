@@ -1,0 +1,100 @@
+package io.l2prover.app.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.l2prover.app.cli.CliFlags;
+import io.l2prover.app.cli.FlagRole;
+import io.l2prover.zkvm.exec.ExecutorOptions;
+import io.l2prover.zkvm.exec.Guests;
+import io.l2prover.zkvm.exec.Program;
+import io.l2prover.zkvm.receipt.CompositeProver;
+import io.l2prover.zkvm.receipt.ImageId;
+import io.l2prover.zkvm.receipt.ReceiptFile;
+import io.l2prover.zkvm.receipt.ReceiptVerifier;
+import io.l2prover.zkvm.stark.backend.ComputeBackend;
+import io.l2prover.zkvm.stark.backend.CpuBackend;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code bench prove}: proves one guest run into a composite receipt and verifies it, printing one
+ * JSON line: cycles, segments, prove_ms, cycles_per_s, peak_heap_bytes, receipt_bytes, verify_ms
+ * (median of three verifications after a first one), security_bits, backend, and the time of
+ * every proof.
+ */
+public final class ProveBench extends FlagRole {
+
+  private static final String USAGE = """
+      usage: bench prove [--po2 N] [--guest NAME | --elf FILE [--input FILE]]
+        --po2 N        segments of at most 2^N cycles (16..22, default 18)
+        --guest NAME   a bundled guest (default sha256, about 100 thousand cycles)
+        --elf FILE     another guest instead (with --input FILE)
+      Prints one JSON line; the CPU backend proves (bench gpu measures the GPU kernels).
+      """;
+
+  private final PrintStream out;
+
+  public ProveBench() {
+    this(System.out);
+  }
+
+  ProveBench(PrintStream out) {
+    super("prove", "bench prove", "proving speed: cycles/s, peak heap, receipt size and verify time of one guest run",
+        Set.of("po2", "guest", "elf", "input"), Set.of(), out);
+    this.out = out;
+  }
+
+  @Override
+  protected String usage() {
+    return USAGE;
+  }
+
+  @Override
+  protected int run(CliFlags flags) throws Exception {
+    int po2 = (int) flags.longValue("po2", 18, 16, 22);
+    String guest = flags.string("guest").orElse("sha256");
+    byte[] elf = flags.has("elf") ? flags.readFile("elf") : Guests.bundled(guest);
+    byte[] input = flags.has("input") ? flags.readFile("input") : new byte[0];
+    Program program = Program.fromElf(elf);
+    ComputeBackend backend = new CpuBackend();
+    CompositeProver prover = new CompositeProver(backend);
+    ImageId image = prover.imageId(program);
+    ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    CompositeProver.Proved proved = prover.prove(program, input, ExecutorOptions.defaults().withPo2(po2)
+        .withOutput(OutputStream.nullOutputStream(), OutputStream.nullOutputStream()), step -> {});
+    long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+        .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    ReceiptVerifier.strict().verify(proved.receipt(), image);
+    long[] verify = new long[3];
+    for (int i = 0; i < verify.length; i++) {
+      long started = System.nanoTime();
+      ReceiptVerifier.strict().verify(proved.receipt(), image);
+      verify[i] = System.nanoTime() - started;
+    }
+    Arrays.sort(verify);
+    long proveMillis = proved.traceMillis() + proved.proveMillis();
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("guest", flags.has("elf") ? flags.required("elf") : guest);
+    json.put("po2", po2);
+    json.put("cycles", proved.execution().cycles());
+    json.put("segments", proved.execution().segments().size());
+    json.put("prove_ms", proveMillis);
+    json.put("cycles_per_s", Math.round(proved.execution().cycles() * 1000.0 / Math.max(proveMillis, 1)));
+    json.put("peak_heap_bytes", peakHeap);
+    json.put("receipt_bytes", ReceiptFile.encode(proved.receipt()).length);
+    json.put("verify_ms", verify[1] / 1_000_000);
+    json.put("security_bits", Double.parseDouble(String.format(Locale.ROOT, "%.1f", proved.security().minimumBits())));
+    json.put("backend", backend.name());
+    json.put("proofs", proved.steps().stream().map(s -> Map.of("what", s.what(), "log_rows", s.logRows(), "ms",
+        s.millis())).toList());
+    out.println(new ObjectMapper().writeValueAsString(json));
+    return 0;
+  }
+}
