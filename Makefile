@@ -133,3 +133,9 @@ SOUNDNESS_SEED ?= 7
 soundness:
 	$(MVN) test -Dtest=Rv32imSoundnessTest -Dsurefire.failIfNoSpecifiedTests=false \
 		-Dsoundness.trials=$(SOUNDNESS_TRIALS) -Dsoundness.seed=$(SOUNDNESS_SEED)
+
+# Every bundled guest that exits, proven and verified against the executor and qemu-riscv32
+# (an hour or more on 2 cores; CI proves hello and random programs).
+.PHONY: prove-guests
+prove-guests:
+	$(MVN) test -Dtest=DifferentialProofTest -Dsurefire.failIfNoSpecifiedTests=false -Dprove.guests=all
