@@ -36,7 +36,7 @@ public final class ExecutingDevProver implements Prover {
 
   @Override
   public ImageId imageId() {
-    return guest.devImageId();
+    return guest.imageId();
   }
 
   @Override

@@ -36,7 +36,7 @@ public final class ProverServerVerticle extends VerticleBase {
     this.chain = Objects.requireNonNull(chain, "chain");
     this.store = Objects.requireNonNull(store, "store");
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.checker = new SubmissionChecker(settings.devMode(), BlockGuest.bundled().devImageId());
+    this.checker = new SubmissionChecker(settings.devMode(), BlockGuest.bundled().imageId());
   }
 
   @Override

@@ -23,9 +23,9 @@ class ExecutingDevProverTest {
   void theReceiptCarriesTheJournalTheBlockGuestCommits() throws Exception {
     Receipt receipt = prover.prove(new ProvingJob(2, chain.input(2)));
     assertThat(receipt.kind()).isEqualTo(ReceiptKind.FAKE);
-    assertThat(receipt.imageId()).isEqualTo(GUEST.devImageId());
+    assertThat(receipt.imageId()).isEqualTo(GUEST.imageId());
     assertThat(receipt.note()).contains("block guest was executed").contains("nothing was proven");
-    assertThat(ReceiptVerifier.allowingDevMode().verify(receipt, GUEST.devImageId()))
+    assertThat(ReceiptVerifier.allowingDevMode().verify(receipt, GUEST.imageId()))
         .isEqualTo(chain.expectedJournal(2));
   }
 

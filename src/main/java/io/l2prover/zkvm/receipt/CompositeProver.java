@@ -33,6 +33,12 @@ public final class CompositeProver {
   public record Proved(Receipt receipt, ExecutionResult execution, List<Step> steps, long traceMillis,
       long proveMillis, SecurityReport security) {}
 
+  /**
+   * The largest segment a proof can hold: timestamps 4 clk + slot of one segment must stay below
+   * the memory argument's 2^25 range-checked gap.
+   */
+  public static final int MAX_PO2 = 22;
+
   private final ComputeBackend backend;
 
   public CompositeProver(ComputeBackend backend) {
@@ -49,6 +55,10 @@ public final class CompositeProver {
    * output streams (their trace sink is replaced).
    */
   public Proved prove(Program program, byte[] input, ExecutorOptions options, java.util.function.Consumer<Step> progress) {
+    if (options.po2() > MAX_PO2) {
+      throw new IllegalArgumentException("segments of 2^" + options.po2() + " cycles cannot be proven; at most 2^"
+          + MAX_PO2);
+    }
     long started = System.nanoTime();
     TraceBuffer trace = new TraceBuffer();
     // Precompile calls have no chips yet: a proven run answers them -ENOSYS, as qemu does, and guests fall back.

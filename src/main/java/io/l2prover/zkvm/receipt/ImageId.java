@@ -41,14 +41,6 @@ public record ImageId(Bytes value) {
     return new ImageId(Bytes.fromHex(text, "image_id"));
   }
 
-  /**
-   * The dev-mode image ID of a guest ELF: its SHA-256. It names the program exactly, but it is not
-   * the commitment to the program's preprocessed trace that a STARK receipt is checked against.
-   */
-  public static ImageId devOfElf(byte[] elf) {
-    return new ImageId(Bytes.of(sha256(elf)));
-  }
-
   private static ImageId ofLabel(String label) {
     return new ImageId(Bytes.of(sha256(label.getBytes(StandardCharsets.UTF_8))));
   }

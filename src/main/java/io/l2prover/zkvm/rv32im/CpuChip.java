@@ -1,5 +1,7 @@
 package io.l2prover.zkvm.rv32im;
 
+import io.l2prover.zkvm.field.BabyBear;
+
 import io.l2prover.zkvm.stark.air.Expr;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -66,6 +68,9 @@ public final class CpuChip extends Chip {
       require("padding does not " + flag.name().toLowerCase(), one.minus(isReal).times(f(flag)));
     }
     require("padding does not halt", one.minus(isReal).times(halt.cur()));
+    // Only the exit ecall halts (the ecall chip proves which ecall that is); without this a
+    // prover could end the run early at any instruction and claim any exit code.
+    require("only an exit halts", halt.cur().times(one.minus(f(ProgramField.ECALL))));
     requireBoolean(halt);
     requireBoolean(taken);
     requireBoolean(jalrLowBit);
@@ -101,6 +106,9 @@ public final class CpuChip extends Chip {
     Expr jalrTarget = aluOut.b(0).minus(jalrLowBit.cur()).plus(aluOut.b(1).times(1 << 8))
         .plus(aluOut.b(2).times(1 << 16)).plus(aluOut.b(3).times(1 << 24));
     send("jalr target below p", Bus.BYTE, f(ProgramField.JALR), tuple(ByteOp.RANGE.id(), aluOut.b(3).plus(136), 0, 0));
+    // The cleared bit is bit 0 of the sum: (byte 0 - bit) / 2 is a byte only when the difference is even.
+    send("jalr clears bit 0 of the sum", Bus.BYTE, f(ProgramField.JALR), tuple(ByteOp.RANGE.id(),
+        aluOut.b(0).minus(jalrLowBit.cur()).times(BabyBear.inv(2)), 0, 0));
     Expr fallThrough = pc.plus(4);
     Expr target = f(ProgramField.TARGET);
     Expr expectedNext = fallThrough

@@ -91,6 +91,35 @@ class Rv32imSoundnessTest {
   }
 
   @Test
+  void aRunCannotEndEarlyWithoutItsExit() {
+    ChipTrace cpu = allTables(honest).stream().filter(t -> t.chip() instanceof CpuChip).findFirst().orElseThrow();
+    List<String> names = cpu.chip().columnNames();
+    int real = names.indexOf("real");
+    int last = 0;
+    while (last + 1 < cpu.rows() && cpu.main()[real][last + 1] == 1) {
+      last++;
+    }
+    // Drop the exit ecall's row (it becomes padding, like the row after it, on the same clock)
+    // and halt one cycle earlier, at that instruction's own pc.
+    int clk = names.indexOf("clk");
+    int[][] main = new int[cpu.main().length][];
+    for (int c = 0; c < main.length; c++) {
+      main[c] = cpu.main()[c].clone();
+      if (c != clk) {
+        main[c][last] = main[c][last + 1];
+      }
+    }
+    int pc = main[names.indexOf("pc")][last - 1];
+    main[names.indexOf("halt")][last - 1] = 1;
+    main[names.indexOf("next_pc")][last - 1] = pc;
+    int[] publics = cpu.publicValues().clone();
+    publics[CpuChip.END_PC] = pc;
+    var failure = io.l2prover.zkvm.stark.air.DebugChecker.checkMain(cpu.chip(), cpu.preprocessed(), main, publics);
+    assertThat(failure).isPresent();
+    assertThat(failure.get().toString()).contains("only an exit halts");
+  }
+
+  @Test
   void theHonestTablesProveUncheckedToo() throws InvalidProofException {
     new Rv32imVerifier(PARAMS).verify(keys, cheater.prove(circuit, honest, (w, l, t) -> {}), honest.exitCode(),
         honest.journal());
