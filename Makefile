@@ -134,8 +134,9 @@ soundness:
 	$(MVN) test -Dtest=Rv32imSoundnessTest -Dsurefire.failIfNoSpecifiedTests=false \
 		-Dsoundness.trials=$(SOUNDNESS_TRIALS) -Dsoundness.seed=$(SOUNDNESS_SEED)
 
-# Every bundled guest that exits, proven and verified against the executor and qemu-riscv32
+# Every bundled guest that exits, proven and verified against the executor and qemu-riscv32, and
+# block 1 of the load test proven with the block guest
 # (an hour or more on 2 cores; CI proves hello and random programs).
 .PHONY: prove-guests
 prove-guests:
-	$(MVN) test -Dtest=DifferentialProofTest -Dsurefire.failIfNoSpecifiedTests=false -Dprove.guests=all
+	$(MVN) test -Dtest=DifferentialProofTest,BlockProveTest -Dsurefire.failIfNoSpecifiedTests=false -Dprove.guests=all

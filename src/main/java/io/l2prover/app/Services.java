@@ -8,6 +8,7 @@ import io.l2prover.client.ProverClientVerticle;
 import io.l2prover.guest.BlockGuest;
 import io.l2prover.health.HealthCheck;
 import io.l2prover.metrics.MetricsVerticle;
+import io.l2prover.proving.CompositeBlockProver;
 import io.l2prover.proving.DevProver;
 import io.l2prover.proving.ExecutingDevProver;
 import io.l2prover.proving.Prover;
@@ -55,11 +56,14 @@ public final class Services {
     bus.registerDefaultCodec(codec.type(), codec);
   }
 
-  /** The prover the configuration asks for. */
+  /**
+   * The prover the configuration asks for: in real mode ({@code PROVER_DEV_MODE=false}) composite
+   * receipts of the block guest on the backend PROVER_GPU selects (blocking: call it from a role's
+   * main thread).
+   */
   public static Prover prover(ProverConfig config) {
     if (!config.devMode()) {
-      throw new UserError("this build proves in dev mode only (fake receipts): set PROVER_DEV_MODE=true;"
-          + " the STARK prover is not part of it yet");
+      return new CompositeBlockProver(BlockGuest.bundled(), computeBackend(config), config.executorOptions());
     }
     return devProver(config);
   }

@@ -53,7 +53,6 @@ public final class ExecutingDevProver implements Prover {
           + result.exitCode() + ")" + (reason.isEmpty() ? "" : ": " + reason));
     }
     return new Receipt(ReceiptKind.FAKE, imageId(), Bytes.of(result.journal()), Bytes.EMPTY,
-        "dev mode: the block guest was executed (" + result.cycles() + " cycles) but nothing was proven;"
-            + " image_id = SHA-256 of the guest ELF");
+        "dev mode: the block guest was executed (" + result.cycles() + " cycles) but nothing was proven");
   }
 }
