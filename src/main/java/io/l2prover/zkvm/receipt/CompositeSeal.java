@@ -114,12 +114,7 @@ public record CompositeSeal(ImageCommitment commitment, int exitCode, ExecutionP
   }
 
   private static MultiTableProof readProof(ByteBuffer in, String what) throws ReceiptRejectedException {
-    int length = in.getInt();
-    if (length < 0 || length > in.remaining()) {
-      throw malformed(in, what + " claims " + Integer.toUnsignedString(length) + " bytes, " + in.remaining() + " left");
-    }
-    byte[] encoded = new byte[length];
-    in.get(encoded);
+    byte[] encoded = LengthPrefixed.read(in, what, why -> malformed(in, why));
     try {
       return ProofCodec.decodeMulti(encoded);
     } catch (ProofFormatException e) {

@@ -67,8 +67,8 @@ public final class ReceiptFile {
       }
       byte[] imageId = new byte[ImageId.LENGTH];
       in.get(imageId);
-      byte[] journal = readBlock(in, "journal");
-      byte[] seal = readBlock(in, "seal");
+      byte[] journal = LengthPrefixed.read(in, "the journal", ReceiptFormatException::new);
+      byte[] seal = LengthPrefixed.read(in, "the seal", ReceiptFormatException::new);
       int noteLength = Short.toUnsignedInt(in.getShort());
       if (noteLength > MAX_NOTE || noteLength > in.remaining()) {
         throw new ReceiptFormatException("the note claims " + noteLength + " bytes, " + in.remaining() + " left");
@@ -85,16 +85,5 @@ public final class ReceiptFile {
     } catch (CharacterCodingException e) {
       throw new ReceiptFormatException("the receipt's note is not UTF-8");
     }
-  }
-
-  private static byte[] readBlock(ByteBuffer in, String what) throws ReceiptFormatException {
-    int length = in.getInt();
-    if (length < 0 || length > in.remaining()) {
-      throw new ReceiptFormatException("the " + what + " claims " + Integer.toUnsignedString(length) + " bytes, "
-          + in.remaining() + " left");
-    }
-    byte[] block = new byte[length];
-    in.get(block);
-    return block;
   }
 }

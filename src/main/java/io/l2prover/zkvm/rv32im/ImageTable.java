@@ -13,14 +13,13 @@ import java.util.TreeMap;
  * exactly once (a constant multiplicity, not the prover's), so the memory-init table must start
  * every image word from its image value.
  */
-public final class ImageTable extends Chip {
+public final class ImageTable extends ProgramFixedTable {
 
   private static final int ADDRESS = 0;
   private static final int VALUE = 1;
   private static final int PRESENT = 5;
 
   private final List<int[]> words;
-  private final int logRows;
 
   /** {@code image}: word address to value, the words the ELF initialises. */
   public ImageTable(Map<Integer, Integer> image) {
@@ -39,9 +38,8 @@ public final class ImageTable extends Chip {
   }
 
   private ImageTable(List<int[]> words, int logRows) {
-    super("image");
+    super("image", logRows, PRESENT + 1);
     this.words = List.copyOf(words);
-    this.logRows = logRows;
     List<Expr> value = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       value.add(Expr.preprocessed(VALUE + i));
@@ -49,26 +47,8 @@ public final class ImageTable extends Chip {
     receive("image word", Bus.IMAGE, Expr.preprocessed(PRESENT), tuple(Expr.preprocessed(ADDRESS), value));
   }
 
-  public int logRows() {
-    return logRows;
-  }
-
   @Override
-  public int preprocessedWidth() {
-    return PRESENT + 1;
-  }
-
-  @Override
-  public int minLogRows() {
-    return logRows;
-  }
-
-  @Override
-  public int[][] preprocessedTrace(int log) {
-    if (log != logRows) {
-      throw new IllegalArgumentException("this image table has 2^" + logRows + " rows, not 2^" + log);
-    }
-    int[][] pre = new int[preprocessedWidth()][1 << logRows];
+  void fill(int[][] pre) {
     for (int r = 0; r < words.size(); r++) {
       pre[ADDRESS][r] = BabyBear.fromLong(words.get(r)[0]);
       for (int i = 0; i < 4; i++) {
@@ -76,10 +56,9 @@ public final class ImageTable extends Chip {
       }
       pre[PRESENT][r] = 1;
     }
-    return pre;
   }
 
   public ChipTrace trace() {
-    return new ChipTrace(this, preprocessedTrace(logRows), new int[0][], new int[0]);
+    return new ChipTrace(this, preprocessedTrace(logRows()), new int[0][], new int[0]);
   }
 }

@@ -13,14 +13,13 @@ import java.util.Map;
  * a proof for another program does not verify. The only main column counts how often the CPU
  * executed each instruction; rows past the program are marked absent and cannot be used.
  */
-public final class ProgramTable extends Chip {
+public final class ProgramTable extends ProgramFixedTable {
 
   private static final int PRESENT = ProgramField.values().length;
 
   private final Col multiplicity = layout.col("multiplicity");
   private final List<ProgramRow> rows;
   private final Map<Integer, Integer> rowOfPc = new HashMap<>();
-  private final int logRows;
 
   public ProgramTable(List<ProgramRow> rows) {
     this(rows, Integer.numberOfTrailingZeros(TraceTable.heightFor(rows.size(), 2)));
@@ -35,7 +34,7 @@ public final class ProgramTable extends Chip {
   }
 
   private ProgramTable(List<ProgramRow> rows, int logRows) {
-    super("program");
+    super("program", logRows, PRESENT + 1);
     this.rows = List.copyOf(rows);
     if (rows.size() > 1 << logRows) {
       throw new IllegalArgumentException(rows.size() + " instructions do not fit 2^" + logRows + " rows");
@@ -45,7 +44,6 @@ public final class ProgramTable extends Chip {
         throw new IllegalArgumentException("two program rows for pc " + Integer.toHexString(this.rows.get(i).pc()));
       }
     }
-    this.logRows = logRows;
     require("absent rows are never executed",
         Expr.constant(1).minus(Expr.preprocessed(PRESENT)).times(multiplicity.cur()));
     List<Expr> fields = new ArrayList<>();
@@ -64,27 +62,8 @@ public final class ProgramTable extends Chip {
     return rowOfPc.getOrDefault(pc, -1);
   }
 
-  public int logRows() {
-    return logRows;
-  }
-
   @Override
-  public int preprocessedWidth() {
-    return PRESENT + 1;
-  }
-
-  @Override
-  public int minLogRows() {
-    return logRows;
-  }
-
-  @Override
-  public int[][] preprocessedTrace(int log) {
-    if (log != logRows) {
-      throw new IllegalArgumentException("this program table has 2^" + logRows + " rows, not 2^" + log);
-    }
-    int height = 1 << logRows;
-    int[][] pre = new int[preprocessedWidth()][height];
+  void fill(int[][] pre) {
     for (int r = 0; r < rows.size(); r++) {
       ProgramRow row = rows.get(r);
       for (ProgramField f : ProgramField.values()) {
@@ -92,12 +71,11 @@ public final class ProgramTable extends Chip {
       }
       pre[PRESENT][r] = 1;
     }
-    return pre;
   }
 
   /** The table's trace: how often the CPU rows among {@code lookers} executed each instruction. */
   public ChipTrace trace(List<ChipTrace> lookers) {
-    int[] counts = new int[1 << logRows];
+    int[] counts = new int[1 << logRows()];
     BusBalance.forEachLookup(lookers, Bus.PROGRAM, (tuple, m) -> {
       int r = rowOf(tuple[ProgramField.PC.ordinal()]);
       if (r >= 0) {
@@ -106,6 +84,6 @@ public final class ProgramTable extends Chip {
     });
     int[][] main = new int[mainWidth()][];
     main[multiplicity.index()] = counts;
-    return new ChipTrace(this, preprocessedTrace(logRows), main, new int[0]);
+    return new ChipTrace(this, preprocessedTrace(logRows()), main, new int[0]);
   }
 }
