@@ -55,6 +55,7 @@ public final class Rv32imVerifier {
         throw new InvalidProofException("segment " + (k + 1) + " has " + p.tables().size() + " tables, expected "
             + segmentKeys.size());
       }
+      requireEveryTable(p, "segment " + (k + 1));
       boolean last = k == segments.size() - 1;
       int[] c = publicValues(p, cpu, 5, "cpu", k);
       if (c[CpuChip.START_PC] != BabyBear.fromLong(expectedPc)) {
@@ -89,6 +90,11 @@ public final class Rv32imVerifier {
       expectedPc = Integer.toUnsignedLong(c[CpuChip.END_PC]);
       journalAt = end;
     }
+    if (proof.memory().tables().size() != keys.memoryKeys().size()) {
+      throw new InvalidProofException("the memory proof has " + proof.memory().tables().size() + " tables, expected "
+          + keys.memoryKeys().size());
+    }
+    requireEveryTable(proof.memory(), "the memory proof");
     List<int[]> memoryPublics = new ArrayList<>();
     for (TableProof t : proof.memory().tables()) {
       memoryPublics.add(t.publicValues());
@@ -131,6 +137,19 @@ public final class Rv32imVerifier {
       throw new InvalidProofException("segment " + (k + 1) + ": table " + name + " has " + v.length + " public values");
     }
     return v;
+  }
+
+  /**
+   * Every table of this circuit is present in every proof: an absent table's public values (the
+   * CPU's pcs, the ecall table's exit code) would be bound by no row, so a proof that leaves one
+   * out is refused here, whatever the STARK layer allows.
+   */
+  private static void requireEveryTable(MultiTableProof p, String what) throws InvalidProofException {
+    for (TableProof t : p.tables()) {
+      if (!t.present()) {
+        throw new InvalidProofException(what + " leaves out table " + t.name());
+      }
+    }
   }
 
   private static int index(List<TableKey> keys, Class<?> chip) {

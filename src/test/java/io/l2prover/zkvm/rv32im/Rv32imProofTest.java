@@ -68,4 +68,24 @@ class Rv32imProofTest {
           tables.exitCode(), tables.journal())).isInstanceOf(InvalidProofException.class);
     }
   }
+
+  @Test
+  void aProofThatLeavesOutATableIsRejected() {
+    for (int k = 0; k <= proof.segments().size(); k++) {
+      boolean memory = k == proof.segments().size();
+      io.l2prover.zkvm.stark.proof.MultiTableProof p = memory ? proof.memory() : proof.segments().get(k);
+      List<io.l2prover.zkvm.stark.proof.TableProof> parts = new java.util.ArrayList<>(p.tables());
+      io.l2prover.zkvm.stark.proof.TableProof first = parts.get(0);
+      parts.set(0, io.l2prover.zkvm.stark.proof.TableProof.absent(first.name(), first.publicValues()));
+      var forged = new io.l2prover.zkvm.stark.proof.MultiTableProof(p.params(), parts, p.lookupWitness(),
+          p.oodWitness(), p.deepWitness(), p.fri());
+      List<io.l2prover.zkvm.stark.proof.MultiTableProof> segments = new java.util.ArrayList<>(proof.segments());
+      if (!memory) {
+        segments.set(k, forged);
+      }
+      ExecutionProof forgedProof = new ExecutionProof(segments, memory ? forged : proof.memory());
+      assertThatThrownBy(() -> new Rv32imVerifier(PARAMS).verify(keys, forgedProof, tables.exitCode(), tables.journal()))
+          .isInstanceOf(InvalidProofException.class).hasMessageContaining("leaves out table " + first.name());
+    }
+  }
 }
