@@ -65,6 +65,10 @@ class Rv32imSoundnessTest {
     return Stream.of(
         new Mutation("a wrong ADD result", "add_sub", "is_add", set, "c[0]", 1),
         new Mutation("a wrong SUB result", "add_sub", "is_sub", set, "c[1]", 1),
+        new Mutation("a wrong comparison result", "lt", "is_sltu", set, "result", 1),
+        new Mutation("a wrong equality result", "lt", "is_eq", set, "result", 1),
+        new Mutation("a wrong bitwise result", "bitwise", "is_and", set, "c[0]", 1),
+        new Mutation("a wrong product", "mul", "is_mul", set, "product[0]", 1),
         new Mutation("a wrong ALU output in the CPU", "cpu", "rd_from_alu", set, "alu_out[0]", 1),
         new Mutation("a limb out of range (the word's value kept)", "cpu", "rd_from_alu", set, "rd_value[0]", 256),
         new Mutation("a load returning another value than the last store", "load_store", "is_lw", set, "result[0]", 1),
