@@ -69,6 +69,8 @@ class Rv32imSoundnessTest {
         new Mutation("a wrong equality result", "lt", "is_eq", set, "result", 1),
         new Mutation("a wrong bitwise result", "bitwise", "is_and", set, "c[0]", 1),
         new Mutation("a wrong product", "mul", "is_mul", set, "product[0]", 1),
+        new Mutation("a wrong shift result", "shift", "is_srl", set, "c[0]", 1),
+        new Mutation("a wrong quotient", "div_rem", "is_divu", set, "quotient[0]", 1),
         new Mutation("a wrong ALU output in the CPU", "cpu", "rd_from_alu", set, "alu_out[0]", 1),
         new Mutation("a limb out of range (the word's value kept)", "cpu", "rd_from_alu", set, "rd_value[0]", 256),
         new Mutation("a load returning another value than the last store", "load_store", "is_lw", set, "result[0]", 1),
