@@ -355,7 +355,6 @@ static evm_result run(evm_world *w, const evm_message *m, const uint8_t *code, s
     size_t pc = 0;
     evm_account *self = evm_account_get(w, m->recipient);
     uint64_t steps = 0;
-    int64_t start_gas = m->gas;
 #define FAIL() goto fail
 #define NEED(cond) \
     do {           \
@@ -644,7 +643,6 @@ static evm_result run(evm_world *w, const evm_message *m, const uint8_t *code, s
             uint64_t o, l;
             NEED(mem_range(f, &A, &B, &o, &l));
             w->stats.instructions += steps;
-            w->stats.gas += (uint64_t)(start_gas - f->gas);
             return halt(f, op == 0xf3, op == 0xfd, l ? f->buf->memory + o : 0, (size_t)l);
         }
         case 0xff: {
@@ -668,11 +666,9 @@ static evm_result run(evm_world *w, const evm_message *m, const uint8_t *code, s
     }
 stop:
     w->stats.instructions += steps;
-    w->stats.gas += (uint64_t)(start_gas - f->gas);
     return halt(f, true, false, 0, 0);
 fail:
     w->stats.instructions += steps;
-    w->stats.gas += (uint64_t)start_gas;
     return halt(f, false, false, 0, 0);
 #undef A
 #undef B
@@ -747,6 +743,8 @@ static evm_result create(evm_world *w, const evm_message *m) {
     evm_message child = *m;
     memcpy(child.recipient, address, 20);
     memcpy(child.code_address, address, 20);
+    child.input = 0; /* initcode runs with empty calldata */
+    child.input_len = 0;
     const uint8_t *jd = m->input_len ? jumpdest_map(m->input, m->input_len) : 0;
     evm_result x = m->input_len ? run(w, &child, m->input, m->input_len, jd) : (evm_result){.success = true, .gas_left = m->gas};
     if (x.success) {

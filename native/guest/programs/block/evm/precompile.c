@@ -88,10 +88,8 @@ static void modmul(modctx *c, const uint32_t *a, const uint32_t *b, uint32_t *r)
 
 static uint64_t sat_mul(uint64_t a, uint64_t b) { return a != 0 && b > UINT64_MAX / a ? UINT64_MAX : a * b; }
 
-/* The EIP-2565 price; UINT64_MAX where it cannot be paid. */
-static uint64_t modexp_gas(const uint8_t *in, size_t len, uint64_t blen, uint64_t elen, uint64_t mlen,
-                           bool lens_fit) {
-    if (!lens_fit) return UINT64_MAX;
+/* The EIP-2565 price (saturating at UINT64_MAX, which no call can pay). */
+static uint64_t modexp_gas(const uint8_t *in, size_t len, uint64_t blen, uint64_t elen, uint64_t mlen) {
     uint64_t maxlen = blen > mlen ? blen : mlen, w = (maxlen + 7) / 8;
     uint64_t complexity = sat_mul(w, w);
     uint8_t head[32];
@@ -112,20 +110,22 @@ static uint64_t modexp_gas(const uint8_t *in, size_t len, uint64_t blen, uint64_
     return gas < 200 ? 200 : gas;
 }
 
-static uint64_t len_field(const uint8_t *in, size_t len, uint64_t off, bool *fits) {
+/* A length field, saturated at 2^40: any length that large prices the call beyond all gas
+ * (unless the price ignores it, as it does the exponent's when base and modulus are empty). */
+#define LEN_CAP (1ull << 40)
+static uint64_t len_field(const uint8_t *in, size_t len, uint64_t off) {
     uint8_t b[32];
     read_padded(in, len, off, b, 32);
-    for (int i = 0; i < 28; i++)
-        if (b[i]) *fits = false;
-    return (uint64_t)b[28] << 24 | (uint64_t)b[29] << 16 | (uint64_t)b[30] << 8 | b[31];
+    for (int i = 0; i < 27; i++)
+        if (b[i]) return LEN_CAP;
+    uint64_t v = (uint64_t)b[27] << 32 | (uint64_t)b[28] << 24 | (uint64_t)b[29] << 16 | (uint64_t)b[30] << 8 | b[31];
+    return v < LEN_CAP ? v : LEN_CAP;
 }
 
 static bool modexp(const uint8_t *in, size_t len, int64_t *gas, evm_depth_buffers *buf, const uint8_t **out,
                    size_t *out_len) {
-    bool fits = true;
-    uint64_t blen = len_field(in, len, 0, &fits), elen = len_field(in, len, 32, &fits),
-             mlen = len_field(in, len, 64, &fits);
-    uint64_t cost = modexp_gas(in, len, blen, elen, mlen, fits);
+    uint64_t blen = len_field(in, len, 0), elen = len_field(in, len, 32), mlen = len_field(in, len, 64);
+    uint64_t cost = modexp_gas(in, len, blen, elen, mlen);
     if (cost > (uint64_t)*gas) return false;
     *gas -= (int64_t)cost;
     *out_len = (size_t)mlen;
