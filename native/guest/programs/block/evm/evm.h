@@ -37,6 +37,9 @@ typedef struct {
 /* Allocation, provided by the program linking the EVM: zeroed memory, never NULL (running out
  * ends the run). Nothing is freed: the EVM reuses its buffers across calls and transactions. */
 void *evm_alloc(size_t size);
+/* A growing array of count items of `size` bytes with room for *cap: the array itself while
+ * there is room, else a copy with twice the room (first items' room at the start). */
+void *evm_grow(void *items, size_t count, size_t *cap, size_t size, size_t first);
 
 typedef struct {
     uint64_t chain_id, number, timestamp, gas_limit;
@@ -105,6 +108,9 @@ void evm_tx_apply(evm_world *w, const evm_tx *tx, uint64_t block_gas_left, uint6
 /* EIP-4844: the blob base fee for a block with this excess blob gas. */
 u256 evm_blob_base_fee(uint64_t excess_blob_gas);
 
+/* EIP-4788: the beacon roots contract. */
+extern const uint8_t EVM_BEACON_ROOTS_ADDRESS[20];
+
 /* EIP-4788: the system call that stores the parent beacon block root (a no-op without code at
  * the beacon roots contract). */
 void evm_beacon_root_call(evm_world *w, const uint8_t root[32]);
@@ -129,7 +135,8 @@ typedef struct {
 void evm_world_changes(evm_world *w, void (*account)(void *ctx, const evm_account_change *c),
                        void (*slot)(void *ctx, const uint8_t key[32], const uint8_t value[32]), void *ctx);
 
-/* Gas and instruction counters of the block so far, for cycles-per-gas figures. */
+/* Counters of the block so far, for cycles-per-gas figures: instructions interpreted, and gas
+ * used by its transactions (as receipts count it). */
 typedef struct {
     uint64_t instructions;
     uint64_t gas;

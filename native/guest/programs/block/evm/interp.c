@@ -197,13 +197,7 @@ static uint64_t sstore_cost(evm_world *w, const evm_slot *s, const u256 *value) 
 
 static void push_log(evm_world *w, const uint8_t address[20], const u256 *topics, unsigned n, const uint8_t *data,
                      size_t len) {
-    if (w->log_count == w->log_cap) {
-        size_t cap = w->log_cap ? w->log_cap * 2 : 16;
-        evm_log *logs = evm_alloc(cap * sizeof *logs);
-        if (w->log_count) memcpy(logs, w->logs, w->log_count * sizeof *logs);
-        w->logs = logs;
-        w->log_cap = cap;
-    }
+    w->logs = evm_grow(w->logs, w->log_count, &w->log_cap, sizeof *w->logs, 16);
     evm_log *l = &w->logs[w->log_count++];
     memcpy(l->address, address, 20);
     uint8_t *t = evm_alloc(n * 32 + len + 1);
@@ -285,7 +279,7 @@ static bool op_call(frame *f, u256 *st, int *sp, uint8_t op) {
     evm_result r = evm_execute(w, &msg);
     if ((r.success || r.reverted) && ol != 0) {
         size_t n = r.output_len < ol ? r.output_len : (size_t)ol;
-        memcpy(f->buf->memory + oo, r.output, n);
+        if (n) memcpy(f->buf->memory + oo, r.output, n);
     }
     f->gas += r.gas_left;
     f->ret_data = r.output;

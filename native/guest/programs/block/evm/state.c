@@ -148,14 +148,16 @@ evm_slot *evm_slot_get(evm_world *w, evm_account *a, const u256 *key, bool load_
 
 /* ---- journal ---- */
 
+void *evm_grow(void *items, size_t count, size_t *cap, size_t size, size_t first) {
+    if (count < *cap) return items;
+    *cap = *cap ? 2 * *cap : first;
+    void *bigger = evm_alloc(*cap * size);
+    if (count) memcpy(bigger, items, count * size);
+    return bigger;
+}
+
 static evm_journal_entry *journal_push(evm_world *w, uint8_t kind, evm_account *a) {
-    if (w->journal_len == w->journal_cap) {
-        size_t cap = w->journal_cap ? w->journal_cap * 2 : 256;
-        evm_journal_entry *j = evm_alloc(cap * sizeof *j);
-        if (w->journal_len) memcpy(j, w->journal, w->journal_len * sizeof *j);
-        w->journal = j;
-        w->journal_cap = cap;
-    }
+    w->journal = evm_grow(w->journal, w->journal_len, &w->journal_cap, sizeof *w->journal, 256);
     evm_journal_entry *e = &w->journal[w->journal_len++];
     e->kind = kind;
     e->account = a;

@@ -12,7 +12,7 @@ enum {
     G_ACCESS_KEY = 1900, G_INITCODE_WORD_TX = 2
 };
 
-static const uint8_t BEACON_ROOTS[20] = {0x00, 0x0F, 0x3d, 0xf6, 0xD7, 0x32, 0x80, 0x7E, 0xf1, 0x31,
+const uint8_t EVM_BEACON_ROOTS_ADDRESS[20] = {0x00, 0x0F, 0x3d, 0xf6, 0xD7, 0x32, 0x80, 0x7E, 0xf1, 0x31,
                                          0x9f, 0xB7, 0xB8, 0xbB, 0x85, 0x22, 0xd0, 0xBe, 0xac, 0x02};
 static const uint8_t SYSTEM_ADDRESS[20] = {0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
                                            0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xfe};
@@ -148,6 +148,7 @@ void evm_tx_apply(evm_world *w, const evm_tx *tx, uint64_t block_gas_left, uint6
 
     out->success = r.success;
     out->gas_used = used;
+    w->stats.gas += used;
     out->logs = w->logs;
     out->log_count = w->log_count;
     evm_finalize_tx(w);
@@ -156,20 +157,20 @@ void evm_tx_apply(evm_world *w, const evm_tx *tx, uint64_t block_gas_left, uint6
 void evm_beacon_root_call(evm_world *w, const uint8_t root[32]) {
     evm_tx sys = {0};
     memcpy(sys.sender, SYSTEM_ADDRESS, 20);
-    sys.to = BEACON_ROOTS;
+    sys.to = EVM_BEACON_ROOTS_ADDRESS;
     sys.data = root;
     sys.data_len = 32;
     w->tx = &sys;
     w->log_count = 0;
     w->gas_price = u256_of(0);
-    evm_account *contract = evm_account_get(w, BEACON_ROOTS);
+    evm_account *contract = evm_account_get(w, EVM_BEACON_ROOTS_ADDRESS);
     evm_warm_account(w, contract);
     evm_message m = {0};
     m.kind = EVM_CALL;
     m.gas = 30000000;
     memcpy(m.caller, SYSTEM_ADDRESS, 20);
-    memcpy(m.recipient, BEACON_ROOTS, 20);
-    memcpy(m.code_address, BEACON_ROOTS, 20);
+    memcpy(m.recipient, EVM_BEACON_ROOTS_ADDRESS, 20);
+    memcpy(m.code_address, EVM_BEACON_ROOTS_ADDRESS, 20);
     m.input = root;
     m.input_len = 32;
     evm_execute(w, &m);

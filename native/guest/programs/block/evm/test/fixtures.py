@@ -114,6 +114,27 @@ def category(path, root):
     return rel[-3] + "/" + rel[-2] if len(rel) >= 3 and rel[-2].startswith("vm") else rel[-2] if len(rel) >= 2 else rel[0]
 
 
+def fixture_files(root, sample):
+    """The fixture files under root (every sample-th one), or None when root is absent."""
+    if not os.path.isdir(root):
+        print(f"skip: fixtures not found at {root}")
+        return None
+    files = sorted(os.path.join(d, f) for d, _, fs in os.walk(root) for f in fs if f.endswith(".json"))
+    return files[::sample] if sample else files
+
+
+def report(table, lines, totals):
+    """Prints the table per category, the lines, the totals; the exit code."""
+    print(f"{'category':44} {'passed':>7} {'failed':>7} {'skipped':>7}")
+    for cat in sorted(table):
+        c = table[cat]
+        print(f"{cat:44} {c['passed']:7} {c['failed']:7} {c['skipped']:7}")
+    for line in lines:
+        print(line)
+    print(f"{totals['passed']} passed, {totals['failed']} failed, {totals['skipped']} skipped")
+    return 1 if totals["failed"] else 0
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("runner")
@@ -123,12 +144,9 @@ def main():
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--verbose", action="store_true")
     a = ap.parse_args()
-    if not os.path.isdir(a.dir):
-        print(f"skip: fixtures not found at {a.dir}")
+    files = fixture_files(a.dir, a.sample)
+    if files is None:
         return 0
-    files = sorted(os.path.join(d, f) for d, _, fs in os.walk(a.dir) for f in fs if f.endswith(".json"))
-    if a.sample:
-        files = files[::a.sample]
     jobs = []
     for path in files:
         with open(path) as fh:
@@ -152,16 +170,9 @@ def main():
             elif stats:
                 instructions += stats[0]
                 gas += stats[1]
-    print(f"{'category':44} {'passed':>7} {'failed':>7} {'skipped':>7}")
-    for cat in sorted(table):
-        c = table[cat]
-        print(f"{cat:44} {c['passed']:7} {c['failed']:7} {c['skipped']:7}")
-    for line in lines:
-        print(line)
     if gas:
-        print(f"EVM work of passed tests: {instructions} instructions, {gas} gas")
-    print(f"{totals['passed']} passed, {totals['failed']} failed, {totals['skipped']} skipped")
-    return 1 if totals["failed"] else 0
+        lines.append(f"EVM work of passed tests: {instructions} instructions, {gas} gas")
+    return report(table, lines, totals)
 
 
 if __name__ == "__main__":
