@@ -21,6 +21,17 @@
 #define L2VM_SYS_EXIT   93
 #define L2VM_SYS_PHASE  0x1000 /* zkVM only: cycle accounting marker */
 
+/* zkVM-only precompiles (docs/executor.md has their exact semantics and cycle costs). Operands
+ * are 4-byte aligned; a 256-bit number is 8 little-endian 32-bit words (least significant
+ * first), a secp256k1 point its x then its y (16 words, each coordinate below p). */
+#define L2VM_SYS_PRECOMPILES      0x1001 /* probe: bit mask of the calls below (bit n - 0x1000) */
+#define L2VM_SYS_KECCAK_F         0x1002 /* Keccak-f[1600] in place on 25 lanes (200 bytes) */
+#define L2VM_SYS_MULMOD256        0x1003 /* a = a * b mod m (m != 0) */
+#define L2VM_SYS_SECP256K1_ADD    0x1004 /* P = P + Q; 1 (nothing written) when x(P) = x(Q) */
+#define L2VM_SYS_SECP256K1_DOUBLE 0x1005 /* P = 2P; 1 (nothing written) when y(P) = 0 */
+#define L2VM_SYS_INVMOD256_HINT   0x1006 /* hint: out = a^-1 mod m; 1 when there is none */
+#define L2VM_SYS_SECP256K1_SQRT_HINT 0x1007 /* hint: out^2 = a (0) or out^2 = -a (1) mod p */
+
 /* Exit code of l2vm_panic, so a failed guest is told apart from one that returned an error. */
 #define L2VM_PANIC_EXIT 101
 
@@ -37,6 +48,44 @@ _Noreturn void l2vm_exit(int code);
  * retired so far) for per-phase cycle accounting. Does nothing else; under qemu the call fails
  * with -ENOSYS, which is ignored, so the guest runs unchanged there. Costs a few cycles. */
 void l2vm_phase(uint32_t id);
+
+/* The precompiles the machine offers, as L2VM_PRECOMPILE(call) bits: probed with one call the
+ * first time, then remembered. 0 under qemu-riscv32 (it answers -ENOSYS) and in the executor
+ * with precompiles off: the guest then takes its software path, so one ELF runs everywhere. */
+uint32_t l2vm_precompiles(void);
+#define L2VM_PRECOMPILE(call) (1u << ((call) - 0x1000))
+/* True when every call in the mask `bits` (L2VM_PRECOMPILE values or-ed together) is available. */
+static inline int l2vm_has_precompiles(uint32_t bits) { return (l2vm_precompiles() & bits) == bits; }
+
+/* ecall n with a0..a2, inline (l2vm_syscall3 is the same as a function). */
+static inline long l2vm_ecall3(long n, long a0, long a1, long a2) {
+  register long r_a0 __asm__("a0") = a0;
+  register long r_a1 __asm__("a1") = a1;
+  register long r_a2 __asm__("a2") = a2;
+  register long r_a7 __asm__("a7") = n;
+  __asm__ volatile("ecall" : "+r"(r_a0) : "r"(r_a1), "r"(r_a2), "r"(r_a7) : "memory");
+  return r_a0;
+}
+/* The precompile calls, inline (they are used in hot loops). Call them only when available. The
+ * two hints are the host's unverified answers: check them before use. */
+static inline void l2vm_keccak_f(uint64_t lanes[25]) {
+  (void)l2vm_ecall3(L2VM_SYS_KECCAK_F, (long)lanes, 0, 0);
+}
+static inline void l2vm_mulmod256(uint32_t a[8], const uint32_t b[8], const uint32_t m[8]) {
+  (void)l2vm_ecall3(L2VM_SYS_MULMOD256, (long)a, (long)b, (long)m);
+}
+static inline long l2vm_secp256k1_add(uint32_t p[16], const uint32_t q[16]) {
+  return l2vm_ecall3(L2VM_SYS_SECP256K1_ADD, (long)p, (long)q, 0);
+}
+static inline long l2vm_secp256k1_double(uint32_t p[16]) {
+  return l2vm_ecall3(L2VM_SYS_SECP256K1_DOUBLE, (long)p, 0, 0);
+}
+static inline long l2vm_invmod256_hint(uint32_t out[8], const uint32_t a[8], const uint32_t m[8]) {
+  return l2vm_ecall3(L2VM_SYS_INVMOD256_HINT, (long)out, (long)a, (long)m);
+}
+static inline long l2vm_secp256k1_sqrt_hint(uint32_t out[8], const uint32_t a[8]) {
+  return l2vm_ecall3(L2VM_SYS_SECP256K1_SQRT_HINT, (long)out, (long)a, 0);
+}
 
 /* Input (fd 0). */
 /* Reads up to len bytes; returns how many were read (fewer only at the end of the input). */

@@ -1,13 +1,6 @@
 #include "l2vm.h"
 
-long l2vm_syscall3(long n, long a0, long a1, long a2) {
-  register long r_a0 __asm__("a0") = a0;
-  register long r_a1 __asm__("a1") = a1;
-  register long r_a2 __asm__("a2") = a2;
-  register long r_a7 __asm__("a7") = n;
-  __asm__ volatile("ecall" : "+r"(r_a0) : "r"(r_a1), "r"(r_a2), "r"(r_a7) : "memory");
-  return r_a0;
-}
+long l2vm_syscall3(long n, long a0, long a1, long a2) { return l2vm_ecall3(n, a0, a1, a2); }
 
 long l2vm_read(int fd, void *buf, size_t len) {
   return l2vm_syscall3(L2VM_SYS_READ, fd, (long)buf, (long)len);
@@ -20,6 +13,18 @@ long l2vm_write(int fd, const void *buf, size_t len) {
 void l2vm_phase(uint32_t id) {
   /* The result (0 in the zkVM, -ENOSYS under qemu) carries nothing: ignored on purpose. */
   (void)l2vm_syscall3(L2VM_SYS_PHASE, (long)id, 0, 0);
+}
+
+uint32_t l2vm_precompiles(void) {
+  /* Probed once: a guest asks in hot paths. A negative answer (-ENOSYS) means none. */
+  static int probed;
+  static uint32_t mask;
+  if (!probed) {
+    long r = l2vm_syscall3(L2VM_SYS_PRECOMPILES, 0, 0, 0);
+    mask = r < 0 ? 0 : (uint32_t)r;
+    probed = 1;
+  }
+  return mask;
 }
 
 _Noreturn void l2vm_exit(int code) {

@@ -1,5 +1,7 @@
 #include "keccak.h"
 
+#include "sys.h"
+
 #define RATE 136
 
 static const uint64_t round_constants[24] = {
@@ -81,8 +83,13 @@ static const uint64_t round_constants[24] = {
         e[24] = b4 ^ (~b0 & b1);                            \
     } while (0)
 
-/* Keccak-f[1600] on lanes indexed x + 5y, two rounds per step (a -> e -> a). */
+/* Keccak-f[1600] on lanes indexed x + 5y, two rounds per step (a -> e -> a); the zkVM's
+ * precompile where there is one. */
 static void permute(uint64_t a[25]) {
+    if (bg_sys_accel() & BG_ACCEL_KECCAK) {
+        bg_sys_keccak_f(a);
+        return;
+    }
     uint64_t e[25];
     for (int round = 0; round < 24; round += 2) {
         KECCAK_ROUND(a, e, round_constants[round]);

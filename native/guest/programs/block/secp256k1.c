@@ -12,6 +12,7 @@
  * public, so nothing here needs to run in constant time. */
 #include "secp256k1.h"
 
+#include "sys.h"
 #include "util.h"
 
 typedef struct { uint32_t v[8]; } fe;
@@ -446,8 +447,15 @@ static void sc_mont_mul(sc *r, const sc *a, const sc *b) {
     for (int i = 0; i < 8; i++) r->v[i] = t[i];
 }
 
-/* r = a * b mod n for a, b below n (two Montgomery steps: a*b/R, then *R^2/R). */
+/* r = a * b mod n for a, b below n (two Montgomery steps: a*b/R, then *R^2/R; or the zkVM's
+ * modular multiplication). */
 static void sc_mul(sc *r, const sc *a, const sc *b) {
+    if (bg_sys_accel() & BG_ACCEL_SECP) {
+        sc t = *a;
+        bg_sys_mulmod(t.v, b->v, SC_N.v);
+        *r = t;
+        return;
+    }
     sc_mont_mul(r, a, b);
     sc_mont_mul(r, r, &SC_R2);
 }
@@ -626,23 +634,33 @@ static void gej_add(gej *r, const gej *a, const gej *b) {
 #define TABLE_R (1 << (WINDOW_R - 2))
 #define WNAF_LEN 257
 
+/* count (at most 31) bits of k from bit on, bits at 256 and above reading as zero. */
 static uint32_t bits_at(const uint32_t k[8], int bit, int count) {
-    uint32_t v = 0;
-    for (int i = 0; i < count; i++) {
-        int b = bit + i;
-        if (b < 256) v |= ((k[b >> 5] >> (b & 31)) & 1u) << i;
-    }
-    return v;
+    if (bit >= 256) return 0;
+    int word = bit >> 5, shift = bit & 31;
+    uint32_t v = k[word] >> shift;
+    if (shift + count > 32 && word < 7) v |= k[word + 1] << (32 - shift);
+    return v & ((1u << count) - 1u);
 }
 
 /* Signed width-w NAF of k < 2^256: digits odd in (-2^(w-1), 2^(w-1)) or zero, at least w-1
- * zeros between nonzero digits. Returns one past the highest nonzero digit's index. */
+ * zeros between nonzero digits. Returns one past the highest nonzero digit's index; digits
+ * from there on are not written (the caller zeroes what it reads). */
 static int wnaf(int16_t digits[WNAF_LEN], const uint32_t k[8], int w) {
+    int len = 0; /* k's bit length: the digits end at most one position above it */
+    for (int i = 7; i >= 0 && len == 0; i--) {
+        for (int b = 31; b >= 0; b--) {
+            if ((k[i] >> b) & 1u) {
+                len = 32 * i + b + 1;
+                break;
+            }
+        }
+    }
+    for (int i = 0; i <= len && i < WNAF_LEN; i++) digits[i] = 0;
     int last = 0;
     uint32_t carry = 0;
-    for (int i = 0; i < WNAF_LEN; i++) digits[i] = 0;
     int bit = 0;
-    while (bit < WNAF_LEN) {
+    while (bit <= len && bit < WNAF_LEN) {
         if (bits_at(k, bit, 1) == carry) {
             bit++;
             continue;
@@ -657,6 +675,23 @@ static int wnaf(int16_t digits[WNAF_LEN], const uint32_t k[8], int w) {
         bit += now;
     }
     return last;
+}
+
+/* The four wNAFs of a GLV-split pair of scalars, negated where the split negated, all zero
+ * up to the longest; returns its length. */
+static int wnaf4(int16_t d[4][WNAF_LEN], const sc k[4], const bool neg[4]) {
+    int len[4], top = 0;
+    for (int j = 0; j < 4; j++) {
+        len[j] = wnaf(d[j], k[j].v, j < 2 ? WINDOW_G : WINDOW_R);
+        if (neg[j]) {
+            for (int i = 0; i < len[j]; i++) d[j][i] = (int16_t)-d[j][i];
+        }
+        if (len[j] > top) top = len[j];
+    }
+    for (int j = 0; j < 4; j++) {
+        for (int i = len[j]; i < top; i++) d[j][i] = 0;
+    }
+    return top;
 }
 
 /* The odd multiples of G and of lambda*G, generated offline (test/gen_gtable.py). */
@@ -695,14 +730,7 @@ static void strauss(gej *r, const sc *u1, const sc *u2, const ge *rt, const ge *
     split_lambda(u1, &k[0], &neg[0], &k[1], &neg[1]);
     split_lambda(u2, &k[2], &neg[2], &k[3], &neg[3]);
     int16_t d[4][WNAF_LEN];
-    int top = 0;
-    for (int j = 0; j < 4; j++) {
-        int len = wnaf(d[j], k[j].v, j < 2 ? WINDOW_G : WINDOW_R);
-        if (neg[j]) {
-            for (int i = 0; i < len; i++) d[j][i] = (int16_t)-d[j][i];
-        }
-        if (len > top) top = len;
-    }
+    int top = wnaf4(d, k, neg);
     r->inf = true;
     for (int i = top - 1; i >= 0; i--) {
         gej_double(r, r);
@@ -771,8 +799,156 @@ static bool prepare(const bg_secp_sig *sig, recovery *job) {
     return true;
 }
 
+/* ---- recovery through the zkVM's precompiles ----
+ * The machine adds and doubles affine points, so the Jacobian forms and the batched inversions
+ * above are not needed: each signature is recovered on its own, with the same GLV split and
+ * wNAF tables. Hints (r^-1 mod n, the square root) are checked with one product each, and a
+ * hint that fails its check is replaced by the software answer, so a wrong machine can make
+ * the guest slower but not wrong. */
+
+typedef struct {
+    ge p;
+    bool inf;
+} acc;
+
+/* A point as the machine's operand: x then y, 16 contiguous words. */
+static uint32_t *words(ge *p) { return (uint32_t *)(void *)p; }
+static const uint32_t *const_words(const ge *p) { return (const uint32_t *)(const void *)p; }
+
+static void acc_double(acc *a) {
+    if (a->inf) return;
+    if (bg_sys_secp_double(words(&a->p))) a->inf = true; /* y = 0: a point of order 2 (none on the curve) */
+}
+
+static void acc_add(acc *a, const ge *q) {
+    if (a->inf) {
+        a->p = *q;
+        a->inf = false;
+        return;
+    }
+    if (bg_sys_secp_add(words(&a->p), const_words(q)) == 0) return;
+    /* Same x: Q = P (double) or Q = -P (infinity). */
+    if (limbs_cmp(a->p.y.v, q->y.v) == 0) {
+        acc_double(a);
+    } else {
+        a->inf = true;
+    }
+}
+
+static void acc_add_digit(acc *a, int digit, const ge *table) {
+    if (digit == 0) return;
+    const ge *p = &table[(digit > 0 ? digit : -digit) >> 1];
+    if (digit > 0) {
+        acc_add(a, p);
+        return;
+    }
+    ge neg;
+    neg.x = p->x;
+    limbs_sub(neg.y.v, FE_P.v, p->y.v); /* y in (0, p) on the curve, so p - y is too */
+    acc_add(a, &neg);
+}
+
+static void fe_mulmod(fe *r, const fe *a, const fe *b) {
+    fe t = *a;
+    bg_sys_mulmod(t.v, b->v, FE_P.v);
+    *r = t;
+}
+
+/* y with y^2 = a (mod p) for a below p, by the machine's hint, checked; false when a is not a square. */
+static bool accel_sqrt(fe *y, const fe *a) {
+    fe check, minus_a;
+    int claim = bg_sys_sqrt_hint(y->v, a->v);
+    if (limbs_cmp(y->v, FE_P.v) < 0) {
+        fe_mulmod(&check, y, y);
+        if (claim == 0 && limbs_cmp(check.v, a->v) == 0) return true;
+        limbs_sub(minus_a.v, FE_P.v, a->v);
+        /* y^2 = -a proves a is no square, since -1 is none (p = 3 mod 4); a = 0 is a square. */
+        if (claim == 1 && !limbs_is_zero(a->v) && limbs_cmp(check.v, minus_a.v) == 0) return false;
+    }
+    bool square = fe_sqrt(y, a); /* a wrong hint */
+    fe_normalize(y);
+    return square;
+}
+
+/* 1/a mod n for a in [1, n), by the machine's hint, checked. */
+static void accel_sc_inv(sc *r, const sc *a) {
+    sc check;
+    if (bg_sys_invmod_hint(r->v, a->v, SC_N.v) == 0) {
+        check = *r;
+        bg_sys_mulmod(check.v, a->v, SC_N.v);
+        if (limbs_is_one(check.v)) return;
+    }
+    sc_inv(r, a); /* a wrong hint */
+}
+
+/* R, 3R, 5R, ... (affine) and their images under the endomorphism. */
+static void accel_r_tables(ge rt[TABLE_R], ge rl[TABLE_R], const ge *R) {
+    acc twice = {*R, false}, cur = {*R, false};
+    acc_double(&twice);
+    for (int i = 0; i < TABLE_R; i++) {
+        if (i > 0) acc_add(&cur, &twice.p);
+        rt[i] = cur.p; /* odd multiples below the prime order are never infinity */
+        fe_mulmod(&rl[i].x, &rt[i].x, &FE_BETA);
+        rl[i].y = rt[i].y;
+    }
+}
+
+static bool accel_recover(const bg_secp_sig *sig, uint8_t pubkey[64]) {
+    if (sig->recid != 0 && sig->recid != 1) return false;
+    sc r, s, z, rinv, u1, u2;
+    limbs_from_be(r.v, sig->r);
+    limbs_from_be(s.v, sig->s);
+    limbs_from_be(z.v, sig->hash);
+    if (limbs_is_zero(r.v) || limbs_cmp(r.v, SC_N.v) >= 0) return false;
+    if (limbs_is_zero(s.v) || limbs_cmp(s.v, SC_N.v) >= 0) return false;
+    if (limbs_cmp(z.v, SC_N.v) >= 0) limbs_sub(z.v, z.v, SC_N.v);
+
+    /* R = (r, y), y^2 = r^3 + 7, y's parity = recid; r < n < p, so x = r. */
+    ge R;
+    fe rhs, seven;
+    for (int i = 0; i < 8; i++) R.x.v[i] = r.v[i];
+    fe_mulmod(&rhs, &R.x, &R.x);
+    fe_mulmod(&rhs, &rhs, &R.x);
+    fe_set_int(&seven, 7);
+    fe_add(&rhs, &rhs, &seven);
+    fe_normalize(&rhs);
+    if (!accel_sqrt(&R.y, &rhs)) return false;
+    if ((int)(R.y.v[0] & 1u) != sig->recid) limbs_sub(R.y.v, FE_P.v, R.y.v); /* y != 0: r^3 + 7 != 0 */
+
+    /* u1 = -z / r, u2 = s / r (mod n). */
+    accel_sc_inv(&rinv, &r);
+    sc_mul(&u1, &z, &rinv);
+    sc_mul(&u2, &s, &rinv);
+    if (!limbs_is_zero(u1.v)) limbs_sub(u1.v, SC_N.v, u1.v);
+
+    ge rt[TABLE_R], rl[TABLE_R];
+    accel_r_tables(rt, rl, &R);
+    sc k[4];
+    bool neg[4];
+    split_lambda(&u1, &k[0], &neg[0], &k[1], &neg[1]);
+    split_lambda(&u2, &k[2], &neg[2], &k[3], &neg[3]);
+    int16_t d[4][WNAF_LEN];
+    int top = wnaf4(d, k, neg);
+    acc q = {.inf = true};
+    for (int i = top - 1; i >= 0; i--) {
+        acc_double(&q);
+        acc_add_digit(&q, d[0][i], g_table);
+        acc_add_digit(&q, d[1][i], g_lambda_table);
+        acc_add_digit(&q, d[2][i], rt);
+        acc_add_digit(&q, d[3][i], rl);
+    }
+    if (q.inf) return false;
+    limbs_to_be(pubkey, q.p.x.v);
+    limbs_to_be(pubkey + 32, q.p.y.v);
+    return true;
+}
+
 void bg_secp_recover_batch(const bg_secp_sig *sigs, size_t count, uint8_t (*pubkeys)[64], bool *ok) {
     if (count == 0) return;
+    if (bg_sys_accel() & BG_ACCEL_SECP) {
+        for (size_t i = 0; i < count; i++) ok[i] = accel_recover(&sigs[i], pubkeys[i]);
+        return;
+    }
     recovery *jobs = bg_alloc(count * sizeof *jobs);
     sc *rs = bg_alloc(count * sizeof *rs), *sc_prefix = bg_alloc(count * sizeof *sc_prefix);
     for (size_t i = 0; i < count; i++) {

@@ -26,4 +26,22 @@ enum {
 /* Marks the start of a phase (the zkVM records the cycle count; elsewhere it does nothing). */
 void bg_sys_phase(uint32_t phase);
 
+/* The zkVM's precompiles (docs/executor.md). bg_sys_accel() tells which groups this platform
+ * has, probed once: none under qemu-riscv32, with the executor's precompiles off, or in the host
+ * build, where the modules run their software paths. Call the others only when it says so. */
+enum {
+    BG_ACCEL_KECCAK = 1, /* bg_sys_keccak_f */
+    BG_ACCEL_SECP = 2,   /* the 256-bit and secp256k1 calls below */
+};
+uint32_t bg_sys_accel(void);
+/* Keccak-f[1600] in place. */
+void bg_sys_keccak_f(uint64_t lanes[25]);
+/* Numbers are 8 little-endian 32-bit limbs, points 16 words: x then y (each below p). */
+void bg_sys_mulmod(uint32_t a[8], const uint32_t b[8], const uint32_t m[8]); /* a = a*b mod m */
+int bg_sys_secp_add(uint32_t *p, const uint32_t *q); /* P += Q; 1, P unchanged, if x(P) = x(Q) */
+int bg_sys_secp_double(uint32_t *p);                 /* P = 2P; 1, P unchanged, if y(P) = 0 */
+/* Hints, unverified: out = a^-1 mod m (1: none); out^2 = a (0) or -a (1) mod p. */
+int bg_sys_invmod_hint(uint32_t out[8], const uint32_t a[8], const uint32_t m[8]);
+int bg_sys_sqrt_hint(uint32_t out[8], const uint32_t a[8]);
+
 #endif

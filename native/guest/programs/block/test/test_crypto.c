@@ -6,6 +6,7 @@
 #include "../rlp.h"
 #include "../secp256k1.c"
 #include "check.h"
+#include "secp_vectors.h"
 
 static void hash_hex(const char *msg, size_t len, const char *expect) {
     uint8_t out[32], want[32];
@@ -230,23 +231,12 @@ void test_secp(void) {
     CHECK(memcmp(addr + 12, want, 20) == 0, "EIP-155 example signer");
     CHECK(bg_secp_s_is_low(s), "EIP-155 s is low");
 
-    /* Vectors signed with the plain-integer reference (test/ethref.py): random ones, hashes 0,
-     * n - 1, n/2 and 2^255 (edge cases of the scalar split), and one hash >= n. */
-    static const struct { const char *h, *r, *s; int recid; const char *pub; } v[] = {
-        {"8d116ece1738f7d93d9c172411e20b8f6b0d549b6f03675a1600a35a099950d8", "bbdc44d20dfd9aadb210c5973b17357e45d758c1d5875dcc8c5e6ad6ba514bd9", "432ab3d0cc2a365090cf8448c1e5d58a81e8348885661bf3cd3d69fef39cbd3a", 1, "68ccccaa8aa159bc49bc17525b2087428999ceaa902885d4d61405edde231f76a7fc32cfd73e7f7f65333877b4623cfea25f108898b88c512746a80dfd5d0607"},
-        {"c6f877186d76b07e881ed162ae2eb1547f15052434b9b5df9e7769b10f4205b4", "e9d6bed6749d2ff8ea2e39dc237d3f7ed8f0e06897f426a836556390232c7b38", "0996a22a48c50fb4f6c19ceb39c5f54d82590a8ac52bd0f839521c3080638a59", 0, "534e2077fc36047eb54ef570584cb04480e1b5e1b1b7e65b4783ab21600b90fbb29d178670246ffe6f60bcd79e1fbc65f93f8fa2606b8fd99bc9e007b3277dfe"},
-        {"faecbd389be4bcfc49b64a0872e6cc3ababced2057ee05cde00902c77ebff206", "b429436f4fda15c0516db88aac9706326fb893e87439c4984c91a1065b51dbcb", "040f06891280cab491cc3bb1480fc49ec5d7ff0623bf4263cf412db368df08c8", 0, "d3e83ad98ea12603309070bf661b6254fc5aef8abeaab5ceb3f75887162cf4c4132f5e7d09d2008d142c875911eec7f1a6ecc30a2f8823bee4a1f9736ac96433"},
-        {"0000000000000000000000000000000000000000000000000000000000000000", "c6a62cc4801f42b66fe82ca8c2c127ef44b0a170f14c537dd718353133cbb6b4", "16e010620f224d42c359e60fe2e32581c69d0f131f2be9e234c3bb746d7ac432", 0, "284f0583b915c1587d121420417894f41591c2584bc96b062bd8356a34c3fc328436e18fd11b279b9c628f27e5974bb9860de3bd55996f7fbc703ea044199ca2"},
-        {"fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364140", "878a5fba4333414cc51b6481d42c326db9b8168503db36fdb49bee1ece3aa289", "09bec5851e968a8e3f66de849c3d4aeacab8e2b45f935a8a8b770c8ace32aa8f", 0, "d7a21806339cd10686956bc483ea277e7cc2ce388e8b8f10a0974e5329cc772d84091159eb378ea4c6576fbededdf67b45d327d66c9de2e592f0a539942f3cb8"},
-        {"7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0", "fad39394ebb5421e4a2f366ffab1e0f83768e7eda1682bdc8673200fa6048f8d", "07b32a22d63b952189031334849ad50591c0ee663a0f8a20b22476f6a962cbbb", 0, "4a3ebe6161d42b18792043591b7d329b024c31bb0241ec8b22bc8cb88a4322e57b0e5381bcbc7e0a752d16544666ff9070c3dfff6c69e129dbe942b14442a316"},
-        {"8000000000000000000000000000000000000000000000000000000000000000", "550425165c5e7c304f9468783ba9c3bc116528ee5183c11ee8d0ffce8a566fd9", "79309fb372179eb964cae7c74dd0f615e285322a6eeb9640fcd901924fd2e1ae", 0, "c2b3e5a347b21171a9558d5e6c06348a84171493709ef0cdd751b58d6b7b0dd815e9b2ed7e0b6e6c2cbfe8fc2afc7ad0b54bc0407ace0878579fa6fe45ee5e48"},
-        {"fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364146", "dd1f73e089f3edcf392506038dab45aff056b0058d02e855a5a21389cd8af2da", "4a019a1290b8beb626c61fd105a7494fd1fbac71bab5d62d5091a629720101a8", 1, "4677c8632c51c4a11585307d2ed8f896be6923d91b9e715a7668c916fb3a2ff0a6008c003b58a8ff811b9c2e3479ddc6b2714ea1a9d21db7826b66c38ac480b4"},
-    };
-    for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) recover_hex(v[i].h, v[i].r, v[i].s, v[i].recid, v[i].pub);
+    const secp_vector *v = SECP_VECTORS;
+    for (size_t i = 0; i < SECP_VECTOR_COUNT; i++) recover_hex(v[i].h, v[i].r, v[i].s, v[i].recid, v[i].pub);
 
     /* The same vectors as one batch, with an invalid signature (r = 5, off the curve) and an
      * out-of-range one (s = 0) in between: each result is independent of the others. */
-    enum { COUNT = sizeof v / sizeof v[0], BATCH = COUNT + 2 };
+    enum { COUNT = SECP_VECTOR_COUNT, BATCH = COUNT + 2 };
     static uint8_t hb[BATCH][32], rb[BATCH][32], sb[BATCH][32], pubs[BATCH][64];
     bg_secp_sig sigs[BATCH];
     bool ok[BATCH];

@@ -75,7 +75,10 @@ class BlockRoleTest {
     long recovery = ((Number) phases.get(BlockGuestPhases.SENDER_RECOVERY)).longValue();
     long sum = phases.values().stream().mapToLong(v -> ((Number) v).longValue()).sum();
     assertThat(sum).isEqualTo(((Number) json.get("cycles")).longValue());
-    assertThat(recovery).as("sender recovery dominates a transfer block").isGreaterThan(sum / 2);
+    // With the zkVM's precompiles (on by default) recovery is no longer most of a block, but it is its biggest phase.
+    for (String other : List.of(BlockGuestPhases.DECODE, BlockGuestPhases.STATE_UPDATE, BlockGuestPhases.ROOTS)) {
+      assertThat(recovery).as("sender recovery above %s", other).isGreaterThan(((Number) phases.get(other)).longValue());
+    }
   }
 
   @Test

@@ -31,7 +31,7 @@ public final class Executor {
     OutputStream out = options.stdout() != null ? options.stdout() : capturedOut;
     OutputStream err = options.stderr() != null ? options.stderr() : capturedErr;
     Memory memory = new Memory(options.capturePages(), (int) ((long) options.maxMemoryMiB() << 20 >> Memory.PAGE_BITS));
-    Syscalls syscalls = new Syscalls(input.clone(), out, err);
+    Syscalls syscalls = new Syscalls(input.clone(), out, err, options.precompiles(), options.trace() != null);
     Machine machine = new Machine(program, memory, syscalls, options.translateAfter());
 
     long segmentSize = 1L << options.po2();
@@ -53,7 +53,10 @@ public final class Executor {
       } else {
         Tracer.run(machine, budget, options.trace());
       }
-      if (machine.cycles() == segmentStart + segmentSize || machine.halted()) {
+      if (machine.waitingCall() > 0) {
+        refuseCallThatCannotFit(machine, segmentStart, options);
+      }
+      if (machine.cycles() == segmentStart + segmentSize || machine.halted() || machine.waitingCall() > 0) {
         Memory.SegmentPages pages = memory.beginSegment();
         int[] endRegisters = machine.registers();
         segments.add(new Segment(segments.size(), segmentStart, machine.cycles() - segmentStart, startPc,
@@ -65,5 +68,24 @@ public final class Executor {
     }
     return new ExecutionResult(machine.exitCode(), machine.cycles(), List.copyOf(segments), syscalls.journal(),
         capturedOut.toByteArray(), capturedErr.toByteArray(), System.nanoTime() - started, syscalls.phaseMarks());
+  }
+
+  /**
+   * A precompile call that did not fit ends its segment early, and the next segment starts with
+   * it; one that does not fit in a whole segment, or in what the cycle limit leaves, never will.
+   */
+  private static void refuseCallThatCannotFit(Machine machine, long segmentStart, ExecutorOptions options) {
+    int pc = machine.pc();
+    int cost = machine.waitingCall();
+    if (machine.cycles() + cost > options.maxCycles()) {
+      throw GuestFault.at(pc, machine.instructionAt(pc), machine.cycles(), String.format(
+          "the guest ran %d cycles without exiting (--max-cycles; the precompile call here costs %d more);"
+              + " raise the limit or look for an endless loop", options.maxCycles(), cost));
+    }
+    if (machine.cycles() == segmentStart) {
+      throw GuestFault.at(pc, machine.instructionAt(pc), machine.cycles(), String.format(
+          "the precompile call here costs %d cycles, more than a segment of 2^%d holds; use a larger po2",
+          cost, options.po2()));
+    }
   }
 }

@@ -14,9 +14,12 @@ import java.io.OutputStream;
  * @param translateAfter how often execution must arrive at a code address before the code from
  *     there is translated to JVM bytecode; 0 interprets everything (traced runs always interpret)
  * @param maxMemoryMiB the most guest memory (touched pages) the run may use; beyond it the guest faults
+ * @param precompiles whether the precompile calls (0x1001..) exist; off, they answer -ENOSYS as
+ *     under qemu and guests take their software paths (what a traced run for the prover needs
+ *     until the precompile chips exist)
  */
 public record ExecutorOptions(int po2, long maxCycles, OutputStream stdout, OutputStream stderr, TraceSink trace,
-    boolean capturePages, int translateAfter, int maxMemoryMiB) {
+    boolean capturePages, int translateAfter, int maxMemoryMiB, boolean precompiles) {
 
   public static final int DEFAULT_PO2 = 20;
   public static final int MIN_PO2 = 4;
@@ -40,37 +43,41 @@ public record ExecutorOptions(int po2, long maxCycles, OutputStream stdout, Outp
     }
   }
 
-  /** Default segment size, no practical cycle limit, output captured, no trace. */
+  /** Default segment size, no practical cycle limit, output captured, no trace, precompiles on. */
   public static ExecutorOptions defaults() {
     return new ExecutorOptions(DEFAULT_PO2, DEFAULT_MAX_CYCLES, null, null, null, false, DEFAULT_TRANSLATE_AFTER,
-        DEFAULT_MAX_MEMORY_MIB);
+        DEFAULT_MAX_MEMORY_MIB, true);
   }
 
   public ExecutorOptions withPo2(int value) {
-    return new ExecutorOptions(value, maxCycles, stdout, stderr, trace, capturePages, translateAfter, maxMemoryMiB);
+    return new ExecutorOptions(value, maxCycles, stdout, stderr, trace, capturePages, translateAfter, maxMemoryMiB, precompiles);
   }
 
   public ExecutorOptions withMaxCycles(long value) {
-    return new ExecutorOptions(po2, value, stdout, stderr, trace, capturePages, translateAfter, maxMemoryMiB);
+    return new ExecutorOptions(po2, value, stdout, stderr, trace, capturePages, translateAfter, maxMemoryMiB, precompiles);
   }
 
   public ExecutorOptions withOutput(OutputStream out, OutputStream err) {
-    return new ExecutorOptions(po2, maxCycles, out, err, trace, capturePages, translateAfter, maxMemoryMiB);
+    return new ExecutorOptions(po2, maxCycles, out, err, trace, capturePages, translateAfter, maxMemoryMiB, precompiles);
   }
 
   public ExecutorOptions withTrace(TraceSink value) {
-    return new ExecutorOptions(po2, maxCycles, stdout, stderr, value, capturePages, translateAfter, maxMemoryMiB);
+    return new ExecutorOptions(po2, maxCycles, stdout, stderr, value, capturePages, translateAfter, maxMemoryMiB, precompiles);
   }
 
   public ExecutorOptions withTranslateAfter(int value) {
-    return new ExecutorOptions(po2, maxCycles, stdout, stderr, trace, capturePages, value, maxMemoryMiB);
+    return new ExecutorOptions(po2, maxCycles, stdout, stderr, trace, capturePages, value, maxMemoryMiB, precompiles);
   }
 
   public ExecutorOptions withMaxMemoryMiB(int value) {
-    return new ExecutorOptions(po2, maxCycles, stdout, stderr, trace, capturePages, translateAfter, value);
+    return new ExecutorOptions(po2, maxCycles, stdout, stderr, trace, capturePages, translateAfter, value, precompiles);
   }
 
   public ExecutorOptions withCapturePages(boolean value) {
-    return new ExecutorOptions(po2, maxCycles, stdout, stderr, trace, value, translateAfter, maxMemoryMiB);
+    return new ExecutorOptions(po2, maxCycles, stdout, stderr, trace, value, translateAfter, maxMemoryMiB, precompiles);
+  }
+
+  public ExecutorOptions withPrecompiles(boolean value) {
+    return new ExecutorOptions(po2, maxCycles, stdout, stderr, trace, capturePages, translateAfter, maxMemoryMiB, value);
   }
 }

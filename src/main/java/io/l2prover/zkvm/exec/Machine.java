@@ -33,6 +33,10 @@ final class Machine {
 
   private boolean halted;
   private int exitCode;
+  /** The cycle count the current segment must not pass: a precompile call that would is left for the next one. */
+  private long cycleLimit = Long.MAX_VALUE;
+  /** Cycles of the call at pc that did not fit before {@link #cycleLimit}, or 0. */
+  private int waitingCall;
 
   Machine(Program program, Memory memory, Syscalls syscalls, int translateAfter) {
     this.translateAfter = translateAfter;
@@ -64,8 +68,10 @@ final class Machine {
     final int[] x = regs;
     final int[][] rp = memory.readCache;
     final int[][] wp = memory.writeCache;
+    cycleLimit = cycles + budget;
+    waitingCall = 0;
     int done = 0;
-    while (done < budget && !halted) {
+    while (done < budget && !halted && waitingCall == 0) {
       int left = budget - done;
       int slot = (pc - codeBase) >>> 2;
       if (slot >= regions.length || (pc & 3) != 0) {
@@ -114,6 +120,14 @@ final class Machine {
 
   int exitCode() {
     return exitCode;
+  }
+
+  /**
+   * The cycles of the precompile call at pc when the last {@link #runTranslated} stopped before it
+   * because they did not fit in its budget (segments never split a call), else 0.
+   */
+  int waitingCall() {
+    return waitingCall;
   }
 
   /** Register {@code index} (0..31). */
@@ -403,11 +417,19 @@ final class Machine {
           case Op.FENCE -> pc += 4;
           case Op.ECALL -> {
             this.pc = pc;
-            if (syscalls.handle(this, cycles + budget - remaining - 1)) {
+            long before = cycles + budget - remaining - 1;
+            int extra = syscalls.extraCycles(x[17]);
+            if (extra > 0 && before + 1 + extra > cycleLimit) {
+              waitingCall = 1 + extra;
+              remaining++; // not retired: the call goes into the next segment whole
+              break loop;
+            }
+            if (syscalls.handle(this, before)) {
               halted = true;
               exitCode = x[10];
               break loop;
             }
+            remaining -= extra;
             pc += 4;
           }
           case Op.EBREAK -> throw new MemoryFault("ebreak: the guest hit a breakpoint (abort or __builtin_trap?)");

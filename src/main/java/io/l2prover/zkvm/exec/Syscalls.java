@@ -12,7 +12,8 @@ import java.util.List;
  * qemu-riscv32. read(63) from fd 0 is the private input; write(64) to fd 1/2 goes to the host's
  * stdout/stderr and to fd 3 is the journal; exit(93) and exit_group(94) end the guest.
  * zkVM-only calls have numbers >= 0x1000: phase(0x1000) records a {@link PhaseMark} and returns
- * 0 (qemu answers -ENOSYS to it, so guests ignore the result and run there unchanged).
+ * 0 (qemu answers -ENOSYS to it, so guests ignore the result and run there unchanged); 0x1001..
+ * are the {@link Precompiles}, which answer -ENOSYS as qemu does when they are switched off.
  */
 final class Syscalls {
 
@@ -39,11 +40,32 @@ final class Syscalls {
   private final OutputStream stderr;
   private final ByteArrayOutputStream journal = new ByteArrayOutputStream();
   private final List<PhaseMark> phaseMarks = new ArrayList<>();
+  private final boolean precompiles;
+  private final boolean traced;
 
-  Syscalls(byte[] input, OutputStream stdout, OutputStream stderr) {
+  /**
+   * @param precompiles whether the precompiles exist; without them their numbers answer -ENOSYS
+   * @param traced whether every cycle is traced: the trace has no rows for a precompile's work yet
+   */
+  Syscalls(byte[] input, OutputStream stdout, OutputStream stderr, boolean precompiles, boolean traced) {
     this.input = input;
     this.stdout = stdout;
     this.stderr = stderr;
+    this.precompiles = precompiles;
+    this.traced = traced;
+  }
+
+  /** Cycles the call {@code number} costs beyond its ecall's own: a precompile's work (see {@link Precompiles#cycles}). */
+  int extraCycles(int number) {
+    if (!precompiles || !Precompiles.isPrecompile(number)) {
+      return 0;
+    }
+    if (traced && number != Precompiles.PROBE) {
+      throw new MemoryFault(String.format("precompile call %d in a traced run: the prover has no precompile chips yet;"
+          + " trace with precompiles off (ExecutorOptions.withPrecompiles(false)), where the guest takes its software path",
+          number));
+    }
+    return Precompiles.cycles(number) - 1;
   }
 
   byte[] journal() {
@@ -75,8 +97,13 @@ final class Syscalls {
           mark(a0, cycle);
           setResult(m, 0);
         }
-        default -> throw new MemoryFault(String.format(
-            "unknown syscall %d (a7); the zkVM knows read (63), write (64), exit (93) and phase (4096)", number));
+        default -> {
+          if (!Precompiles.isPrecompile(number)) {
+            throw new MemoryFault(String.format("unknown syscall %d (a7); the zkVM knows read (63), write (64),"
+                + " exit (93), phase (4096) and the precompiles %d..%d", number, Precompiles.FIRST, Precompiles.LAST));
+          }
+          setResult(m, precompiles ? Precompiles.call(number, m.memory(), a0, a1, a2) : Precompiles.ENOSYS);
+        }
       }
     } catch (MemoryFault refused) {
       throw GuestFault.at(m.pc(), m.instructionAt(m.pc()), cycle, refused.getMessage());

@@ -15,7 +15,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
-/** Random generated chains: the C guest and the Java chain layer give the same journal for every block. */
+/**
+ * Random generated chains: the C guest and the Java chain layer give the same journal for every
+ * block, with the zkVM's precompiles and without them (the guest's software paths).
+ */
 class BlockGuestDifferentialTest {
 
   private final Program guest = Program.fromElf(Guests.bundled("block"));
@@ -29,6 +32,9 @@ class BlockGuestDifferentialTest {
       ExecutionResult result = Executor.run(guest, GuestInputEncoder.encode(chain.input(n)), ExecutorOptions.defaults());
       assertThat(result.exitCode()).as("block %d: %s", n, new String(result.stderr(), StandardCharsets.UTF_8)).isZero();
       assertThat(BlockJournal.decode(result.journal())).isEqualTo(chain.expectedJournal(n));
+      ExecutionResult software = Executor.run(guest, GuestInputEncoder.encode(chain.input(n)),
+          ExecutorOptions.defaults().withPrecompiles(false));
+      assertThat(software.journal()).as("block %d without precompiles", n).isEqualTo(result.journal());
     }
   }
 }

@@ -76,6 +76,18 @@ class GuestProgramsTest {
     assertThat(r.journal()).hasSize(4);
   }
 
+  /** On: every call against known answers inside the guest; off: -ENOSYS and the software paths, same journal. */
+  @Test
+  void precompilesGuestPassesWithPrecompilesOnAndOffAndCommitsTheSameJournal() {
+    ExecutionResult on = run("precompiles", new byte[0]);
+    ExecutionResult off = Executor.run(Guests.bundled("precompiles"), new byte[0],
+        ExecutorOptions.defaults().withPrecompiles(false));
+    assertThat(on.exitCode()).as(new String(on.stderr(), StandardCharsets.UTF_8)).isZero();
+    assertThat(off.exitCode()).as(new String(off.stderr(), StandardCharsets.UTF_8)).isZero();
+    assertThat(on.journal()).hasSize(2 * 32 + 12 * 65).isEqualTo(off.journal());
+    assertThat(on.cycles()).as("the precompiles pay").isLessThan(off.cycles() / 10);
+  }
+
   @Test
   void helloGuestReadsInputAndWritesEveryStream() {
     ExecutionResult r = run("hello", "xyz".getBytes(StandardCharsets.US_ASCII));

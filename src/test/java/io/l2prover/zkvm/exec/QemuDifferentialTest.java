@@ -29,7 +29,8 @@ class QemuDifferentialTest {
         Arguments.of("sort", ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt(5000).putInt(99).array()),
         Arguments.of("hello", "differential".getBytes()),
         Arguments.of("bench", new byte[] {1, 0, 0, 0}),
-        Arguments.of("faults", new byte[0]));
+        Arguments.of("faults", new byte[0]),
+        Arguments.of("precompiles", new byte[0]));
   }
 
   @ParameterizedTest(name = "{0}")
