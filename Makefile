@@ -54,6 +54,17 @@ test-block-guest:
 	$(MAKE) -C native/guest/programs/block/test
 test: test-block-guest
 
+# The block guest's EVM (native/guest/programs/block/evm, docs/evm.md): known-answer tests, then
+# a fixed sample of the ethereum/tests blockchain fixtures on the host runner (a few minutes);
+# `make ethereum-tests` runs every fixture on the host runner and the block guest (host build).
+ETHEREUM_TESTS ?= $(abspath $(or $(L2PROVER_TESTDATA),$(TESTDATA)))/ethereum-tests/BlockchainTests
+.PHONY: test-evm ethereum-tests
+test-evm:
+	$(MAKE) -C native/guest/programs/block/evm/test FIXTURES=$(ETHEREUM_TESTS)
+test: test-evm
+ethereum-tests:
+	$(MAKE) -C native/guest/programs/block/evm/test FIXTURES=$(ETHEREUM_TESTS) all-fixtures guest-fixtures
+
 # Java chain layer costs (JMH): sender recovery, block validation, guest input building.
 .PHONY: bench-chain
 bench-chain:

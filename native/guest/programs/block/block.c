@@ -1,5 +1,6 @@
 #include "block.h"
 
+#include "evm_block.h"
 #include "header.h"
 #include "keccak.h"
 #include "rlp.h"
@@ -9,19 +10,9 @@
 #include "util.h"
 
 #define GWEI 1000000000u
-#define MAX_PRECOMPILE 10u /* Cancun: 0x01..0x0a */
 #define BLOOM_LEN 256
 
-/* EIP-4788: the beacon roots contract that a Cancun block's system call writes to. */
-static const uint8_t BEACON_ROOTS_ADDRESS[20] = {0x00, 0x0f, 0x3d, 0xf6, 0xd7, 0x32, 0x80, 0x7e, 0xf1, 0x31,
-                                                 0x9f, 0xb7, 0xb8, 0xbb, 0x85, 0x22, 0xd0, 0xbe, 0xac, 0x02};
-
-typedef struct {
-    const uint8_t *encoding;
-    size_t len;
-    const uint8_t *address;
-    uint64_t amount_gwei;
-} withdrawal;
+typedef bg_withdrawal withdrawal;
 
 /* The trie of items under keys rlp(index), as transactions, receipts and withdrawals use. */
 static void put_indexed(bg_trie *t, uint32_t index, const uint8_t *value, size_t len) {
@@ -34,13 +25,6 @@ static void expect_root(const char *what, const uint8_t *header_root, bg_trie *t
     uint8_t root[32];
     bg_trie_root(t, root);
     if (!bg_equal(root, header_root, 32)) bg_fail("%s root mismatch: the header has %x, the block gives %x", what, header_root, root);
-}
-
-static bool is_precompile(const uint8_t address[20]) {
-    for (int i = 0; i < 19; i++) {
-        if (address[i] != 0) return false;
-    }
-    return address[19] >= 1 && address[19] <= MAX_PRECOMPILE;
 }
 
 static size_t decode_withdrawals(const bg_rlp *list, withdrawal **out) {
@@ -74,7 +58,8 @@ static void credit(bg_account *a, const u256 *amount, const char *what) {
     if (u256_add(&a->balance, &a->balance, amount)) bg_fail("%s: balance overflows 256 bits", what);
 }
 
-/* Applies transaction i (sender already recovered); returns the gas it used. */
+/* Applies value transfer i (sender already recovered; bg_evm_needed has ruled out creations,
+ * code and precompiles); returns the gas it used. */
 static uint64_t apply_tx(bg_state *state, const bg_tx *tx, uint32_t i, const bg_header *h, uint64_t gas_left) {
     if (tx->gas_limit > gas_left)
         bg_fail("transaction %u: gas limit %lu exceeds the block's remaining gas %lu", i, tx->gas_limit, gas_left);
@@ -84,8 +69,6 @@ static uint64_t apply_tx(bg_state *state, const bg_tx *tx, uint32_t i, const bg_
         bg_fail("transaction %u: max fee per gas (gas price) is below the block's base fee", i);
     if (tx->intrinsic_gas > tx->gas_limit)
         bg_fail("transaction %u: gas limit %lu is below the intrinsic gas %lu", i, tx->gas_limit, tx->intrinsic_gas);
-    if (is_precompile(tx->to))
-        bg_unsupported("unsupported: transaction %u calls the precompile at address %u (the EVM is not in the guest yet)", i, (unsigned)tx->to[19]);
 
     bg_account *sender = bg_state_account(state, tx->sender);
     if (bg_account_has_code(sender)) bg_fail("transaction %u: the sender has code (EIP-3607)", i);
@@ -101,8 +84,6 @@ static uint64_t apply_tx(bg_state *state, const bg_tx *tx, uint32_t i, const bg_
         bg_fail("transaction %u: insufficient balance for gas limit * max fee + value", i);
 
     bg_account *recipient = bg_state_account(state, tx->to);
-    if (bg_account_has_code(recipient))
-        bg_unsupported("unsupported: transaction %u calls an account with code (the EVM is not in the guest yet)", i);
 
     /* A plain transfer runs no code: it uses exactly its intrinsic gas and refunds nothing. */
     uint64_t gas_used = tx->intrinsic_gas;
@@ -148,7 +129,6 @@ void bg_block_validate(const bg_block_input *in, bg_block_result *out) {
     bg_header_decode(&h, parts[0].start, parts[0].encoded_len, "block header");
     bg_header_check(&h, &parent);
     if (!parts[2].is_list || parts[2].len != 0) bg_fail("block has ommers (must be empty after the merge)");
-    if (h.blob_gas_used != 0) bg_fail("blob gas used is %lu, but the block has no blob transactions", h.blob_gas_used);
 
     if (!parts[1].is_list) bg_fail("block transactions: expected a list");
     uint32_t tx_count = 0;
@@ -185,29 +165,35 @@ void bg_block_validate(const bg_block_input *in, bg_block_result *out) {
      * into their trie here too; hashing that trie is phase 4). */
     bg_sys_phase(BG_PHASE_STATE_UPDATE);
     bg_state *state = bg_state_open(in->witness, parent.state_root, 2 * (size_t)tx_count + withdrawal_count + 2);
-    /* With no contract there, the EIP-4788 system call does nothing; with one it would run
-     * EVM code that updates its storage. */
-    if (bg_account_has_code(bg_state_read(state, BEACON_ROOTS_ADDRESS)))
-        bg_unsupported("unsupported: the EIP-4788 beacon roots contract is deployed (its system call needs the EVM)");
     bg_trie receipts;
     bg_trie_open(&receipts, NULL, BG_EMPTY_TRIE_ROOT, "receipts trie");
-    uint64_t cumulative = 0;
-    for (uint32_t i = 0; i < tx_count; i++) {
-        cumulative += apply_tx(state, &txs[i], i, &h, h.gas_limit - cumulative);
-        uint8_t *receipt = bg_alloc(320);
-        put_indexed(&receipts, i, receipt, encode_receipt(receipt, txs[i].type, cumulative));
+    bg_evm_totals totals = {0};
+    char why[160];
+    if (bg_evm_needed(state, &h, txs, tx_count, why, sizeof why)) {
+        /* Creations, calls to code or precompiles, blob transactions, the EIP-4788 call: the
+         * EVM, over an execution witness (a version 1 input only covers transfers). */
+        if (!in->evm_witness) bg_unsupported("unsupported: %s, and the input (version 1) has no EVM execution witness", why);
+        bg_evm_transition(in, state, &h, txs, tx_count, withdrawals, withdrawal_count, &receipts, &totals);
+    } else {
+        for (uint32_t i = 0; i < tx_count; i++) {
+            totals.gas_used += apply_tx(state, &txs[i], i, &h, h.gas_limit - totals.gas_used);
+            uint8_t *receipt = bg_alloc(320);
+            put_indexed(&receipts, i, receipt, encode_receipt(receipt, txs[i].type, totals.gas_used));
+        }
+        for (size_t i = 0; i < withdrawal_count; i++) {
+            u256 amount = u256_of(withdrawals[i].amount_gwei), gwei = u256_of(GWEI), wei;
+            u256_mul(&wei, &amount, &gwei);
+            credit(bg_state_account(state, withdrawals[i].address), &wei, "withdrawal");
+        }
     }
-    for (size_t i = 0; i < withdrawal_count; i++) {
-        u256 amount = u256_of(withdrawals[i].amount_gwei), gwei = u256_of(GWEI), wei;
-        u256_mul(&wei, &amount, &gwei);
-        credit(bg_state_account(state, withdrawals[i].address), &wei, "withdrawal");
-    }
+    uint64_t cumulative = totals.gas_used;
 
     /* Phase 4: roots and totals against the header. */
     bg_sys_phase(BG_PHASE_ROOTS);
     if (cumulative != h.gas_used) bg_fail("gas used mismatch: the header has %lu, the transactions use %lu", h.gas_used, cumulative);
-    static const uint8_t empty_bloom[BLOOM_LEN] = {0};
-    if (!bg_equal(h.logs_bloom, empty_bloom, BLOOM_LEN)) bg_fail("logs bloom mismatch: transfers emit no logs, the header's bloom is not empty");
+    if (totals.blob_gas_used != h.blob_gas_used)
+        bg_fail("blob gas used mismatch: the header has %lu, the transactions use %lu", h.blob_gas_used, totals.blob_gas_used);
+    if (!bg_equal(h.logs_bloom, totals.logs_bloom, BLOOM_LEN)) bg_fail("logs bloom mismatch");
     expect_root("receipts", h.receipts_root, &receipts);
     bg_state_commit(state, out->new_state_root);
     if (!bg_equal(out->new_state_root, h.state_root, 32))

@@ -3,6 +3,7 @@
 #ifndef BG_BLOCK_H
 #define BG_BLOCK_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -17,6 +18,8 @@ typedef struct {
     const uint8_t *block;
     size_t block_len;
     const bg_witness *witness;
+    const bg_witness *codes; /* contract codes by their hash */
+    bool evm_witness;        /* input version 2: the witness covers EVM execution */
 } bg_block_input;
 
 typedef struct {

@@ -40,7 +40,7 @@ void bg_header_decode(bg_header *h, const uint8_t *rlp, size_t len, const char *
     h->timestamp = bg_rlp_u64(&f[11], what);
     bg_rlp_string(&f[12], what);
     h->extra_data_len = f[12].len;
-    bg_rlp_bytes(&f[13], 32, what); /* mix hash / prev randao: not checked by execution */
+    h->prev_randao = bg_rlp_bytes(&f[13], 32, what); /* the mix hash field */
     h->nonce = bg_rlp_bytes(&f[14], 8, what);
     bg_rlp_u256(&f[15], word, what);
     h->base_fee = u256_from_be(word);

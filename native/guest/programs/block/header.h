@@ -21,6 +21,7 @@ typedef struct {
     u256 difficulty;
     uint64_t number, gas_limit, gas_used, timestamp;
     size_t extra_data_len;
+    const uint8_t *prev_randao; /* 32 bytes, the PREVRANDAO opcode's value (EIP-4399) */
     const uint8_t *nonce; /* 8 bytes */
     u256 base_fee;
     const uint8_t *withdrawals_root;             /* from Shanghai on, else NULL */

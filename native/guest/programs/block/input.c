@@ -3,7 +3,10 @@
 #include "sys.h"
 #include "util.h"
 
-#define INPUT_VERSION 1u
+/* Version 1: a witness for value transfers; version 2: an execution witness for the EVM (every
+ * trie node and code the block's execution reads). The layout is the same. */
+#define INPUT_VERSION_TRANSFERS 1u
+#define INPUT_VERSION_EVM 2u
 /* Bounds that keep a corrupt length from turning into an allocation the heap (128 MiB) cannot
  * serve: each item is read right after its allocation, so a wrong length fails as truncated
  * input, and node lists grow only as nodes actually arrive. */
@@ -46,42 +49,43 @@ static const uint8_t *read_blob(int fd, size_t *len, const char *what) {
     return p;
 }
 
-void bg_input_read(int fd, bg_block_input *in) {
-    uint8_t head[16];
-    read_exact(fd, head, 16, "the stream header");
-    if (head[0] != 'L' || head[1] != '2' || head[2] != 'B' || head[3] != 'I')
-        bg_fail("input: bad magic (expected \"L2BI\"): this is not a block guest input stream");
-    uint32_t version = bg_le32(head + 4);
-    if (version != INPUT_VERSION) bg_fail("input: version %u, this guest reads version %u", version, INPUT_VERSION);
-    in->chain_id = bg_le64(head + 8);
-    in->parent_header = read_blob(fd, &in->parent_header_len, "the parent header");
-    in->block = read_blob(fd, &in->block_len, "the block");
-
-    uint32_t nodes = read_u32(fd, "the witness node count");
-    if (nodes > MAX_ITEM_COUNT) bg_fail("input: %u witness nodes is over the limit", nodes);
+/* A counted list of items (witness nodes or codes), indexed by hash once all have arrived: the
+ * list grows as items come, so a corrupt count fails as truncated input, not as a huge index. */
+static bg_witness *read_indexed(int fd, const char *what, const char *item) {
+    uint32_t count = read_u32(fd, what);
+    if (count > MAX_ITEM_COUNT) bg_fail("input: %u %s is over the limit", count, what);
     blob *list = NULL;
     size_t cap = 0;
-    for (uint32_t i = 0; i < nodes; i++) {
+    for (uint32_t i = 0; i < count; i++) {
         if (i == cap) {
             cap = cap ? 2 * cap : 256;
             blob *bigger = bg_alloc(cap * sizeof *bigger);
             if (i) bg_copy(bigger, list, i * sizeof *list);
             list = bigger;
         }
-        list[i].data = read_blob(fd, &list[i].len, "a witness node");
+        list[i].data = read_blob(fd, &list[i].len, item);
     }
-    bg_witness *w = bg_witness_new(nodes);
-    for (uint32_t i = 0; i < nodes; i++) bg_witness_add(w, list[i].data, list[i].len);
-    in->witness = w;
+    bg_witness *w = bg_witness_new(count);
+    for (uint32_t i = 0; i < count; i++) bg_witness_add(w, list[i].data, list[i].len);
+    return w;
+}
 
-    /* Codes are part of the format for the EVM to come; value transfers never run code (calls
-     * to accounts with code are refused), so they are read and not kept. */
-    uint32_t codes = read_u32(fd, "the code count");
-    if (codes > MAX_ITEM_COUNT) bg_fail("input: %u codes is over the limit", codes);
-    for (uint32_t i = 0; i < codes; i++) {
-        size_t len;
-        read_blob(fd, &len, "a contract code");
-    }
+void bg_input_read(int fd, bg_block_input *in) {
+    uint8_t head[16];
+    read_exact(fd, head, 16, "the stream header");
+    if (head[0] != 'L' || head[1] != '2' || head[2] != 'B' || head[3] != 'I')
+        bg_fail("input: bad magic (expected \"L2BI\"): this is not a block guest input stream");
+    uint32_t version = bg_le32(head + 4);
+    if (version != INPUT_VERSION_TRANSFERS && version != INPUT_VERSION_EVM)
+        bg_fail("input: version %u, this guest reads versions 1 and 2", version);
+    in->evm_witness = version == INPUT_VERSION_EVM;
+    in->chain_id = bg_le64(head + 8);
+    in->parent_header = read_blob(fd, &in->parent_header_len, "the parent header");
+    in->block = read_blob(fd, &in->block_len, "the block");
+
+    in->witness = read_indexed(fd, "witness nodes", "a witness node");
+    /* Codes are indexed by their hash like the nodes, for the EVM (evm_block.c). */
+    in->codes = read_indexed(fd, "codes", "a contract code");
     uint8_t extra;
     if (read_some(fd, &extra, 1) != 0) bg_fail("input: trailing bytes after the codes");
 }

@@ -70,6 +70,13 @@ static const slot *witness_find(const bg_witness *w, const uint8_t hash[32]) {
     return NULL;
 }
 
+const uint8_t *bg_witness_get(const bg_witness *w, const uint8_t hash[32], size_t *len) {
+    const slot *s = witness_find(w, hash);
+    if (s == NULL) return NULL;
+    *len = s->len;
+    return s->data;
+}
+
 /* ---- node construction and decoding ---- */
 
 static bg_node *node_new(uint8_t kind) {

@@ -24,6 +24,8 @@ extern const uint8_t BG_EMPTY_TRIE_ROOT[32];
 /* Indexes the node encodings (hashing each once). */
 bg_witness *bg_witness_new(size_t count);
 void bg_witness_add(bg_witness *w, const uint8_t *node, size_t len);
+/* The item whose Keccak-256 hash is hash (*len receives its length), or NULL. */
+const uint8_t *bg_witness_get(const bg_witness *w, const uint8_t hash[32], size_t *len);
 
 /* A trie whose root is the node with this hash; it is resolved from the witness on first
  * use (so a wrong root shows up as a missing witness node). witness may be NULL for tries

@@ -10,20 +10,36 @@ static const uint8_t EMPTY_CODE_HASH[32] = {0xc5, 0xd2, 0x46, 0x01, 0x86, 0xf7, 
 
 struct bg_state {
     bg_trie trie;
-    bg_account **slots; /* open addressing by address */
+    bg_account **slots; /* open addressing by address, at most half full */
     size_t mask;
-    size_t count, capacity;
+    size_t count;
 };
 
-bg_state *bg_state_open(const bg_witness *w, const uint8_t root[32], size_t capacity) {
+bg_state *bg_state_open(const bg_witness *w, const uint8_t root[32], size_t expected) {
     bg_state *s = bg_calloc(sizeof *s);
     bg_trie_open(&s->trie, w, root, "state trie");
     size_t cap = 16;
-    while (cap < 2 * capacity + 1) cap <<= 1;
+    while (cap < 2 * expected + 1) cap <<= 1;
     s->slots = bg_calloc(cap * sizeof(bg_account *));
     s->mask = cap - 1;
-    s->capacity = capacity;
     return s;
+}
+
+static size_t slot_of(const bg_state *s, const uint8_t address[20]) {
+    size_t i = bg_le32(address + 16) & s->mask;
+    while (s->slots[i] != NULL && !bg_equal(s->slots[i]->address, address, 20)) i = (i + 1) & s->mask;
+    return i;
+}
+
+/* Doubles the table (the EVM may touch more accounts than the transactions name; the old
+ * table is not freed, as nothing is in the guest). */
+static void grow(bg_state *s) {
+    bg_account **old = s->slots;
+    size_t old_cap = s->mask + 1;
+    s->slots = bg_calloc(2 * old_cap * sizeof(bg_account *));
+    s->mask = 2 * old_cap - 1;
+    for (size_t i = 0; i < old_cap; i++)
+        if (old[i] != NULL) s->slots[slot_of(s, old[i]->address)] = old[i];
 }
 
 bool bg_account_has_code(const bg_account *a) { return !bg_equal(a->code_hash, EMPTY_CODE_HASH, 32); }
@@ -51,12 +67,12 @@ static void load(bg_state *s, bg_account *a) {
 }
 
 bg_account *bg_state_read(bg_state *s, const uint8_t address[20]) {
-    size_t i = bg_le32(address + 16) & s->mask;
-    while (s->slots[i] != NULL) {
-        if (bg_equal(s->slots[i]->address, address, 20)) return s->slots[i];
-        i = (i + 1) & s->mask;
+    size_t i = slot_of(s, address);
+    if (s->slots[i] != NULL) return s->slots[i];
+    if (2 * (s->count + 1) > s->mask + 1) {
+        grow(s);
+        i = slot_of(s, address);
     }
-    if (s->count == s->capacity) bg_fail("internal: more accounts than the block can touch");
     bg_account *a = bg_calloc(sizeof *a);
     bg_copy(a->address, address, 20);
     load(s, a);

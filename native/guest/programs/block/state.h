@@ -21,9 +21,9 @@ typedef struct {
 
 typedef struct bg_state bg_state;
 
-/* The state whose root is root, read through the witness. capacity bounds the number of
- * distinct accounts the block may touch. */
-bg_state *bg_state_open(const bg_witness *w, const uint8_t root[32], size_t capacity);
+/* The state whose root is root, read through the witness; expected sizes its account table,
+ * which grows as accounts come. */
+bg_state *bg_state_open(const bg_witness *w, const uint8_t root[32], size_t expected);
 
 /* The account at address (an empty one if absent from the trie), for reading only: it is
  * written back only if bg_state_account touches it later. */

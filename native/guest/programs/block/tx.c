@@ -9,6 +9,8 @@
 #define TX_DATA_NONZERO_GAS 16u
 #define ACCESS_LIST_ADDRESS_GAS 2400u
 #define ACCESS_LIST_STORAGE_KEY_GAS 1900u
+#define TX_CREATE_GAS 32000u
+#define INITCODE_WORD_GAS 2u
 
 static const char *const TX_WHAT = "transaction";
 
@@ -26,8 +28,10 @@ static const uint8_t *field_word(const bg_rlp *item) {
     return word;
 }
 
-static uint64_t data_gas(const bg_rlp *data) {
+static uint64_t data_gas(bg_tx *tx, const bg_rlp *data) {
     bg_rlp_string(data, TX_WHAT);
+    tx->data = data->payload;
+    tx->data_len = data->len;
     uint64_t gas = 0;
     for (size_t i = 0; i < data->len; i++) gas += data->payload[i] ? TX_DATA_NONZERO_GAS : TX_DATA_ZERO_GAS;
     return gas;
@@ -58,10 +62,31 @@ static uint64_t access_list_gas(const bg_rlp *list, uint32_t index) {
     return gas;
 }
 
-static void set_to(bg_tx *tx, const bg_rlp *to, uint32_t index) {
+static void set_to(bg_tx *tx, const bg_rlp *to) {
     bg_rlp_string(to, TX_WHAT);
-    if (to->len == 0) bg_unsupported("unsupported: transaction %u creates a contract (the EVM is not in the guest yet)", index);
-    tx->to = bg_rlp_bytes(to, 20, "transaction recipient");
+    tx->to = to->len == 0 ? NULL : bg_rlp_bytes(to, 20, "transaction recipient");
+}
+
+/* A creation pays 32000 and, per EIP-3860, 2 per 32-byte word of initcode. */
+static uint64_t creation_gas(const bg_tx *tx) {
+    return tx->to != NULL ? 0 : TX_CREATE_GAS + INITCODE_WORD_GAS * ((tx->data_len + 31) / 32);
+}
+
+/* EIP-4844 versioned hashes: a list of 32-byte strings, copied into one array. */
+static void set_blob_hashes(bg_tx *tx, const bg_rlp *list, uint32_t index) {
+    if (!list->is_list) bg_fail("transaction %u: blob versioned hashes are not a list", index);
+    size_t count = list->len / 33;
+    uint8_t *hashes = bg_alloc(count * 32 + 1);
+    size_t at = 0, n = 0;
+    while (at < list->len) {
+        bg_rlp item;
+        if (!bg_rlp_decode(list->payload + at, list->len - at, &item) || n == count)
+            bg_fail("transaction %u: malformed blob versioned hashes", index);
+        bg_copy(hashes + 32 * n++, bg_rlp_bytes(&item, 32, "blob versioned hash"), 32);
+        at += item.encoded_len;
+    }
+    tx->blob_hashes = hashes;
+    tx->blob_count = n;
 }
 
 /* keccak(prefix || rlp-list-header || fields[0..count) as encoded || suffix). */
@@ -95,9 +120,11 @@ static void decode_legacy(bg_tx *tx, const bg_rlp *item, uint64_t chain_id, uint
     tx->max_fee_per_gas = field_u256(&f[1]);
     tx->max_priority_fee_per_gas = tx->max_fee_per_gas;
     tx->gas_limit = bg_rlp_u64(&f[2], TX_WHAT);
-    set_to(tx, &f[3], index);
+    set_to(tx, &f[3]);
     tx->value = field_u256(&f[4]);
-    tx->intrinsic_gas = TX_GAS + data_gas(&f[5]);
+    tx->intrinsic_gas = TX_GAS + data_gas(tx, &f[5]);
+    tx->intrinsic_gas += creation_gas(tx);
+    bg_rlp_decode((const uint8_t *)"\xc0", 1, &tx->access_list);
     uint64_t v = bg_rlp_u64(&f[6], TX_WHAT);
     tx->r = field_word(&f[7]);
     tx->s = field_word(&f[8]);
@@ -119,9 +146,12 @@ static void decode_legacy(bg_tx *tx, const bg_rlp *item, uint64_t chain_id, uint
 
 static void decode_typed(bg_tx *tx, const uint8_t *payload, size_t len, uint64_t chain_id, uint32_t index) {
     bg_rlp body = bg_rlp_whole(payload, len, "typed transaction");
-    bg_rlp f[12];
-    size_t n = tx->type == BG_TX_ACCESS_LIST ? 11 : 12;
-    bg_rlp_fields(&body, f, n, tx->type == BG_TX_ACCESS_LIST ? "EIP-2930 transaction" : "EIP-1559 transaction");
+    bg_rlp f[14];
+    size_t n = tx->type == BG_TX_ACCESS_LIST ? 11 : tx->type == BG_TX_DYNAMIC_FEE ? 12 : 14;
+    bg_rlp_fields(&body, f, n,
+                  tx->type == BG_TX_ACCESS_LIST    ? "EIP-2930 transaction"
+                  : tx->type == BG_TX_DYNAMIC_FEE ? "EIP-1559 transaction"
+                                                  : "EIP-4844 transaction");
     uint64_t id = bg_rlp_u64(&f[0], TX_WHAT);
     if (id != chain_id) bg_fail("transaction %u: chain id %lu, expected %lu", index, id, chain_id);
     tx->nonce = bg_rlp_u64(&f[1], TX_WHAT);
@@ -134,10 +164,17 @@ static void decode_typed(bg_tx *tx, const uint8_t *payload, size_t len, uint64_t
         tx->max_fee_per_gas = field_u256(&f[at++]);
     }
     tx->gas_limit = bg_rlp_u64(&f[at++], TX_WHAT);
-    set_to(tx, &f[at++], index);
+    set_to(tx, &f[at++]);
+    if (tx->type == BG_TX_BLOB && tx->to == NULL) bg_fail("transaction %u: a blob transaction cannot create a contract", index);
     tx->value = field_u256(&f[at++]);
-    tx->intrinsic_gas = TX_GAS + data_gas(&f[at++]);
+    tx->intrinsic_gas = TX_GAS + data_gas(tx, &f[at++]);
+    tx->intrinsic_gas += creation_gas(tx);
+    tx->access_list = f[at];
     tx->intrinsic_gas += access_list_gas(&f[at++], index);
+    if (tx->type == BG_TX_BLOB) {
+        tx->max_fee_per_blob_gas = field_u256(&f[at++]);
+        set_blob_hashes(tx, &f[at++], index);
+    }
     tx->recid = parity(&f[at++], index);
     tx->r = field_word(&f[at++]);
     tx->s = field_word(&f[at++]);
@@ -155,9 +192,8 @@ void bg_tx_decode(bg_tx *tx, const bg_rlp *item, uint64_t chain_id, uint32_t ind
     }
     if (item->len == 0) bg_fail("transaction %u: empty typed transaction", index);
     tx->type = item->payload[0];
-    if (tx->type == BG_TX_BLOB) bg_unsupported("unsupported: transaction %u is an EIP-4844 blob transaction", index);
     if (tx->type == BG_TX_SET_CODE) bg_unsupported("unsupported: transaction %u is an EIP-7702 set-code transaction", index);
-    if (tx->type != BG_TX_ACCESS_LIST && tx->type != BG_TX_DYNAMIC_FEE)
+    if (tx->type != BG_TX_ACCESS_LIST && tx->type != BG_TX_DYNAMIC_FEE && tx->type != BG_TX_BLOB)
         bg_fail("transaction %u: unknown transaction type %u", index, (unsigned)tx->type);
     decode_typed(tx, item->payload + 1, item->len - 1, chain_id, index);
 }

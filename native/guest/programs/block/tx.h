@@ -1,6 +1,6 @@
-/* Transactions: legacy (with EIP-155 replay protection), EIP-2930 and EIP-1559 envelopes;
- * decoding, signing hash, intrinsic gas, sender recovery (EIP-2 low s). EIP-4844 blob and
- * EIP-7702 set-code transactions are refused as unsupported. */
+/* Transactions: legacy (with EIP-155 replay protection), EIP-2930, EIP-1559 and EIP-4844 blob
+ * envelopes; decoding, signing hash, intrinsic gas, sender recovery (EIP-2 low s). EIP-7702
+ * set-code transactions are refused as unsupported. */
 #ifndef BG_TX_H
 #define BG_TX_H
 
@@ -20,8 +20,14 @@ typedef struct {
     uint64_t nonce, gas_limit;
     u256 max_fee_per_gas;      /* gas price for legacy and EIP-2930 */
     u256 max_priority_fee_per_gas; /* equal to the gas price for legacy and EIP-2930 */
-    const uint8_t *to;         /* 20 bytes; contract creations are refused at decoding */
+    const uint8_t *to;         /* 20 bytes; NULL for a contract creation */
     u256 value;
+    const uint8_t *data;       /* calldata or initcode */
+    size_t data_len;
+    bg_rlp access_list;        /* the EIP-2930 list as decoded (an empty list for legacy) */
+    u256 max_fee_per_blob_gas; /* EIP-4844 */
+    const uint8_t *blob_hashes; /* blob_count versioned hashes of 32 bytes */
+    size_t blob_count;
     uint64_t intrinsic_gas;
     uint8_t signing_hash[32];
     const uint8_t *r, *s;      /* 32 bytes each, left-padded copies */

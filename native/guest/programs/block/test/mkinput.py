@@ -135,8 +135,9 @@ def write_outputs(args, data):
         Path(args.expect).write_bytes(expected_journal(parent, block))
 
 
-def stream(chain_id, parent_rlp, block_rlp, nodes, codes=()):
-    out = bytearray(b"L2BI" + struct.pack("<IQ", 1, chain_id))
+def stream(chain_id, parent_rlp, block_rlp, nodes, codes=(), version=1):
+    """An input stream; version 2 marks the witness as covering EVM execution."""
+    out = bytearray(b"L2BI" + struct.pack("<IQ", version, chain_id))
     for blob in (parent_rlp, block_rlp):
         out += struct.pack("<I", len(blob)) + blob
     out += struct.pack("<I", len(nodes))

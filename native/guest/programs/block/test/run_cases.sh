@@ -32,7 +32,7 @@ intrinsic-gas|1|below the intrinsic gas
 contract-creation|2|unsupported: transaction 0 creates a contract
 call-to-code|2|unsupported: transaction 0 calls an account with code
 changed-value|1|insufficient balance
-blob-transaction|2|unsupported: transaction 0 is an EIP-4844 blob transaction
+blob-transaction|1|EIP-4844 transaction: expected exactly 14 fields
 beacon-roots-contract|2|unsupported: the EIP-4788 beacon roots contract is deployed
 wrong-receipts-root|1|receipts root mismatch
 logs-bloom-not-empty|1|logs bloom mismatch
