@@ -101,10 +101,10 @@ final class DemoRole extends FlagRole {
         default -> { }
       }
     });
-    ServerSettings serverSettings = new ServerSettings("127.0.0.1", 0, true, config.limits());
+    ServerSettings serverSettings = new ServerSettings("127.0.0.1", 0, true, config.serverLimits());
     var server = Services.deployServer(vertx, dataDir, serverSettings, chain).await(30, TimeUnit.SECONDS);
     ClientSettings client = new ClientSettings("127.0.0.1", server.actualPort(), Duration.ofMillis(200),
-        config.backoff(), config.submitAttempts(), config.provingTimeout(), config.limits());
+        config.backoff(), config.submitAttempts(), config.provingTimeout(), config.clientLimits());
     String clientId = Services.deployClient(vertx, dataDir, config.workers(), client, engine)
         .await(30, TimeUnit.SECONDS);
     allProven.future().await(5, TimeUnit.MINUTES);

@@ -25,7 +25,8 @@ public record ProverConfig(
     int segmentPo2,
     GpuMode gpuMode,
     int metricsPort,
-    ProtocolLimits limits,
+    ProtocolLimits serverLimits,
+    ProtocolLimits clientLimits,
     String serverEndpoint,
     Duration clientInterval,
     Backoff backoff,
@@ -43,10 +44,12 @@ public record ProverConfig(
   public static final List<String> KEYS = List.of(
       "PROVER_DEV_MODE", "PROVER_DEV_EXECUTE", "PROVER_DATA_DIR", "PROVER_WORKERS", "PROVER_SEGMENT_PO2", "PROVER_GPU",
       "PROVER_METRICS_PORT",
-      "PROVER_MAX_MESSAGE_BYTES", "PROVER_CONNECT_TIMEOUT_MS", "PROVER_IDLE_TIMEOUT_MS",
+      "PROVER_CONNECT_TIMEOUT_MS", "PROVER_IDLE_TIMEOUT_MS", "PROVER_CLIENT_MAX_RECEIVE_BYTES",
       "PROVER_CLIENT_PROVER_SERVER_ENDPOINT", "PROVER_CLIENT_INTERVAL_MS", "PROVER_CLIENT_BACKOFF_INITIAL_MS",
       "PROVER_CLIENT_BACKOFF_MAX_MS", "PROVER_CLIENT_SUBMIT_ATTEMPTS", "PROVER_CLIENT_PROVING_TIMEOUT_MS",
       "PROVER_SERVER_LISTEN_IP", "PROVER_SERVER_LISTEN_PORT", "PROVER_SERVER_MAX_CONNECTIONS",
+      "PROVER_SERVER_MAX_RECEIVE_BYTES", "PROVER_SERVER_BUFFER_BUDGET_BYTES", "PROVER_SERVER_MESSAGE_DEADLINE_MS",
+      "PROVER_SERVER_MIN_BYTES_PER_SECOND",
       "PROVER_SERVER_GENESIS", "PROVER_SERVER_CHAIN",
       "PROVER_CLIENT_CLUSTERED", "PROVER_CLIENT_LOCAL_PROVING",
       "PROVER_CLUSTER_NAME", "PROVER_CLUSTER_HOST", "PROVER_CLUSTER_PORT", "PROVER_CLUSTER_MEMBERS",
@@ -66,10 +69,18 @@ public record ProverConfig(
       throw new UserError("PROVER_CLIENT_BACKOFF_MAX_MS (" + backoffMax
           + ") must not be below PROVER_CLIENT_BACKOFF_INITIAL_MS (" + backoffInitial + ")");
     }
-    long maxMessage = s.positiveLong("PROVER_MAX_MESSAGE_BYTES");
-    if (maxMessage > Integer.MAX_VALUE) {
-      throw new UserError("PROVER_MAX_MESSAGE_BYTES must be at most " + Integer.MAX_VALUE + ", got " + maxMessage);
+    long serverReceive = s.longIn("PROVER_SERVER_MAX_RECEIVE_BYTES", 1, Integer.MAX_VALUE);
+    long clientReceive = s.longIn("PROVER_CLIENT_MAX_RECEIVE_BYTES", 1, Integer.MAX_VALUE);
+    long budget = s.positiveLong("PROVER_SERVER_BUFFER_BUDGET_BYTES");
+    if (budget < serverReceive) {
+      throw new UserError("PROVER_SERVER_BUFFER_BUDGET_BYTES (" + budget
+          + ") must not be below PROVER_SERVER_MAX_RECEIVE_BYTES (" + serverReceive + ")");
     }
+    Duration connectTimeout = Duration.ofMillis(s.positiveLong("PROVER_CONNECT_TIMEOUT_MS"));
+    Duration idleTimeout = Duration.ofMillis(s.positiveLong("PROVER_IDLE_TIMEOUT_MS"));
+    int maxConnections = (int) s.longIn("PROVER_SERVER_MAX_CONNECTIONS", 1, 100_000);
+    Duration deadline = Duration.ofMillis(s.positiveLong("PROVER_SERVER_MESSAGE_DEADLINE_MS"));
+    long minRate = s.positiveLong("PROVER_SERVER_MIN_BYTES_PER_SECOND");
     String endpoint = s.string("PROVER_CLIENT_PROVER_SERVER_ENDPOINT");
     Endpoint.parse(endpoint, "PROVER_CLIENT_PROVER_SERVER_ENDPOINT");
     String dataDir = s.string("PROVER_DATA_DIR");
@@ -87,10 +98,9 @@ public record ProverConfig(
         segmentPo2(s),
         GpuMode.parse(s.string(GpuMode.ENV)),
         (int) s.longIn("PROVER_METRICS_PORT", 0, 65535),
-        new ProtocolLimits(maxMessage,
-            Duration.ofMillis(s.positiveLong("PROVER_CONNECT_TIMEOUT_MS")),
-            Duration.ofMillis(s.positiveLong("PROVER_IDLE_TIMEOUT_MS")),
-            (int) s.longIn("PROVER_SERVER_MAX_CONNECTIONS", 1, 100_000)),
+        new ProtocolLimits(serverReceive, connectTimeout, idleTimeout, maxConnections, deadline, minRate, budget),
+        new ProtocolLimits(clientReceive, connectTimeout, idleTimeout, maxConnections, deadline, minRate,
+            clientReceive),
         endpoint,
         Duration.ofMillis(s.positiveLong("PROVER_CLIENT_INTERVAL_MS")),
         new Backoff(Duration.ofMillis(backoffInitial), Duration.ofMillis(backoffMax)),
@@ -138,17 +148,17 @@ public record ProverConfig(
   public ClientSettings clientSettings() {
     Endpoint endpoint = Endpoint.parse(serverEndpoint, "PROVER_CLIENT_PROVER_SERVER_ENDPOINT");
     return new ClientSettings(endpoint.host(), endpoint.port(), clientInterval, backoff, submitAttempts,
-        provingTimeout, limits);
+        provingTimeout, clientLimits);
   }
 
   public ServerSettings serverSettings() {
-    return new ServerSettings(listenIp, listenPort, devMode, limits);
+    return new ServerSettings(listenIp, listenPort, devMode, serverLimits);
   }
 
   /** A copy with other chain files (command-line flags win over the environment). */
   public ProverConfig withChainFiles(Optional<Path> genesis, Optional<Path> chain) {
-    return new ProverConfig(devMode, devExecute, dataDir, workers, segmentPo2, gpuMode, metricsPort, limits,
-        serverEndpoint, clientInterval, backoff, submitAttempts, provingTimeout, listenIp, listenPort,
+    return new ProverConfig(devMode, devExecute, dataDir, workers, segmentPo2, gpuMode, metricsPort, serverLimits,
+        clientLimits, serverEndpoint, clientInterval, backoff, submitAttempts, provingTimeout, listenIp, listenPort,
         genesis.or(() -> genesisFile), chain.or(() -> chainFile), clientClustered, clientLocalProving, cluster);
   }
 

@@ -3,6 +3,7 @@ package io.l2prover.app;
 import io.l2prover.app.cli.CliFlags;
 import io.l2prover.app.cli.FlagRole;
 import io.l2prover.app.cli.UserError;
+import io.l2prover.protocol.ConnectionStats;
 import io.l2prover.server.ProofStore;
 import io.l2prover.util.AtomicFileWriter;
 import io.vertx.core.Vertx;
@@ -45,8 +46,10 @@ final class ServerRole extends FlagRole {
               "the server needs a chain file: --chain FILE or PROVER_SERVER_CHAIN", Main.EXIT_USAGE)));
       Services.registerCodecs(vertx.eventBus());
       var store = new ProofStore(config.dataDir(), AtomicFileWriter.durable());
-      var deployment = Services.deployMetrics(vertx, config, Optional.empty(), List.of(store.health()))
-          .compose(v -> Services.deployServer(vertx, config.dataDir(), config.serverSettings(), chain));
+      var connections = new ConnectionStats();
+      var deployment = Services.deployMetrics(vertx, config, Optional.empty(), List.of(store.health()),
+              Optional.of(connections))
+          .compose(v -> Services.deployServer(vertx, config.dataDir(), config.serverSettings(), chain, connections));
       return Running.untilStopped(vertx, deployment, "the prover server");
     } catch (UserError e) {
       vertx.close();

@@ -8,6 +8,7 @@ import io.l2prover.client.ProverClientVerticle;
 import io.l2prover.guest.BlockGuest;
 import io.l2prover.health.HealthCheck;
 import io.l2prover.metrics.MetricsVerticle;
+import io.l2prover.protocol.ConnectionStats;
 import io.l2prover.proving.DevProver;
 import io.l2prover.proving.ExecutingDevProver;
 import io.l2prover.proving.Prover;
@@ -134,8 +135,14 @@ public final class Services {
   /** The reference prover server over {@code chain}, its state under {@code dataDir}. */
   public static Future<ProverServerVerticle> deployServer(Vertx vertx, Path dataDir, ServerSettings settings,
       ChainSource chain) {
+    return deployServer(vertx, dataDir, settings, chain, new ConnectionStats());
+  }
+
+  /** As above, counting its connections in {@code connections} (what /metrics reports). */
+  public static Future<ProverServerVerticle> deployServer(Vertx vertx, Path dataDir, ServerSettings settings,
+      ChainSource chain, ConnectionStats connections) {
     ProverServerVerticle server =
-        new ProverServerVerticle(chain, new ProofStore(dataDir, AtomicFileWriter.durable()), settings);
+        new ProverServerVerticle(chain, new ProofStore(dataDir, AtomicFileWriter.durable()), settings, connections);
     return vertx.deployVerticle(server).map(id -> server);
   }
 
@@ -155,6 +162,12 @@ public final class Services {
    */
   public static Future<Void> deployMetrics(Vertx vertx, ProverConfig config, Optional<ComputeBackend> backend,
       List<HealthCheck> checks) {
+    return deployMetrics(vertx, config, backend, checks, Optional.empty());
+  }
+
+  /** As above, with the prover server's connection counts where this process runs one. */
+  public static Future<Void> deployMetrics(Vertx vertx, ProverConfig config, Optional<ComputeBackend> backend,
+      List<HealthCheck> checks, Optional<ConnectionStats> connections) {
     if (config.metricsPort() == 0) {
       return Future.succeededFuture();
     }
@@ -162,6 +175,6 @@ public final class Services {
     backend.ifPresent(b -> all.add(HealthCheck.fixed("backend", b.name())));
     all.addAll(checks);
     return vertx.deployVerticle(new MetricsVerticle("0.0.0.0", config.metricsPort(), backend.map(ComputeBackend::name),
-        all)).mapEmpty();
+        all, connections)).mapEmpty();
   }
 }

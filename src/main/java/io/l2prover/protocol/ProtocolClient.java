@@ -35,7 +35,7 @@ public final class ProtocolClient {
   /** Sends {@code message} and returns the server's reply. */
   public Future<ProofData> exchange(ProofData message) {
     return MessageIo.encode(vertx, message).compose(bytes -> netClient.connect(port, host).compose(socket -> {
-      Future<ProofData> reply = MessageIo.read(vertx, socket, limits, false);
+      Future<ProofData> reply = new MessageReader(vertx, socket, limits, MessageReader.Side.CLIENT, n -> true).start();
       socket.write(bytes)
           .compose(v -> HalfClose.shutdownOutput(socket))
           .onFailure(e -> socket.close());

@@ -2,6 +2,7 @@ package io.l2prover.server;
 
 import io.l2prover.bus.Addresses;
 import io.l2prover.guest.BlockGuest;
+import io.l2prover.protocol.ConnectionStats;
 import io.l2prover.protocol.ProofData;
 import io.l2prover.protocol.ProtocolServer;
 import io.l2prover.protocol.ProverInput;
@@ -28,11 +29,19 @@ public final class ProverServerVerticle extends VerticleBase {
   private final ProofStore store;
   private final ServerSettings settings;
   private final SubmissionChecker checker;
+  private final ConnectionStats connections;
   /** Accepted proofs by block number; touched on the event loop only. */
   private final Map<Long, StoredProof> proven = new TreeMap<>();
   private ProtocolServer server;
 
   public ProverServerVerticle(ChainSource chain, ProofStore store, ServerSettings settings) {
+    this(chain, store, settings, new ConnectionStats());
+  }
+
+  /** @param connections where the protocol server counts its connections, for /metrics */
+  public ProverServerVerticle(ChainSource chain, ProofStore store, ServerSettings settings,
+      ConnectionStats connections) {
+    this.connections = Objects.requireNonNull(connections, "connections");
     this.chain = Objects.requireNonNull(chain, "chain");
     this.store = Objects.requireNonNull(store, "store");
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -45,7 +54,7 @@ public final class ProverServerVerticle extends VerticleBase {
       LOG.warn("dev mode is off and this build cannot verify STARK receipts yet: every Submit will be "
           + "rejected (set PROVER_DEV_MODE=true to accept fake receipts)");
     }
-    server = new ProtocolServer(vertx, settings.limits(), this::handle);
+    server = new ProtocolServer(vertx, settings.limits(), connections, this::handle);
     return vertx.executeBlocking(() -> store.open(chain.chainId()))
         .compose(stored -> {
           proven.putAll(stored);

@@ -25,7 +25,10 @@ class ProverConfigTest {
     assertThat(defaults().fieldNames()).containsExactlyInAnyOrderElementsOf(ProverConfig.KEYS);
     assertThat(config.devMode()).isFalse();
     assertThat(config.dataDir()).isEqualTo(Path.of("/xdg/l2_prover"));
-    assertThat(config.limits().maxMessageBytes()).isEqualTo(512L * 1024 * 1024);
+    assertThat(config.clientLimits().maxMessageBytes()).isEqualTo(512L * 1024 * 1024);
+    assertThat(config.serverSettings().limits().maxMessageBytes()).isEqualTo(64L * 1024 * 1024);
+    assertThat(config.serverSettings().limits().bufferBudgetBytes()).isEqualTo(256L * 1024 * 1024);
+    assertThat(config.serverSettings().limits().deadlineMillis(262144)).isEqualTo(11_000);
     assertThat(config.clientSettings().host()).isEqualTo("127.0.0.1");
     assertThat(config.clientSettings().port()).isEqualTo(3900);
     assertThat(config.serverSettings().listenPort()).isEqualTo(3900);
@@ -75,7 +78,9 @@ class ProverConfigTest {
     assertInvalid("PROVER_CLIENT_PROVER_SERVER_ENDPOINT", "localhost",
         "PROVER_CLIENT_PROVER_SERVER_ENDPOINT must be host:port");
     assertInvalid("PROVER_CLIENT_PROVER_SERVER_ENDPOINT", "h:0", "port in 1..65535");
-    assertInvalid("PROVER_MAX_MESSAGE_BYTES", "4294967296", "PROVER_MAX_MESSAGE_BYTES must be at most");
+    assertInvalid("PROVER_CLIENT_MAX_RECEIVE_BYTES", "4294967296", "PROVER_CLIENT_MAX_RECEIVE_BYTES must be between");
+    assertInvalid("PROVER_SERVER_BUFFER_BUDGET_BYTES", "1000",
+        "PROVER_SERVER_BUFFER_BUDGET_BYTES (1000) must not be below PROVER_SERVER_MAX_RECEIVE_BYTES");
     assertInvalid("PROVER_CLIENT_BACKOFF_MAX_MS", "10", "must not be below PROVER_CLIENT_BACKOFF_INITIAL_MS");
     assertThatThrownBy(() -> ProverConfig.from(defaults().copy().put("PROVER_WORKERS", (Object) null), Map.of()))
         .hasMessageContaining("setting PROVER_WORKERS is missing");

@@ -199,7 +199,7 @@ class ProverClientVerticleTest {
     AtomicInteger dropped = new AtomicInteger();
     // In front of the server: the first Submit of block 2 is stored but its ack never leaves (the
     // server died after persisting); the first Submit of block 3 never arrives (it died before).
-    ProtocolServer flaky = new ProtocolServer(vertx, LIMITS, message -> {
+    ProtocolServer flaky = new ProtocolServer(vertx, LIMITS, new io.l2prover.protocol.ConnectionStats(), message -> {
       if (message instanceof ProofData.Submit submit) {
         submits.add(submit);
         long sameBlock = submits.stream().filter(s -> s.blockNumber() == submit.blockNumber()).count();
