@@ -41,6 +41,12 @@ final class ClientRole extends FlagRole {
   @Override
   protected int run(CliFlags options) throws Exception {
     ProverConfig config = ConfigLoader.loadStandalone(options.string("config").map(Path::of));
+    try (DataDirLock lock = DataDirLock.acquire(config.dataDir(), "client")) {
+      return runLocked(config);
+    }
+  }
+
+  private static int runLocked(ProverConfig config) throws Exception {
     // Once per process, before any worker exists: PROVER_GPU=on without a GPU stops here.
     Optional<ProvingEngine> engine = config.clientLocalProving()
         ? Optional.of(engine(config))

@@ -25,6 +25,7 @@ public record ProverConfig(
     int segmentPo2,
     GpuMode gpuMode,
     int metricsPort,
+    String metricsHostSetting,
     ProtocolLimits serverLimits,
     ProtocolLimits clientLimits,
     String serverEndpoint,
@@ -43,7 +44,7 @@ public record ProverConfig(
   /** The keys this application reads; the environment store is limited to these. */
   public static final List<String> KEYS = List.of(
       "PROVER_DEV_MODE", "PROVER_DEV_EXECUTE", "PROVER_DATA_DIR", "PROVER_WORKERS", "PROVER_SEGMENT_PO2", "PROVER_GPU",
-      "PROVER_METRICS_PORT",
+      "PROVER_METRICS_PORT", "PROVER_METRICS_HOST",
       "PROVER_CONNECT_TIMEOUT_MS", "PROVER_IDLE_TIMEOUT_MS", "PROVER_CLIENT_MAX_RECEIVE_BYTES",
       "PROVER_CLIENT_PROVER_SERVER_ENDPOINT", "PROVER_CLIENT_INTERVAL_MS", "PROVER_CLIENT_BACKOFF_INITIAL_MS",
       "PROVER_CLIENT_BACKOFF_MAX_MS", "PROVER_CLIENT_SUBMIT_ATTEMPTS", "PROVER_CLIENT_PROVING_TIMEOUT_MS",
@@ -98,6 +99,7 @@ public record ProverConfig(
         segmentPo2(s),
         GpuMode.parse(s.string(GpuMode.ENV)),
         (int) s.longIn("PROVER_METRICS_PORT", 0, 65535),
+        s.string("PROVER_METRICS_HOST"),
         new ProtocolLimits(serverReceive, connectTimeout, idleTimeout, maxConnections, deadline, minRate, budget),
         new ProtocolLimits(clientReceive, connectTimeout, idleTimeout, maxConnections, deadline, minRate,
             clientReceive),
@@ -145,6 +147,11 @@ public record ProverConfig(
     return base.resolve("l2_prover");
   }
 
+  /** Where /health and /metrics listen: PROVER_METRICS_HOST, or {@code roleAddress} when it is empty. */
+  public String metricsHost(String roleAddress) {
+    return metricsHostSetting.isEmpty() ? roleAddress : metricsHostSetting;
+  }
+
   public ClientSettings clientSettings() {
     Endpoint endpoint = Endpoint.parse(serverEndpoint, "PROVER_CLIENT_PROVER_SERVER_ENDPOINT");
     return new ClientSettings(endpoint.host(), endpoint.port(), clientInterval, backoff, submitAttempts,
@@ -157,7 +164,8 @@ public record ProverConfig(
 
   /** A copy with other chain files (command-line flags win over the environment). */
   public ProverConfig withChainFiles(Optional<Path> genesis, Optional<Path> chain) {
-    return new ProverConfig(devMode, devExecute, dataDir, workers, segmentPo2, gpuMode, metricsPort, serverLimits,
+    return new ProverConfig(devMode, devExecute, dataDir, workers, segmentPo2, gpuMode, metricsPort, metricsHostSetting,
+        serverLimits,
         clientLimits, serverEndpoint, clientInterval, backoff, submitAttempts, provingTimeout, listenIp, listenPort,
         genesis.or(() -> genesisFile), chain.or(() -> chainFile), clientClustered, clientLocalProving, cluster);
   }

@@ -165,16 +165,20 @@ public final class Services {
     return deployMetrics(vertx, config, backend, checks, Optional.empty());
   }
 
-  /** As above, with the prover server's connection counts where this process runs one. */
+  /**
+   * As above, with the prover server's connection counts where this process runs one; then
+   * /metrics listens where the server does unless PROVER_METRICS_HOST says otherwise.
+   */
   public static Future<Void> deployMetrics(Vertx vertx, ProverConfig config, Optional<ComputeBackend> backend,
       List<HealthCheck> checks, Optional<ConnectionStats> connections) {
+    String host = config.metricsHost(connections.isPresent() ? config.listenIp() : "0.0.0.0");
     if (config.metricsPort() == 0) {
       return Future.succeededFuture();
     }
     List<HealthCheck> all = new ArrayList<>();
     backend.ifPresent(b -> all.add(HealthCheck.fixed("backend", b.name())));
     all.addAll(checks);
-    return vertx.deployVerticle(new MetricsVerticle("0.0.0.0", config.metricsPort(), backend.map(ComputeBackend::name),
+    return vertx.deployVerticle(new MetricsVerticle(host, config.metricsPort(), backend.map(ComputeBackend::name),
         all, connections)).mapEmpty();
   }
 }

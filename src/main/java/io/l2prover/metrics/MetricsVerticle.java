@@ -93,7 +93,8 @@ public final class MetricsVerticle extends VerticleBase {
     server = vertx.createHttpServer().requestHandler(this::serve);
     return server.listen(port, host)
         .onSuccess(s -> LOG.info("health and metrics on http://{}:{}/health and /metrics", host, s.actualPort()))
-        .recover(e -> Future.failedFuture("cannot listen on PROVER_METRICS_PORT " + port + ": " + e.getMessage()));
+        .recover(e -> Future.failedFuture("PROVER_METRICS_HOST:PROVER_METRICS_PORT: cannot listen on " + host + ":" + port
+            + " (" + e.getMessage() + ")"));
   }
 
   public int actualPort() {

@@ -58,7 +58,9 @@ public final class ProverServerVerticle extends VerticleBase {
     return vertx.executeBlocking(() -> store.open(chain.chainId()))
         .compose(stored -> {
           proven.putAll(stored);
-          return server.listen(settings.listenIp(), settings.listenPort());
+          return server.listen(settings.listenIp(), settings.listenPort())
+              .recover(e -> Future.failedFuture("PROVER_SERVER_LISTEN_IP:PROVER_SERVER_LISTEN_PORT: cannot listen on "
+                  + settings.listenIp() + ":" + settings.listenPort() + " (" + e.getMessage() + ")"));
         })
         .onSuccess(v -> LOG.info(
             "prover server on {}:{} serving blocks 1..{} of chain {}; {} already proven; state in {}",
