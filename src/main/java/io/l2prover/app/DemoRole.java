@@ -63,7 +63,9 @@ final class DemoRole extends FlagRole {
     try {
       ProverConfig config = ConfigLoader.load(vertx, options.string("config").map(Path::of));
       // Chosen before the chain is generated, so PROVER_GPU=on without a GPU stops at once.
-      try (ProvingEngine engine = new ProvingEngine(Services.devProver(config), Services.computeBackend(config))) {
+      // The demo prints every event itself; the services' INFO lines would say each a second time.
+      try (QuietServiceLog quiet = QuietServiceLog.unlessAsked(System.getenv("L2PROVER_LOG_LEVEL"));
+          ProvingEngine engine = new ProvingEngine(Services.devProver(config), Services.computeBackend(config))) {
         ProvableChainSource chain = ProvableChainSource.of(
             ChainGenerator.generate(GeneratorSpec.of(ACCOUNTS, blocks, TXS_PER_BLOCK)));
         return prove(vertx, config, engine, chain, dataDir);

@@ -7,6 +7,7 @@ import io.l2prover.protocol.ProofData;
 import io.l2prover.protocol.ProtocolServer;
 import io.l2prover.protocol.ProverInput;
 import io.l2prover.util.StateFileException;
+import io.l2prover.zkvm.receipt.ReceiptRejectedException;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.util.Map;
@@ -55,7 +56,7 @@ public final class ProverServerVerticle extends VerticleBase {
           + "rejected (set PROVER_DEV_MODE=true to accept fake receipts)");
     }
     server = new ProtocolServer(vertx, settings.limits(), connections, this::handle);
-    return vertx.executeBlocking(() -> store.open(chain.chainId()))
+    return vertx.executeBlocking(() -> checked(store.open(chain.chainId())))
         .compose(stored -> {
           proven.putAll(stored);
           return server.listen(settings.listenIp(), settings.listenPort())
@@ -66,6 +67,34 @@ public final class ProverServerVerticle extends VerticleBase {
             "prover server on {}:{} serving blocks 1..{} of chain {}; {} already proven; state in {}",
             settings.listenIp(), server.actualPort(), chain.headBlockNumber(), chain.chainId(), proven.size(),
             store.directory()));
+  }
+
+  /**
+   * The stored proofs that still prove their block of the chain served (in range, same block
+   * hash, receipt accepted as a Submit would be); the others are dismissed and proven again.
+   * Blocking.
+   */
+  private Map<Long, StoredProof> checked(Map<Long, StoredProof> stored) {
+    Map<Long, StoredProof> good = new TreeMap<>();
+    for (StoredProof proof : stored.values()) {
+      long block = proof.blockNumber();
+      try {
+        if (!chain.contains(block)) {
+          throw new ReceiptRejectedException("block " + block + " is not in the chain (1.." + chain.headBlockNumber()
+              + ")");
+        }
+        String hash = chain.header(block).getString("hash", "");
+        if (!proof.blockHash().equals(hash)) {
+          throw new ReceiptRejectedException("it is for block hash " + proof.blockHash() + ", the chain's block "
+              + block + " is " + hash);
+        }
+        checker.check(block, proof.receipt(), chain);
+        good.put(block, proof);
+      } catch (ReceiptRejectedException e) {
+        store.dismiss(block, e.getMessage());
+      }
+    }
+    return good;
   }
 
   @Override

@@ -39,6 +39,15 @@ class ProverConfigTest {
   }
 
   @Test
+  void metricsListenWhereTheServerDoesUnlessTheyAreToldOtherwise() {
+    ProverConfig local = ProverConfig.from(defaults().put("PROVER_SERVER_LISTEN_IP", "10.1.2.3"), Map.of());
+    assertThat(local.metricsHost(local.listenIp())).isEqualTo("10.1.2.3");
+    assertThat(local.metricsHost("0.0.0.0")).isEqualTo("0.0.0.0");
+    ProverConfig set = ProverConfig.from(defaults().put("PROVER_METRICS_HOST", "127.0.0.1"), Map.of());
+    assertThat(set.metricsHost(set.listenIp())).isEqualTo("127.0.0.1");
+  }
+
+  @Test
   void gpuModeAndSegmentSizeComeFromTheEnvironment() {
     assertThat(ProverConfig.from(defaults().put("PROVER_GPU", "on"), Map.of()).gpuMode()).isEqualTo(GpuMode.ON);
     assertThat(ProverConfig.from(defaults().put("PROVER_GPU", " OFF "), Map.of()).gpuMode()).isEqualTo(GpuMode.OFF);
