@@ -73,9 +73,10 @@ public record ProverConfig(
     long serverReceive = s.longIn("PROVER_SERVER_MAX_RECEIVE_BYTES", 1, Integer.MAX_VALUE);
     long clientReceive = s.longIn("PROVER_CLIENT_MAX_RECEIVE_BYTES", 1, Integer.MAX_VALUE);
     long budget = s.positiveLong("PROVER_SERVER_BUFFER_BUDGET_BYTES");
-    if (budget < serverReceive) {
-      throw new UserError("PROVER_SERVER_BUFFER_BUDGET_BYTES (" + budget
-          + ") must not be below PROVER_SERVER_MAX_RECEIVE_BYTES (" + serverReceive + ")");
+    if (budget / ProtocolLimits.HEAP_BYTES_PER_MESSAGE_BYTE < serverReceive) {
+      throw new UserError("PROVER_SERVER_BUFFER_BUDGET_BYTES (" + budget + ") must be at least "
+          + ProtocolLimits.HEAP_BYTES_PER_MESSAGE_BYTE + " times PROVER_SERVER_MAX_RECEIVE_BYTES (" + serverReceive
+          + "): parsing a message can take that much heap per byte");
     }
     Duration connectTimeout = Duration.ofMillis(s.positiveLong("PROVER_CONNECT_TIMEOUT_MS"));
     Duration idleTimeout = Duration.ofMillis(s.positiveLong("PROVER_IDLE_TIMEOUT_MS"));
@@ -102,7 +103,7 @@ public record ProverConfig(
         s.string("PROVER_METRICS_HOST"),
         new ProtocolLimits(serverReceive, connectTimeout, idleTimeout, maxConnections, deadline, minRate, budget),
         new ProtocolLimits(clientReceive, connectTimeout, idleTimeout, maxConnections, deadline, minRate,
-            clientReceive),
+            ProtocolLimits.HEAP_BYTES_PER_MESSAGE_BYTE * clientReceive),
         endpoint,
         Duration.ofMillis(s.positiveLong("PROVER_CLIENT_INTERVAL_MS")),
         new Backoff(Duration.ofMillis(backoffInitial), Duration.ofMillis(backoffMax)),

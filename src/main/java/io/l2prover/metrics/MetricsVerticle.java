@@ -190,7 +190,8 @@ public final class MetricsVerticle extends VerticleBase {
         .append("# HELP l2prover_server_connections_open Protocol connections the prover server holds.\n")
         .append("# TYPE l2prover_server_connections_open gauge\n")
         .append("l2prover_server_connections_open ").append(stats.open()).append('\n')
-        .append("# HELP l2prover_server_buffered_bytes Message bytes the prover server holds across connections.\n")
+        .append("# HELP l2prover_server_buffered_bytes Estimated heap of the messages the prover server holds,"
+            + " against PROVER_SERVER_BUFFER_BUDGET_BYTES.\n")
         .append("# TYPE l2prover_server_buffered_bytes gauge\n")
         .append("l2prover_server_buffered_bytes ").append(stats.bufferedBytes()).append('\n')
         .append("# HELP l2prover_server_connections_shed_total Connections the prover server closed to stay"

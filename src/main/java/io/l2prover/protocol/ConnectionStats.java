@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What a {@link ProtocolServer} reports about its connections: how many are open, how many bytes
- * they hold, and how many it shed and why. Written by the server's event loop, read by
+ * What a {@link ProtocolServer} reports about its connections: how many are open, how much heap
+ * their messages hold, and how many it shed and why. Written by the server's event loop, read by
  * /metrics from another thread.
  */
 public final class ConnectionStats {
@@ -42,7 +42,7 @@ public final class ConnectionStats {
     return open.get();
   }
 
-  /** Bytes of messages received and not yet answered, across all connections. */
+  /** Estimated heap of the messages received and not yet answered, across all connections. */
   public long bufferedBytes() {
     return bufferedBytes.get();
   }

@@ -19,7 +19,9 @@ import java.util.Deque;
  * come, so a message is complete either when the peer half-closes (ethrex's framing) or as soon as
  * the value's last byte arrives (peers that keep their write side open). The work per piece is
  * proportional to the piece, the raw bytes are not kept, and garbage is refused at the first bad
- * byte. Jackson's read constraints follow the size limit: a string may be as long as a message
+ * byte. {@link #heapBytes()} estimates the memory the message holds so far, for the server's
+ * budget: received bytes are not what a tree costs ({@code [{},{},…]} is tens of heap bytes per
+ * input byte). Jackson's read constraints follow the size limit: a string may be as long as a message
  * (Jackson's default of 20 M characters would refuse a large seal), nesting is at most
  * {@link #MAX_NESTING} deep, and field names are not interned (a peer's names never reach the
  * JVM's string table).
@@ -29,11 +31,26 @@ public final class JsonValueFramer {
   /** Deeper than any message of the protocol (a receipt sits 3 levels down). */
   public static final int MAX_NESTING = 64;
 
+  /** Heap estimates (64-bit JVM, compressed references), rounded up. */
+  private static final int OBJECT_BYTES = 96;   // JsonObject, LinkedHashMap and its first table
+  private static final int ARRAY_BYTES = 64;    // JsonArray, ArrayList and its first array
+  private static final int ENTRY_BYTES = 48;    // a LinkedHashMap entry, or a list slot with growth slack
+  private static final int STRING_BYTES = 48;   // String and array headers
+  private static final int BOXED_BYTES = 24;    // Integer, Long, Double
+  /**
+   * Bytes of a token still in the parser: Jackson keeps a string's characters (2 bytes each) and
+   * builds the String from them (up to 2 more), so a token costs up to 4 heap bytes per byte.
+   */
+  private static final int PENDING_BYTES_PER_BYTE = ProtocolLimits.HEAP_BYTES_PER_MESSAGE_BYTE;
+
   private final long maxBytes;
   private final JsonParser parser;
   private final Deque<Object> open = new ArrayDeque<>();
   private String fieldName;
   private long received;
+  /** Input offset just after the last complete token. */
+  private long tokenEnd;
+  private long treeBytes;
   private Object value;
   private boolean complete;
 
@@ -94,15 +111,25 @@ public final class JsonValueFramer {
     JsonToken token;
     while (!complete && (token = parser.nextToken()) != null && token != JsonToken.NOT_AVAILABLE) {
       switch (token) {
-        case FIELD_NAME -> fieldName = parser.currentName();
-        case START_OBJECT -> push(new JsonObject());
-        case START_ARRAY -> push(new JsonArray());
+        case FIELD_NAME -> {
+          fieldName = parser.currentName();
+          treeBytes += ENTRY_BYTES + stringBytes(fieldName);
+        }
+        case START_OBJECT -> {
+          treeBytes += OBJECT_BYTES;
+          push(new JsonObject());
+        }
+        case START_ARRAY -> {
+          treeBytes += ARRAY_BYTES;
+          push(new JsonArray());
+        }
         case END_OBJECT, END_ARRAY -> {
           open.pop();
           complete = open.isEmpty();
         }
         default -> attach(scalar(token));
       }
+      tokenEnd = parser.currentLocation().getByteOffset();
     }
     return complete;
   }
@@ -114,6 +141,9 @@ public final class JsonValueFramer {
 
   /** Adds {@code item} to the innermost open container, or makes it the value at the top level. */
   private void attach(Object item) {
+    if (open.peek() instanceof JsonArray) {
+      treeBytes += ENTRY_BYTES;
+    }
     if (open.isEmpty()) {
       value = item;
       complete = !(item instanceof JsonObject || item instanceof JsonArray);
@@ -126,18 +156,46 @@ public final class JsonValueFramer {
 
   private Object scalar(JsonToken token) throws IOException {
     return switch (token) {
-      case VALUE_STRING -> parser.getText();
-      case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
-        case INT -> parser.getIntValue();
-        case LONG -> parser.getLongValue();
-        default -> parser.getBigIntegerValue();
-      };
-      case VALUE_NUMBER_FLOAT -> parser.getDoubleValue();
+      case VALUE_STRING -> {
+        String text = parser.getText();
+        treeBytes += stringBytes(text);
+        yield text;
+      }
+      case VALUE_NUMBER_INT -> {
+        treeBytes += BOXED_BYTES + parser.getTextLength();
+        yield switch (parser.getNumberType()) {
+          case INT -> parser.getIntValue();
+          case LONG -> parser.getLongValue();
+          default -> parser.getBigIntegerValue();
+        };
+      }
+      case VALUE_NUMBER_FLOAT -> {
+        treeBytes += BOXED_BYTES;
+        yield parser.getDoubleValue();
+      }
       case VALUE_TRUE -> Boolean.TRUE;
       case VALUE_FALSE -> Boolean.FALSE;
       case VALUE_NULL -> null;
       default -> throw new IllegalStateException("unexpected JSON token " + token);
     };
+  }
+
+  /** A String's heap: one byte per character when all are Latin-1 (compact strings), else two. */
+  private static long stringBytes(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) > 0xFF) {
+        return STRING_BYTES + 2L * text.length();
+      }
+    }
+    return STRING_BYTES + text.length();
+  }
+
+  /**
+   * An estimate of the heap this message holds: its tree so far, and the bytes of the token
+   * the parser is still reading at {@value #PENDING_BYTES_PER_BYTE} bytes each.
+   */
+  public long heapBytes() {
+    return treeBytes + PENDING_BYTES_PER_BYTE * Math.max(0, received - tokenEnd);
   }
 
   private ProtocolException malformed(IOException e) {

@@ -28,10 +28,13 @@ final class MessageReader {
   private final long startNanos = System.nanoTime();
   private long lastActivityNanos = startNanos;
   private long timerId = -1;
+  /** What this message has been charged against the budget so far. */
+  private long charged;
 
   /**
-   * @param reserve asked before each piece is taken with its size; false refuses the message
-   *     (the server's buffer budget)
+   * @param reserve asked after each piece with the change of the message's estimated heap
+   *     ({@link JsonValueFramer#heapBytes()}; negative when a long string became a smaller tree);
+   *     false refuses the message (the server's buffer budget)
    */
   MessageReader(Vertx vertx, NetSocket socket, ProtocolLimits limits, Side side, LongPredicate reserve) {
     this.vertx = vertx;
@@ -85,13 +88,18 @@ final class MessageReader {
       return;
     }
     lastActivityNanos = System.nanoTime();
-    if (!reserve.test(chunk.length())) {
-      fail(ProtocolException.shed(Shed.OVER_BUDGET, "the server holds as many message bytes as its budget allows"
-          + " (PROVER_SERVER_BUFFER_BUDGET_BYTES); closing this connection after " + framer.bytesReceived() + " bytes"));
-      return;
-    }
     try {
-      if (framer.feed(chunk)) {
+      boolean complete = framer.feed(chunk);
+      // Charged after the piece is parsed: what it cost is only known then, and a piece is small.
+      long heap = framer.heapBytes();
+      if (!reserve.test(heap - charged)) {
+        fail(ProtocolException.shed(Shed.OVER_BUDGET, "the messages the server holds would take more memory than its"
+            + " budget (PROVER_SERVER_BUFFER_BUDGET_BYTES); closing this connection after " + framer.bytesReceived()
+            + " bytes"));
+        return;
+      }
+      charged = heap;
+      if (complete) {
         socket.pause();
         frame.tryComplete(framer.value());
       }

@@ -15,8 +15,10 @@ import java.time.Duration;
  * @param messageDeadline server: the time a message may take from accept to its last byte, plus
  *     one second per {@code minBytesPerSecond} bytes received
  * @param minBytesPerSecond server: the slowest sustained rate a large message may arrive at
- * @param bufferBudgetBytes server: the bytes of messages held across all connections at once; a
- *     connection whose next bytes would cross it is closed
+ * @param bufferBudgetBytes server: the heap the messages being received may take across all
+ *     connections at once (as {@link JsonValueFramer#heapBytes()} estimates it); a connection whose
+ *     next bytes would cross it is closed. At least {@link #HEAP_BYTES_PER_MESSAGE_BYTE} times
+ *     {@code maxMessageBytes}, so that the largest message fits on its own
  */
 public record ProtocolLimits(long maxMessageBytes, Duration connectTimeout, Duration idleTimeout, int maxConnections,
     Duration messageDeadline, long minBytesPerSecond, long bufferBudgetBytes) {
@@ -25,6 +27,8 @@ public record ProtocolLimits(long maxMessageBytes, Duration connectTimeout, Dura
   public static final long DEFAULT_MAX_MESSAGE_BYTES = 512L * 1024 * 1024;
   public static final Duration DEFAULT_MESSAGE_DEADLINE = Duration.ofSeconds(10);
   public static final long DEFAULT_MIN_BYTES_PER_SECOND = 256 * 1024;
+  /** The most heap a message byte can take while it is parsed (a long string: see JsonValueFramer). */
+  public static final int HEAP_BYTES_PER_MESSAGE_BYTE = 4;
 
   public ProtocolLimits {
     if (maxMessageBytes <= 0 || maxMessageBytes > Integer.MAX_VALUE) {
@@ -36,15 +40,16 @@ public record ProtocolLimits(long maxMessageBytes, Duration connectTimeout, Dura
     if (maxConnections <= 0 || minBytesPerSecond <= 0) {
       throw new IllegalArgumentException("maxConnections and minBytesPerSecond must be positive");
     }
-    if (bufferBudgetBytes < maxMessageBytes) {
-      throw new IllegalArgumentException("bufferBudgetBytes must be at least maxMessageBytes");
+    if (bufferBudgetBytes / HEAP_BYTES_PER_MESSAGE_BYTE < maxMessageBytes) {
+      throw new IllegalArgumentException("bufferBudgetBytes must be at least " + HEAP_BYTES_PER_MESSAGE_BYTE
+          + " times maxMessageBytes");
     }
   }
 
   /** With the default deadline and rate, and a budget of one largest message. */
   public ProtocolLimits(long maxMessageBytes, Duration connectTimeout, Duration idleTimeout, int maxConnections) {
     this(maxMessageBytes, connectTimeout, idleTimeout, maxConnections, DEFAULT_MESSAGE_DEADLINE,
-        DEFAULT_MIN_BYTES_PER_SECOND, maxMessageBytes);
+        DEFAULT_MIN_BYTES_PER_SECOND, HEAP_BYTES_PER_MESSAGE_BYTE * maxMessageBytes);
   }
 
   public static ProtocolLimits defaults() {

@@ -40,7 +40,7 @@ public final class ProtocolServer {
   private long bufferedBytes;
   private NetServer netServer;
 
-  /** One open connection and the bytes it holds against the budget. */
+  /** One open connection and the heap its message holds against the budget. */
   private final class Slot {
     final MessageReader reader;
     long reserved;
@@ -49,8 +49,9 @@ public final class ProtocolServer {
       this.reader = new MessageReader(vertx, socket, limits, MessageReader.Side.SERVER, this::reserve);
     }
 
+    /** Takes (or, when negative, gives back) {@code bytes} of the budget; false when there are not so many left. */
     boolean reserve(long bytes) {
-      if (bufferedBytes + bytes > limits.bufferBudgetBytes()) {
+      if (bytes > 0 && bufferedBytes + bytes > limits.bufferBudgetBytes()) {
         return false;
       }
       reserved += bytes;

@@ -89,7 +89,7 @@ class ProverConfigTest {
     assertInvalid("PROVER_CLIENT_PROVER_SERVER_ENDPOINT", "h:0", "port in 1..65535");
     assertInvalid("PROVER_CLIENT_MAX_RECEIVE_BYTES", "4294967296", "PROVER_CLIENT_MAX_RECEIVE_BYTES must be between");
     assertInvalid("PROVER_SERVER_BUFFER_BUDGET_BYTES", "1000",
-        "PROVER_SERVER_BUFFER_BUDGET_BYTES (1000) must not be below PROVER_SERVER_MAX_RECEIVE_BYTES");
+        "PROVER_SERVER_BUFFER_BUDGET_BYTES (1000) must be at least 4 times PROVER_SERVER_MAX_RECEIVE_BYTES");
     assertInvalid("PROVER_CLIENT_BACKOFF_MAX_MS", "10", "must not be below PROVER_CLIENT_BACKOFF_INITIAL_MS");
     assertThatThrownBy(() -> ProverConfig.from(defaults().copy().put("PROVER_WORKERS", (Object) null), Map.of()))
         .hasMessageContaining("setting PROVER_WORKERS is missing");

@@ -7,6 +7,7 @@ import io.l2prover.bus.Addresses;
 import io.l2prover.client.ProgressEvent;
 import io.l2prover.client.ProgressEvent.Phase;
 import io.l2prover.protocol.ConnectionStats;
+import io.l2prover.protocol.JsonValueFramer;
 import io.l2prover.protocol.ProofData;
 import io.l2prover.protocol.ProtocolLimits;
 import io.l2prover.protocol.ProtocolServer;
@@ -79,18 +80,26 @@ class MetricsVerticleTest {
     server.listen("127.0.0.1", 0).await(5, TimeUnit.SECONDS);
     MetricsVerticle metrics = new MetricsVerticle("127.0.0.1", 0, Optional.empty(), List.of(), Optional.of(stats));
     vertx.deployVerticle(metrics).await(5, TimeUnit.SECONDS);
+    String request = "{\"Request\":{\"block_number\":1}}";
     try (Socket waiting = new Socket("127.0.0.1", server.actualPort());
         Socket refused = new Socket()) {
-      waiting.getOutputStream().write("{\"Request\":{\"block_number\":1}}".getBytes(StandardCharsets.UTF_8));
+      waiting.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
       assertThat(handling.await(5, TimeUnit.SECONDS)).isTrue();
       refused.connect(new InetSocketAddress("127.0.0.1", server.actualPort()), 2000);
       refused.setSoTimeout(5000);
       assertThat(refused.getInputStream().read()).isEqualTo(-1);
       assertThat(get(vertx.createHttpClient(), metrics.actualPort(), "/metrics")).contains(
-          "l2prover_server_connections_open 1\n", "l2prover_server_buffered_bytes 30\n",
+          "l2prover_server_connections_open 1\n", "l2prover_server_buffered_bytes " + heapOf(request) + "\n",
           "l2prover_server_connections_shed_total{reason=\"refused\"} 1\n",
           "l2prover_server_connections_shed_total{reason=\"evicted\"} 0\n");
     }
+  }
+
+  /** What the server charges its budget for a whole message. */
+  private static long heapOf(String message) throws Exception {
+    JsonValueFramer framer = new JsonValueFramer(1024);
+    framer.feed(io.vertx.core.buffer.Buffer.buffer(message));
+    return framer.heapBytes();
   }
 
   private static String get(io.vertx.core.http.HttpClient client, int port, String path) throws Exception {

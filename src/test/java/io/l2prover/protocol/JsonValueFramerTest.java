@@ -90,4 +90,19 @@ class JsonValueFramerTest {
         new java.math.BigInteger("18446744073709551616"), 1.5, true, null, "s", new io.vertx.core.json.JsonObject());
     assertThat(tree.encode()).isEqualTo("{\"a\":[1,5000000000,18446744073709551616,1.5,true,null,\"s\",{}],\"b\":{\"c\":[]}}");
   }
+
+  @Test
+  void estimatesTheHeapOfTheTreeNotTheBytesReceived() throws Exception {
+    // Three bytes per empty object in the input, tens of bytes each on the heap.
+    JsonValueFramer objects = new JsonValueFramer(1 << 20);
+    objects.feed(Buffer.buffer("[" + "{},".repeat(10_000) + "{}]"));
+    assertThat(objects.heapBytes()).isGreaterThan(30L * 30_000);
+
+    // A long string: up to four heap bytes per byte while the parser reads it, about one after.
+    JsonValueFramer string = new JsonValueFramer(1 << 20);
+    string.feed(Buffer.buffer("[\"" + "a".repeat(100_000)));
+    assertThat(string.heapBytes()).isGreaterThanOrEqualTo(4L * 100_000);
+    string.feed(Buffer.buffer("\"]"));
+    assertThat(string.heapBytes()).isBetween(100_000L, 101_000L);
+  }
 }

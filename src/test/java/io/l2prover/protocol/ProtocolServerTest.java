@@ -196,7 +196,7 @@ class ProtocolServerTest {
   void aSenderThatTricklesPastTheDeadlineIsClosedLongBeforeTheIdleTimeout() throws Exception {
     ConnectionStats stats = new ConnectionStats();
     ProtocolLimits limits = new ProtocolLimits(1024, Duration.ofSeconds(2), Duration.ofSeconds(60), 4,
-        Duration.ofMillis(300), 1024 * 1024, 1024);
+        Duration.ofMillis(300), 1024 * 1024, 4096);
     ProtocolServer deadline = new ProtocolServer(vertx, limits, stats, message -> Future.succeededFuture(ACK_MESSAGE));
     deadline.listen("127.0.0.1", 0).await(5, TimeUnit.SECONDS);
     try (Socket socket = connect(deadline.actualPort())) {
@@ -218,33 +218,42 @@ class ProtocolServerTest {
   }
 
   @Test
-  void bytesBeyondTheBufferBudgetAcrossConnectionsCloseTheConnectionThatBringsThem() throws Exception {
+  void aMessageWhoseHeapWouldCrossTheBudgetAcrossConnectionsIsClosedAtOnce() throws Exception {
+    String partial = "{\"Request\":\"" + "x".repeat(468);
+    String request = "{\"Request\":{\"block_number\":5}}";
+    long holder = heapOf(partial);
+    // Two incomplete messages leave room for less than the third.
     ConnectionStats stats = new ConnectionStats();
-    ProtocolLimits limits = new ProtocolLimits(1024, Duration.ofSeconds(2), Duration.ofSeconds(60), 8,
-        Duration.ofSeconds(60), 1024, 2048);
+    ProtocolLimits limits = new ProtocolLimits(512, Duration.ofSeconds(2), Duration.ofSeconds(60), 8,
+        Duration.ofSeconds(60), 1024, 2 * holder + heapOf(request) - 1);
     ProtocolServer budgeted = new ProtocolServer(vertx, limits, stats, message -> Future.succeededFuture(ACK_MESSAGE));
     budgeted.listen("127.0.0.1", 0).await(5, TimeUnit.SECONDS);
-    String partial = "{\"Request\":\"" + "x".repeat(1008);
     Socket[] holders = new Socket[2];
     try {
       for (int i = 0; i < holders.length; i++) {
         holders[i] = connect(budgeted.actualPort());
         holders[i].getOutputStream().write(partial.getBytes(StandardCharsets.UTF_8));
       }
-      for (int i = 0; i < 500 && stats.bufferedBytes() < 2040; i++) {
+      for (int i = 0; i < 500 && stats.bufferedBytes() < 2 * holder; i++) {
         Thread.sleep(10);
       }
-      assertThat(stats.bufferedBytes()).isEqualTo(2040);
-      assertThat(exchange(budgeted.actualPort(), "{\"Request\":{\"block_number\":5}}", true)).isEmpty();
+      assertThat(stats.bufferedBytes()).isEqualTo(2 * holder);
+      assertThat(exchange(budgeted.actualPort(), request, true)).isEmpty();
       assertThat(stats.shed(Shed.OVER_BUDGET)).isEqualTo(1);
       holders[0].close();
-      for (int i = 0; i < 500 && stats.bufferedBytes() > 1020; i++) {
+      for (int i = 0; i < 500 && stats.bufferedBytes() > holder; i++) {
         Thread.sleep(10);
       }
-      assertThat(exchange(budgeted.actualPort(), "{\"Request\":{\"block_number\":5}}", true)).isEqualTo(ACK);
+      assertThat(exchange(budgeted.actualPort(), request, true)).isEqualTo(ACK);
     } finally {
       closeAll(holders);
     }
+  }
+
+  private static long heapOf(String bytes) throws ProtocolException {
+    JsonValueFramer framer = new JsonValueFramer(1024);
+    framer.feed(io.vertx.core.buffer.Buffer.buffer(bytes));
+    return framer.heapBytes();
   }
 
   private ProtocolServer patientServer(int maxConnections, ConnectionStats stats,
