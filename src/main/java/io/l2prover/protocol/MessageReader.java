@@ -93,9 +93,10 @@ final class MessageReader {
       // Charged after the piece is parsed: what it cost is only known then, and a piece is small.
       long heap = framer.heapBytes();
       if (!reserve.test(heap - charged)) {
-        fail(ProtocolException.shed(Shed.OVER_BUDGET, "the messages the server holds would take more memory than its"
-            + " budget (PROVER_SERVER_BUFFER_BUDGET_BYTES); closing this connection after " + framer.bytesReceived()
-            + " bytes"));
+        fail(ProtocolException.shed(Shed.OVER_BUDGET, (side == Side.SERVER
+            ? "the messages the server holds would take more memory than its budget (PROVER_SERVER_BUFFER_BUDGET_BYTES)"
+            : "the reply would take more than " + limits.bufferBudgetBytes() + " bytes of memory")
+            + "; closing the connection after " + framer.bytesReceived() + " bytes"));
         return;
       }
       charged = heap;

@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 import java.util.Objects;
+import java.util.function.LongPredicate;
 
 /**
  * The client end of the framing: one connection per exchange; write the message, half-close,
@@ -35,12 +36,24 @@ public final class ProtocolClient {
   /** Sends {@code message} and returns the server's reply. */
   public Future<ProofData> exchange(ProofData message) {
     return MessageIo.encode(vertx, message).compose(bytes -> netClient.connect(port, host).compose(socket -> {
-      Future<ProofData> reply = new MessageReader(vertx, socket, limits, MessageReader.Side.CLIENT, n -> true).start();
+      Future<ProofData> reply = new MessageReader(vertx, socket, limits, MessageReader.Side.CLIENT, heapLimit()).start();
       socket.write(bytes)
           .compose(v -> HalfClose.shutdownOutput(socket))
           .onFailure(e -> socket.close());
       return reply.andThen(ar -> socket.close());
     }));
+  }
+
+  /**
+   * One reply may take {@code limits.bufferBudgetBytes()} of heap (4 times the receive limit from
+   * the configuration): a reply of {@code [{},{},…]} is cut off long before it could exhaust memory.
+   */
+  private LongPredicate heapLimit() {
+    long[] held = {0};
+    return change -> {
+      held[0] += change;
+      return held[0] <= limits.bufferBudgetBytes();
+    };
   }
 
   public Future<Void> close() {
