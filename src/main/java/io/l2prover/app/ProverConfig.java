@@ -4,6 +4,7 @@ import io.l2prover.app.cli.UserError;
 import io.l2prover.client.Backoff;
 import io.l2prover.client.ClientSettings;
 import io.l2prover.protocol.ProtocolLimits;
+import io.l2prover.protocol.ProtocolTls;
 import io.l2prover.server.ServerSettings;
 import io.l2prover.zkvm.exec.ExecutorOptions;
 import io.vertx.core.json.JsonObject;
@@ -28,6 +29,8 @@ public record ProverConfig(
     String metricsHostSetting,
     ProtocolLimits serverLimits,
     ProtocolLimits clientLimits,
+    ProtocolTls serverTls,
+    ProtocolTls clientTls,
     String serverEndpoint,
     Duration clientInterval,
     Backoff backoff,
@@ -51,6 +54,8 @@ public record ProverConfig(
       "PROVER_SERVER_LISTEN_IP", "PROVER_SERVER_LISTEN_PORT", "PROVER_SERVER_MAX_CONNECTIONS",
       "PROVER_SERVER_MAX_RECEIVE_BYTES", "PROVER_SERVER_BUFFER_BUDGET_BYTES", "PROVER_SERVER_MESSAGE_DEADLINE_MS",
       "PROVER_SERVER_MIN_BYTES_PER_SECOND",
+      "PROVER_SERVER_TLS_CERT", "PROVER_SERVER_TLS_KEY", "PROVER_SERVER_TLS_CLIENT_CA",
+      "PROVER_CLIENT_TLS", "PROVER_CLIENT_TLS_CA", "PROVER_CLIENT_TLS_CERT", "PROVER_CLIENT_TLS_KEY",
       "PROVER_SERVER_GENESIS", "PROVER_SERVER_CHAIN",
       "PROVER_CLIENT_CLUSTERED", "PROVER_CLIENT_LOCAL_PROVING",
       "PROVER_CLUSTER_NAME", "PROVER_CLUSTER_HOST", "PROVER_CLUSTER_PORT", "PROVER_CLUSTER_MEMBERS",
@@ -104,6 +109,8 @@ public record ProverConfig(
         new ProtocolLimits(serverReceive, connectTimeout, idleTimeout, maxConnections, deadline, minRate, budget),
         new ProtocolLimits(clientReceive, connectTimeout, idleTimeout, maxConnections, deadline, minRate,
             ProtocolLimits.HEAP_BYTES_PER_MESSAGE_BYTE * clientReceive),
+        serverTls(s),
+        clientTls(s),
         endpoint,
         Duration.ofMillis(s.positiveLong("PROVER_CLIENT_INTERVAL_MS")),
         new Backoff(Duration.ofMillis(backoffInitial), Duration.ofMillis(backoffMax)),
@@ -118,6 +125,35 @@ public record ProverConfig(
         ClusterSettings.of(s.string("PROVER_CLUSTER_NAME"), s.string("PROVER_CLUSTER_HOST"),
             (int) s.longIn("PROVER_CLUSTER_PORT", 1, 65535), s.string("PROVER_CLUSTER_MEMBERS"),
             (int) s.longIn("PROVER_CLUSTER_BUS_PORT", 0, 65535)));
+  }
+
+  /** TLS when a certificate and its key are set; mutual TLS when a client CA is set too. */
+  private static ProtocolTls serverTls(Settings s) {
+    Optional<Path> cert = s.optionalPath("PROVER_SERVER_TLS_CERT");
+    Optional<Path> key = s.optionalPath("PROVER_SERVER_TLS_KEY");
+    Optional<Path> clientCa = s.optionalPath("PROVER_SERVER_TLS_CLIENT_CA");
+    if (cert.isPresent() != key.isPresent()) {
+      throw new UserError("PROVER_SERVER_TLS_CERT and PROVER_SERVER_TLS_KEY go together: set both for TLS, or neither");
+    }
+    if (clientCa.isPresent() && cert.isEmpty()) {
+      throw new UserError("PROVER_SERVER_TLS_CLIENT_CA needs PROVER_SERVER_TLS_CERT and PROVER_SERVER_TLS_KEY:"
+          + " client certificates are checked only over TLS");
+    }
+    return new ProtocolTls(cert.isPresent(), cert, key, clientCa);
+  }
+
+  private static ProtocolTls clientTls(Settings s) {
+    boolean on = s.bool("PROVER_CLIENT_TLS");
+    Optional<Path> ca = s.optionalPath("PROVER_CLIENT_TLS_CA");
+    Optional<Path> cert = s.optionalPath("PROVER_CLIENT_TLS_CERT");
+    Optional<Path> key = s.optionalPath("PROVER_CLIENT_TLS_KEY");
+    if (!on && (ca.isPresent() || cert.isPresent() || key.isPresent())) {
+      throw new UserError("PROVER_CLIENT_TLS_CA, _CERT and _KEY need PROVER_CLIENT_TLS=true");
+    }
+    if (cert.isPresent() != key.isPresent()) {
+      throw new UserError("PROVER_CLIENT_TLS_CERT and PROVER_CLIENT_TLS_KEY go together: set both, or neither");
+    }
+    return new ProtocolTls(on, cert, key, ca);
   }
 
   /**
@@ -156,19 +192,19 @@ public record ProverConfig(
   public ClientSettings clientSettings() {
     Endpoint endpoint = Endpoint.parse(serverEndpoint, "PROVER_CLIENT_PROVER_SERVER_ENDPOINT");
     return new ClientSettings(endpoint.host(), endpoint.port(), clientInterval, backoff, submitAttempts,
-        provingTimeout, clientLimits);
+        provingTimeout, clientLimits, clientTls);
   }
 
   public ServerSettings serverSettings() {
-    return new ServerSettings(listenIp, listenPort, devMode, serverLimits);
+    return new ServerSettings(listenIp, listenPort, devMode, serverLimits, serverTls);
   }
 
   /** A copy with other chain files (command-line flags win over the environment). */
   public ProverConfig withChainFiles(Optional<Path> genesis, Optional<Path> chain) {
     return new ProverConfig(devMode, devExecute, dataDir, workers, segmentPo2, gpuMode, metricsPort, metricsHostSetting,
-        serverLimits,
-        clientLimits, serverEndpoint, clientInterval, backoff, submitAttempts, provingTimeout, listenIp, listenPort,
-        genesis.or(() -> genesisFile), chain.or(() -> chainFile), clientClustered, clientLocalProving, cluster);
+        serverLimits, clientLimits, serverTls, clientTls, serverEndpoint, clientInterval, backoff, submitAttempts,
+        provingTimeout, listenIp, listenPort, genesis.or(() -> genesisFile), chain.or(() -> chainFile), clientClustered,
+        clientLocalProving, cluster);
   }
 
   /** host:port of the prover server. */

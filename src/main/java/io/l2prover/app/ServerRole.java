@@ -57,6 +57,7 @@ final class ServerRole extends FlagRole {
           ListenCheck.probe(config.metricsHost(config.listenIp()), config.metricsPort(),
               "PROVER_METRICS_HOST:PROVER_METRICS_PORT");
         }
+        Services.loadTls(vertx, config.serverSettings().tls(), "PROVER_SERVER_TLS_*");
         return serve(vertx, config, loadChain(genesis, chainFile));
       }
     } catch (UserError e) {

@@ -9,6 +9,7 @@ import io.l2prover.guest.BlockGuest;
 import io.l2prover.health.HealthCheck;
 import io.l2prover.metrics.MetricsVerticle;
 import io.l2prover.protocol.ConnectionStats;
+import io.l2prover.protocol.ProtocolTls;
 import io.l2prover.proving.DevProver;
 import io.l2prover.proving.ExecutingDevProver;
 import io.l2prover.proving.Prover;
@@ -54,6 +55,19 @@ public final class Services {
 
   private static <T> void register(EventBus bus, JsonMessageCodec<T> codec) {
     bus.registerDefaultCodec(codec.type(), codec);
+  }
+
+  /**
+   * Reads the PEM files of {@code tls} now, so a role with unusable TLS files stops at start.
+   *
+   * @throws UserError naming {@code settings} and the file
+   */
+  public static void loadTls(Vertx vertx, ProtocolTls tls, String settings) {
+    try {
+      tls.load(vertx);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(settings + ": " + e.getMessage());
+    }
   }
 
   /** The prover the configuration asks for. */

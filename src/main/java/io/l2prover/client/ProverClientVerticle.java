@@ -43,13 +43,14 @@ public final class ProverClientVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    server = new ProtocolClient(vertx, settings.host(), settings.port(), settings.limits());
+    server = new ProtocolClient(vertx, settings.host(), settings.port(), settings.limits(), settings.tls());
     return vertx.eventBus().<ProverState>request(Addresses.STATE_LOAD, null, Addresses.localOnly())
         .recover(e -> Future.failedFuture("cannot start the prover client: " + e.getMessage()))
         .onSuccess(reply -> {
           long next = reply.body().nextBlock();
           nextUnproven = next;
-          LOG.info("prover client for server {}: starting at block {}", server.endpoint(), next);
+          LOG.info("prover client for server {}{}: starting at block {}", server.endpoint(),
+              settings.tls().enabled() ? " (TLS)" : "", next);
           vertx.runOnContext(v -> request(next));
         });
   }

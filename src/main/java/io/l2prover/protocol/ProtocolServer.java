@@ -33,6 +33,7 @@ public final class ProtocolServer {
   private final Vertx vertx;
   private final ProtocolLimits limits;
   private final ConnectionStats stats;
+  private final ProtocolTls tls;
   private final Function<ProofData, Future<ProofData>> handler;
   private final LogLimiter shedLog = new LogLimiter(LOG, SHED_LOG_INTERVAL, System::nanoTime);
   /** Open connections in the order they were accepted; touched on the server's event loop only. */
@@ -74,6 +75,13 @@ public final class ProtocolServer {
    */
   public ProtocolServer(Vertx vertx, ProtocolLimits limits, ConnectionStats stats,
       Function<ProofData, Future<ProofData>> handler) {
+    this(vertx, limits, ProtocolTls.off(), stats, handler);
+  }
+
+  /** As above, speaking TLS as {@code tls} says. */
+  public ProtocolServer(Vertx vertx, ProtocolLimits limits, ProtocolTls tls, ConnectionStats stats,
+      Function<ProofData, Future<ProofData>> handler) {
+    this.tls = Objects.requireNonNull(tls, "tls");
     this.vertx = Objects.requireNonNull(vertx, "vertx");
     this.limits = Objects.requireNonNull(limits, "limits");
     this.stats = Objects.requireNonNull(stats, "stats");
@@ -82,7 +90,7 @@ public final class ProtocolServer {
 
   /** Starts listening; port 0 picks a free port, see {@link #actualPort()}. */
   public Future<Void> listen(String host, int port) {
-    netServer = vertx.createNetServer(new NetServerOptions().setHost(host).setPort(port));
+    netServer = vertx.createNetServer(tls.applyTo(new NetServerOptions().setHost(host).setPort(port)));
     return netServer.connectHandler(this::serve).listen().mapEmpty();
   }
 

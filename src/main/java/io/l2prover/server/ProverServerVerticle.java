@@ -55,7 +55,7 @@ public final class ProverServerVerticle extends VerticleBase {
       LOG.warn("dev mode is off and this build cannot verify STARK receipts yet: every Submit will be "
           + "rejected (set PROVER_DEV_MODE=true to accept fake receipts)");
     }
-    server = new ProtocolServer(vertx, settings.limits(), connections, this::handle);
+    server = new ProtocolServer(vertx, settings.limits(), settings.tls(), connections, this::handle);
     return vertx.executeBlocking(() -> checked(store.open(chain.chainId())))
         .compose(stored -> {
           proven.putAll(stored);
@@ -64,9 +64,17 @@ public final class ProverServerVerticle extends VerticleBase {
                   + settings.listenIp() + ":" + settings.listenPort() + " (" + e.getMessage() + ")"));
         })
         .onSuccess(v -> LOG.info(
-            "prover server on {}:{} serving blocks 1..{} of chain {}; {} already proven; state in {}",
-            settings.listenIp(), server.actualPort(), chain.headBlockNumber(), chain.chainId(), proven.size(),
-            store.directory()));
+            "prover server on {}:{}{} serving blocks 1..{} of chain {}; {} already proven; state in {}",
+            settings.listenIp(), server.actualPort(), transport(), chain.headBlockNumber(), chain.chainId(),
+            proven.size(), store.directory()));
+  }
+
+  private String transport() {
+    if (!settings.tls().enabled()) {
+      return "";
+    }
+    return settings.tls().trustedCa().map(ca -> " (TLS; only provers with a certificate signed by " + ca + ")")
+        .orElse(" (TLS)");
   }
 
   /**

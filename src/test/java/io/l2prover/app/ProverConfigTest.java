@@ -48,6 +48,24 @@ class ProverConfigTest {
   }
 
   @Test
+  void tlsSettingsAreCheckedTogether() {
+    assertThat(ProverConfig.from(defaults(), Map.of()).serverSettings().tls().enabled()).isFalse();
+    ProverConfig mutual = ProverConfig.from(defaults().put("PROVER_SERVER_TLS_CERT", "/s.pem")
+        .put("PROVER_SERVER_TLS_KEY", "/s.key").put("PROVER_SERVER_TLS_CLIENT_CA", "/ca.pem")
+        .put("PROVER_CLIENT_TLS", "true").put("PROVER_CLIENT_TLS_CA", "/ca.pem"), Map.of());
+    assertThat(mutual.serverSettings().tls().enabled()).isTrue();
+    assertThat(mutual.serverSettings().tls().trustedCa()).contains(Path.of("/ca.pem"));
+    assertThat(mutual.clientSettings().tls().enabled()).isTrue();
+    assertThat(mutual.clientSettings().tls().certificate()).isEmpty();
+    assertInvalid("PROVER_SERVER_TLS_KEY", "/s.key", "PROVER_SERVER_TLS_CERT and PROVER_SERVER_TLS_KEY go together");
+    assertInvalid("PROVER_SERVER_TLS_CLIENT_CA", "/ca.pem", "PROVER_SERVER_TLS_CLIENT_CA needs PROVER_SERVER_TLS_CERT");
+    assertInvalid("PROVER_CLIENT_TLS_CA", "/ca.pem", "need PROVER_CLIENT_TLS=true");
+    assertThatThrownBy(() -> ProverConfig.from(defaults().put("PROVER_CLIENT_TLS", "true")
+        .put("PROVER_CLIENT_TLS_CERT", "/c.pem"), Map.of()))
+        .hasMessageContaining("PROVER_CLIENT_TLS_CERT and PROVER_CLIENT_TLS_KEY go together");
+  }
+
+  @Test
   void gpuModeAndSegmentSizeComeFromTheEnvironment() {
     assertThat(ProverConfig.from(defaults().put("PROVER_GPU", "on"), Map.of()).gpuMode()).isEqualTo(GpuMode.ON);
     assertThat(ProverConfig.from(defaults().put("PROVER_GPU", " OFF "), Map.of()).gpuMode()).isEqualTo(GpuMode.OFF);

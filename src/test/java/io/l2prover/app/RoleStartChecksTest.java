@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -21,12 +21,8 @@ class RoleStartChecksTest {
   @TempDir
   Path dir;
 
-  private final RoleProcesses roles = new RoleProcesses();
-
-  @AfterEach
-  void stopAll() throws InterruptedException {
-    roles.stopAll();
-  }
+  @RegisterExtension
+  final RoleProcesses roles = new RoleProcesses();
 
   private String runToExit(Map<String, String> env, int expectedCode, String... args) throws Exception {
     Path log = dir.resolve("role-" + System.nanoTime() + ".log");
@@ -61,6 +57,19 @@ class RoleStartChecksTest {
     String text = runToExit(Map.of("PROVER_DATA_DIR", dir.toString(), "PROVER_SERVER_LISTEN_IP", "192.0.2.1"), 1,
         "server", "--genesis", dir.resolve("none.json").toString(), "--chain", dir.resolve("none.rlp").toString());
     assertThat(text).contains("error: PROVER_SERVER_LISTEN_IP:PROVER_SERVER_LISTEN_PORT: cannot listen on 192.0.2.1:");
+  }
+
+  @Test
+  void misconfiguredTlsStopsTheRoleWithOneLine() throws Exception {
+    Path tls = Path.of("src", "test", "resources", "tls").toAbsolutePath();
+    String halfSet = runToExit(Map.of("PROVER_DATA_DIR", dir.toString(),
+        "PROVER_SERVER_TLS_CERT", tls.resolve("server.pem").toString()), 1, "server");
+    assertThat(halfSet).contains("error: PROVER_SERVER_TLS_CERT and PROVER_SERVER_TLS_KEY go together");
+    Path garbage = Files.writeString(dir.resolve("garbage.pem"), "not a key");
+    String unusable = runToExit(Map.of("PROVER_DEV_MODE", "true", "PROVER_DATA_DIR", dir.toString(),
+        "PROVER_CLIENT_TLS", "true", "PROVER_CLIENT_TLS_CERT", tls.resolve("client.pem").toString(),
+        "PROVER_CLIENT_TLS_KEY", garbage.toString()), 1, "client");
+    assertThat(unusable).contains("error: PROVER_CLIENT_TLS_*: cannot use the certificate or key");
   }
 
   @Test
