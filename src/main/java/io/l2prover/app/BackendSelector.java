@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
 public final class BackendSelector {
 
   private static final Logger LOG = LoggerFactory.getLogger(BackendSelector.class);
+  /** How {@code JcudaProbe} begins its reason when libcuda.so.1 is missing. */
+  private static final String NO_DRIVER = "no CUDA driver library (libcuda.so.1)";
 
   private final CudaProbe probe;
   private final Supplier<ComputeBackend> cpu;
@@ -51,7 +53,16 @@ public final class BackendSelector {
       throw new UserError(GpuMode.ENV + "=on but no usable GPU: " + status.reason()
           + "; install the NVIDIA driver 580+ and run with --gpus all, or set " + GpuMode.ENV + "=auto");
     }
-    LOG.info("Proving on the CPU: no usable GPU ({})", status.reason());
+    LOG.info("Proving on the CPU: no usable GPU ({})", summary(status.reason()));
+    LOG.debug("CUDA probe: {}", status.reason());
     return cpu.get();
+  }
+
+  /**
+   * A host without the NVIDIA driver is the ordinary CPU-only case: JCuda's "Error while loading
+   * native library" text would only alarm, so it goes to the debug log.
+   */
+  private static String summary(String reason) {
+    return reason.startsWith(NO_DRIVER) ? NO_DRIVER + " on this host" : reason;
   }
 }

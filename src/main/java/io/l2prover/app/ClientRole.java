@@ -2,6 +2,7 @@ package io.l2prover.app;
 
 import io.l2prover.app.cli.CliFlags;
 import io.l2prover.app.cli.FlagRole;
+import io.l2prover.app.cli.UserError;
 import io.l2prover.health.HealthCheck;
 import io.l2prover.proving.ProvingEngine;
 import io.l2prover.state.StatePersisterVerticle;
@@ -41,11 +42,23 @@ final class ClientRole extends FlagRole {
   @Override
   protected int run(CliFlags options) throws Exception {
     ProverConfig config = ConfigLoader.loadStandalone(options.string("config").map(Path::of));
+    try (DataDirLock lock = DataDirLock.acquire(config.dataDir(), "client")) {
+      return runLocked(config);
+    }
+  }
+
+  private static int runLocked(ProverConfig config) throws Exception {
     // Once per process, before any worker exists: PROVER_GPU=on without a GPU stops here.
     Optional<ProvingEngine> engine = config.clientLocalProving()
         ? Optional.of(engine(config))
         : Optional.empty();
     Vertx vertx = config.clientClustered() ? ClusteredVertx.join(config.cluster()) : Vertx.vertx();
+    try {
+      Services.loadTls(vertx, config.clientSettings().tls(), "PROVER_CLIENT_TLS_*");
+    } catch (UserError e) {
+      vertx.close();
+      throw e;
+    }
     Services.registerCodecs(vertx.eventBus());
     List<HealthCheck> checks = new ArrayList<>(List.of(StatePersisterVerticle.health(config.dataDir())));
     if (config.clientClustered()) {

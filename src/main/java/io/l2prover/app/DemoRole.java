@@ -63,7 +63,9 @@ final class DemoRole extends FlagRole {
     try {
       ProverConfig config = ConfigLoader.load(vertx, options.string("config").map(Path::of));
       // Chosen before the chain is generated, so PROVER_GPU=on without a GPU stops at once.
-      try (ProvingEngine engine = new ProvingEngine(Services.devProver(config), Services.computeBackend(config))) {
+      // The demo prints every event itself; the services' INFO lines would say each a second time.
+      try (QuietServiceLog quiet = QuietServiceLog.unlessAsked(System.getenv("L2PROVER_LOG_LEVEL"));
+          ProvingEngine engine = new ProvingEngine(Services.devProver(config), Services.computeBackend(config))) {
         ProvableChainSource chain = ProvableChainSource.of(
             ChainGenerator.generate(GeneratorSpec.of(ACCOUNTS, blocks, TXS_PER_BLOCK)));
         return prove(vertx, config, engine, chain, dataDir);
@@ -101,10 +103,10 @@ final class DemoRole extends FlagRole {
         default -> { }
       }
     });
-    ServerSettings serverSettings = new ServerSettings("127.0.0.1", 0, true, config.limits());
+    ServerSettings serverSettings = new ServerSettings("127.0.0.1", 0, true, config.serverLimits());
     var server = Services.deployServer(vertx, dataDir, serverSettings, chain).await(30, TimeUnit.SECONDS);
     ClientSettings client = new ClientSettings("127.0.0.1", server.actualPort(), Duration.ofMillis(200),
-        config.backoff(), config.submitAttempts(), config.provingTimeout(), config.limits());
+        config.backoff(), config.submitAttempts(), config.provingTimeout(), config.clientLimits());
     String clientId = Services.deployClient(vertx, dataDir, config.workers(), client, engine)
         .await(30, TimeUnit.SECONDS);
     allProven.future().await(5, TimeUnit.MINUTES);

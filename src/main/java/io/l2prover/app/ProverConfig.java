@@ -4,6 +4,7 @@ import io.l2prover.app.cli.UserError;
 import io.l2prover.client.Backoff;
 import io.l2prover.client.ClientSettings;
 import io.l2prover.protocol.ProtocolLimits;
+import io.l2prover.protocol.ProtocolTls;
 import io.l2prover.server.ServerSettings;
 import io.l2prover.zkvm.exec.ExecutorOptions;
 import io.vertx.core.json.JsonObject;
@@ -25,7 +26,11 @@ public record ProverConfig(
     int segmentPo2,
     GpuMode gpuMode,
     int metricsPort,
-    ProtocolLimits limits,
+    String metricsHostSetting,
+    ProtocolLimits serverLimits,
+    ProtocolLimits clientLimits,
+    ProtocolTls serverTls,
+    ProtocolTls clientTls,
     String serverEndpoint,
     Duration clientInterval,
     Backoff backoff,
@@ -42,11 +47,15 @@ public record ProverConfig(
   /** The keys this application reads; the environment store is limited to these. */
   public static final List<String> KEYS = List.of(
       "PROVER_DEV_MODE", "PROVER_DEV_EXECUTE", "PROVER_DATA_DIR", "PROVER_WORKERS", "PROVER_SEGMENT_PO2", "PROVER_GPU",
-      "PROVER_METRICS_PORT",
-      "PROVER_MAX_MESSAGE_BYTES", "PROVER_CONNECT_TIMEOUT_MS", "PROVER_IDLE_TIMEOUT_MS",
+      "PROVER_METRICS_PORT", "PROVER_METRICS_HOST",
+      "PROVER_CONNECT_TIMEOUT_MS", "PROVER_IDLE_TIMEOUT_MS", "PROVER_CLIENT_MAX_RECEIVE_BYTES",
       "PROVER_CLIENT_PROVER_SERVER_ENDPOINT", "PROVER_CLIENT_INTERVAL_MS", "PROVER_CLIENT_BACKOFF_INITIAL_MS",
       "PROVER_CLIENT_BACKOFF_MAX_MS", "PROVER_CLIENT_SUBMIT_ATTEMPTS", "PROVER_CLIENT_PROVING_TIMEOUT_MS",
       "PROVER_SERVER_LISTEN_IP", "PROVER_SERVER_LISTEN_PORT", "PROVER_SERVER_MAX_CONNECTIONS",
+      "PROVER_SERVER_MAX_RECEIVE_BYTES", "PROVER_SERVER_BUFFER_BUDGET_BYTES", "PROVER_SERVER_MESSAGE_DEADLINE_MS",
+      "PROVER_SERVER_MIN_BYTES_PER_SECOND",
+      "PROVER_SERVER_TLS_CERT", "PROVER_SERVER_TLS_KEY", "PROVER_SERVER_TLS_CLIENT_CA",
+      "PROVER_CLIENT_TLS", "PROVER_CLIENT_TLS_CA", "PROVER_CLIENT_TLS_CERT", "PROVER_CLIENT_TLS_KEY",
       "PROVER_SERVER_GENESIS", "PROVER_SERVER_CHAIN",
       "PROVER_CLIENT_CLUSTERED", "PROVER_CLIENT_LOCAL_PROVING",
       "PROVER_CLUSTER_NAME", "PROVER_CLUSTER_HOST", "PROVER_CLUSTER_PORT", "PROVER_CLUSTER_MEMBERS",
@@ -66,10 +75,19 @@ public record ProverConfig(
       throw new UserError("PROVER_CLIENT_BACKOFF_MAX_MS (" + backoffMax
           + ") must not be below PROVER_CLIENT_BACKOFF_INITIAL_MS (" + backoffInitial + ")");
     }
-    long maxMessage = s.positiveLong("PROVER_MAX_MESSAGE_BYTES");
-    if (maxMessage > Integer.MAX_VALUE) {
-      throw new UserError("PROVER_MAX_MESSAGE_BYTES must be at most " + Integer.MAX_VALUE + ", got " + maxMessage);
+    long serverReceive = s.longIn("PROVER_SERVER_MAX_RECEIVE_BYTES", 1, Integer.MAX_VALUE);
+    long clientReceive = s.longIn("PROVER_CLIENT_MAX_RECEIVE_BYTES", 1, Integer.MAX_VALUE);
+    long budget = s.positiveLong("PROVER_SERVER_BUFFER_BUDGET_BYTES");
+    if (budget / ProtocolLimits.HEAP_BYTES_PER_MESSAGE_BYTE < serverReceive) {
+      throw new UserError("PROVER_SERVER_BUFFER_BUDGET_BYTES (" + budget + ") must be at least "
+          + ProtocolLimits.HEAP_BYTES_PER_MESSAGE_BYTE + " times PROVER_SERVER_MAX_RECEIVE_BYTES (" + serverReceive
+          + "): parsing a message can take that much heap per byte");
     }
+    Duration connectTimeout = Duration.ofMillis(s.positiveLong("PROVER_CONNECT_TIMEOUT_MS"));
+    Duration idleTimeout = Duration.ofMillis(s.positiveLong("PROVER_IDLE_TIMEOUT_MS"));
+    int maxConnections = (int) s.longIn("PROVER_SERVER_MAX_CONNECTIONS", 1, 100_000);
+    Duration deadline = Duration.ofMillis(s.positiveLong("PROVER_SERVER_MESSAGE_DEADLINE_MS"));
+    long minRate = s.positiveLong("PROVER_SERVER_MIN_BYTES_PER_SECOND");
     String endpoint = s.string("PROVER_CLIENT_PROVER_SERVER_ENDPOINT");
     Endpoint.parse(endpoint, "PROVER_CLIENT_PROVER_SERVER_ENDPOINT");
     String dataDir = s.string("PROVER_DATA_DIR");
@@ -87,10 +105,12 @@ public record ProverConfig(
         segmentPo2(s),
         GpuMode.parse(s.string(GpuMode.ENV)),
         (int) s.longIn("PROVER_METRICS_PORT", 0, 65535),
-        new ProtocolLimits(maxMessage,
-            Duration.ofMillis(s.positiveLong("PROVER_CONNECT_TIMEOUT_MS")),
-            Duration.ofMillis(s.positiveLong("PROVER_IDLE_TIMEOUT_MS")),
-            (int) s.longIn("PROVER_SERVER_MAX_CONNECTIONS", 1, 100_000)),
+        s.string("PROVER_METRICS_HOST"),
+        new ProtocolLimits(serverReceive, connectTimeout, idleTimeout, maxConnections, deadline, minRate, budget),
+        new ProtocolLimits(clientReceive, connectTimeout, idleTimeout, maxConnections, deadline, minRate,
+            ProtocolLimits.HEAP_BYTES_PER_MESSAGE_BYTE * clientReceive),
+        serverTls(s),
+        clientTls(s),
         endpoint,
         Duration.ofMillis(s.positiveLong("PROVER_CLIENT_INTERVAL_MS")),
         new Backoff(Duration.ofMillis(backoffInitial), Duration.ofMillis(backoffMax)),
@@ -105,6 +125,35 @@ public record ProverConfig(
         ClusterSettings.of(s.string("PROVER_CLUSTER_NAME"), s.string("PROVER_CLUSTER_HOST"),
             (int) s.longIn("PROVER_CLUSTER_PORT", 1, 65535), s.string("PROVER_CLUSTER_MEMBERS"),
             (int) s.longIn("PROVER_CLUSTER_BUS_PORT", 0, 65535)));
+  }
+
+  /** TLS when a certificate and its key are set; mutual TLS when a client CA is set too. */
+  private static ProtocolTls serverTls(Settings s) {
+    Optional<Path> cert = s.optionalPath("PROVER_SERVER_TLS_CERT");
+    Optional<Path> key = s.optionalPath("PROVER_SERVER_TLS_KEY");
+    Optional<Path> clientCa = s.optionalPath("PROVER_SERVER_TLS_CLIENT_CA");
+    if (cert.isPresent() != key.isPresent()) {
+      throw new UserError("PROVER_SERVER_TLS_CERT and PROVER_SERVER_TLS_KEY go together: set both for TLS, or neither");
+    }
+    if (clientCa.isPresent() && cert.isEmpty()) {
+      throw new UserError("PROVER_SERVER_TLS_CLIENT_CA needs PROVER_SERVER_TLS_CERT and PROVER_SERVER_TLS_KEY:"
+          + " client certificates are checked only over TLS");
+    }
+    return new ProtocolTls(cert.isPresent(), cert, key, clientCa);
+  }
+
+  private static ProtocolTls clientTls(Settings s) {
+    boolean on = s.bool("PROVER_CLIENT_TLS");
+    Optional<Path> ca = s.optionalPath("PROVER_CLIENT_TLS_CA");
+    Optional<Path> cert = s.optionalPath("PROVER_CLIENT_TLS_CERT");
+    Optional<Path> key = s.optionalPath("PROVER_CLIENT_TLS_KEY");
+    if (!on && (ca.isPresent() || cert.isPresent() || key.isPresent())) {
+      throw new UserError("PROVER_CLIENT_TLS_CA, _CERT and _KEY need PROVER_CLIENT_TLS=true");
+    }
+    if (cert.isPresent() != key.isPresent()) {
+      throw new UserError("PROVER_CLIENT_TLS_CERT and PROVER_CLIENT_TLS_KEY go together: set both, or neither");
+    }
+    return new ProtocolTls(on, cert, key, ca);
   }
 
   /**
@@ -135,21 +184,27 @@ public record ProverConfig(
     return base.resolve("l2_prover");
   }
 
+  /** Where /health and /metrics listen: PROVER_METRICS_HOST, or {@code roleAddress} when it is empty. */
+  public String metricsHost(String roleAddress) {
+    return metricsHostSetting.isEmpty() ? roleAddress : metricsHostSetting;
+  }
+
   public ClientSettings clientSettings() {
     Endpoint endpoint = Endpoint.parse(serverEndpoint, "PROVER_CLIENT_PROVER_SERVER_ENDPOINT");
     return new ClientSettings(endpoint.host(), endpoint.port(), clientInterval, backoff, submitAttempts,
-        provingTimeout, limits);
+        provingTimeout, clientLimits, clientTls);
   }
 
   public ServerSettings serverSettings() {
-    return new ServerSettings(listenIp, listenPort, devMode, limits);
+    return new ServerSettings(listenIp, listenPort, devMode, serverLimits, serverTls);
   }
 
   /** A copy with other chain files (command-line flags win over the environment). */
   public ProverConfig withChainFiles(Optional<Path> genesis, Optional<Path> chain) {
-    return new ProverConfig(devMode, devExecute, dataDir, workers, segmentPo2, gpuMode, metricsPort, limits,
-        serverEndpoint, clientInterval, backoff, submitAttempts, provingTimeout, listenIp, listenPort,
-        genesis.or(() -> genesisFile), chain.or(() -> chainFile), clientClustered, clientLocalProving, cluster);
+    return new ProverConfig(devMode, devExecute, dataDir, workers, segmentPo2, gpuMode, metricsPort, metricsHostSetting,
+        serverLimits, clientLimits, serverTls, clientTls, serverEndpoint, clientInterval, backoff, submitAttempts,
+        provingTimeout, listenIp, listenPort, genesis.or(() -> genesisFile), chain.or(() -> chainFile), clientClustered,
+        clientLocalProving, cluster);
   }
 
   /** host:port of the prover server. */

@@ -3,16 +3,24 @@ package io.l2prover.app;
 import io.l2prover.app.cli.CliFlags;
 import io.l2prover.app.cli.FlagRole;
 import io.l2prover.app.cli.UserError;
+import io.l2prover.protocol.ConnectionStats;
 import io.l2prover.server.ProofStore;
+import io.l2prover.server.ProvableChainSource;
 import io.l2prover.util.AtomicFileWriter;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@code server}: the reference prover server over a genesis file and a chain file. */
 final class ServerRole extends FlagRole {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ServerRole.class);
+  private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
 
   ServerRole() {
     super("server", "serve a chain to provers and verify their proofs (--genesis FILE --chain FILE)",
@@ -38,19 +46,40 @@ final class ServerRole extends FlagRole {
     try {
       ProverConfig config = ConfigLoader.load(vertx, options.string("config").map(Path::of))
           .withChainFiles(options.string("genesis").map(Path::of), options.string("chain").map(Path::of));
-      var chain = ChainFiles.load(
-          config.genesisFile().orElseThrow(() -> new UserError(
-              "the server needs a genesis file: --genesis FILE or PROVER_SERVER_GENESIS", Main.EXIT_USAGE)),
-          config.chainFile().orElseThrow(() -> new UserError(
-              "the server needs a chain file: --chain FILE or PROVER_SERVER_CHAIN", Main.EXIT_USAGE)));
-      Services.registerCodecs(vertx.eventBus());
-      var store = new ProofStore(config.dataDir(), AtomicFileWriter.durable());
-      var deployment = Services.deployMetrics(vertx, config, Optional.empty(), List.of(store.health()))
-          .compose(v -> Services.deployServer(vertx, config.dataDir(), config.serverSettings(), chain));
-      return Running.untilStopped(vertx, deployment, "the prover server");
+      Path genesis = config.genesisFile().orElseThrow(() -> new UserError(
+          "the server needs a genesis file: --genesis FILE or PROVER_SERVER_GENESIS"));
+      Path chainFile = config.chainFile().orElseThrow(() -> new UserError(
+          "the server needs a chain file: --chain FILE or PROVER_SERVER_CHAIN"));
+      try (DataDirLock lock = DataDirLock.acquire(config.dataDir(), "server")) {
+        // Before the chain is validated (seconds): a port in use is reported at once.
+        ListenCheck.probe(config.listenIp(), config.listenPort(), "PROVER_SERVER_LISTEN_IP:PROVER_SERVER_LISTEN_PORT");
+        if (config.metricsPort() != 0) {
+          ListenCheck.probe(config.metricsHost(config.listenIp()), config.metricsPort(),
+              "PROVER_METRICS_HOST:PROVER_METRICS_PORT");
+        }
+        Services.loadTls(vertx, config.serverSettings().tls(), "PROVER_SERVER_TLS_*");
+        return serve(vertx, config, loadChain(genesis, chainFile));
+      }
     } catch (UserError e) {
       vertx.close();
       throw e;
     }
+  }
+
+  private static ProvableChainSource loadChain(Path genesis, Path chainFile) {
+    LOG.info("validating every block of {} from genesis {} ...", chainFile, genesis);
+    try (ProgressTicker ticker = ProgressTicker.start(LOG, "validating the chain", PROGRESS_INTERVAL)) {
+      return ChainFiles.load(genesis, chainFile);
+    }
+  }
+
+  private static int serve(Vertx vertx, ProverConfig config, ProvableChainSource chain) throws InterruptedException {
+    Services.registerCodecs(vertx.eventBus());
+    var store = new ProofStore(config.dataDir(), AtomicFileWriter.durable());
+    var connections = new ConnectionStats();
+    var deployment = Services.deployMetrics(vertx, config, Optional.empty(), List.of(store.health()),
+            Optional.of(connections))
+        .compose(v -> Services.deployServer(vertx, config.dataDir(), config.serverSettings(), chain, connections));
+    return Running.untilStopped(vertx, deployment, "the prover server");
   }
 }

@@ -8,6 +8,8 @@ import io.l2prover.client.ProverClientVerticle;
 import io.l2prover.guest.BlockGuest;
 import io.l2prover.health.HealthCheck;
 import io.l2prover.metrics.MetricsVerticle;
+import io.l2prover.protocol.ConnectionStats;
+import io.l2prover.protocol.ProtocolTls;
 import io.l2prover.proving.CompositeBlockProver;
 import io.l2prover.proving.DevProver;
 import io.l2prover.proving.ExecutingDevProver;
@@ -54,6 +56,19 @@ public final class Services {
 
   private static <T> void register(EventBus bus, JsonMessageCodec<T> codec) {
     bus.registerDefaultCodec(codec.type(), codec);
+  }
+
+  /**
+   * Reads the PEM files of {@code tls} now, so a role with unusable TLS files stops at start.
+   *
+   * @throws UserError naming {@code settings} and the file
+   */
+  public static void loadTls(Vertx vertx, ProtocolTls tls, String settings) {
+    try {
+      tls.load(vertx);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(settings + ": " + e.getMessage());
+    }
   }
 
   /**
@@ -138,8 +153,14 @@ public final class Services {
   /** The reference prover server over {@code chain}, its state under {@code dataDir}. */
   public static Future<ProverServerVerticle> deployServer(Vertx vertx, Path dataDir, ServerSettings settings,
       ChainSource chain) {
+    return deployServer(vertx, dataDir, settings, chain, new ConnectionStats());
+  }
+
+  /** As above, counting its connections in {@code connections} (what /metrics reports). */
+  public static Future<ProverServerVerticle> deployServer(Vertx vertx, Path dataDir, ServerSettings settings,
+      ChainSource chain, ConnectionStats connections) {
     ProverServerVerticle server =
-        new ProverServerVerticle(chain, new ProofStore(dataDir, AtomicFileWriter.durable()), settings);
+        new ProverServerVerticle(chain, new ProofStore(dataDir, AtomicFileWriter.durable()), settings, connections);
     return vertx.deployVerticle(server).map(id -> server);
   }
 
@@ -159,13 +180,23 @@ public final class Services {
    */
   public static Future<Void> deployMetrics(Vertx vertx, ProverConfig config, Optional<ComputeBackend> backend,
       List<HealthCheck> checks) {
+    return deployMetrics(vertx, config, backend, checks, Optional.empty());
+  }
+
+  /**
+   * As above, with the prover server's connection counts where this process runs one; then
+   * /metrics listens where the server does unless PROVER_METRICS_HOST says otherwise.
+   */
+  public static Future<Void> deployMetrics(Vertx vertx, ProverConfig config, Optional<ComputeBackend> backend,
+      List<HealthCheck> checks, Optional<ConnectionStats> connections) {
+    String host = config.metricsHost(connections.isPresent() ? config.listenIp() : "0.0.0.0");
     if (config.metricsPort() == 0) {
       return Future.succeededFuture();
     }
     List<HealthCheck> all = new ArrayList<>();
     backend.ifPresent(b -> all.add(HealthCheck.fixed("backend", b.name())));
     all.addAll(checks);
-    return vertx.deployVerticle(new MetricsVerticle("0.0.0.0", config.metricsPort(), backend.map(ComputeBackend::name),
-        all)).mapEmpty();
+    return vertx.deployVerticle(new MetricsVerticle(host, config.metricsPort(), backend.map(ComputeBackend::name),
+        all, connections)).mapEmpty();
   }
 }

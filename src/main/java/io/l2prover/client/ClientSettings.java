@@ -1,6 +1,7 @@
 package io.l2prover.client;
 
 import io.l2prover.protocol.ProtocolLimits;
+import io.l2prover.protocol.ProtocolTls;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -12,7 +13,7 @@ import java.util.Objects;
  *     asked for again
  */
 public record ClientSettings(String host, int port, Duration pollInterval, Backoff backoff,
-    int submitAttempts, Duration provingTimeout, ProtocolLimits limits) {
+    int submitAttempts, Duration provingTimeout, ProtocolLimits limits, ProtocolTls tls) {
 
   public ClientSettings {
     Objects.requireNonNull(host, "host");
@@ -20,11 +21,18 @@ public record ClientSettings(String host, int port, Duration pollInterval, Backo
     Objects.requireNonNull(backoff, "backoff");
     Objects.requireNonNull(provingTimeout, "provingTimeout");
     Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(tls, "tls");
     if (port < 1 || port > 65535) {
       throw new IllegalArgumentException("port must be in 1..65535");
     }
     if (submitAttempts < 1) {
       throw new IllegalArgumentException("submitAttempts must be at least 1");
     }
+  }
+
+  /** Plain TCP. */
+  public ClientSettings(String host, int port, Duration pollInterval, Backoff backoff, int submitAttempts,
+      Duration provingTimeout, ProtocolLimits limits) {
+    this(host, port, pollInterval, backoff, submitAttempts, provingTimeout, limits, ProtocolTls.off());
   }
 }

@@ -34,6 +34,8 @@ public final class ProverClientVerticle extends VerticleBase {
   private int failures;
   /** True while the server has had nothing to prove, so "waiting" is logged once per wait. */
   private boolean idle;
+  /** The block after the last one the state file records as acknowledged: the client never goes below it. */
+  private long nextUnproven = ProverState.FIRST_BLOCK;
 
   public ProverClientVerticle(ClientSettings settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -41,12 +43,14 @@ public final class ProverClientVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    server = new ProtocolClient(vertx, settings.host(), settings.port(), settings.limits());
+    server = new ProtocolClient(vertx, settings.host(), settings.port(), settings.limits(), settings.tls());
     return vertx.eventBus().<ProverState>request(Addresses.STATE_LOAD, null, Addresses.localOnly())
         .recover(e -> Future.failedFuture("cannot start the prover client: " + e.getMessage()))
         .onSuccess(reply -> {
           long next = reply.body().nextBlock();
-          LOG.info("prover client for server {}: starting at block {}", server.endpoint(), next);
+          nextUnproven = next;
+          LOG.info("prover client for server {}{}: starting at block {}", server.endpoint(),
+              settings.tls().enabled() ? " (TLS)" : "", next);
           vertx.runOnContext(v -> request(next));
         });
   }
@@ -92,6 +96,12 @@ public final class ProverClientVerticle extends VerticleBase {
     }
     idle = false;
     long blockNumber = response.blockNumber();
+    if (blockNumber < nextUnproven) {
+      // Proving it would move the state file backwards, which docs/protocol.md rules out.
+      retry("request block " + asked, "the server handed out block " + blockNumber + ", older than block "
+          + nextUnproven + " this client's state starts at; refusing it", asked, () -> request(asked));
+      return;
+    }
     if (blockNumber != asked) {
       // The server knows best what still needs a proof (ethrex's client does the same).
       LOG.info("asked for block {}, the server handed out block {}: proving that", asked, blockNumber);
@@ -135,7 +145,8 @@ public final class ProverClientVerticle extends VerticleBase {
       return "the server answered with " + reply.variant() + " instead of a SubmitAck";
     }
     try {
-      long acked = ProverState.blockNumberOf(ack.blockHeader());
+      // What state.save will record, checked here so that a header it cannot hold is one more failed Submit.
+      long acked = ProverState.afterAck(ack.blockHeader()).lastProvenBlock().orElseThrow();
       return acked == blockNumber ? null : "the SubmitAck is for block " + acked;
     } catch (IllegalArgumentException e) {
       return "the SubmitAck is unreadable: " + e.getMessage();
@@ -149,6 +160,7 @@ public final class ProverClientVerticle extends VerticleBase {
     vertx.eventBus().request(Addresses.STATE_SAVE, ProverState.afterAck(header), Addresses.localOnly())
         .onSuccess(v -> {
           failures = 0;
+          nextUnproven = Math.max(nextUnproven, blockNumber + 1);
           long millis = (System.nanoTime() - receivedNanos) / 1_000_000;
           LOG.info("block {}: done in {} ms; asking for block {}", blockNumber, millis, blockNumber + 1);
           publish(blockNumber, Phase.ACKNOWLEDGED, millis, "");

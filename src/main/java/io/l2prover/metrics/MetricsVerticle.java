@@ -4,6 +4,8 @@ import io.l2prover.bus.Addresses;
 import io.l2prover.client.ProgressEvent;
 import io.l2prover.health.HealthCheck;
 import io.l2prover.health.HealthStatus;
+import io.l2prover.protocol.ConnectionStats;
+import io.l2prover.protocol.Shed;
 import io.l2prover.server.SubmitOutcome;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -32,6 +34,7 @@ public final class MetricsVerticle extends VerticleBase {
   private final int port;
   private final Optional<String> backend;
   private final List<HealthCheck> checks;
+  private final Optional<ConnectionStats> connections;
   private long blocksProven;
   private long provingMillis;
   private long failures;
@@ -59,6 +62,18 @@ public final class MetricsVerticle extends VerticleBase {
    * @param checks the parts of the role readiness reports on, in this order
    */
   public MetricsVerticle(String host, int port, Optional<String> backend, List<HealthCheck> checks) {
+    this(host, port, backend, checks, Optional.empty());
+  }
+
+  /**
+   * @param port 0 picks a free port, see {@link #actualPort()}
+   * @param backend the name of the compute backend the proving workers hold ("cpu", "cuda")
+   * @param checks the parts of the role readiness reports on, in this order
+   * @param connections the prover server's connection counts, where this process runs one
+   */
+  public MetricsVerticle(String host, int port, Optional<String> backend, List<HealthCheck> checks,
+      Optional<ConnectionStats> connections) {
+    this.connections = Objects.requireNonNull(connections, "connections");
     this.host = host;
     this.port = port;
     this.backend = Objects.requireNonNull(backend, "backend");
@@ -78,7 +93,8 @@ public final class MetricsVerticle extends VerticleBase {
     server = vertx.createHttpServer().requestHandler(this::serve);
     return server.listen(port, host)
         .onSuccess(s -> LOG.info("health and metrics on http://{}:{}/health and /metrics", host, s.actualPort()))
-        .recover(e -> Future.failedFuture("cannot listen on PROVER_METRICS_PORT " + port + ": " + e.getMessage()));
+        .recover(e -> Future.failedFuture("PROVER_METRICS_HOST:PROVER_METRICS_PORT: cannot listen on " + host + ":" + port
+            + " (" + e.getMessage() + ")"));
   }
 
   public int actualPort() {
@@ -165,7 +181,27 @@ public final class MetricsVerticle extends VerticleBase {
         + "l2prover_server_proofs_accepted_total " + proofsAccepted + "\n"
         + "# HELP l2prover_server_submits_rejected_total Submits the prover server rejected.\n"
         + "# TYPE l2prover_server_submits_rejected_total counter\n"
-        + "l2prover_server_submits_rejected_total " + submitsRejected + "\n";
+        + "l2prover_server_submits_rejected_total " + submitsRejected + "\n"
+        + connections.map(MetricsVerticle::connectionLines).orElse("");
+  }
+
+  private static String connectionLines(ConnectionStats stats) {
+    StringBuilder text = new StringBuilder()
+        .append("# HELP l2prover_server_connections_open Protocol connections the prover server holds.\n")
+        .append("# TYPE l2prover_server_connections_open gauge\n")
+        .append("l2prover_server_connections_open ").append(stats.open()).append('\n')
+        .append("# HELP l2prover_server_buffered_bytes Estimated heap of the messages the prover server holds,"
+            + " against PROVER_SERVER_BUFFER_BUDGET_BYTES.\n")
+        .append("# TYPE l2prover_server_buffered_bytes gauge\n")
+        .append("l2prover_server_buffered_bytes ").append(stats.bufferedBytes()).append('\n')
+        .append("# HELP l2prover_server_connections_shed_total Connections the prover server closed to stay"
+            + " available, by reason.\n")
+        .append("# TYPE l2prover_server_connections_shed_total counter\n");
+    for (Shed reason : Shed.values()) {
+      text.append("l2prover_server_connections_shed_total{reason=\"").append(reason.label()).append("\"} ")
+          .append(stats.shed(reason)).append('\n');
+    }
+    return text.toString();
   }
 
   private String backendGauge() {

@@ -3,8 +3,6 @@ package io.l2prover.protocol;
 import io.l2prover.util.Bytes;
 import io.l2prover.util.Hex;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.math.BigInteger;
@@ -45,15 +43,11 @@ public final class ProofDataCodec {
     return new JsonObject().put(message.variant(), body);
   }
 
-  /** Parses one message. */
+  /** Parses one message, with the read constraints of a message limit of its own length. */
   public static ProofData decode(Buffer bytes) throws ProtocolException {
-    Object value;
-    try {
-      value = Json.CODEC.fromBuffer(bytes, Object.class);
-    } catch (DecodeException e) {
-      throw new ProtocolException("message is not valid JSON: " + firstLine(e.getMessage()));
-    }
-    return fromJson(value);
+    JsonValueFramer framer = new JsonValueFramer(Math.max(1, bytes.length()));
+    framer.feed(bytes);
+    return fromJson(framer.endOfInput());
   }
 
   /** Interprets an already parsed JSON value as a message. */
@@ -193,13 +187,5 @@ public final class ProofDataCodec {
     JsonArray array = new JsonArray();
     items.forEach(b -> array.add(b.toHex()));
     return array;
-  }
-
-  private static String firstLine(String text) {
-    if (text == null) {
-      return "unreadable";
-    }
-    int newline = text.indexOf('\n');
-    return newline < 0 ? text : text.substring(0, newline);
   }
 }

@@ -15,6 +15,8 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The server's durable record of accepted proofs, under {@code <data dir>/server/}: {@code
@@ -24,6 +26,7 @@ import java.util.stream.Stream;
  */
 public final class ProofStore {
 
+  private static final Logger LOG = LoggerFactory.getLogger(ProofStore.class);
   private static final Pattern PROOF_FILE = Pattern.compile("block-(\\d+)\\.json");
 
   private final Path dir;
@@ -40,7 +43,8 @@ public final class ProofStore {
 
   /**
    * Binds the directory to {@code chainId} (first start) or checks it is bound to it, then reads
-   * every stored proof.
+   * every stored proof. A proof file that does not parse, or holds another block's proof, is
+   * {@linkplain #dismiss dismissed} rather than stopping the server: its block is proven again.
    */
   public Map<Long, StoredProof> open(String chainId) throws StateFileException {
     JsonStateFile<String> chainFile = chainFile();
@@ -83,12 +87,16 @@ public final class ProofStore {
           continue;
         }
         long number = Long.parseLong(name.group(1));
-        StoredProof proof = proofFile(number).load().orElseThrow();
-        if (proof.blockNumber() != number) {
-          throw new StateFileException("state file " + file + " holds the proof of block " + proof.blockNumber()
-              + "; move it away (the block will be proven again)", null);
+        try {
+          StoredProof proof = proofFile(number).load().orElseThrow();
+          if (proof.blockNumber() != number) {
+            dismiss(number, "it holds the proof of block " + proof.blockNumber());
+          } else {
+            proofs.put(number, proof);
+          }
+        } catch (StateFileException e) {
+          dismiss(number, e.getMessage());
         }
-        proofs.put(number, proof);
       }
     } catch (IOException e) {
       throw new StateFileException("cannot list " + proofsDir + ": " + e.getMessage(), e);
@@ -96,8 +104,23 @@ public final class ProofStore {
     return proofs;
   }
 
+  /**
+   * Reports that the stored proof of block {@code number} does not count (corrupt, another
+   * block's, or no longer accepted): the block is handed out again and its next accepted proof
+   * replaces the file. Nothing is deleted, so a server started with the wrong settings loses
+   * nothing for good.
+   */
+  public void dismiss(long number, String reason) {
+    LOG.warn("block {}: the stored proof {} does not count ({}); the block will be proven again", number,
+        proofPath(number), reason);
+  }
+
+  private Path proofPath(long number) {
+    return dir.resolve("proofs").resolve("block-" + number + ".json");
+  }
+
   private JsonStateFile<StoredProof> proofFile(long number) {
-    return new JsonStateFile<>(dir.resolve("proofs").resolve("block-" + number + ".json"), writer,
+    return new JsonStateFile<>(proofPath(number), writer,
         StoredProof::fromJson, StoredProof::toJson,
         "Move it away to have block " + number + " proven again.");
   }

@@ -2,10 +2,12 @@ package io.l2prover.server;
 
 import io.l2prover.bus.Addresses;
 import io.l2prover.guest.BlockGuest;
+import io.l2prover.protocol.ConnectionStats;
 import io.l2prover.protocol.ProofData;
 import io.l2prover.protocol.ProtocolServer;
 import io.l2prover.protocol.ProverInput;
 import io.l2prover.util.StateFileException;
+import io.l2prover.zkvm.receipt.ReceiptRejectedException;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import java.util.Map;
@@ -28,11 +30,19 @@ public final class ProverServerVerticle extends VerticleBase {
   private final ProofStore store;
   private final ServerSettings settings;
   private final SubmissionChecker checker;
+  private final ConnectionStats connections;
   /** Accepted proofs by block number; touched on the event loop only. */
   private final Map<Long, StoredProof> proven = new TreeMap<>();
   private ProtocolServer server;
 
   public ProverServerVerticle(ChainSource chain, ProofStore store, ServerSettings settings) {
+    this(chain, store, settings, new ConnectionStats());
+  }
+
+  /** @param connections where the protocol server counts its connections, for /metrics */
+  public ProverServerVerticle(ChainSource chain, ProofStore store, ServerSettings settings,
+      ConnectionStats connections) {
+    this.connections = Objects.requireNonNull(connections, "connections");
     this.chain = Objects.requireNonNull(chain, "chain");
     this.store = Objects.requireNonNull(store, "store");
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -45,16 +55,54 @@ public final class ProverServerVerticle extends VerticleBase {
       LOG.warn("dev mode is off and this build cannot verify STARK receipts yet: every Submit will be "
           + "rejected (set PROVER_DEV_MODE=true to accept fake receipts)");
     }
-    server = new ProtocolServer(vertx, settings.limits(), this::handle);
-    return vertx.executeBlocking(() -> store.open(chain.chainId()))
+    server = new ProtocolServer(vertx, settings.limits(), settings.tls(), connections, this::handle);
+    return vertx.executeBlocking(() -> checked(store.open(chain.chainId())))
         .compose(stored -> {
           proven.putAll(stored);
-          return server.listen(settings.listenIp(), settings.listenPort());
+          return server.listen(settings.listenIp(), settings.listenPort())
+              .recover(e -> Future.failedFuture("PROVER_SERVER_LISTEN_IP:PROVER_SERVER_LISTEN_PORT: cannot listen on "
+                  + settings.listenIp() + ":" + settings.listenPort() + " (" + e.getMessage() + ")"));
         })
         .onSuccess(v -> LOG.info(
-            "prover server on {}:{} serving blocks 1..{} of chain {}; {} already proven; state in {}",
-            settings.listenIp(), server.actualPort(), chain.headBlockNumber(), chain.chainId(), proven.size(),
-            store.directory()));
+            "prover server on {}:{}{} serving blocks 1..{} of chain {}; {} already proven; state in {}",
+            settings.listenIp(), server.actualPort(), transport(), chain.headBlockNumber(), chain.chainId(),
+            proven.size(), store.directory()));
+  }
+
+  private String transport() {
+    if (!settings.tls().enabled()) {
+      return "";
+    }
+    return settings.tls().trustedCa().map(ca -> " (TLS; only provers with a certificate signed by " + ca + ")")
+        .orElse(" (TLS)");
+  }
+
+  /**
+   * The stored proofs that still prove their block of the chain served (in range, same block
+   * hash, receipt accepted as a Submit would be); the others are dismissed and proven again.
+   * Blocking.
+   */
+  private Map<Long, StoredProof> checked(Map<Long, StoredProof> stored) {
+    Map<Long, StoredProof> good = new TreeMap<>();
+    for (StoredProof proof : stored.values()) {
+      long block = proof.blockNumber();
+      try {
+        if (!chain.contains(block)) {
+          throw new ReceiptRejectedException("block " + block + " is not in the chain (1.." + chain.headBlockNumber()
+              + ")");
+        }
+        String hash = chain.header(block).getString("hash", "");
+        if (!proof.blockHash().equals(hash)) {
+          throw new ReceiptRejectedException("it is for block hash " + proof.blockHash() + ", the chain's block "
+              + block + " is " + hash);
+        }
+        checker.check(block, proof.receipt(), chain);
+        good.put(block, proof);
+      } catch (ReceiptRejectedException e) {
+        store.dismiss(block, e.getMessage());
+      }
+    }
+    return good;
   }
 
   @Override

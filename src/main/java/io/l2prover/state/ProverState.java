@@ -21,7 +21,11 @@ public record ProverState(JsonObject blockHeader) {
   public ProverState {
     if (blockHeader != null) {
       blockHeader = blockHeader.copy();
-      blockNumberOf(blockHeader);
+      if (blockNumberOf(blockHeader) == Long.MAX_VALUE) {
+        // The next block's number would overflow: a client would ask for a negative block forever.
+        throw new IllegalArgumentException("block_header.number is " + Long.MAX_VALUE
+            + ", the largest block number: there is no next block to prove");
+      }
     }
   }
 

@@ -48,7 +48,7 @@ class BackendSelectorTest {
     assertThat(chosen).isSameAs(cpu);
     assertThat(log.list).hasSize(1);
     assertThat(log.list.get(0).getFormattedMessage())
-        .isEqualTo("Proving on the CPU: no usable GPU (no CUDA driver library (libcuda.so.1): not found)");
+        .isEqualTo("Proving on the CPU: no usable GPU (no CUDA driver library (libcuda.so.1) on this host)");
   }
 
   @Test

@@ -25,7 +25,10 @@ class ProverConfigTest {
     assertThat(defaults().fieldNames()).containsExactlyInAnyOrderElementsOf(ProverConfig.KEYS);
     assertThat(config.devMode()).isFalse();
     assertThat(config.dataDir()).isEqualTo(Path.of("/xdg/l2_prover"));
-    assertThat(config.limits().maxMessageBytes()).isEqualTo(512L * 1024 * 1024);
+    assertThat(config.clientLimits().maxMessageBytes()).isEqualTo(512L * 1024 * 1024);
+    assertThat(config.serverSettings().limits().maxMessageBytes()).isEqualTo(64L * 1024 * 1024);
+    assertThat(config.serverSettings().limits().bufferBudgetBytes()).isEqualTo(256L * 1024 * 1024);
+    assertThat(config.serverSettings().limits().deadlineMillis(262144)).isEqualTo(11_000);
     assertThat(config.clientSettings().host()).isEqualTo("127.0.0.1");
     assertThat(config.clientSettings().port()).isEqualTo(3900);
     assertThat(config.serverSettings().listenPort()).isEqualTo(3900);
@@ -33,6 +36,33 @@ class ProverConfigTest {
     assertThat(config.gpuMode()).isEqualTo(GpuMode.AUTO);
     assertThat(config.segmentPo2()).isEqualTo(20);
     assertThat(config.executorOptions().po2()).isEqualTo(20);
+  }
+
+  @Test
+  void metricsListenWhereTheServerDoesUnlessTheyAreToldOtherwise() {
+    ProverConfig local = ProverConfig.from(defaults().put("PROVER_SERVER_LISTEN_IP", "10.1.2.3"), Map.of());
+    assertThat(local.metricsHost(local.listenIp())).isEqualTo("10.1.2.3");
+    assertThat(local.metricsHost("0.0.0.0")).isEqualTo("0.0.0.0");
+    ProverConfig set = ProverConfig.from(defaults().put("PROVER_METRICS_HOST", "127.0.0.1"), Map.of());
+    assertThat(set.metricsHost(set.listenIp())).isEqualTo("127.0.0.1");
+  }
+
+  @Test
+  void tlsSettingsAreCheckedTogether() {
+    assertThat(ProverConfig.from(defaults(), Map.of()).serverSettings().tls().enabled()).isFalse();
+    ProverConfig mutual = ProverConfig.from(defaults().put("PROVER_SERVER_TLS_CERT", "/s.pem")
+        .put("PROVER_SERVER_TLS_KEY", "/s.key").put("PROVER_SERVER_TLS_CLIENT_CA", "/ca.pem")
+        .put("PROVER_CLIENT_TLS", "true").put("PROVER_CLIENT_TLS_CA", "/ca.pem"), Map.of());
+    assertThat(mutual.serverSettings().tls().enabled()).isTrue();
+    assertThat(mutual.serverSettings().tls().trustedCa()).contains(Path.of("/ca.pem"));
+    assertThat(mutual.clientSettings().tls().enabled()).isTrue();
+    assertThat(mutual.clientSettings().tls().certificate()).isEmpty();
+    assertInvalid("PROVER_SERVER_TLS_KEY", "/s.key", "PROVER_SERVER_TLS_CERT and PROVER_SERVER_TLS_KEY go together");
+    assertInvalid("PROVER_SERVER_TLS_CLIENT_CA", "/ca.pem", "PROVER_SERVER_TLS_CLIENT_CA needs PROVER_SERVER_TLS_CERT");
+    assertInvalid("PROVER_CLIENT_TLS_CA", "/ca.pem", "need PROVER_CLIENT_TLS=true");
+    assertThatThrownBy(() -> ProverConfig.from(defaults().put("PROVER_CLIENT_TLS", "true")
+        .put("PROVER_CLIENT_TLS_CERT", "/c.pem"), Map.of()))
+        .hasMessageContaining("PROVER_CLIENT_TLS_CERT and PROVER_CLIENT_TLS_KEY go together");
   }
 
   @Test
@@ -75,7 +105,9 @@ class ProverConfigTest {
     assertInvalid("PROVER_CLIENT_PROVER_SERVER_ENDPOINT", "localhost",
         "PROVER_CLIENT_PROVER_SERVER_ENDPOINT must be host:port");
     assertInvalid("PROVER_CLIENT_PROVER_SERVER_ENDPOINT", "h:0", "port in 1..65535");
-    assertInvalid("PROVER_MAX_MESSAGE_BYTES", "4294967296", "PROVER_MAX_MESSAGE_BYTES must be at most");
+    assertInvalid("PROVER_CLIENT_MAX_RECEIVE_BYTES", "4294967296", "PROVER_CLIENT_MAX_RECEIVE_BYTES must be between");
+    assertInvalid("PROVER_SERVER_BUFFER_BUDGET_BYTES", "1000",
+        "PROVER_SERVER_BUFFER_BUDGET_BYTES (1000) must be at least 4 times PROVER_SERVER_MAX_RECEIVE_BYTES");
     assertInvalid("PROVER_CLIENT_BACKOFF_MAX_MS", "10", "must not be below PROVER_CLIENT_BACKOFF_INITIAL_MS");
     assertThatThrownBy(() -> ProverConfig.from(defaults().copy().put("PROVER_WORKERS", (Object) null), Map.of()))
         .hasMessageContaining("setting PROVER_WORKERS is missing");

@@ -8,12 +8,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Starts roles as separate JVMs on the test classpath, with an environment of only the given
- * PROVER_* variables, their output in a log file; {@link #stopAll()} kills what is left.
+ * PROVER_* variables, their output in a log file; {@link #stopAll()} kills what is left, which
+ * happens after each test when registered with {@code @RegisterExtension}.
  */
-final class RoleProcesses {
+final class RoleProcesses implements AfterEachCallback {
 
   private static final long WAIT_MILLIS = 90_000;
 
@@ -32,6 +35,11 @@ final class RoleProcesses {
     Process process = builder.start();
     processes.add(process);
     return process;
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) throws InterruptedException {
+    stopAll();
   }
 
   void stopAll() throws InterruptedException {

@@ -3,12 +3,16 @@ package io.l2prover.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.l2prover.app.cli.UserError;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class RolesTest {
 
@@ -18,13 +22,30 @@ class RolesTest {
   }
 
   @Test
-  void theDemoProvesItsChainAndExitsZero() throws Exception {
+  void theDemoProvesItsChainAndExitsZeroPrintingEachEventOnce() throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     DemoRole demo = new DemoRole(new PrintStream(out, true, StandardCharsets.UTF_8));
-    int code = Main.run(new Roles(List.of(demo)), new String[] {"demo", "--blocks", "2"});
+    var service = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.l2prover");
+    ListAppender<ILoggingEvent> log = new ListAppender<>();
+    log.start();
+    service.addAppender(log);
+    Level before = service.getLevel();
+    service.setLevel(Level.INFO); // as in production (the tests' default is WARN)
+    int code;
+    Level after;
+    try {
+      code = Main.run(new Roles(List.of(demo)), new String[] {"demo", "--blocks", "2"});
+      after = service.getLevel();
+    } finally {
+      service.detachAppender(log);
+      service.setLevel(before);
+    }
     String text = out.toString(StandardCharsets.UTF_8);
     assertThat(code).isZero();
     assertThat(text).contains("block 2: accepted by the server").contains("receipts of 2 of 2 blocks accepted");
+    // The services' own lines for the same events stay out of the way (L2PROVER_LOG_LEVEL brings them back).
+    assertThat(log.list).noneMatch(e -> e.getLevel() == Level.INFO && e.getFormattedMessage().contains("block 2"));
+    assertThat(after).isEqualTo(Level.INFO);
   }
 
   @Test

@@ -6,8 +6,8 @@ import io.l2prover.chain.TestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,12 +20,8 @@ class ServiceProcessesTest {
   @TempDir
   Path dir;
 
-  private final RoleProcesses roles = new RoleProcesses();
-
-  @AfterEach
-  void stopAll() throws InterruptedException {
-    roles.stopAll();
-  }
+  @RegisterExtension
+  final RoleProcesses roles = new RoleProcesses();
 
   @Test
   void serverAndClientProcessesProveTheLoadTestAndAKilledClientResumes() throws Exception {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.l2prover.app.Services;
+import io.l2prover.health.HealthStatus;
 import io.l2prover.protocol.ProofData;
 import io.l2prover.protocol.ProtocolClient;
 import io.l2prover.protocol.ProtocolLimits;
@@ -199,7 +200,7 @@ class ProverClientVerticleTest {
     AtomicInteger dropped = new AtomicInteger();
     // In front of the server: the first Submit of block 2 is stored but its ack never leaves (the
     // server died after persisting); the first Submit of block 3 never arrives (it died before).
-    ProtocolServer flaky = new ProtocolServer(vertx, LIMITS, message -> {
+    ProtocolServer flaky = new ProtocolServer(vertx, LIMITS, new io.l2prover.protocol.ConnectionStats(), message -> {
       if (message instanceof ProofData.Submit submit) {
         submits.add(submit);
         long sameBlock = submits.stream().filter(s -> s.blockNumber() == submit.blockNumber()).count();
@@ -270,6 +271,44 @@ class ProverClientVerticleTest {
         .hasMessageContaining("cannot start the prover client")
         .hasMessageContaining(clientDir.resolve(StatePersisterVerticle.FILE_NAME).toString());
     assertThat(proved).isEmpty();
+  }
+
+  @Test
+  void aStateFileAtTheLargestBlockNumberStopsTheClientAndIsNotReady() throws Exception {
+    Path state = clientDir.resolve(StatePersisterVerticle.FILE_NAME);
+    Files.writeString(state, "{\"block_header\":{\"number\":\"0x7fffffffffffffff\"}}");
+    Vertx vertx = newVertx();
+    assertThatThrownBy(() -> startClient(vertx, freePort()).await(5, TimeUnit.SECONDS))
+        .hasMessageContaining("cannot start the prover client")
+        .hasMessageContaining(state.toString())
+        .hasMessageContaining("there is no next block to prove");
+    HealthStatus health = StatePersisterVerticle.health(clientDir).check(vertx).await(5, TimeUnit.SECONDS);
+    assertThat(health.up()).isFalse();
+    assertThat(health.detail()).contains("there is no next block to prove");
+    assertThat(proved).isEmpty();
+  }
+
+  @Test
+  void aResponseForABlockOlderThanTheStateIsRefusedAndTheStateNeverMovesBack() throws Exception {
+    new JsonStateFile<>(clientDir.resolve(StatePersisterVerticle.FILE_NAME), AtomicFileWriter.durable(),
+        ProverState::fromJson, ProverState::toJson, "").save(ProverState.afterAck(chain.header(3)));
+    Vertx vertx = newVertx();
+    // A server that lost its store hands out block 1 to everyone.
+    ProtocolServer forgetful = new ProtocolServer(vertx, LIMITS, new io.l2prover.protocol.ConnectionStats(),
+        message -> message instanceof ProofData.Request
+            ? Future.succeededFuture(new ProofData.Response(1L, chain.input(1)))
+            : Future.failedFuture("no Submit expected"));
+    forgetful.listen("127.0.0.1", 0).await(5, TimeUnit.SECONDS);
+    List<ProgressEvent> events = recordProgress(vertx);
+    startClient(vertx, forgetful.actualPort()).await(5, TimeUnit.SECONDS);
+    waitFor(() -> events.stream().filter(e -> e.phase() == ProgressEvent.Phase.RETRY).count() >= 2);
+    assertThat(events).allSatisfy(e -> {
+      assertThat(e.phase()).isEqualTo(ProgressEvent.Phase.RETRY);
+      assertThat(e.blockNumber()).isEqualTo(4);
+      assertThat(e.detail()).contains("handed out block 1, older than block 4");
+    });
+    assertThat(proved).isEmpty();
+    assertThat(savedBlock()).isEqualTo(3);
   }
 
   /** Polls a condition for up to 10 s. */

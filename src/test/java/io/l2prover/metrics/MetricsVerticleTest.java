@@ -6,14 +6,28 @@ import io.l2prover.app.Services;
 import io.l2prover.bus.Addresses;
 import io.l2prover.client.ProgressEvent;
 import io.l2prover.client.ProgressEvent.Phase;
+import io.l2prover.protocol.ConnectionStats;
+import io.l2prover.protocol.JsonValueFramer;
+import io.l2prover.protocol.ProofData;
+import io.l2prover.protocol.ProtocolLimits;
+import io.l2prover.protocol.ProtocolServer;
 import io.l2prover.server.SubmitOutcome;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.junit5.VertxExtension;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+/** /health and /metrics over HTTP, fed by real events and a real protocol server. */
 @ExtendWith(VertxExtension.class)
 class MetricsVerticleTest {
 
@@ -52,6 +66,40 @@ class MetricsVerticleTest {
         "# HELP l2prover_backend The compute backend chosen at start for proving.\n"
         + "# TYPE l2prover_backend gauge\n"
         + "l2prover_backend{name=\"cuda\"} 1\n");
+  }
+
+  @Test
+  void countsTheConnectionsAProverServerRefuses(Vertx vertx) throws Exception {
+    ConnectionStats stats = new ConnectionStats();
+    ProtocolLimits oneSlot = new ProtocolLimits(1024, Duration.ofSeconds(2), Duration.ofSeconds(60), 1);
+    CountDownLatch handling = new CountDownLatch(1);
+    ProtocolServer server = new ProtocolServer(vertx, oneSlot, stats, message -> {
+      handling.countDown();
+      return Promise.<ProofData>promise().future();
+    });
+    server.listen("127.0.0.1", 0).await(5, TimeUnit.SECONDS);
+    MetricsVerticle metrics = new MetricsVerticle("127.0.0.1", 0, Optional.empty(), List.of(), Optional.of(stats));
+    vertx.deployVerticle(metrics).await(5, TimeUnit.SECONDS);
+    String request = "{\"Request\":{\"block_number\":1}}";
+    try (Socket waiting = new Socket("127.0.0.1", server.actualPort());
+        Socket refused = new Socket()) {
+      waiting.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+      assertThat(handling.await(5, TimeUnit.SECONDS)).isTrue();
+      refused.connect(new InetSocketAddress("127.0.0.1", server.actualPort()), 2000);
+      refused.setSoTimeout(5000);
+      assertThat(refused.getInputStream().read()).isEqualTo(-1);
+      assertThat(get(vertx.createHttpClient(), metrics.actualPort(), "/metrics")).contains(
+          "l2prover_server_connections_open 1\n", "l2prover_server_buffered_bytes " + heapOf(request) + "\n",
+          "l2prover_server_connections_shed_total{reason=\"refused\"} 1\n",
+          "l2prover_server_connections_shed_total{reason=\"evicted\"} 0\n");
+    }
+  }
+
+  /** What the server charges its budget for a whole message. */
+  private static long heapOf(String message) throws Exception {
+    JsonValueFramer framer = new JsonValueFramer(1024);
+    framer.feed(io.vertx.core.buffer.Buffer.buffer(message));
+    return framer.heapBytes();
   }
 
   private static String get(io.vertx.core.http.HttpClient client, int port, String path) throws Exception {

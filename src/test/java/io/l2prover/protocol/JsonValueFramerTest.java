@@ -58,4 +58,51 @@ class JsonValueFramerTest {
     big.feed(Buffer.buffer("{\"Requ"));
     assertThatThrownBy(() -> big.feed(Buffer.buffer("est\":1}"))).hasMessageContaining("limit of 10 bytes");
   }
+
+  @Test
+  void aStringMayBeAsLongAsTheMessageLimitAllowsBeyondJacksonsDefault() throws Exception {
+    // Jackson refuses strings over 20 M characters by default; a seal or witness may be longer.
+    int length = 21_000_000;
+    JsonValueFramer framer = new JsonValueFramer(length + 100);
+    byte[] hex = new byte[length];
+    java.util.Arrays.fill(hex, (byte) 'a');
+    framer.feed(Buffer.buffer("{\"seal\":\"0x"));
+    for (int at = 0; at < length; at += 1 << 16) {
+      framer.feed(Buffer.buffer().appendBytes(hex, at, Math.min(1 << 16, length - at)));
+    }
+    assertThat(framer.feed(Buffer.buffer("\"}"))).isTrue();
+    assertThat(((io.vertx.core.json.JsonObject) framer.value()).getString("seal")).hasSize(length + 2);
+  }
+
+  @Test
+  void nestingDeeperThanTheLimitIsRefusedAsItArrives() {
+    JsonValueFramer framer = new JsonValueFramer(1000);
+    assertThatThrownBy(() -> framer.feed(Buffer.buffer("[".repeat(JsonValueFramer.MAX_NESTING + 1))))
+        .hasMessageContaining("exceeds a read limit");
+  }
+
+  @Test
+  void buildsTheTreeWithTheNumberTypesTheCodecExpects() throws Exception {
+    JsonValueFramer framer = new JsonValueFramer(1000);
+    framer.feed(Buffer.buffer("{\"a\":[1,5000000000,18446744073709551616,1.5,true,null,\"s\",{}],\"b\":{\"c\":[]}}"));
+    var tree = (io.vertx.core.json.JsonObject) framer.value();
+    assertThat(tree.getJsonArray("a").getList()).containsExactly(1, 5_000_000_000L,
+        new java.math.BigInteger("18446744073709551616"), 1.5, true, null, "s", new io.vertx.core.json.JsonObject());
+    assertThat(tree.encode()).isEqualTo("{\"a\":[1,5000000000,18446744073709551616,1.5,true,null,\"s\",{}],\"b\":{\"c\":[]}}");
+  }
+
+  @Test
+  void estimatesTheHeapOfTheTreeNotTheBytesReceived() throws Exception {
+    // Three bytes per empty object in the input, tens of bytes each on the heap.
+    JsonValueFramer objects = new JsonValueFramer(1 << 20);
+    objects.feed(Buffer.buffer("[" + "{},".repeat(10_000) + "{}]"));
+    assertThat(objects.heapBytes()).isGreaterThan(30L * 30_000);
+
+    // A long string: up to four heap bytes per byte while the parser reads it, about one after.
+    JsonValueFramer string = new JsonValueFramer(1 << 20);
+    string.feed(Buffer.buffer("[\"" + "a".repeat(100_000)));
+    assertThat(string.heapBytes()).isGreaterThanOrEqualTo(4L * 100_000);
+    string.feed(Buffer.buffer("\"]"));
+    assertThat(string.heapBytes()).isBetween(100_000L, 101_000L);
+  }
 }

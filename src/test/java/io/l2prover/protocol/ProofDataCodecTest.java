@@ -63,7 +63,8 @@ class ProofDataCodecTest {
         + "\"witness\":{\"nodes\":[],\"codes\":[],\"chain_config\":{}}}}}", "parent_header contains a character");
     assertError("{\"Response\":{\"block_number\":3,\"input\":{\"parent_header\":\"0x\",\"block\":\"0x\","
         + "\"witness\":{\"nodes\":[7],\"codes\":[],\"chain_config\":{}}}}}", "nodes[0] must be a 0x-hex string");
-    assertError("{\"Request\":", "not valid JSON");
+    assertError("{\"Request\":", "message truncated");
+    assertError("{\"Request\" 5}", "not valid JSON");
     assertError("{\"SubmitAck\":{}}", "SubmitAck is missing the field 'block_header'");
   }
 

@@ -78,6 +78,17 @@ class ProtocolClientTest {
   }
 
   @Test
+  void failsOnAReplyWhoseTreeWouldTakeFarMoreMemoryThanItsBytes(Vertx vertx) throws Exception {
+    // 1000 bytes, within the limit of 1024, but thousands of heap bytes beyond 4 times it.
+    try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      serveOnce(listener, "[" + "{},".repeat(332) + "{}]", true);
+      ProtocolClient client = new ProtocolClient(vertx, "127.0.0.1", listener.getLocalPort(), LIMITS);
+      assertThatThrownBy(() -> client.exchange(new ProofData.Request(5)).await(5, TimeUnit.SECONDS))
+          .hasMessageContaining("the reply would take more than 4096 bytes of memory");
+    }
+  }
+
+  @Test
   void failsWhenNothingListens(Vertx vertx) throws Exception {
     int port;
     try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

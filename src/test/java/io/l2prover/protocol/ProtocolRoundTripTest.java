@@ -24,7 +24,7 @@ class ProtocolRoundTripTest {
   @Test
   void aMultiMegabyteResponseArrivesIntact(Vertx vertx) throws Exception {
     ProtocolLimits limits = new ProtocolLimits(8 << 20, Duration.ofSeconds(2), Duration.ofSeconds(5), 4);
-    ProtocolServer server = new ProtocolServer(vertx, limits, message ->
+    ProtocolServer server = new ProtocolServer(vertx, limits, new ConnectionStats(), message ->
         Future.succeededFuture(new ProofData.Response(((ProofData.Request) message).blockNumber(), BIG_INPUT)));
     server.listen("127.0.0.1", 0).await(5, TimeUnit.SECONDS);
 

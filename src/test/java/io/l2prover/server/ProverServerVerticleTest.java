@@ -22,6 +22,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -155,16 +156,51 @@ class ProverServerVerticleTest {
   }
 
   @Test
-  void refusesToStartOnACorruptProofFileOrAnotherChainsState() throws Exception {
+  void refusesToStartOnAnotherChainsState() throws Exception {
     ProverServerVerticle server = start(true);
     exchange(server, new ProofData.Submit(1, proofOf(1)));
     vertx.undeploy(server.deploymentID()).await(5, TimeUnit.SECONDS);
 
     assertThatThrownBy(() -> start(true, TestChains.small(4, 8)))
         .hasMessageContaining("belongs to chain " + chain.chainId());
+  }
 
-    Path proof = dataDir.resolve("server").resolve("proofs").resolve("block-1.json");
-    Files.writeString(proof, "{\"block_number\":1,");
-    assertThatThrownBy(() -> start(true)).hasMessageContaining(proof.toString()).hasMessageContaining("corrupt");
+  @Test
+  void checksItsStoredProofsAtStartAndProvesAgainWhatNoLongerCounts() throws Exception {
+    ProverServerVerticle server = start(true);
+    for (long block = 1; block <= 4; block++) {
+      exchange(server, new ProofData.Submit(block, proofOf(block)));
+    }
+    vertx.undeploy(server.deploymentID()).await(5, TimeUnit.SECONDS);
+    Path proofs = dataDir.resolve("server").resolve("proofs");
+    // Corrupt; another block's proof under this name; its receipt's journal altered; another block hash.
+    Files.writeString(proofs.resolve("block-1.json"), "{\"block_number\":1,");
+    Files.copy(proofs.resolve("block-3.json"), proofs.resolve("block-2.json"), StandardCopyOption.REPLACE_EXISTING);
+    JsonObject third = new JsonObject(Files.readString(proofs.resolve("block-3.json")));
+    String journal = third.getJsonObject("receipt").getString("journal");
+    third.getJsonObject("receipt").put("journal", journal.substring(0, journal.length() - 2)
+        + (journal.endsWith("00") ? "01" : "00"));
+    Files.writeString(proofs.resolve("block-3.json"), third.encode());
+    JsonObject fourth = new JsonObject(Files.readString(proofs.resolve("block-4.json")));
+    Files.writeString(proofs.resolve("block-4.json"), fourth.put("block_hash", "0x" + "ab".repeat(32)).encode());
+
+    ProverServerVerticle restarted = start(true);
+    assertThat(restarted.provenCount()).isZero();
+    assertThat(servedBlock(restarted, 1)).isEqualTo(1);
+    // Proven again, the new proof replaces the file and counts after the next restart.
+    exchange(restarted, new ProofData.Submit(1, proofOf(1)));
+    vertx.undeploy(restarted.deploymentID()).await(5, TimeUnit.SECONDS);
+    assertThat(start(true).provenCount()).isEqualTo(1);
+  }
+
+  @Test
+  void storedFakeReceiptsDoNotCountWithoutDevModeAndAreKept() throws Exception {
+    ProverServerVerticle server = start(true);
+    exchange(server, new ProofData.Submit(1, proofOf(1)));
+    vertx.undeploy(server.deploymentID()).await(5, TimeUnit.SECONDS);
+    ProverServerVerticle strict = start(false);
+    assertThat(strict.provenCount()).isZero();
+    vertx.undeploy(strict.deploymentID()).await(5, TimeUnit.SECONDS);
+    assertThat(start(true).provenCount()).isEqualTo(1);
   }
 }
