@@ -15,6 +15,7 @@ import io.l2prover.zkvm.rv32im.Rv32imProver;
 import io.l2prover.zkvm.stark.backend.ComputeBackend;
 import io.l2prover.zkvm.stark.fri.FriParameters;
 import io.l2prover.zkvm.stark.proof.SecurityReport;
+import io.l2prover.zkvm.stark.prover.MainCommitment;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,8 +27,12 @@ import java.util.List;
  */
 public final class CompositeProver {
 
-  /** One finished proof (a segment or the memory), for progress output. */
-  public record Step(String what, int logRows, long millis) {}
+  /**
+   * One finished proof (a segment or the memory), for progress output: its tallest table, its
+   * time (from the end of the shared phase 1 to its finish) and what each of its tables cost in
+   * both phases.
+   */
+  public record Step(String what, int logRows, long millis, List<MainCommitment.TableTime> tables) {}
 
   /** A receipt with what it cost. */
   public record Proved(Receipt receipt, ExecutionResult execution, List<Step> steps, long traceMillis,
@@ -68,10 +73,22 @@ public final class CompositeProver {
     long traced = System.nanoTime();
     Rv32imProver prover = prover();
     List<Step> steps = new ArrayList<>();
-    ExecutionProof proof = prover.prove(circuit, tables, (what, logRows, millis) -> {
-      Step step = new Step(what, logRows, millis);
-      steps.add(step);
-      progress.accept(step);
+    ExecutionProof proof = prover.prove(circuit, tables, new Rv32imProver.Progress() {
+      private final java.util.Map<String, Long> finished = new java.util.HashMap<>();
+      private final java.util.Map<String, Integer> heights = new java.util.HashMap<>();
+
+      @Override
+      public void proved(String what, int logRows, long millis) {
+        finished.put(what, millis);
+        heights.put(what, logRows);
+      }
+
+      @Override
+      public void tables(String what, List<MainCommitment.TableTime> times) {
+        Step step = new Step(what, heights.get(what), finished.get(what), times);
+        steps.add(step);
+        progress.accept(step);
+      }
     });
     long proved = System.nanoTime();
     Rv32imKeys keys = prover.keys(circuit);

@@ -25,6 +25,9 @@ public final class Rv32imProver {
   /** Progress, for callers that show it (one call per finished proof). */
   public interface Progress {
     void proved(String what, int logRows, long millis);
+
+    /** What each table of that proof cost (called after {@link #proved}). */
+    default void tables(String what, List<MainCommitment.TableTime> times) {}
   }
 
   private final ComputeBackend backend;
@@ -79,10 +82,12 @@ public final class Rv32imProver {
       proofs.add(prover.finish(segments.get(i), challenges,
           JournalTerms.of(s.journalStart(), s.journal(), 0, s.journal().length)));
       progress.proved("segment " + s.index(), proofs.get(i).maxLogRows(), (System.nanoTime() - started) / 1_000_000);
+      progress.tables("segment " + s.index(), segments.get(i).tableTimes());
     }
     long started = System.nanoTime();
     MultiTableProof memoryProof = prover.finish(memory, challenges, List.of());
     progress.proved("memory", memoryProof.maxLogRows(), (System.nanoTime() - started) / 1_000_000);
+    progress.tables("memory", memory.tableTimes());
     return new ExecutionProof(proofs, memoryProof);
   }
 

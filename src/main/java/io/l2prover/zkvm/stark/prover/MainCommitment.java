@@ -1,5 +1,6 @@
 package io.l2prover.zkvm.stark.prover;
 
+import io.l2prover.zkvm.stark.air.Air;
 import io.l2prover.zkvm.stark.fri.FriParameters;
 import io.l2prover.zkvm.stark.poseidon2.Digest;
 import io.l2prover.zkvm.stark.proof.Protocol;
@@ -38,6 +39,23 @@ public final class MainCommitment {
   /** A digest of the statement and the main roots (what a receipt hashes before drawing the LogUp challenges). */
   public Digest digest() {
     return Protocol.digest(transcript());
+  }
+
+  /**
+   * What one table cost: its height, its committed columns (preprocessed, main, 4 per extension
+   * aux column, 4 per quotient chunk) and the time of its own steps (extending and committing its
+   * main, aux and quotient traces, evaluating its constraints; the shared openings and FRI are not
+   * in it). Complete once the commitment is finished.
+   */
+  public record TableTime(String name, int logRows, int columns, long millis) {}
+
+  /** Each present table's {@link TableTime}, in table order. */
+  public List<TableTime> tableTimes() {
+    return tables.stream().filter(TableState::present).map(t -> {
+      Air air = t.key().air();
+      int columns = air.preprocessedWidth() + air.mainWidth() + 4 * air.auxWidth() + 4 * air.quotientChunks();
+      return new TableTime(air.name(), t.logRows(), columns, t.nanos / 1_000_000);
+    }).toList();
   }
 
   /** Marks this commitment used: its kept traces are filled in by one {@code finish} only. */

@@ -120,7 +120,9 @@ public final class MultiTableProver {
       TableState s = new TableState(w);
       states.add(s);
       if (w.present()) {
+        long started = System.nanoTime();
         commitTableMain(s);
+        s.nanos += System.nanoTime() - started;
       } else if (w.publicValues().length != w.air().publicValueCount()) {
         throw new IllegalArgumentException(w.air().name() + ": " + w.publicValues().length
             + " public values, AIR declares " + w.air().publicValueCount());
@@ -179,7 +181,9 @@ public final class MultiTableProver {
     for (int i = 0; i < tables.size(); i++) {
       TableState s = tables.get(i);
       if (s.present() && s.key().air().auxPhase().isPresent()) {
+        long started = System.nanoTime();
         commitAux(i, s, lookup);
+        s.nanos += System.nanoTime() - started;
         t.observe(s.auxTree.root());
         for (Ext4 v : s.claimedSums) {
           t.observe(v);
@@ -195,12 +199,14 @@ public final class MultiTableProver {
     Ext4 alpha = t.sampleExt();
     for (TableState s : tables) {
       if (s.present()) {
+        long started = System.nanoTime();
         int logRows = s.logRows();
         int width = 4 * s.key().air().quotientChunks();
         s.quotientEvals = quotients.chunks(s.key(), s.mainLde, s.auxLde, s.witness.publicValues(), lookup,
             s.claimedSums, alpha);
         s.quotientLde = backend.cosetLde(s.quotientEvals, width, logRows, params.logBlowup(), Protocol.SHIFT);
         s.quotientTree = commit(s.quotientLde, width, 1 << (logRows + params.logBlowup()));
+        s.nanos += System.nanoTime() - started;
         t.observe(s.quotientTree.root());
       }
     }

@@ -20,6 +20,8 @@ final class TableState {
   MerkleTree quotientTree;
   Ext4[] atZeta;
   Ext4[] atZetaNext;
+  /** Time spent on this table alone (main and aux commitments, quotient), for the prover's report. */
+  long nanos;
 
   TableState(TableWitness witness) {
     this.witness = witness;
