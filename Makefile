@@ -137,7 +137,7 @@ bench-stark: build
 
 # The RV32IM soundness harness at length: random single-cell trace changes, each proven by the
 # unchecked prover, must be rejected exactly when the debug constraint checker rejects them
-# (CI runs 4 trials inside `make test`; SOUNDNESS_TRIALS=N, SOUNDNESS_SEED=S to vary).
+# (CI runs 40 trials inside `make test`; SOUNDNESS_TRIALS=N, SOUNDNESS_SEED=S to vary).
 SOUNDNESS_TRIALS ?= 300
 SOUNDNESS_SEED ?= 7
 .PHONY: soundness

@@ -133,7 +133,7 @@ class Rv32imSoundnessTest {
 
   @Test
   void randomSingleCellChangesAreRejectedExactlyWhenTheDebugCheckerRejectsThem() {
-    int trials = Integer.getInteger("soundness.trials", 4);
+    int trials = Integer.getInteger("soundness.trials", 40);
     Random random = new Random(Long.getLong("soundness.seed", 7));
     for (int t = 0; t < trials; t++) {
       List<ChipTrace> tables = allTables(honest);
