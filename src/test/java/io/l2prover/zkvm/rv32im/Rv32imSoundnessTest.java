@@ -81,6 +81,7 @@ class Rv32imSoundnessTest {
         new Mutation("a pc that leaves the program", "cpu", "real", set, "pc", 2),
         new Mutation("a pc that does not follow the instruction", "cpu", "rd_from_alu", set, "next_pc", 4),
         new Mutation("a branch decided wrongly", "cpu", "branch", set, "taken", 1),
+        new Mutation("a JALR whose cleared bit is not bit 0 of the sum", "cpu", "jalr", set, "jalr_low_bit", 1),
         new Mutation("a register read another value", "cpu", "rd_from_alu", set, "rs1_value[0]", 1),
         new Mutation("a changed exit code", "ecall", "is_exit", set, "a0[0]", 1),
         new Mutation("a changed journal byte", "io", "to_journal", set, "old[0]", 1),
@@ -123,6 +124,10 @@ class Rv32imSoundnessTest {
     var failure = io.l2prover.zkvm.stark.air.DebugChecker.checkMain(cpu.chip(), cpu.preprocessed(), main, publics);
     assertThat(failure).isPresent();
     assertThat(failure.get().toString()).contains("only an exit halts");
+    ChipTrace early = new ChipTrace(cpu.chip(), cpu.preprocessed(), main, publics);
+    List<ExecutionTraces.SegmentTables> segments = honest.segments().stream().map(s -> new ExecutionTraces.SegmentTables(
+        s.index(), swap(s.tables(), cpu, early), s.journalStart(), s.journal())).toList();
+    assertRejected(new ExecutionTraces.Tables(segments, honest.memory(), honest.exitCode(), honest.journal()));
   }
 
   @Test

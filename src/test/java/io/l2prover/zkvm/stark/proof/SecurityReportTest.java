@@ -38,6 +38,20 @@ class SecurityReportTest {
     assertThat(bits(tall, "FRI queries")).isEqualTo(bits(small, "FRI queries")).isEqualTo(108);
   }
 
+  @Test
+  void theUnionOfProofsAddsTheirErrorsTermByTerm() {
+    SecurityReport one = SecurityReport.of(FriParameters.DEFAULT, List.of(wide(16)), 0);
+    SecurityReport other = SecurityReport.of(FriParameters.DEFAULT, List.of(wide(20)), 0);
+    SecurityReport twice = SecurityReport.union(List.of(one, one));
+    SecurityReport both = SecurityReport.union(List.of(one, other));
+    for (SecurityReport.Term t : one.terms()) {
+      assertThat(bits(twice, t.name())).isCloseTo(t.bits() - 1, org.assertj.core.data.Offset.offset(1e-9));
+      double expected = -Math.log(Math.pow(2, -t.bits()) + Math.pow(2, -bits(other, t.name()))) / Math.log(2);
+      assertThat(bits(both, t.name())).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-9));
+    }
+    assertThat(both.minimumBits()).isLessThan(Math.min(one.minimumBits(), other.minimumBits()));
+  }
+
   private static double bits(SecurityReport r, String name) {
     return r.terms().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow().bits();
   }
