@@ -33,21 +33,34 @@ public final class Rv32imProver {
   private final ComputeBackend backend;
   private final FriParameters params;
   private final MultiTableProver prover;
-  private final Map<Chip, Map<Integer, ProvingKey>> keys = new IdentityHashMap<>();
+  private final Map<Chip, Map<Integer, ProvingKey>> keys;
 
-  private Rv32imProver(ComputeBackend backend, FriParameters params, boolean checked) {
+  private Rv32imProver(ComputeBackend backend, FriParameters params, MultiTableProver prover,
+      Map<Chip, Map<Integer, ProvingKey>> keys) {
     this.backend = backend;
     this.params = params;
-    this.prover = checked ? MultiTableProver.checked(backend, params) : MultiTableProver.unchecked(backend, params);
+    this.prover = prover;
+    this.keys = keys;
   }
 
   public static Rv32imProver checked(ComputeBackend backend, FriParameters params) {
-    return new Rv32imProver(backend, params, true);
+    return new Rv32imProver(backend, params, MultiTableProver.checked(backend, params), new IdentityHashMap<>());
   }
 
   /** A prover that proves whatever tables it is given: for soundness tests only. */
   public static Rv32imProver unchecked(ComputeBackend backend, FriParameters params) {
-    return new Rv32imProver(backend, params, false);
+    return new Rv32imProver(backend, params, MultiTableProver.unchecked(backend, params), new IdentityHashMap<>());
+  }
+
+  /**
+   * An unchecked prover whose every segment and memory proof lets {@code adversary} tamper with
+   * its steps (table indices as in {@link Rv32imCircuit#segmentChips()} and
+   * {@link Rv32imCircuit#memoryChips()}): for soundness tests only. It shares {@code keysFrom}'s
+   * proving keys, so a test pays for the guest's keys once.
+   */
+  public static Rv32imProver adversarial(Rv32imProver keysFrom, MultiTableProver.Adversary adversary) {
+    return new Rv32imProver(keysFrom.backend, keysFrom.params,
+        MultiTableProver.adversarial(keysFrom.backend, keysFrom.params, adversary), keysFrom.keys);
   }
 
   public FriParameters params() {

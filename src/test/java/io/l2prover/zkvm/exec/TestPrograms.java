@@ -10,4 +10,38 @@ public final class TestPrograms {
     Rv32Asm asm = new Rv32Asm().li(10, 0).li(11, 0).li(12, 0).li(17, number).ecall().li(17, 93).ecall();
     return TinyElf.of(asm.words(), 0x1000);
   }
+
+  /** The first operand of every ALU operation of {@link #everyOperation(int)} (x5: negative, so signs matter). */
+  public static final int OPERAND_A = 0x87654321;
+  /** The second operand (x6): a shift amount of 19, a divisor with a remainder. */
+  public static final int OPERAND_B = 0x00000ff3;
+  /** Where {@link #everyOperation(int)} stores and loads: x4. */
+  public static final int DATA = TinyElf.DATA;
+
+  /**
+   * Every register-register operation of RV32IM on (x5, x6), each into a register no later
+   * instruction touches; then SW x5 to DATA and SB, SH, SW of x6 to three words nothing reads
+   * again; LB, LH, LW, LBU, LHU of the word at DATA (into registers nothing reads again); writes
+   * that word to the journal (fd 3) and two bytes of it to fd 1; exits with {@code exitCode}. 56 cycles:
+   * the soundness tests forge each of these steps in turn.
+   */
+  public static byte[] everyOperation(int exitCode) {
+    Rv32Asm asm = new Rv32Asm().li(5, OPERAND_A).li(6, OPERAND_B).li(4, DATA);
+    int[][] ops = { // funct7, funct3, rd
+        {0x00, 0, 7}, {0x20, 0, 8}, {0x00, 1, 9}, {0x00, 2, 13}, {0x00, 3, 14}, {0x00, 4, 15}, {0x00, 5, 16},
+        {0x20, 5, 18}, {0x00, 6, 19}, {0x00, 7, 20}, {0x01, 0, 21}, {0x01, 1, 22}, {0x01, 2, 23}, {0x01, 3, 24},
+        {0x01, 4, 25}, {0x01, 5, 26}, {0x01, 6, 27}, {0x01, 7, 28}};
+    for (int[] op : ops) {
+      asm.word(Rv32Asm.r(op[0], 6, 5, op[1], op[2], 0x33));
+    }
+    asm.word(Rv32Asm.s(0, 5, 4, 2)).word(Rv32Asm.s(9, 6, 4, 0)).word(Rv32Asm.s(14, 6, 4, 1))
+        .word(Rv32Asm.s(16, 6, 4, 2));
+    // lb x29, 3; lh x30, 2; lw x31, 0; lbu x1, 3; lhu x3, 2 (all of the word 0x87654321)
+    int[][] loads = {{0, 3, 29}, {1, 2, 30}, {2, 0, 31}, {4, 3, 1}, {5, 2, 3}};
+    for (int[] load : loads) {
+      asm.word(Rv32Asm.i(load[1], 4, load[0], load[2], 0x03));
+    }
+    asm.write(3, DATA, 4).write(1, DATA, 2).exit(exitCode);
+    return TinyElf.of(asm.words(), 0x1000);
+  }
 }

@@ -55,10 +55,12 @@ public final class MultiTableProver {
   private final Adversary adversary;
 
   /**
-   * What a cheating prover may change between the honest steps (soundness tests only): the aux
-   * trace it commits, the values it claims at ζ, and the DEEP codewords it gives FRI.
+   * What a cheating prover may change between the honest steps, for soundness tests only (no
+   * production path builds one): the aux trace it commits, the values it claims at ζ, and the
+   * DEEP codewords it gives FRI. Public so that the tests of the circuits above the STARK core can
+   * attack their own tables.
    */
-  interface Adversary {
+  public interface Adversary {
     default AuxTrace aux(int table, AuxTrace honest) {
       return honest;
     }
@@ -84,7 +86,7 @@ public final class MultiTableProver {
   }
 
   /** An unchecked prover that lets {@code adversary} tamper with its steps: for soundness tests. */
-  static MultiTableProver adversarial(ComputeBackend backend, FriParameters params, Adversary adversary) {
+  public static MultiTableProver adversarial(ComputeBackend backend, FriParameters params, Adversary adversary) {
     return new MultiTableProver(backend, params, false, adversary);
   }
 

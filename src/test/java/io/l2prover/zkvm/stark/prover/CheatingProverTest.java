@@ -3,7 +3,6 @@ package io.l2prover.zkvm.stark.prover;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.l2prover.zkvm.field.BabyBear;
 import io.l2prover.zkvm.field.Ext4;
 import io.l2prover.zkvm.stark.air.Air;
 import io.l2prover.zkvm.stark.air.AuxTrace;
@@ -12,10 +11,8 @@ import io.l2prover.zkvm.stark.examples.MemoryAccessAir;
 import io.l2prover.zkvm.stark.examples.MemoryAir;
 import io.l2prover.zkvm.stark.examples.MemoryTraces;
 import io.l2prover.zkvm.stark.examples.RangeTableAir;
-import io.l2prover.zkvm.stark.ntt.Ntt;
 import io.l2prover.zkvm.stark.proof.InvalidProofException;
 import io.l2prover.zkvm.stark.proof.MultiTableProof;
-import io.l2prover.zkvm.stark.proof.Protocol;
 import io.l2prover.zkvm.stark.proof.TableKey;
 import io.l2prover.zkvm.stark.verifier.ConstraintsAtZeta;
 import io.l2prover.zkvm.stark.verifier.MultiTableVerifier;
@@ -126,22 +123,7 @@ class CheatingProverTest {
     }
   }
 
-  /** Interpolates a codeword on its coset, drops the coefficients from 2^logDegree on, re-evaluates. */
   private int[] project(int[] codeword, int logDegree) {
-    int size = codeword.length / 4;
-    int[] coefficients = codeword.clone();
-    Ntt.sequential().inverseFromBitReversed(coefficients, 4, size);
-    int shiftInv = BabyBear.inv(Protocol.SHIFT);
-    int s = 1;
-    int n = 1 << logDegree;
-    int[] low = new int[4 * n];
-    for (int j = 0; j < n; j++) {
-      for (int k = 0; k < 4; k++) {
-        low[4 * j + k] = BabyBear.mul(coefficients[4 * j + k], s);
-      }
-      s = BabyBear.mul(s, shiftInv);
-    }
-    Ntt.sequential().forward(low, 4, n);
-    return backend.cosetLde(low, 4, logDegree, Integer.numberOfTrailingZeros(size) - logDegree, Protocol.SHIFT);
+    return LowDegree.project(backend, codeword, logDegree);
   }
 }
