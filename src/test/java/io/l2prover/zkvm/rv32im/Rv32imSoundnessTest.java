@@ -26,8 +26,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The soundness harness: a wrong execution, written into the tables of an honest one, is proven
  * by the unchecked prover and must be rejected by the verifier. Each named mutation breaks one
- * family of constraints; random single-cell mutations must be rejected exactly when the debug
- * checker rejects them ({@code -Dsoundness.trials=N} runs more of them; {@code make soundness}).
+ * family of constraints (a wrong result of each ALU operation, loads and stores of each width and
+ * the ecalls are forged consistently in {@link Rv32imForgeryTest}); random single-cell mutations,
+ * taking the tables in turn, must be rejected exactly when the debug checker rejects them
+ * ({@code -Dsoundness.trials=N} runs more of them; {@code make soundness}).
  */
 class Rv32imSoundnessTest {
 
@@ -63,14 +65,7 @@ class Rv32imSoundnessTest {
   static Stream<Mutation> mutations() {
     IntPredicate set = v -> v == 1;
     return Stream.of(
-        new Mutation("a wrong ADD result", "add_sub", "is_add", set, "c[0]", 1),
-        new Mutation("a wrong SUB result", "add_sub", "is_sub", set, "c[1]", 1),
-        new Mutation("a wrong comparison result", "lt", "is_sltu", set, "result", 1),
         new Mutation("a wrong equality result", "lt", "is_eq", set, "result", 1),
-        new Mutation("a wrong bitwise result", "bitwise", "is_and", set, "c[0]", 1),
-        new Mutation("a wrong product", "mul", "is_mul", set, "product[0]", 1),
-        new Mutation("a wrong shift result", "shift", "is_srl", set, "c[0]", 1),
-        new Mutation("a wrong quotient", "div_rem", "is_divu", set, "quotient[0]", 1),
         new Mutation("a wrong ALU output in the CPU", "cpu", "rd_from_alu", set, "alu_out[0]", 1),
         new Mutation("a limb out of range (the word's value kept)", "cpu", "rd_from_alu", set, "rd_value[0]", 256),
         new Mutation("a load returning another value than the last store", "load_store", "is_lw", set, "result[0]", 1),
@@ -140,13 +135,10 @@ class Rv32imSoundnessTest {
   void randomSingleCellChangesAreRejectedExactlyWhenTheDebugCheckerRejectsThem() {
     int trials = Integer.getInteger("soundness.trials", 40);
     Random random = new Random(Long.getLong("soundness.seed", 7));
+    // Every table with a main trace in turn (the image table has none), so each is hit.
+    List<ChipTrace> tables = allTables(honest).stream().filter(t -> t.main().length > 0).toList();
     for (int t = 0; t < trials; t++) {
-      List<ChipTrace> tables = allTables(honest);
-      ChipTrace target = tables.get(random.nextInt(tables.size()));
-      if (target.main().length == 0) {
-        t--;
-        continue;
-      }
+      ChipTrace target = tables.get(t % tables.size());
       int column = random.nextInt(target.main().length);
       int row = random.nextInt(target.rows());
       int delta = 1 + random.nextInt(BabyBear.P - 1);
