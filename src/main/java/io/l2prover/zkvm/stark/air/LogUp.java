@@ -73,14 +73,20 @@ public final class LogUp implements AuxPhase {
       return new Interaction(name, bus, multiplicity, values, Scope.GLOBAL);
     }
 
-    /** bus + β·len + β^2 v0 + β^3 v1 + ..., in Horner form. */
+    /**
+     * bus + β·len + β^2 v0 + β^3 v1 + ..., as a sum of value × power of β (not in Horner form), so
+     * that each value costs one extension-by-base product and the powers of β, which read no trace
+     * cell, are shared by every interaction of the AIR and computed once per evaluation.
+     */
     Expr fingerprint() {
       Expr beta = new Expr.Challenge(BETA);
-      Expr acc = null;
-      for (int i = values.size() - 1; i >= 0; i--) {
-        acc = acc == null ? values.get(i) : values.get(i).plus(acc.times(beta));
+      Expr acc = Expr.constant(bus).plus(beta.times(Expr.constant(values.size())));
+      Expr power = beta;
+      for (Expr v : values) {
+        power = power.times(beta);
+        acc = acc.plus(power.times(v));
       }
-      return Expr.constant(bus).plus(beta.times(Expr.constant(values.size()).plus(beta.times(acc))));
+      return acc;
     }
 
     /** Degree of the fingerprint in the trace columns. */
