@@ -35,6 +35,18 @@ public record Ext4(int a0, int a1, int a2, int a3) {
     return new Ext4(base, 0, 0, 0);
   }
 
+  /** The coordinates of each element in turn: 4 ints per element (the layout kernels read). */
+  public static int[] flatten(Ext4[] values) {
+    int[] out = new int[4 * values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[4 * i] = values[i].a0;
+      out[4 * i + 1] = values[i].a1;
+      out[4 * i + 2] = values[i].a2;
+      out[4 * i + 3] = values[i].a3;
+    }
+    return out;
+  }
+
   public static Ext4 of(int[] coefficients) {
     return new Ext4(coefficients[0], coefficients[1], coefficients[2], coefficients[3]);
   }

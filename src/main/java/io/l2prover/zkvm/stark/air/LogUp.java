@@ -1,5 +1,6 @@
 package io.l2prover.zkvm.stark.air;
 
+import io.l2prover.zkvm.field.BabyBear;
 import io.l2prover.zkvm.field.Ext4;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -280,12 +281,12 @@ public final class LogUp implements AuxPhase {
   @Override
   public AuxTrace build(int[][] preprocessed, int[][] main, Ext4[] challenges) {
     int rows = main.length > 0 ? main[0].length : preprocessed[0].length;
-    RowReader reader = new RowReader(preprocessed, main, challenges);
+    RowReader reader = new RowReader(preprocessed, main);
     Ext4[][] h = new Ext4[groups.size()][rows];
     for (int g = 0; g < groups.size(); g++) {
       Arrays.fill(h[g], Ext4.ZERO);
       for (Interaction it : groups.get(g)) {
-        Ext4[] terms = terms(it, reader, rows, challenges[Z]);
+        Ext4[] terms = terms(it, reader, rows, challenges[Z], challenges[BETA]);
         for (int r = 0; r < rows; r++) {
           h[g][r] = h[g][r].add(terms[r]);
         }
@@ -313,19 +314,34 @@ public final class LogUp implements AuxPhase {
     return new AuxTrace(columns, sums);
   }
 
-  /** m / (z - fp) of one interaction on every row (one inversion for the whole column). */
-  private static Ext4[] terms(Interaction it, RowReader reader, int rows, Ext4 z) {
-    Expr fp = it.fingerprint();
+  /**
+   * m / (z - fp) of one interaction on every row (one inversion for the whole column). The values
+   * and the multiplicity are base-field expressions, evaluated as such; the fingerprint is then
+   * bus + β·len + Σ v_i β^(i+2) with the powers of β computed once.
+   */
+  private static Ext4[] terms(Interaction it, RowReader reader, int rows, Ext4 z, Ext4 beta) {
+    List<Expr> values = it.values();
+    Ext4[] powers = new Ext4[values.size()];
+    Ext4 power = beta;
+    for (int i = 0; i < powers.length; i++) {
+      power = power.mul(beta);
+      powers[i] = power;
+    }
+    Ext4 head = Ext4.of(it.bus()).add(beta.mul(values.size()));
     Ext4[] denominators = new Ext4[rows];
     Ext4[] numerators = new Ext4[rows];
     for (int r = 0; r < rows; r++) {
       reader.row = r;
-      Ext4 d = z.sub(fp.fold(reader));
+      Ext4 fp = head;
+      for (int i = 0; i < powers.length; i++) {
+        fp = fp.add(powers[i].mul(values.get(i).fold(reader)));
+      }
+      Ext4 d = z.sub(fp);
       if (d.isZero()) {
         throw new IllegalStateException("LogUp point z equals a fingerprint at row " + r + " (probability ~2^-120)");
       }
       denominators[r] = d;
-      numerators[r] = it.multiplicity().fold(reader);
+      numerators[r] = Ext4.of(it.multiplicity().fold(reader));
     }
     Ext4[] inv = batchInverse(denominators);
     for (int r = 0; r < rows; r++) {
@@ -382,41 +398,67 @@ public final class LogUp implements AuxPhase {
         : Optional.of("LogUp sums do not balance: lookups and tables differ by " + total);
   }
 
-  /** Reads current-row cells of the committed traces while building the aux trace. */
-  private static final class RowReader implements Ext4Algebra {
+  /**
+   * Reads current-row cells of the committed traces while building the aux trace: LogUp values
+   * and multiplicities are base-field expressions of the current row.
+   */
+  private static final class RowReader implements ExprAlgebra<Integer> {
     private final int[][] preprocessed;
     private final int[][] main;
-    private final Ext4[] challenges;
     int row;
 
-    RowReader(int[][] preprocessed, int[][] main, Ext4[] challenges) {
+    RowReader(int[][] preprocessed, int[][] main) {
       this.preprocessed = preprocessed;
       this.main = main;
-      this.challenges = challenges;
     }
 
     @Override
-    public Ext4 column(TracePart part, int index, boolean next) {
+    public Integer constant(int value) {
+      return value;
+    }
+
+    @Override
+    public Integer column(TracePart part, int index, boolean next) {
       return switch (part) {
-        case PREPROCESSED -> Ext4.of(preprocessed[index][row]);
-        case MAIN -> Ext4.of(main[index][row]);
+        case PREPROCESSED -> preprocessed[index][row];
+        case MAIN -> main[index][row];
         case AUX -> throw new IllegalArgumentException("LogUp values cannot read aux columns");
       };
     }
 
     @Override
-    public Ext4 publicValue(int index) {
+    public Integer publicValue(int index) {
       throw new IllegalArgumentException("LogUp values cannot read public values");
     }
 
     @Override
-    public Ext4 challenge(int index) {
-      return challenges[index];
+    public Integer challenge(int index) {
+      throw new IllegalArgumentException("LogUp values cannot read challenges");
     }
 
     @Override
-    public Ext4 auxPublic(int index) {
+    public Integer auxPublic(int index) {
       throw new IllegalArgumentException("LogUp values cannot read aux publics");
+    }
+
+    @Override
+    public Integer add(Integer left, Integer right) {
+      return BabyBear.add(left, right);
+    }
+
+    @Override
+    public Integer sub(Integer left, Integer right) {
+      return BabyBear.sub(left, right);
+    }
+
+    @Override
+    public Integer mul(Integer left, Integer right) {
+      return BabyBear.mul(left, right);
+    }
+
+    @Override
+    public Integer neg(Integer inner) {
+      return BabyBear.neg(inner);
     }
   }
 }
