@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * The LogUp lookup argument as an aux phase. Each interaction contributes, on every row,
@@ -281,96 +282,103 @@ public final class LogUp implements AuxPhase {
   @Override
   public AuxTrace build(int[][] preprocessed, int[][] main, Ext4[] challenges) {
     int rows = main.length > 0 ? main[0].length : preprocessed[0].length;
-    RowReader reader = new RowReader(preprocessed, main);
-    Ext4[][] h = new Ext4[groups.size()][rows];
-    for (int g = 0; g < groups.size(); g++) {
-      Arrays.fill(h[g], Ext4.ZERO);
+    // Group column g holds h_g(r) at h[g][4r .. 4r+4); groups are independent, so built in parallel.
+    int[][] h = IntStream.range(0, groups.size()).parallel().mapToObj(g -> {
+      RowReader reader = new RowReader(preprocessed, main);
+      int[] sum = new int[4 * rows];
       for (Interaction it : groups.get(g)) {
-        Ext4[] terms = terms(it, reader, rows, challenges[Z], challenges[BETA]);
-        for (int r = 0; r < rows; r++) {
-          h[g][r] = h[g][r].add(terms[r]);
+        int[] terms = terms(it, reader, rows, challenges[Z], challenges[BETA]);
+        for (int i = 0; i < sum.length; i++) {
+          sum[i] = BabyBear.add(sum[i], terms[i]);
         }
       }
-    }
+      return sum;
+    }).toArray(int[][]::new);
     int[][] columns = new int[4 * width()][rows];
     Ext4[] sums = new Ext4[scopes.size()];
     for (int s = 0; s < scopes.size(); s++) {
-      Ext4 acc = Ext4.ZERO;
+      int[] acc = new int[4];
       for (int r = 0; r < rows; r++) {
         for (int g = 0; g < groups.size(); g++) {
           if (groupScopes.get(g) == scopes.get(s)) {
-            acc = acc.add(h[g][r]);
+            for (int k = 0; k < 4; k++) {
+              acc[k] = BabyBear.add(acc[k], h[g][4 * r + k]);
+            }
           }
         }
-        put(columns, groups.size() + s, r, acc);
+        for (int k = 0; k < 4; k++) {
+          columns[4 * (groups.size() + s) + k][r] = acc[k];
+        }
       }
-      sums[s] = acc;
+      sums[s] = Ext4.of(acc);
     }
     for (int g = 0; g < groups.size(); g++) {
       for (int r = 0; r < rows; r++) {
-        put(columns, g, r, h[g][r]);
+        for (int k = 0; k < 4; k++) {
+          columns[4 * g + k][r] = h[g][4 * r + k];
+        }
       }
     }
     return new AuxTrace(columns, sums);
   }
 
   /**
-   * m / (z - fp) of one interaction on every row (one inversion for the whole column). The values
-   * and the multiplicity are base-field expressions, evaluated as such; the fingerprint is then
-   * bus + β·len + Σ v_i β^(i+2) with the powers of β computed once.
+   * m / (z - fp) of one interaction on every row, 4 ints per row (one inversion for the whole
+   * column). The values and the multiplicity are base-field expressions, evaluated as such; the
+   * fingerprint is bus + β·len + Σ v_i β^(i+2) with the powers of β computed once.
    */
-  private static Ext4[] terms(Interaction it, RowReader reader, int rows, Ext4 z, Ext4 beta) {
+  private static int[] terms(Interaction it, RowReader reader, int rows, Ext4 z, Ext4 beta) {
     List<Expr> values = it.values();
-    Ext4[] powers = new Ext4[values.size()];
+    int[] powers = new int[4 * values.size()];
     Ext4 power = beta;
-    for (int i = 0; i < powers.length; i++) {
+    for (int i = 0; i < values.size(); i++) {
       power = power.mul(beta);
-      powers[i] = power;
+      System.arraycopy(power.toArray(), 0, powers, 4 * i, 4);
     }
-    Ext4 head = Ext4.of(it.bus()).add(beta.mul(values.size()));
-    Ext4[] denominators = new Ext4[rows];
-    Ext4[] numerators = new Ext4[rows];
+    // z - bus - β·len: the part of z - fp that does not depend on the row.
+    int[] head = z.sub(Ext4.of(it.bus()).add(beta.mul(values.size()))).toArray();
+    int[] denominators = new int[4 * rows];
+    int[] multiplicities = new int[rows];
+    long p = BabyBear.P;
     for (int r = 0; r < rows; r++) {
       reader.row = r;
-      Ext4 fp = head;
-      for (int i = 0; i < powers.length; i++) {
-        fp = fp.add(powers[i].mul(values.get(i).fold(reader)));
+      for (int k = 0; k < 4; k++) {
+        long d = head[k];
+        for (int i = 0; i < values.size(); i++) {
+          // subtract pow·v: add (p - pow)·v, below 2^62, then reduce
+          d = (d + (p - powers[4 * i + k]) * values.get(i).fold(reader)) % p;
+        }
+        denominators[4 * r + k] = (int) d;
       }
-      Ext4 d = z.sub(fp);
-      if (d.isZero()) {
-        throw new IllegalStateException("LogUp point z equals a fingerprint at row " + r + " (probability ~2^-120)");
-      }
-      denominators[r] = d;
-      numerators[r] = Ext4.of(it.multiplicity().fold(reader));
+      multiplicities[r] = it.multiplicity().fold(reader);
     }
-    Ext4[] inv = batchInverse(denominators);
+    batchInverse(denominators, rows);
     for (int r = 0; r < rows; r++) {
-      inv[r] = inv[r].mul(numerators[r]);
+      for (int k = 0; k < 4; k++) {
+        denominators[4 * r + k] = BabyBear.mul(denominators[4 * r + k], multiplicities[r]);
+      }
     }
-    return inv;
+    return denominators;
   }
 
-  private static void put(int[][] columns, int c, int row, Ext4 v) {
-    columns[4 * c][row] = v.a0();
-    columns[4 * c + 1][row] = v.a1();
-    columns[4 * c + 2][row] = v.a2();
-    columns[4 * c + 3][row] = v.a3();
-  }
-
-  /** Montgomery's trick over the extension: one inversion for the whole column. */
-  private static Ext4[] batchInverse(Ext4[] values) {
-    Ext4[] out = new Ext4[values.length];
-    Ext4 acc = Ext4.ONE;
-    for (int i = 0; i < values.length; i++) {
-      out[i] = acc;
-      acc = acc.mul(values[i]);
+  /** Montgomery's trick over the extension, in place on 4-int elements: one inversion for all. */
+  private static void batchInverse(int[] values, int count) {
+    int[] prefix = new int[4 * count];
+    int[] acc = {1, 0, 0, 0};
+    for (int i = 0; i < count; i++) {
+      System.arraycopy(acc, 0, prefix, 4 * i, 4);
+      if (values[4 * i] == 0 && values[4 * i + 1] == 0 && values[4 * i + 2] == 0 && values[4 * i + 3] == 0) {
+        throw new IllegalStateException("LogUp point z equals a fingerprint at row " + i + " (probability ~2^-120)");
+      }
+      Ext4.mulInto(acc, 0, values, 4 * i, acc, 0);
     }
-    Ext4 inv = acc.inv();
-    for (int i = values.length - 1; i >= 0; i--) {
-      out[i] = out[i].mul(inv);
-      inv = inv.mul(values[i]);
+    int[] inv = Ext4.of(acc).inv().toArray();
+    int[] next = new int[4];
+    for (int i = count - 1; i >= 0; i--) {
+      Ext4.mulInto(inv, 0, values, 4 * i, next, 0);
+      Ext4.mulInto(prefix, 4 * i, inv, 0, values, 4 * i);
+      System.arraycopy(next, 0, inv, 0, 4);
     }
-    return out;
   }
 
   @Override
