@@ -55,7 +55,8 @@ public final class QuotientBench {
       System.out.printf("%-16s %4d instr %5d regs %4d constraints: %8.1f ms cpu (hash %08x)%n", air.name(),
           program.code().length / ConstraintProgram.STRIDE, program.registers(), program.constraintCount(),
           ms[runs / 2], Arrays.hashCode(reference));
-      System.out.println("   opcodes " + Arrays.toString(hist));
+      System.out.printf("   columns: %d preprocessed, %d main, %d aux (extension), %d quotient chunks; opcodes %s%n",
+          air.preprocessedWidth(), air.mainWidth(), air.auxWidth(), air.quotientChunks(), Arrays.toString(hist));
     }
     System.out.printf("total %.1f ms cpu at 2^%d rows%n", total, logRows);
   }
