@@ -35,6 +35,18 @@ public record Ext4(int a0, int a1, int a2, int a3) {
     return new Ext4(base, 0, 0, 0);
   }
 
+  /** The coordinates of each element in turn: 4 ints per element (the layout kernels read). */
+  public static int[] flatten(Ext4[] values) {
+    int[] out = new int[4 * values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[4 * i] = values[i].a0;
+      out[4 * i + 1] = values[i].a1;
+      out[4 * i + 2] = values[i].a2;
+      out[4 * i + 3] = values[i].a3;
+    }
+    return out;
+  }
+
   public static Ext4 of(int[] coefficients) {
     return new Ext4(coefficients[0], coefficients[1], coefficients[2], coefficients[3]);
   }
@@ -138,23 +150,31 @@ public record Ext4(int a0, int a1, int a2, int a3) {
    * the prover's inner loops that cannot afford an object per element; out may alias x or y.
    */
   public static void mulInto(int[] x, int xo, int[] y, int yo, int[] out, int oo) {
+    mulInto(x, xo, 1, y, yo, 1, out, oo, 1);
+  }
+
+  /**
+   * {@link #mulInto} with each operand's coordinates {@code stride} ints apart (for arrays that
+   * hold many elements coordinate by coordinate).
+   */
+  public static void mulInto(int[] x, int xo, int xs, int[] y, int yo, int ys, int[] out, int oo, int os) {
     final long p = BabyBear.P;
     long a0 = x[xo];
-    long a1 = x[xo + 1];
-    long a2 = x[xo + 2];
-    long a3 = x[xo + 3];
+    long a1 = x[xo + xs];
+    long a2 = x[xo + 2 * xs];
+    long a3 = x[xo + 3 * xs];
     long b0 = y[yo];
-    long b1 = y[yo + 1];
-    long b2 = y[yo + 2];
-    long b3 = y[yo + 3];
+    long b1 = y[yo + ys];
+    long b2 = y[yo + 2 * ys];
+    long b3 = y[yo + 3 * ys];
     // Two products of values below p stay below 2^63, so reduce after every pair.
     long c0 = (a0 * b0 % p) + W * ((a1 * b3 + a2 * b2) % p + a3 * b1 % p);
     long c1 = (a0 * b1 + a1 * b0) % p + W * ((a2 * b3 + a3 * b2) % p);
     long c2 = (a0 * b2 + a1 * b1) % p + (a2 * b0 % p) + W * (a3 * b3 % p);
     long c3 = (a0 * b3 + a1 * b2) % p + (a2 * b1 + a3 * b0) % p;
     out[oo] = (int) (c0 % p);
-    out[oo + 1] = (int) (c1 % p);
-    out[oo + 2] = (int) (c2 % p);
-    out[oo + 3] = (int) (c3 % p);
+    out[oo + os] = (int) (c1 % p);
+    out[oo + 2 * os] = (int) (c2 % p);
+    out[oo + 3 * os] = (int) (c3 % p);
   }
 }

@@ -73,6 +73,9 @@ public final class CpuChip extends Chip {
     require("only an exit halts", halt.cur().times(one.minus(f(ProgramField.ECALL))));
     requireBoolean(halt);
     requireBoolean(taken);
+    // Only a branch is taken, so the next-pc constraint below can use taken alone (not
+    // branch × taken) and stay of degree 3, which keeps the quotient at two chunks.
+    require("only a branch is taken", taken.cur().times(one.minus(f(ProgramField.BRANCH))));
     requireBoolean(jalrLowBit);
 
     List<Expr> fields = new ArrayList<>();
@@ -112,14 +115,16 @@ public final class CpuChip extends Chip {
     Expr fallThrough = pc.plus(4);
     Expr target = f(ProgramField.TARGET);
     Expr expectedNext = fallThrough
-        .plus(f(ProgramField.BRANCH).times(taken.cur()).times(target.minus(fallThrough)))
+        .plus(taken.cur().times(target.minus(fallThrough)))
         .plus(f(ProgramField.JAL).times(target.minus(fallThrough)))
         .plus(f(ProgramField.JALR).times(jalrTarget.minus(fallThrough)))
         .minus(halt.cur().times(4));
     require("next pc", isReal.times(nextPc.cur().minus(expectedNext)));
     requireTransition("the next cycle runs at the next pc", real.next().times(f(ProgramField.PC).shifted().minus(nextPc.cur())));
     requireTransition("a halt is the last cycle", halt.cur().times(real.next()));
-    Expr lastCycle = isReal.times(one.minus(real.next()));
+    // The last cycle: real with padding (or nothing) after it. Cycles come before padding, so on
+    // a transition real·(1 - real') = real - real', which keeps these constraints of degree 3.
+    Expr lastCycle = isReal.minus(real.next());
     requireTransition("the segment ends at its end pc", lastCycle.times(nextPc.cur().minus(new Expr.Public(END_PC))));
     requireLast("the segment ends at its end pc (full trace)", isReal.times(nextPc.cur().minus(new Expr.Public(END_PC))));
     requireTransition("the segment halts as it claims", lastCycle.times(halt.cur().minus(new Expr.Public(HALTED))));

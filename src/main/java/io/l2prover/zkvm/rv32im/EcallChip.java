@@ -33,6 +33,9 @@ public final class EcallChip extends Chip {
   private final Word a2 = layout.word("a2");
   private final Word result = layout.word("result");
   private final Col toJournal = layout.col("to_journal");
+  private final Col toStdout = layout.col("to_stdout");
+  private final Col toStderr = layout.col("to_stderr");
+  private final Col movedLength = layout.col("moved_length");
   private final Col moves = layout.col("moves_bytes");
   private final Col lengthInverse = layout.col("length_inverse");
   private final Col offset0 = layout.col("buffer_offset_bit0");
@@ -52,7 +55,8 @@ public final class EcallChip extends Chip {
     Expr exit = isExit.cur();
     Expr phase = isPhase.cur();
     Expr off = isPrecompileOff.cur();
-    for (Col c : List.of(isRead, isWrite, isExit, isPhase, isPrecompileOff, toJournal, moves, offset0, offset1)) {
+    for (Col c : List.of(isRead, isWrite, isExit, isPhase, isPrecompileOff, toJournal, toStdout, toStderr, moves, offset0,
+        offset1)) {
       requireBoolean(c);
     }
     Expr real = read.plus(write).plus(exit).plus(phase).plus(off);
@@ -90,13 +94,17 @@ public final class EcallChip extends Chip {
       require("write returns its length, byte " + i, write.times(result.b(i).minus(a2.b(i))));
     }
     Expr fd = a0.b(0);
-    require("write goes to fd 1, 2 or 3", write.times(fd.minus(1)).times(fd.minus(2)).times(fd.minus(3)));
+    // The fd as a one-hot choice (stdout, stderr, journal) rather than (fd-1)(fd-2)(fd-3) = 0, so
+    // that every constraint of this table stays of degree 3 (a two-chunk quotient).
+    require("a write goes to exactly one of fd 1, 2, 3",
+        toStdout.cur().plus(toStderr.cur()).plus(toJournal.cur()).minus(write));
+    require("write goes to the fd it chose", write.times(fd.minus(toStdout.cur().plus(toStderr.cur().times(2))
+        .plus(toJournal.cur().times(Syscall.JOURNAL_FD)))));
     for (int i = 1; i < 4; i++) {
       require("write fd byte " + i, write.times(a0.b(i)));
     }
     require("only a write goes to the journal", toJournal.cur().times(one.minus(write)));
     require("fd 3 is the journal", toJournal.cur().times(fd.minus(Syscall.JOURNAL_FD)));
-    require("the journal is fd 3", write.times(one.minus(toJournal.cur())).times(fd.minus(1)).times(fd.minus(2)));
 
     // Lengths below 2^26, as the executor allows; a read delivers at most what was asked.
     send("length below 2^26", Bus.BYTE, read.plus(write), tuple(ByteOp.RANGE.id(), a2.b(3).plus(252), 0, 0));
@@ -113,8 +121,9 @@ public final class EcallChip extends Chip {
         .plus(moved.get(3).times(1 << 24));
     require("journal bytes written", journalWritten.cur().minus(toJournal.cur().times(a2.b(0).plus(a2.b(1).times(1 << 8))
         .plus(a2.b(2).times(1 << 16)).plus(a2.b(3).times(1 << 24)))));
-    require("no bytes move without a length", one.minus(moves.cur()).times(length));
-    require("bytes move when there is a length", moves.cur().times(one.minus(lengthInverse.cur().times(length))));
+    require("the moved length", movedLength.cur().minus(length));
+    require("no bytes move without a length", one.minus(moves.cur()).times(movedLength.cur()));
+    require("bytes move when there is a length", moves.cur().times(one.minus(lengthInverse.cur().times(movedLength.cur()))));
     require("only reads and journal writes move bytes", moves.cur().times(one.minus(read.plus(toJournal.cur()))));
 
     Expr o0 = offset0.cur();
@@ -125,7 +134,7 @@ public final class EcallChip extends Chip {
     send("buffer start below the provable limit", Bus.BYTE, moves.cur(), tuple(ByteOp.RANGE.id(), a1.b(3).plus(32), 0, 0));
     send("buffer end below the provable limit", Bus.BYTE, moves.cur(), tuple(ByteOp.RANGE.id(), end.b(3).plus(32), 0, 0));
     Expr wordAddress = quarter.cur().plus(a1.b(1).times(1 << 6)).plus(a1.b(2).times(1 << 14)).plus(a1.b(3).times(1 << 22));
-    send("transfer", Bus.IO, moves.cur(), tuple(clk.cur(), toJournal.cur(), wordAddress, o0.plus(o1.times(2)), length,
+    send("transfer", Bus.IO, moves.cur(), tuple(clk.cur(), toJournal.cur(), wordAddress, o0.plus(o1.times(2)), movedLength.cur(),
         toJournal.cur().times(journalStart.cur())));
   }
 
@@ -157,6 +166,8 @@ public final class EcallChip extends Chip {
       t.set(journalStart, r, e.journalStart());
       boolean journal = call == Syscall.WRITE && e.a0() == Syscall.JOURNAL_FD;
       t.set(toJournal, r, journal);
+      t.set(toStdout, r, call == Syscall.WRITE && e.a0() == 1);
+      t.set(toStderr, r, call == Syscall.WRITE && e.a0() == 2);
       t.set(journalWritten, r, journal ? e.a2() : 0);
       t.set(a7, r, e.a7());
       t.set(a0, r, e.a0());
@@ -165,6 +176,7 @@ public final class EcallChip extends Chip {
       t.set(result, r, call == Syscall.EXIT || call == Syscall.EXIT_GROUP ? 0 : e.result());
       long length = call == Syscall.READ ? e.result() : journal ? e.a2() : 0;
       t.set(moves, r, length > 0);
+      t.set(movedLength, r, length);
       t.set(lengthInverse, r, length > 0 ? BabyBear.inv(BabyBear.fromLong(length)) : 0);
       if (length > 0) {
         t.set(offset0, r, e.a1() & 1);

@@ -63,9 +63,11 @@ public final class IoChip extends Chip {
 
     receive("transfer", Bus.IO, first.cur(),
         tuple(clk.cur(), toJournal.cur(), wordAddress.cur(), loIndex, remaining.cur(), position.cur()));
-    Expr inner = on.times(one.minus(first.cur()));
+    // First and last rows are active, so on·(1 - first) = on - first and on·(1 - last) = on - last:
+    // written so, the transition constraints below stay of degree 3 (a two-chunk quotient).
+    Expr inner = on.minus(first.cur());
     require("a continuing row starts at byte 0", inner.times(one.minus(lo.get(0).cur())));
-    Expr continues = on.times(one.minus(last.cur()));
+    Expr continues = on.minus(last.cur());
     require("a row with more to come ends at byte 3", continues.times(one.minus(hi.get(3).cur())));
     require("the last row covers what remains", last.cur().times(remaining.cur().minus(count)));
     requireTransition("a transfer continues on the next row", continues.times(one.minus(active.next())));
@@ -75,7 +77,7 @@ public final class IoChip extends Chip {
     requireTransition("next word", continues.times(wordAddress.next().minus(wordAddress.cur()).minus(1)));
     requireTransition("position advances", continues.times(position.next().minus(position.cur()).minus(count)));
     requireTransition("length shrinks", continues.times(remaining.next().minus(remaining.cur()).plus(count)));
-    requireTransition("a new transfer after a last row", last.cur().times(active.next()).times(one.minus(first.next())));
+    requireTransition("a new transfer after a last row", last.cur().times(active.next().minus(first.next())));
     requireTransition("active rows come first", one.minus(on).times(active.next()));
     requireFirst("the first active row starts a transfer", on.times(one.minus(first.cur())));
     requireLast("the last active row ends its transfer", on.times(one.minus(last.cur())));

@@ -28,6 +28,7 @@ public final class LoadStoreChip extends Chip {
   private final Word updated = layout.word("new");
   private final Col offset0 = layout.col("offset_bit0");
   private final Col offset1 = layout.col("offset_bit1");
+  private final Col offsetBoth = layout.col("offset_bits_product");
   private final Col quarter = layout.col("address_byte0_div4");
   private final Col loadedByte = layout.col("loaded_byte");
   private final Col halfLow = layout.col("half_low");
@@ -63,8 +64,11 @@ public final class LoadStoreChip extends Chip {
         .plus(address.b(3).times(1 << 22));
     access.write(this, "word", real, wordAddress, old.exprs(), updated.exprs(), clk.cur().times(4).plus(3));
 
-    Expr[] selected = {
-        one.minus(o0).times(one.minus(o1)), o0.times(one.minus(o1)), one.minus(o0).times(o1), o0.times(o1)};
+    // The byte selectors (1 - o0)(1 - o1), o0(1 - o1), (1 - o0)o1, o0·o1, written with the product
+    // in its own column so that they are linear and every constraint using them stays of degree 3.
+    require("offset bits product", offsetBoth.cur().minus(o0.times(o1)));
+    Expr both = offsetBoth.cur();
+    Expr[] selected = {one.minus(o0).minus(o1).plus(both), o0.minus(both), o1.minus(both), both};
     Expr loads = x(MemOp.LB).plus(x(MemOp.LBU)).plus(x(MemOp.LH)).plus(x(MemOp.LHU)).plus(words.minus(x(MemOp.SW)));
     for (int i = 0; i < 4; i++) {
       require("a load leaves memory as it was, byte " + i, loads.times(updated.b(i).minus(old.b(i))));
@@ -127,6 +131,7 @@ public final class LoadStoreChip extends Chip {
       int offset = e.address() & 3;
       t.set(offset0, r, offset & 1);
       t.set(offset1, r, offset >>> 1);
+      t.set(offsetBoth, r, offset == 3);
       t.set(quarter, r, (e.address() & 0xff) >>> 2);
       int b = (e.old() >>> (8 * offset)) & 0xff;
       t.set(loadedByte, r, b);

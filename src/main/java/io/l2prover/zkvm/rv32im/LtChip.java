@@ -47,8 +47,10 @@ public final class LtChip extends Chip implements AluChip {
     require("slt result", isSlt.cur().times(result.cur().minus(signed)));
     Expr sum = d.b(0).plus(d.b(1)).plus(d.b(2)).plus(d.b(3));
     require("equal has zero difference", isEq.cur().times(result.cur()).times(sum));
-    require("unequal has a nonzero difference", isEq.cur().times(Expr.constant(1).minus(result.cur()))
-        .times(Expr.constant(1).minus(differenceInverse.cur().times(sum))));
+    // With result 0 the difference has an inverse; with result 1 the sum is 0 (above), so the
+    // inverse times it is 0 too: one degree-3 constraint covers both.
+    require("unequal has a nonzero difference",
+        isEq.cur().times(Expr.constant(1).minus(result.cur()).minus(differenceInverse.cur().times(sum))));
     Expr real = isSlt.cur().plus(isSltu.cur()).plus(isEq.cur());
     send("difference low half in range", Bus.BYTE, real, tuple(ByteOp.RANGE.id(), d.b(0), d.b(1), 0));
     send("difference high half in range", Bus.BYTE, real, tuple(ByteOp.RANGE.id(), d.b(2), d.b(3), 0));

@@ -1,8 +1,13 @@
 package io.l2prover.zkvm.stark.air;
 
+import io.l2prover.zkvm.field.BabyBear;
 import io.l2prover.zkvm.field.Ext4;
+import io.l2prover.zkvm.stark.backend.CpuQuotientKernel;
+import io.l2prover.zkvm.stark.backend.QuotientTask;
+import io.l2prover.zkvm.stark.ntt.BitReversal;
 import java.util.List;
 import java.util.Optional;
+import java.util.SplittableRandom;
 
 /**
  * Evaluates an AIR's constraints on every row of a concrete trace and names the first row and
@@ -68,6 +73,70 @@ public final class DebugChecker {
   }
 
   private static Optional<ConstraintFailure> firstFailure(
+      List<Constraint> constraints, int rows, int[][] preprocessed, int[][] main, AuxTrace aux, int[] publicValues,
+      Ext4[] challenges, Ext4[] auxPublics) {
+    if (allHold(constraints, rows, preprocessed, main, aux, publicValues, challenges, auxPublics)) {
+      return Optional.empty();
+    }
+    return locateFailure(constraints, rows, preprocessed, main, aux, publicValues, challenges, auxPublics);
+  }
+
+  /**
+   * The fast path: a random linear combination of every constraint on every row, by the compiled
+   * program (the prover's quotient kernel with a vanishing polynomial of 1 and the trace itself
+   * as its domain). Zero on every row means every constraint holds except with probability about
+   * (number of constraints)/|F_ext| ≈ 2^-118 per row; anything else is located by walking the
+   * constraint trees.
+   */
+  private static boolean allHold(
+      List<Constraint> constraints, int rows, int[][] preprocessed, int[][] main, AuxTrace aux, int[] publicValues,
+      Ext4[] challenges, Ext4[] auxPublics) {
+    ConstraintProgram program = ConstraintProgram.compile(constraints);
+    int logRows = Integer.numberOfTrailingZeros(rows);
+    int[][] auxColumns = aux == null ? new int[0][] : aux.columns();
+    int[] first = new int[rows];
+    int[] last = new int[rows];
+    int[] transition = new int[rows];
+    int[] one = new int[rows];
+    for (int j = 0; j < rows; j++) {
+      int row = BitReversal.reverse(j, logRows);
+      first[j] = row == 0 ? 1 : 0;
+      last[j] = row == rows - 1 ? 1 : 0;
+      transition[j] = 1 - last[j];
+      one[j] = 1;
+    }
+    int[] alphaPowers = new int[4 * constraints.size()];
+    SplittableRandom random = new SplittableRandom();
+    for (int i = 0; i < alphaPowers.length; i++) {
+      alphaPowers[i] = random.nextInt(BabyBear.P);
+    }
+    QuotientTask task = new QuotientTask(program.code(), program.registers(), program.outputs(), program.when(),
+        logRows, 0, logRows, bitReversedRows(preprocessed, rows), preprocessed.length, bitReversedRows(main, rows),
+        main.length, bitReversedRows(auxColumns, rows), auxColumns.length, publicValues, Ext4.flatten(challenges),
+        Ext4.flatten(auxPublics), alphaPowers, first, last, transition, one);
+    for (int v : CpuQuotientKernel.evaluate(task)) {
+      if (v != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Row-major, rows in bit-reversed order: the layout the quotient kernel reads (next row = bitrev(bitrev(j) + 1)). */
+  private static int[] bitReversedRows(int[][] columns, int rows) {
+    int width = columns.length;
+    int logRows = Integer.numberOfTrailingZeros(rows);
+    int[] out = new int[width * rows];
+    for (int j = 0; j < rows; j++) {
+      int row = BitReversal.reverse(j, logRows);
+      for (int c = 0; c < width; c++) {
+        out[j * width + c] = columns[c][row];
+      }
+    }
+    return out;
+  }
+
+  private static Optional<ConstraintFailure> locateFailure(
       List<Constraint> constraints, int rows, int[][] preprocessed, int[][] main, AuxTrace aux, int[] publicValues,
       Ext4[] challenges, Ext4[] auxPublics) {
     int auxWidth = aux == null ? 0 : aux.columns().length / 4;

@@ -1,11 +1,13 @@
 package io.l2prover.zkvm.stark.air;
 
+import io.l2prover.zkvm.field.BabyBear;
 import io.l2prover.zkvm.field.Ext4;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * The LogUp lookup argument as an aux phase. Each interaction contributes, on every row,
@@ -73,14 +75,20 @@ public final class LogUp implements AuxPhase {
       return new Interaction(name, bus, multiplicity, values, Scope.GLOBAL);
     }
 
-    /** bus + β·len + β^2 v0 + β^3 v1 + ..., in Horner form. */
+    /**
+     * bus + β·len + β^2 v0 + β^3 v1 + ..., as a sum of value × power of β (not in Horner form), so
+     * that each value costs one extension-by-base product and the powers of β, which read no trace
+     * cell, are shared by every interaction of the AIR and computed once per evaluation.
+     */
     Expr fingerprint() {
       Expr beta = new Expr.Challenge(BETA);
-      Expr acc = null;
-      for (int i = values.size() - 1; i >= 0; i--) {
-        acc = acc == null ? values.get(i) : values.get(i).plus(acc.times(beta));
+      Expr acc = Expr.constant(bus).plus(beta.times(Expr.constant(values.size())));
+      Expr power = beta;
+      for (Expr v : values) {
+        power = power.times(beta);
+        acc = acc.plus(power.times(v));
       }
-      return Expr.constant(bus).plus(beta.times(Expr.constant(values.size()).plus(beta.times(acc))));
+      return acc;
     }
 
     /** Degree of the fingerprint in the trace columns. */
@@ -274,81 +282,103 @@ public final class LogUp implements AuxPhase {
   @Override
   public AuxTrace build(int[][] preprocessed, int[][] main, Ext4[] challenges) {
     int rows = main.length > 0 ? main[0].length : preprocessed[0].length;
-    RowReader reader = new RowReader(preprocessed, main, challenges);
-    Ext4[][] h = new Ext4[groups.size()][rows];
-    for (int g = 0; g < groups.size(); g++) {
-      Arrays.fill(h[g], Ext4.ZERO);
+    // Group column g holds h_g(r) at h[g][4r .. 4r+4); groups are independent, so built in parallel.
+    int[][] h = IntStream.range(0, groups.size()).parallel().mapToObj(g -> {
+      RowReader reader = new RowReader(preprocessed, main);
+      int[] sum = new int[4 * rows];
       for (Interaction it : groups.get(g)) {
-        Ext4[] terms = terms(it, reader, rows, challenges[Z]);
-        for (int r = 0; r < rows; r++) {
-          h[g][r] = h[g][r].add(terms[r]);
+        int[] terms = terms(it, reader, rows, challenges[Z], challenges[BETA]);
+        for (int i = 0; i < sum.length; i++) {
+          sum[i] = BabyBear.add(sum[i], terms[i]);
         }
       }
-    }
+      return sum;
+    }).toArray(int[][]::new);
     int[][] columns = new int[4 * width()][rows];
     Ext4[] sums = new Ext4[scopes.size()];
     for (int s = 0; s < scopes.size(); s++) {
-      Ext4 acc = Ext4.ZERO;
+      int[] acc = new int[4];
       for (int r = 0; r < rows; r++) {
         for (int g = 0; g < groups.size(); g++) {
           if (groupScopes.get(g) == scopes.get(s)) {
-            acc = acc.add(h[g][r]);
+            for (int k = 0; k < 4; k++) {
+              acc[k] = BabyBear.add(acc[k], h[g][4 * r + k]);
+            }
           }
         }
-        put(columns, groups.size() + s, r, acc);
+        for (int k = 0; k < 4; k++) {
+          columns[4 * (groups.size() + s) + k][r] = acc[k];
+        }
       }
-      sums[s] = acc;
+      sums[s] = Ext4.of(acc);
     }
     for (int g = 0; g < groups.size(); g++) {
       for (int r = 0; r < rows; r++) {
-        put(columns, g, r, h[g][r]);
+        for (int k = 0; k < 4; k++) {
+          columns[4 * g + k][r] = h[g][4 * r + k];
+        }
       }
     }
     return new AuxTrace(columns, sums);
   }
 
-  /** m / (z - fp) of one interaction on every row (one inversion for the whole column). */
-  private static Ext4[] terms(Interaction it, RowReader reader, int rows, Ext4 z) {
-    Expr fp = it.fingerprint();
-    Ext4[] denominators = new Ext4[rows];
-    Ext4[] numerators = new Ext4[rows];
+  /**
+   * m / (z - fp) of one interaction on every row, 4 ints per row (one inversion for the whole
+   * column). The values and the multiplicity are base-field expressions, evaluated as such; the
+   * fingerprint is bus + β·len + Σ v_i β^(i+2) with the powers of β computed once.
+   */
+  private static int[] terms(Interaction it, RowReader reader, int rows, Ext4 z, Ext4 beta) {
+    List<Expr> values = it.values();
+    int[] powers = new int[4 * values.size()];
+    Ext4 power = beta;
+    for (int i = 0; i < values.size(); i++) {
+      power = power.mul(beta);
+      System.arraycopy(power.toArray(), 0, powers, 4 * i, 4);
+    }
+    // z - bus - β·len: the part of z - fp that does not depend on the row.
+    int[] head = z.sub(Ext4.of(it.bus()).add(beta.mul(values.size()))).toArray();
+    int[] denominators = new int[4 * rows];
+    int[] multiplicities = new int[rows];
+    long p = BabyBear.P;
     for (int r = 0; r < rows; r++) {
       reader.row = r;
-      Ext4 d = z.sub(fp.fold(reader));
-      if (d.isZero()) {
-        throw new IllegalStateException("LogUp point z equals a fingerprint at row " + r + " (probability ~2^-120)");
+      for (int k = 0; k < 4; k++) {
+        long d = head[k];
+        for (int i = 0; i < values.size(); i++) {
+          // subtract pow·v: add (p - pow)·v, below 2^62, then reduce
+          d = (d + (p - powers[4 * i + k]) * values.get(i).fold(reader)) % p;
+        }
+        denominators[4 * r + k] = (int) d;
       }
-      denominators[r] = d;
-      numerators[r] = it.multiplicity().fold(reader);
+      multiplicities[r] = it.multiplicity().fold(reader);
     }
-    Ext4[] inv = batchInverse(denominators);
+    batchInverse(denominators, rows);
     for (int r = 0; r < rows; r++) {
-      inv[r] = inv[r].mul(numerators[r]);
+      for (int k = 0; k < 4; k++) {
+        denominators[4 * r + k] = BabyBear.mul(denominators[4 * r + k], multiplicities[r]);
+      }
     }
-    return inv;
+    return denominators;
   }
 
-  private static void put(int[][] columns, int c, int row, Ext4 v) {
-    columns[4 * c][row] = v.a0();
-    columns[4 * c + 1][row] = v.a1();
-    columns[4 * c + 2][row] = v.a2();
-    columns[4 * c + 3][row] = v.a3();
-  }
-
-  /** Montgomery's trick over the extension: one inversion for the whole column. */
-  private static Ext4[] batchInverse(Ext4[] values) {
-    Ext4[] out = new Ext4[values.length];
-    Ext4 acc = Ext4.ONE;
-    for (int i = 0; i < values.length; i++) {
-      out[i] = acc;
-      acc = acc.mul(values[i]);
+  /** Montgomery's trick over the extension, in place on 4-int elements: one inversion for all. */
+  private static void batchInverse(int[] values, int count) {
+    int[] prefix = new int[4 * count];
+    int[] acc = {1, 0, 0, 0};
+    for (int i = 0; i < count; i++) {
+      System.arraycopy(acc, 0, prefix, 4 * i, 4);
+      if (values[4 * i] == 0 && values[4 * i + 1] == 0 && values[4 * i + 2] == 0 && values[4 * i + 3] == 0) {
+        throw new IllegalStateException("LogUp point z equals a fingerprint at row " + i + " (probability ~2^-120)");
+      }
+      Ext4.mulInto(acc, 0, values, 4 * i, acc, 0);
     }
-    Ext4 inv = acc.inv();
-    for (int i = values.length - 1; i >= 0; i--) {
-      out[i] = out[i].mul(inv);
-      inv = inv.mul(values[i]);
+    int[] inv = Ext4.of(acc).inv().toArray();
+    int[] next = new int[4];
+    for (int i = count - 1; i >= 0; i--) {
+      Ext4.mulInto(inv, 0, values, 4 * i, next, 0);
+      Ext4.mulInto(prefix, 4 * i, inv, 0, values, 4 * i);
+      System.arraycopy(next, 0, inv, 0, 4);
     }
-    return out;
   }
 
   @Override
@@ -376,41 +406,67 @@ public final class LogUp implements AuxPhase {
         : Optional.of("LogUp sums do not balance: lookups and tables differ by " + total);
   }
 
-  /** Reads current-row cells of the committed traces while building the aux trace. */
-  private static final class RowReader implements Ext4Algebra {
+  /**
+   * Reads current-row cells of the committed traces while building the aux trace: LogUp values
+   * and multiplicities are base-field expressions of the current row.
+   */
+  private static final class RowReader implements ExprAlgebra<Integer> {
     private final int[][] preprocessed;
     private final int[][] main;
-    private final Ext4[] challenges;
     int row;
 
-    RowReader(int[][] preprocessed, int[][] main, Ext4[] challenges) {
+    RowReader(int[][] preprocessed, int[][] main) {
       this.preprocessed = preprocessed;
       this.main = main;
-      this.challenges = challenges;
     }
 
     @Override
-    public Ext4 column(TracePart part, int index, boolean next) {
+    public Integer constant(int value) {
+      return value;
+    }
+
+    @Override
+    public Integer column(TracePart part, int index, boolean next) {
       return switch (part) {
-        case PREPROCESSED -> Ext4.of(preprocessed[index][row]);
-        case MAIN -> Ext4.of(main[index][row]);
+        case PREPROCESSED -> preprocessed[index][row];
+        case MAIN -> main[index][row];
         case AUX -> throw new IllegalArgumentException("LogUp values cannot read aux columns");
       };
     }
 
     @Override
-    public Ext4 publicValue(int index) {
+    public Integer publicValue(int index) {
       throw new IllegalArgumentException("LogUp values cannot read public values");
     }
 
     @Override
-    public Ext4 challenge(int index) {
-      return challenges[index];
+    public Integer challenge(int index) {
+      throw new IllegalArgumentException("LogUp values cannot read challenges");
     }
 
     @Override
-    public Ext4 auxPublic(int index) {
+    public Integer auxPublic(int index) {
       throw new IllegalArgumentException("LogUp values cannot read aux publics");
+    }
+
+    @Override
+    public Integer add(Integer left, Integer right) {
+      return BabyBear.add(left, right);
+    }
+
+    @Override
+    public Integer sub(Integer left, Integer right) {
+      return BabyBear.sub(left, right);
+    }
+
+    @Override
+    public Integer mul(Integer left, Integer right) {
+      return BabyBear.mul(left, right);
+    }
+
+    @Override
+    public Integer neg(Integer inner) {
+      return BabyBear.neg(inner);
     }
   }
 }

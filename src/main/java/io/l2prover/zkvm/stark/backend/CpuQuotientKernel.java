@@ -9,12 +9,15 @@ import java.util.stream.IntStream;
 /**
  * The CPU evaluation of a {@link QuotientTask}: an interpreter of the compiled constraint
  * program, one point at a time, registers reused across points, work split over the common
- * fork-join pool. Base-field registers only compute their first coordinate.
+ * fork-join pool. Base-field registers only compute their first coordinate; what reads no trace
+ * cell is evaluated once ({@link QuotientPlan}).
  */
 public final class CpuQuotientKernel {
 
   private static final int P = BabyBear.P;
   private static final int GRAIN = 1 << 11;
+  /** Points evaluated together; GRAIN is a multiple. */
+  static final int LANES = 32;
 
   // Opcodes of io.l2prover.zkvm.stark.air.ConstraintProgram (kept in sync by ConstraintProgramTest).
   static final int CONST = 0;
@@ -37,23 +40,167 @@ public final class CpuQuotientKernel {
   private CpuQuotientKernel() {}
 
   public static int[] evaluate(QuotientTask t) {
+    QuotientPlan plan = QuotientPlan.of(t, LANES);
     int size = 1 << t.logQuotientSize();
     int[] out = new int[4 * size];
     int chunks = (size + GRAIN - 1) / GRAIN;
     IntStream.range(0, chunks).parallel().forEach(c -> {
-      int[] regs = new int[4 * t.registers()];
-      int[] acc = new int[20]; // 4 sums by row selector, then one product
-      for (int j = c * GRAIN, end = Math.min(size, (c + 1) * GRAIN); j < end; j++) {
-        evaluatePoint(t, j, regs, acc, out);
+      int[] regs = plan.laneTemplate();
+      int[] rows = new int[LANES];
+      int[] next = new int[LANES];
+      int[] acc = new int[20 * LANES]; // 4 sums by row selector of 4 coordinates, then scratch
+      for (int j = c * GRAIN, end = Math.min(size, (c + 1) * GRAIN); j < end; j += LANES) {
+        int n = Math.min(LANES, end - j);
+        evaluateBlock(t, plan, j, n, rows, next, regs, acc, out);
       }
     });
     return out;
   }
 
-  private static void evaluatePoint(QuotientTask t, int j, int[] r, int[] acc, int[] out) {
+  /**
+   * Evaluates the points j0 .. j0+n-1 together, one instruction at a time over all of them, so the
+   * dispatch of an instruction is paid once per block rather than once per point. Register
+   * {@code reg} holds lane i of coordinate k at {@code r[plan.offset(reg) + k * LANES + i]}.
+   */
+  private static void evaluateBlock(QuotientTask t, QuotientPlan plan, int j0, int n, int[] rows, int[] next, int[] r,
+      int[] acc, int[] out) {
     int logLde = t.logRows() + t.logBlowup();
-    int next = BitReversal.reverse((BitReversal.reverse(j, logLde) + (1 << t.logBlowup())) & ((1 << logLde) - 1), logLde);
-    int[] code = t.code();
+    int mask = (1 << logLde) - 1;
+    for (int i = 0; i < n; i++) {
+      rows[i] = j0 + i;
+      next[i] = BitReversal.reverse((BitReversal.reverse(j0 + i, logLde) + (1 << t.logBlowup())) & mask, logLde);
+    }
+    int[] code = plan.pointCode();
+    int[] off = plan.offsets();
+    for (int pc = 0; pc < code.length; pc += 4) {
+      int d = off[code[pc + 1]];
+      int a = code[pc + 2];
+      int b = code[pc + 3];
+      switch (code[pc]) {
+        case PRE -> gather(t.preprocessed(), t.preprocessedWidth(), a, b == 0 ? rows : next, n, r, d);
+        case MAIN -> gather(t.main(), t.mainWidth(), a, b == 0 ? rows : next, n, r, d);
+        case AUX -> {
+          for (int k = 0; k < 4; k++) {
+            gather(t.aux(), t.auxWidth(), 4 * a + k, b == 0 ? rows : next, n, r, d + k * LANES);
+          }
+        }
+        case ADD_B -> addLanes(r, off[a], off[b], d, n);
+        case ADD_E -> {
+          for (int k = 0; k < 4; k++) {
+            addLanes(r, off[a] + k * LANES, off[b] + k * LANES, d + k * LANES, n);
+          }
+        }
+        case SUB_B -> subLanes(r, off[a], off[b], d, n);
+        case SUB_E -> {
+          for (int k = 0; k < 4; k++) {
+            subLanes(r, off[a] + k * LANES, off[b] + k * LANES, d + k * LANES, n);
+          }
+        }
+        case MUL_BB -> mulLanes(r, off[a], off[b], d, n);
+        case MUL_EB -> {
+          for (int k = 0; k < 4; k++) {
+            mulLanes(r, off[a] + k * LANES, off[b], d + k * LANES, n);
+          }
+        }
+        case MUL_EE -> mulExtLanes(r, off[a], off[b], d, n);
+        case NEG_B -> negLanes(r, off[a], d, n);
+        case NEG_E -> {
+          for (int k = 0; k < 4; k++) {
+            negLanes(r, off[a] + k * LANES, d + k * LANES, n);
+          }
+        }
+        default -> throw new IllegalArgumentException("opcode " + code[pc] + " at " + pc / 4 + " reads no trace cell");
+      }
+    }
+    combine(t, plan, j0, n, r, acc, out);
+  }
+
+  /**
+   * The α-weighted sum of the constraints by row selector, times 1/Z_H: acc holds 4 sums (When
+   * ordinals EVERY_ROW, TRANSITION, FIRST_ROW, LAST_ROW) of 4 coordinates of LANES lanes each.
+   */
+  private static void combine(QuotientTask t, QuotientPlan plan, int j0, int n, int[] r, int[] acc, int[] out) {
+    Arrays.fill(acc, 0, 16 * LANES, 0);
+    int[] outputs = t.outputs();
+    int[] when = t.when();
+    int[] alpha = t.alphaPowers();
+    int[] off = plan.offsets();
+    boolean[] extOutput = plan.extOutput();
+    for (int c = 0; c < outputs.length; c++) {
+      int w = 4 * when[c] * LANES;
+      int o = off[outputs[c]];
+      if (extOutput[c]) {
+        int scratch = 16 * LANES;
+        for (int i = 0; i < n; i++) {
+          Ext4.mulInto(alpha, 4 * c, 1, r, o + i, LANES, acc, scratch + i, LANES);
+        }
+        for (int k = 0; k < 4; k++) {
+          addLanes(acc, w + k * LANES, scratch + k * LANES, w + k * LANES, n);
+        }
+      } else {
+        for (int k = 0; k < 4; k++) {
+          int ak = alpha[4 * c + k];
+          int at = w + k * LANES;
+          for (int i = 0; i < n; i++) {
+            acc[at + i] = add(acc[at + i], mul(ak, r[o + i]));
+          }
+        }
+      }
+    }
+    int[] transition = t.transition();
+    int[] first = t.firstRow();
+    int[] last = t.lastRow();
+    int[] inverseVanishing = t.inverseVanishing();
+    for (int i = 0; i < n; i++) {
+      int j = j0 + i;
+      for (int k = 0; k < 4; k++) {
+        int at = k * LANES + i;
+        long v = (long) acc[at] + (long) mul(acc[4 * LANES + at], transition[j])
+            + (long) mul(acc[8 * LANES + at], first[j]) + (long) mul(acc[12 * LANES + at], last[j]);
+        out[4 * j + k] = mul((int) (v % P), inverseVanishing[j]);
+      }
+    }
+  }
+
+  private static void gather(int[] matrix, int width, int column, int[] rows, int n, int[] r, int d) {
+    for (int i = 0; i < n; i++) {
+      r[d + i] = matrix[rows[i] * width + column];
+    }
+  }
+
+  private static void addLanes(int[] r, int x, int y, int d, int n) {
+    for (int i = 0; i < n; i++) {
+      r[d + i] = add(r[x + i], r[y + i]);
+    }
+  }
+
+  private static void subLanes(int[] r, int x, int y, int d, int n) {
+    for (int i = 0; i < n; i++) {
+      r[d + i] = sub(r[x + i], r[y + i]);
+    }
+  }
+
+  private static void negLanes(int[] r, int x, int d, int n) {
+    for (int i = 0; i < n; i++) {
+      r[d + i] = sub(0, r[x + i]);
+    }
+  }
+
+  private static void mulLanes(int[] r, int x, int y, int d, int n) {
+    for (int i = 0; i < n; i++) {
+      r[d + i] = mul(r[x + i], r[y + i]);
+    }
+  }
+
+  /** Extension products lane by lane. */
+  private static void mulExtLanes(int[] r, int x, int y, int d, int n) {
+    for (int i = 0; i < n; i++) {
+      Ext4.mulInto(r, x + i, LANES, r, y + i, LANES, r, d + i, LANES);
+    }
+  }
+
+  /** Runs {@code code} at LDE row {@code j} (whose next row is {@code next}) into registers {@code r}. */
+  static void run(QuotientTask t, int[] code, int j, int next, int[] r) {
     for (int pc = 0; pc < code.length; pc += 4) {
       int dst = 4 * code[pc + 1];
       int a = code[pc + 2];
@@ -62,7 +209,14 @@ public final class CpuQuotientKernel {
         case CONST -> r[dst] = a;
         case PRE -> r[dst] = t.preprocessed()[(b == 0 ? j : next) * t.preprocessedWidth() + a];
         case MAIN -> r[dst] = t.main()[(b == 0 ? j : next) * t.mainWidth() + a];
-        case AUX -> System.arraycopy(t.aux(), (b == 0 ? j : next) * t.auxWidth() + 4 * a, r, dst, 4);
+        case AUX -> {
+          int[] aux = t.aux();
+          int at = (b == 0 ? j : next) * t.auxWidth() + 4 * a;
+          r[dst] = aux[at];
+          r[dst + 1] = aux[at + 1];
+          r[dst + 2] = aux[at + 2];
+          r[dst + 3] = aux[at + 3];
+        }
         case PUB -> r[dst] = t.publicValues()[a];
         case CHAL -> System.arraycopy(t.challenges(), 4 * a, r, dst, 4);
         case AUX_PUB -> System.arraycopy(t.auxPublics(), 4 * a, r, dst, 4);
@@ -94,25 +248,6 @@ public final class CpuQuotientKernel {
         }
         default -> throw new IllegalArgumentException("unknown opcode " + code[pc] + " at " + pc / 4);
       }
-    }
-    // acc[4w .. 4w+4): the α-weighted sum of the constraints selected by When ordinal w.
-    Arrays.fill(acc, 0, 16, 0);
-    int[] outputs = t.outputs();
-    for (int i = 0; i < outputs.length; i++) {
-      Ext4.mulInto(t.alphaPowers(), 4 * i, r, 4 * outputs[i], acc, 16);
-      int w = 4 * t.when()[i];
-      for (int k = 0; k < 4; k++) {
-        acc[w + k] = add(acc[w + k], acc[16 + k]);
-      }
-    }
-    // When ordinals: EVERY_ROW, TRANSITION, FIRST_ROW, LAST_ROW.
-    int trans = t.transition()[j];
-    int first = t.firstRow()[j];
-    int last = t.lastRow()[j];
-    int zInv = t.inverseVanishing()[j];
-    for (int k = 0; k < 4; k++) {
-      long v = (long) acc[k] + (long) mul(acc[4 + k], trans) + (long) mul(acc[8 + k], first) + (long) mul(acc[12 + k], last);
-      out[4 * j + k] = mul((int) (v % P), zInv);
     }
   }
 

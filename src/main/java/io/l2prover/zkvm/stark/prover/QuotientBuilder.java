@@ -50,7 +50,7 @@ final class QuotientBuilder {
     }
     QuotientTask task = new QuotientTask(program.code(), program.registers(), program.outputs(), program.when(),
         logRows, key.params().logBlowup(), logSize, key.preprocessedLde(), air.preprocessedWidth(), mainLde,
-        air.mainWidth(), auxLde, 4 * air.auxWidth(), publicValues, flatten(challenges), flatten(auxPublics),
+        air.mainWidth(), auxLde, 4 * air.auxWidth(), publicValues, Ext4.flatten(challenges), Ext4.flatten(auxPublics),
         alphaPowers, first, last, transition, inverseVanishing);
     int[] q = backend.evaluateQuotient(task);
 
@@ -73,13 +73,5 @@ final class QuotientBuilder {
     }
     ntt.forward(split, width, rows);
     return split;
-  }
-
-  private static int[] flatten(Ext4[] values) {
-    int[] out = new int[4 * values.length];
-    for (int i = 0; i < values.length; i++) {
-      ExtArrays.put(out, i, values[i]);
-    }
-    return out;
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.l2prover.zkvm.field.BabyBear;
 import io.l2prover.zkvm.field.Ext4;
+import io.l2prover.zkvm.rv32im.Rv32imCircuit;
 import io.l2prover.zkvm.stark.air.Air;
 import io.l2prover.zkvm.stark.air.Constraint;
 import io.l2prover.zkvm.stark.air.ConstraintProgram;
@@ -12,6 +13,7 @@ import io.l2prover.zkvm.stark.examples.ExampleAirs;
 import io.l2prover.zkvm.stark.ntt.BitReversal;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The compiled-program kernel agrees with folding the constraint trees directly, on random data. */
@@ -32,7 +34,17 @@ class CpuQuotientKernelTest {
   @Test
   void everyExampleAirAgreesWithTreeEvaluation() {
     for (Air air : ExampleAirs.all()) {
-      checkAgainstTrees(air, new SplittableRandom(air.name().hashCode()));
+      for (int logRows : new int[] {1, 3, 6}) { // fewer points than a block, one block, several blocks
+        checkAgainstTrees(air, new SplittableRandom(air.name().hashCode()), logRows);
+      }
+    }
+  }
+
+  @Test
+  void everyRv32imChipAgreesWithTreeEvaluation() {
+    Rv32imCircuit circuit = Rv32imCircuit.ofHeights(3, 3);
+    for (Air air : Stream.concat(circuit.segmentChips().stream(), circuit.memoryChips().stream()).toList()) {
+      checkAgainstTrees(air, new SplittableRandom(air.name().hashCode()), 4);
     }
   }
 
@@ -52,8 +64,7 @@ class CpuQuotientKernelTest {
     return out;
   }
 
-  private static void checkAgainstTrees(Air air, SplittableRandom r) {
-    int logRows = 3;
+  private static void checkAgainstTrees(Air air, SplittableRandom r, int logRows) {
     int logBlowup = 2;
     int logLde = logRows + logBlowup;
     int lde = 1 << logLde;
