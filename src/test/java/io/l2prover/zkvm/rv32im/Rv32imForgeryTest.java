@@ -262,7 +262,7 @@ class Rv32imForgeryTest {
   static Stream<Forged> ecallForgeries() {
     return Stream.of(
         new Forged("the journal write passed off as a console write (the journal left empty)", Check.CONSTRAINT,
-            "the journal is fd 3", Rv32imForgeryTest::journalHidden),
+            "write goes to the fd it chose", Rv32imForgeryTest::journalHidden),
         new Forged("write(1, DATA, 2) returning 1", Check.CONSTRAINT, "write returns its length, byte 0", f -> {
           int row = consoleWrite(f);
           int clk = f.at("ecall", row).get("clk");
@@ -283,15 +283,17 @@ class Rv32imForgeryTest {
   }
 
   /**
-   * The fd-3 write flagged as not going to the journal: nothing moves, so the IO row and the
-   * buffer-end ADD go, the word's last access is the one before, the CPU's journal stays empty.
+   * The fd-3 write flagged as a write to stdout: nothing moves, so the IO row and the buffer-end
+   * ADD go, the word's last access is the one before, the CPU's journal stays empty. Only the fd
+   * the row chose (1) against a0 (3) is left to catch it.
    */
   private static Forgery journalHidden(Forgery f) {
     int row = f.row("ecall", r -> r.get("is_write") == 1 && r.word("a0") == 3);
-    for (String column : new String[] {"to_journal", "journal_written", "moves_bytes", "length_inverse",
-        "buffer_offset_bit0", "buffer_offset_bit1", "buffer_byte0_div4"}) {
+    for (String column : new String[] {"to_journal", "journal_written", "moved_length", "moves_bytes",
+        "length_inverse", "buffer_offset_bit0", "buffer_offset_bit1", "buffer_byte0_div4"}) {
       f.set("ecall", column, row, 0);
     }
+    f.set("ecall", "to_stdout", row, 1);
     int end = f.at("ecall", row).word("buffer_end");
     f.setWord("ecall", "buffer_end", row, 0);
     for (int r = 0; r < f.at("ecall", 0).table().rows(); r++) {
