@@ -24,6 +24,8 @@ final class BlockRun {
   final String[] holders;
   final MultiTableProof[] proofs;
   final String[] provedBy;
+  /** Milliseconds each segment's phase 1 took, from sending it to its digest. */
+  final long[] commitMillis;
   final Map<Integer, SegmentCheckpoints.Checkpoint> checkpoints = new TreeMap<>();
   LookupChallenges challenges;
   private final long startNanos = System.nanoTime();
@@ -40,6 +42,7 @@ final class BlockRun {
     this.holders = new String[n];
     this.proofs = new MultiTableProof[n];
     this.provedBy = new String[n];
+    this.commitMillis = new long[n];
   }
 
   long block() {

@@ -39,13 +39,16 @@ import org.slf4j.LoggerFactory;
 final class SegmentCoordinator {
 
   private static final Logger LOG = LoggerFactory.getLogger(SegmentCoordinator.class);
-  private static final long RESEND_DELAY_MS = 200;
+  /** The wait before the first resend, doubled per resend: a cluster needs a moment to forget a dead node. */
+  private static final long RESEND_DELAY_MS = 500;
+  private static final long RESEND_MAX_DELAY_MS = 10_000;
 
   private final Vertx vertx;
   private final SegmentedGuest guest;
   private final ComputeBackend backend;
   private final SegmentCheckpoints checkpoints;
   private final SegmentSettings settings;
+  private final InFlight inFlight;
 
   SegmentCoordinator(Vertx vertx, SegmentedGuest guest, ComputeBackend backend, SegmentCheckpoints checkpoints,
       SegmentSettings settings) {
@@ -54,6 +57,7 @@ final class SegmentCoordinator {
     this.backend = Objects.requireNonNull(backend, "backend");
     this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints");
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.inFlight = new InFlight(settings.inFlight());
   }
 
   Future<Receipt> prove(ProvingJob job) {
@@ -118,7 +122,9 @@ final class SegmentCoordinator {
     for (int k = 0; k < run.segments(); k++) {
       if (run.digests[k] == null) {
         int index = k;
+        long started = System.nanoTime();
         sent.add(send(run, index, request(run, index, SegmentMessages.COMMIT), Addresses.PROVE_SEGMENT, reply -> {
+          run.commitMillis[index] = (System.nanoTime() - started) / 1_000_000;
           run.digests[index] = SegmentMessages.digest(reply.getJsonArray("digest"));
           run.holders[index] = reply.getString("address");
           return Future.succeededFuture();
@@ -215,7 +221,7 @@ final class SegmentCoordinator {
       }
       return proof;
     }).map(proof -> {
-      long millis = (System.nanoTime() - started) / 1_000_000;
+      long millis = run.commitMillis[k] + (System.nanoTime() - started) / 1_000_000;
       run.proved(k, proof, worker, false);
       LOG.info("block {}: segment {} ({} cycles) proven by {} ({} of {})", run.block(), k, run.segment(k).cycles(),
           worker, run.done(), run.segments());
@@ -249,7 +255,7 @@ final class SegmentCoordinator {
   private Future<Void> attempt(BlockRun run, int k, JsonObject body, String address, int attempt,
       Function<JsonObject, Future<Void>> onReply) {
     DeliveryOptions options = new DeliveryOptions().setSendTimeout(settings.segmentTimeout().toMillis());
-    return vertx.eventBus().<JsonObject>request(address, body, options)
+    return inFlight.run(() -> vertx.eventBus().<JsonObject>request(address, body, options))
         .compose(reply -> onReply.apply(reply.body()))
         .recover(e -> {
           String op = body.getString("op");
@@ -259,7 +265,8 @@ final class SegmentCoordinator {
           }
           LOG.warn("block {}: segment {} ({}): {}; sent again to any worker (attempt {} of {})", run.block(), k, op,
               e.getMessage(), attempt + 1, settings.attempts());
-          return vertx.timer(RESEND_DELAY_MS, TimeUnit.MILLISECONDS)
+          long delay = Math.min(RESEND_MAX_DELAY_MS, RESEND_DELAY_MS << Math.min(attempt - 1, 10));
+          return vertx.timer(delay, TimeUnit.MILLISECONDS)
               .compose(v -> attempt(run, k, body, Addresses.PROVE_SEGMENT, attempt + 1, onReply));
         });
   }

@@ -4,19 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.l2prover.app.Services;
 import io.l2prover.bus.Addresses;
-import io.l2prover.zkvm.exec.ExecutionResult;
-import io.l2prover.zkvm.exec.ExecutorOptions;
-import io.l2prover.zkvm.exec.Guests;
-import io.l2prover.zkvm.exec.Program;
 import io.l2prover.zkvm.receipt.CompositeProver;
-import io.l2prover.zkvm.receipt.ImageId;
 import io.l2prover.zkvm.receipt.ReceiptFile;
 import io.l2prover.zkvm.stark.backend.CpuBackend;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,59 +31,28 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SegmentedProvingTest {
 
-  static Program hello;
-  static ImageId image;
+  static final HelloGuest GUEST = HelloGuest.INSTANCE;
   static byte[] inProcess;
-
-  /** The hello guest in segments of 2^10 cycles: 3 segments. */
-  static final SegmentedGuest GUEST = new SegmentedGuest() {
-    @Override
-    public Program program() {
-      return hello;
-    }
-
-    @Override
-    public ImageId imageId() {
-      return image;
-    }
-
-    @Override
-    public ExecutorOptions options() {
-      return ExecutorOptions.defaults().withPo2(10)
-          .withOutput(OutputStream.nullOutputStream(), OutputStream.nullOutputStream());
-    }
-
-    @Override
-    public byte[] input(ProvingJob job) {
-      return new byte[0];
-    }
-
-    @Override
-    public void accept(ExecutionResult run, long blockNumber) {
-      assertThat(run.exitCode()).isZero();
-    }
-  };
 
   @TempDir
   Path dataDir;
 
   @BeforeAll
   static void proveInProcess() {
-    hello = Program.fromElf(Guests.bundled("hello"));
-    CompositeProver prover = new CompositeProver(new CpuBackend());
-    image = prover.imageId(hello);
-    inProcess = ReceiptFile.encode(prover.prove(hello, new byte[0], GUEST.options(), s -> {}).receipt());
+    inProcess = ReceiptFile.encode(new CompositeProver(new CpuBackend())
+        .prove(GUEST.program(), new byte[0], GUEST.options(), s -> {}).receipt());
   }
 
-  private static SegmentSettings settings(Duration timeout) {
-    return new SegmentSettings(timeout, SegmentSettings.DEFAULT_ATTEMPTS, Duration.ofSeconds(1));
+  private static SegmentSettings settings(Duration timeout, int workers) {
+    return new SegmentSettings(timeout, SegmentSettings.DEFAULT_ATTEMPTS, Duration.ofSeconds(1), workers);
   }
 
   private Vertx start(int workers, SegmentSettings settings, List<JsonObject> events) throws Exception {
     Vertx vertx = Vertx.vertx();
     Services.registerCodecs(vertx.eventBus());
     vertx.eventBus().<JsonObject>localConsumer(Addresses.SEGMENTS, m -> events.add(m.body()));
-    vertx.deployVerticle(() -> new SegmentWorkerVerticle(Map.of(image, hello), new CpuBackend(), "test-node"),
+    vertx.deployVerticle(() -> new SegmentWorkerVerticle(Map.of(GUEST.imageId(), GUEST.program()), new CpuBackend(),
+        "test-node"),
         new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER).setWorkerPoolName("segment-workers")
             .setWorkerPoolSize(workers).setInstances(workers)).await(30, TimeUnit.SECONDS);
     vertx.deployVerticle(new SegmentedProvingVerticle(GUEST, new CpuBackend(), dataDir, settings))
@@ -111,7 +74,7 @@ class SegmentedProvingTest {
   @Test
   void twoWorkersProveTheSegmentsIntoTheInProcessReceiptAndASwallowedSegmentIsSentAgain() throws Exception {
     List<JsonObject> events = new CopyOnWriteArrayList<>();
-    Vertx vertx = start(2, settings(Duration.ofSeconds(30)), events);
+    Vertx vertx = start(2, settings(Duration.ofSeconds(30), 2), events);
     try {
       // A node that takes one request and dies with it: it never answers.
       AtomicInteger swallowed = new AtomicInteger();
@@ -136,7 +99,7 @@ class SegmentedProvingTest {
   @Test
   void aBlockCutOffAfterASegmentResumesFromItsCheckpointsAndReprovesACorruptOne() throws Exception {
     List<JsonObject> first = new CopyOnWriteArrayList<>();
-    Vertx vertx = start(1, settings(Duration.ofMinutes(5)), first);
+    Vertx vertx = start(1, settings(Duration.ofMinutes(5), 1), first);
     vertx.eventBus().request(Addresses.PROVE, new ProvingJob(9, ProvingVerticleTest.input("0xaa")),
         new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(300_000));
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
@@ -164,7 +127,7 @@ class SegmentedProvingTest {
     Files.write(corrupt, bytes);
 
     List<JsonObject> second = new CopyOnWriteArrayList<>();
-    Vertx again = start(1, settings(Duration.ofMinutes(5)), second);
+    Vertx again = start(1, settings(Duration.ofMinutes(5), 1), second);
     try {
       assertThat(prove(again, 9)).isEqualTo(inProcess);
       assertThat(count(second, "checkpoint")).isEqualTo(kept);
