@@ -68,8 +68,9 @@ final class BlockRun {
     }
   }
 
+  /** Segments whose proof is checked (a checkpoint counts once it verified under this run's challenges). */
   int done() {
-    return (int) Arrays.stream(proofs).filter(p -> p != null).count();
+    return (int) Arrays.stream(provedBy).filter(p -> p != null).count();
   }
 
   int fromCheckpoints() {
@@ -79,7 +80,7 @@ final class BlockRun {
   long cyclesDone() {
     long c = 0;
     for (int k = 0; k < proofs.length; k++) {
-      c += proofs[k] == null ? 0 : segment(k).cycles();
+      c += provedBy[k] == null ? 0 : segment(k).cycles();
     }
     return c;
   }

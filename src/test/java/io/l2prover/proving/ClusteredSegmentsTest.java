@@ -72,7 +72,7 @@ class ClusteredSegmentsTest {
     List<JsonObject> segments = new CopyOnWriteArrayList<>();
     nodeA.eventBus().<JsonObject>localConsumer(Addresses.SEGMENTS, m -> segments.add(m.body()));
     nodeA.deployVerticle(new SegmentedProvingVerticle(guest, new CpuBackend(), dataDir,
-        new SegmentSettings(Duration.ofSeconds(20), SegmentSettings.DEFAULT_ATTEMPTS, Duration.ofSeconds(5), 2)))
+        new SegmentSettings(Duration.ofSeconds(25), SegmentSettings.DEFAULT_ATTEMPTS, Duration.ofSeconds(5), 2)))
         .await(30, TimeUnit.SECONDS);
 
     ProvingResult result = nodeA.eventBus().<ProvingResult>request(Addresses.PROVE,

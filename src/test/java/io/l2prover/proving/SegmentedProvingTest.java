@@ -74,7 +74,7 @@ class SegmentedProvingTest {
   @Test
   void twoWorkersProveTheSegmentsIntoTheInProcessReceiptAndASwallowedSegmentIsSentAgain() throws Exception {
     List<JsonObject> events = new CopyOnWriteArrayList<>();
-    Vertx vertx = start(2, settings(Duration.ofSeconds(30), 2), events);
+    Vertx vertx = start(2, settings(Duration.ofSeconds(15), 2), events);
     try {
       // A node that takes one request and dies with it: it never answers.
       AtomicInteger swallowed = new AtomicInteger();
