@@ -5,6 +5,7 @@ import io.l2prover.client.Backoff;
 import io.l2prover.client.ClientSettings;
 import io.l2prover.protocol.ProtocolLimits;
 import io.l2prover.protocol.ProtocolTls;
+import io.l2prover.proving.SegmentSettings;
 import io.l2prover.server.ServerSettings;
 import io.l2prover.zkvm.exec.ExecutorOptions;
 import io.vertx.core.json.JsonObject;
@@ -42,11 +43,14 @@ public record ProverConfig(
     Optional<Path> chainFile,
     boolean clientClustered,
     boolean clientLocalProving,
-    ClusterSettings cluster) {
+    ClusterSettings cluster,
+    SegmentSettings segments) {
 
   /** The keys this application reads; the environment store is limited to these. */
   public static final List<String> KEYS = List.of(
       "PROVER_DEV_MODE", "PROVER_DEV_EXECUTE", "PROVER_DATA_DIR", "PROVER_WORKERS", "PROVER_SEGMENT_PO2", "PROVER_GPU",
+      "PROVER_SEGMENT_TIMEOUT_MS", "PROVER_SEGMENT_ATTEMPTS", "PROVER_SEGMENTS_IN_FLIGHT",
+      "PROVER_PROGRESS_INTERVAL_MS",
       "PROVER_METRICS_PORT", "PROVER_METRICS_HOST",
       "PROVER_CONNECT_TIMEOUT_MS", "PROVER_IDLE_TIMEOUT_MS", "PROVER_CLIENT_MAX_RECEIVE_BYTES",
       "PROVER_CLIENT_PROVER_SERVER_ENDPOINT", "PROVER_CLIENT_INTERVAL_MS", "PROVER_CLIENT_BACKOFF_INITIAL_MS",
@@ -97,11 +101,13 @@ public record ProverConfig(
       throw new UserError("PROVER_CLIENT_LOCAL_PROVING=false needs PROVER_CLIENT_CLUSTERED=true:"
           + " without a cluster no prover-node can take the client's proving jobs");
     }
+    int workers = (int) s.longIn("PROVER_WORKERS", 1, 1024);
+    int inFlight = (int) s.longIn("PROVER_SEGMENTS_IN_FLIGHT", 0, 65536);
     return new ProverConfig(
         s.bool("PROVER_DEV_MODE"),
         s.bool("PROVER_DEV_EXECUTE"),
         dataDir.isBlank() ? defaultDataDir(env) : Path.of(dataDir),
-        (int) s.longIn("PROVER_WORKERS", 1, 1024),
+        workers,
         segmentPo2(s),
         GpuMode.parse(s.string(GpuMode.ENV)),
         (int) s.longIn("PROVER_METRICS_PORT", 0, 65535),
@@ -124,7 +130,10 @@ public record ProverConfig(
         localProving,
         ClusterSettings.of(s.string("PROVER_CLUSTER_NAME"), s.string("PROVER_CLUSTER_HOST"),
             (int) s.longIn("PROVER_CLUSTER_PORT", 1, 65535), s.string("PROVER_CLUSTER_MEMBERS"),
-            (int) s.longIn("PROVER_CLUSTER_BUS_PORT", 0, 65535)));
+            (int) s.longIn("PROVER_CLUSTER_BUS_PORT", 0, 65535)),
+        new SegmentSettings(Duration.ofMillis(s.positiveLong("PROVER_SEGMENT_TIMEOUT_MS")),
+            (int) s.longIn("PROVER_SEGMENT_ATTEMPTS", 1, 100),
+            Duration.ofMillis(s.positiveLong("PROVER_PROGRESS_INTERVAL_MS")), inFlight == 0 ? workers : inFlight));
   }
 
   /** TLS when a certificate and its key are set; mutual TLS when a client CA is set too. */
@@ -204,7 +213,7 @@ public record ProverConfig(
     return new ProverConfig(devMode, devExecute, dataDir, workers, segmentPo2, gpuMode, metricsPort, metricsHostSetting,
         serverLimits, clientLimits, serverTls, clientTls, serverEndpoint, clientInterval, backoff, submitAttempts,
         provingTimeout, listenIp, listenPort, genesis.or(() -> genesisFile), chain.or(() -> chainFile), clientClustered,
-        clientLocalProving, cluster);
+        clientLocalProving, cluster, segments);
   }
 
   /** host:port of the prover server. */

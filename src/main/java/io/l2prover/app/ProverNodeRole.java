@@ -42,7 +42,7 @@ final class ProverNodeRole extends FlagRole {
     Services.registerCodecs(vertx.eventBus());
     return Running.untilStopped(vertx,
         Services.deployMetrics(vertx, config, Optional.of(engine.backend()), List.of(ClusteredVertx.health(vertx)))
-            .compose(v -> Services.deployProvingWorkers(vertx, config.workers(), engine)),
+            .compose(v -> Services.deployProvingWorkers(vertx, config, engine)),
         "the prover node");
   }
 }

@@ -18,6 +18,10 @@ import io.l2prover.proving.ProvingEngine;
 import io.l2prover.proving.ProvingJob;
 import io.l2prover.proving.ProvingResult;
 import io.l2prover.proving.ProvingVerticle;
+import io.l2prover.proving.SegmentSettings;
+import io.l2prover.proving.SegmentWorkerVerticle;
+import io.l2prover.proving.SegmentedGuest;
+import io.l2prover.proving.SegmentedProvingVerticle;
 import io.l2prover.server.ChainSource;
 import io.l2prover.server.ProofStore;
 import io.l2prover.server.ProverServerVerticle;
@@ -33,9 +37,11 @@ import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,7 +117,7 @@ public final class Services {
 
   /** Persister, proving workers and the client loop, as {@code config} says; yields the loop's deployment ID. */
   public static Future<String> deployClient(Vertx vertx, ProverConfig config, ProvingEngine engine) {
-    return deployClient(vertx, config.dataDir(), config.workers(), config.clientSettings(), engine);
+    return deployClient(vertx, config.dataDir(), config.workers(), config.clientSettings(), engine, config.segments());
   }
 
   /**
@@ -124,19 +130,48 @@ public final class Services {
         .compose(id -> vertx.deployVerticle(new ProverClientVerticle(settings)));
   }
 
+  /** The proving workers {@code config} asks for: what a prover-node runs, and the local half of a client. */
+  public static Future<String> deployProvingWorkers(Vertx vertx, ProverConfig config, ProvingEngine engine) {
+    return deployProvingWorkers(vertx, config.workers(), engine, config.dataDir(), config.segments());
+  }
+
   /**
    * {@code workers} ProvingVerticle instances sharing {@code engine}'s prover, on a worker pool
-   * of that size: what a prover-node runs, and the local half of a client.
+   * of that size. A prover of segments (real mode) is deployed by the overload with a data directory.
    */
   public static Future<String> deployProvingWorkers(Vertx vertx, int workers, ProvingEngine engine) {
     Prover prover = engine.prover();
+    if (prover instanceof SegmentedGuest) {
+      return Future.failedFuture("a prover of segments needs a data directory for its checkpoints");
+    }
     LOG.info("Proving on {} worker thread(s): {}", workers, engine.describe());
-    DeploymentOptions workerOptions = new DeploymentOptions()
+    return vertx.deployVerticle(() -> new ProvingVerticle(prover), workerOptions("prover-workers", workers));
+  }
+
+  /**
+   * As above; a prover of segments (real mode) gets {@code workers} SegmentWorkerVerticles, each
+   * proving one segment at a time of any block of the cluster, and the SegmentedProvingVerticle
+   * that proves this node's blocks on them (checkpoints under {@code dataDir}).
+   */
+  public static Future<String> deployProvingWorkers(Vertx vertx, int workers, ProvingEngine engine, Path dataDir,
+      SegmentSettings segments) {
+    if (!(engine.prover() instanceof SegmentedGuest guest)) {
+      return deployProvingWorkers(vertx, workers, engine);
+    }
+    String node = ManagementFactory.getRuntimeMXBean().getName();
+    LOG.info("Proving segments on {} worker thread(s) as {}: {}; segment timeout {} s", workers, node,
+        engine.describe(), segments.segmentTimeout().toSeconds());
+    return vertx.deployVerticle(() -> new SegmentWorkerVerticle(Map.of(guest.imageId(), guest.program()),
+            engine.backend(), node), workerOptions("segment-workers", workers))
+        .compose(id -> vertx.deployVerticle(new SegmentedProvingVerticle(guest, engine.backend(), dataDir, segments)));
+  }
+
+  private static DeploymentOptions workerOptions(String pool, int workers) {
+    return new DeploymentOptions()
         .setThreadingModel(ThreadingModel.WORKER)
-        .setWorkerPoolName("prover-workers")
+        .setWorkerPoolName(pool)
         .setWorkerPoolSize(workers)
         .setInstances(workers);
-    return vertx.deployVerticle(() -> new ProvingVerticle(prover), workerOptions);
   }
 
   /**
@@ -145,8 +180,14 @@ public final class Services {
    */
   public static Future<String> deployClient(Vertx vertx, Path dataDir, int workers, ClientSettings settings,
       ProvingEngine engine) {
+    return deployClient(vertx, dataDir, workers, settings, engine, SegmentSettings.defaults(workers));
+  }
+
+  /** As above, with the segment settings of a prover of segments. */
+  public static Future<String> deployClient(Vertx vertx, Path dataDir, int workers, ClientSettings settings,
+      ProvingEngine engine, SegmentSettings segments) {
     return vertx.deployVerticle(new StatePersisterVerticle(dataDir, AtomicFileWriter.durable()))
-        .compose(id -> deployProvingWorkers(vertx, workers, engine))
+        .compose(id -> deployProvingWorkers(vertx, workers, engine, dataDir, segments))
         .compose(id -> vertx.deployVerticle(new ProverClientVerticle(settings)));
   }
 

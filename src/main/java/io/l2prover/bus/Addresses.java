@@ -11,8 +11,15 @@ public final class Addresses {
    */
   public static final String PROVE = "prover.prove";
 
-  /** Request: a segment of an execution; reply: its segment proof (clustered proving, later). */
+  /**
+   * Request: one phase of one segment of a block's run (JSON, see {@code SegmentMessages}); reply:
+   * its digest (phase 1) or its proof (phase 2). Served by every SegmentWorkerVerticle of the
+   * cluster; each also listens on {@code prover.segment.<id>}, where phase 2 finds its phase-1 state.
+   */
   public static final String PROVE_SEGMENT = "prover.segment";
+
+  /** Published (local only) per finished segment of a block: for metrics and tests. */
+  public static final String SEGMENTS = "prover.segments";
 
   /** Request: no body; reply: the client's {@code ProverState}. Served by the StatePersisterVerticle. */
   public static final String STATE_LOAD = "state.load";

@@ -41,6 +41,10 @@ public final class MetricsVerticle extends VerticleBase {
   private long lastProvenBlock = -1;
   private long proofsAccepted;
   private long submitsRejected;
+  private long segmentsProven;
+  private long segmentsFromCheckpoints;
+  private long segmentMillis;
+  private double cyclesPerSecond;
   private HttpServer server;
 
   /** For a process that does not prove (the server). @param port 0 picks a free port, see {@link #actualPort()} */
@@ -90,6 +94,7 @@ public final class MetricsVerticle extends VerticleBase {
         submitsRejected++;
       }
     });
+    vertx.eventBus().<JsonObject>localConsumer(Addresses.SEGMENTS, message -> countSegment(message.body()));
     server = vertx.createHttpServer().requestHandler(this::serve);
     return server.listen(port, host)
         .onSuccess(s -> LOG.info("health and metrics on http://{}:{}/health and /metrics", host, s.actualPort()))
@@ -111,6 +116,17 @@ public final class MetricsVerticle extends VerticleBase {
       case RETRY -> failures++;
       default -> { }
     }
+  }
+
+  /** A finished segment of a block proven here (SegmentCoordinator): proven by a worker or read from a checkpoint. */
+  private void countSegment(JsonObject segment) {
+    if ("checkpoint".equals(segment.getString("source"))) {
+      segmentsFromCheckpoints++;
+      return;
+    }
+    segmentsProven++;
+    segmentMillis += segment.getLong("millis", 0L);
+    cyclesPerSecond = segment.getDouble("cycles_per_second", 0.0);
   }
 
   private void serve(HttpServerRequest request) {
@@ -182,7 +198,24 @@ public final class MetricsVerticle extends VerticleBase {
         + "# HELP l2prover_server_submits_rejected_total Submits the prover server rejected.\n"
         + "# TYPE l2prover_server_submits_rejected_total counter\n"
         + "l2prover_server_submits_rejected_total " + submitsRejected + "\n"
+        + segmentLines()
         + connections.map(MetricsVerticle::connectionLines).orElse("");
+  }
+
+  private String segmentLines() {
+    return "# HELP l2prover_segments_proven_total Segments of this node's blocks proven by the workers.\n"
+        + "# TYPE l2prover_segments_proven_total counter\n"
+        + "l2prover_segments_proven_total " + segmentsProven + "\n"
+        + "# HELP l2prover_segments_from_checkpoints_total Segments taken from checkpoints after a restart.\n"
+        + "# TYPE l2prover_segments_from_checkpoints_total counter\n"
+        + "l2prover_segments_from_checkpoints_total " + segmentsFromCheckpoints + "\n"
+        + "# HELP l2prover_segment_seconds Time a segment took on the workers: phase 1 and phase 2, each from its sending to its answer.\n"
+        + "# TYPE l2prover_segment_seconds summary\n"
+        + "l2prover_segment_seconds_sum " + (segmentMillis / 1000.0) + "\n"
+        + "l2prover_segment_seconds_count " + segmentsProven + "\n"
+        + "# HELP l2prover_proving_cycles_per_second Cycles proven per second in the block proven last.\n"
+        + "# TYPE l2prover_proving_cycles_per_second gauge\n"
+        + "l2prover_proving_cycles_per_second " + cyclesPerSecond + "\n";
   }
 
   private static String connectionLines(ConnectionStats stats) {

@@ -2,7 +2,9 @@ package io.l2prover.proving;
 
 import io.l2prover.guest.BlockGuest;
 import io.l2prover.guest.GuestInputs;
+import io.l2prover.zkvm.exec.ExecutionResult;
 import io.l2prover.zkvm.exec.ExecutorOptions;
+import io.l2prover.zkvm.exec.Program;
 import io.l2prover.zkvm.exec.GuestFault;
 import io.l2prover.zkvm.receipt.CompositeProver;
 import io.l2prover.zkvm.receipt.ImageId;
@@ -19,9 +21,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Real mode: proves the block guest's run on each block into a {@code composite} receipt, and
  * verifies it before handing it on, so a prover bug never reaches the server as a bad receipt.
- * Segments of one block are proven one after another in this worker (issue 12 spreads them).
+ * {@link #prove} proves the segments of one block one after another in this thread; the service
+ * spreads them over the proving workers ({@link SegmentedProvingVerticle}).
  */
-public final class CompositeBlockProver implements Prover {
+public final class CompositeBlockProver implements Prover, SegmentedGuest {
 
   private static final Logger LOG = LoggerFactory.getLogger(CompositeBlockProver.class);
 
@@ -51,19 +54,39 @@ public final class CompositeBlockProver implements Prover {
         job.blockNumber(), step.what(), step.logRows(), step.millis());
     CompositeProver.Proved proved;
     try {
-      proved = prover.prove(guest.program(), GuestInputs.encode(job.input()), options, progress);
+      proved = prover.prove(guest.program(), input(job), options, progress);
     } catch (GuestFault e) {
       throw new IllegalStateException("the block guest faulted on block " + job.blockNumber() + ": " + e.getMessage(), e);
     }
-    if (proved.execution().exitCode() != 0) {
-      String reason = new String(proved.execution().stderr(), StandardCharsets.UTF_8).strip();
-      throw new IllegalStateException("the block guest rejected block " + job.blockNumber() + " (exit code "
-          + proved.execution().exitCode() + ")" + (reason.isEmpty() ? "" : ": " + reason));
-    }
+    accept(proved.execution(), job.blockNumber());
     ReceiptVerifier.strict().verify(proved.receipt(), guest.imageId());
     LOG.info("block {}: {} cycles in {} segments proven and verified in {} ms ({})", job.blockNumber(),
         proved.execution().cycles(), proved.execution().segments().size(), proved.traceMillis() + proved.proveMillis(),
         proved.security());
     return proved.receipt();
+  }
+
+  @Override
+  public Program program() {
+    return guest.program();
+  }
+
+  @Override
+  public ExecutorOptions options() {
+    return options;
+  }
+
+  @Override
+  public byte[] input(ProvingJob job) {
+    return GuestInputs.encode(job.input());
+  }
+
+  @Override
+  public void accept(ExecutionResult run, long blockNumber) {
+    if (run.exitCode() != 0) {
+      String reason = new String(run.stderr(), StandardCharsets.UTF_8).strip();
+      throw new IllegalStateException("the block guest rejected block " + blockNumber + " (exit code "
+          + run.exitCode() + ")" + (reason.isEmpty() ? "" : ": " + reason));
+    }
   }
 }

@@ -20,8 +20,6 @@ import io.l2prover.server.TestChains;
 import io.l2prover.zkvm.stark.backend.CpuBackend;
 import io.vertx.core.Vertx;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -51,13 +49,11 @@ class ClusteredProvingTest {
   @TempDir
   Path clientDir;
 
-  private final List<Vertx> nodes = new CopyOnWriteArrayList<>();
+  private final TestCluster nodes = new TestCluster();
 
   @AfterEach
   void closeNodes() throws Exception {
-    for (Vertx node : nodes) {
-      node.close().await(20, TimeUnit.SECONDS);
-    }
+    nodes.close();
   }
 
   @Test
@@ -145,15 +141,10 @@ class ClusteredProvingTest {
   }
 
   private Vertx join(String cluster, int port, String members) {
-    Vertx node = ClusteredVertx.join(ClusterSettings.of(cluster, "127.0.0.1", port, members, 0));
-    nodes.add(node);
-    Services.registerCodecs(node.eventBus());
-    return node;
+    return nodes.join(cluster, port, members);
   }
 
   private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
+    return TestCluster.freePort();
   }
 }

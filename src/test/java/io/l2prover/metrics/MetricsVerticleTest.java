@@ -41,6 +41,9 @@ class MetricsVerticleTest {
     vertx.eventBus().publish(Addresses.PROGRESS, new ProgressEvent(8, Phase.RETRY, 10, "refused"));
     vertx.eventBus().publish(Addresses.SERVER_SUBMITS, new SubmitOutcome(7, true, 3, "fake"));
     vertx.eventBus().publish(Addresses.SERVER_SUBMITS, new SubmitOutcome(8, false, 0, "wrong journal"));
+    vertx.eventBus().publish(Addresses.SEGMENTS, new io.vertx.core.json.JsonObject().put("source", "checkpoint"));
+    vertx.eventBus().publish(Addresses.SEGMENTS, new io.vertx.core.json.JsonObject().put("source", "worker")
+        .put("millis", 2500).put("cycles_per_second", 400.0));
 
     var client = vertx.createHttpClient();
     String health = get(client, metrics.actualPort(), "/health");
@@ -51,7 +54,10 @@ class MetricsVerticleTest {
     }
     assertThat(text).contains("l2prover_blocks_proven_total 1\n", "l2prover_proving_seconds_total 1.5\n",
         "l2prover_failures_total 1\n", "l2prover_last_proven_block 7\n", "# TYPE l2prover_blocks_proven_total counter",
-        "l2prover_server_proofs_accepted_total 1\n", "l2prover_server_submits_rejected_total 1\n");
+        "l2prover_server_proofs_accepted_total 1\n", "l2prover_server_submits_rejected_total 1\n",
+        "l2prover_segments_proven_total 1\n", "l2prover_segments_from_checkpoints_total 1\n",
+        "l2prover_segment_seconds_sum 2.5\n", "l2prover_segment_seconds_count 1\n",
+        "l2prover_proving_cycles_per_second 400.0\n");
     // A process that does not prove names no backend.
     assertThat(text).doesNotContain("l2prover_backend");
   }

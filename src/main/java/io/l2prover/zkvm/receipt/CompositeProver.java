@@ -60,14 +60,9 @@ public final class CompositeProver {
    * output streams (their trace sink is replaced).
    */
   public Proved prove(Program program, byte[] input, ExecutorOptions options, java.util.function.Consumer<Step> progress) {
-    if (options.po2() > MAX_PO2) {
-      throw new IllegalArgumentException("segments of 2^" + options.po2() + " cycles cannot be proven; at most 2^"
-          + MAX_PO2);
-    }
     long started = System.nanoTime();
     TraceBuffer trace = new TraceBuffer();
-    // Precompile calls have no chips yet: a proven run answers them -ENOSYS, as qemu does, and guests fall back.
-    ExecutionResult result = Executor.run(program, input, options.withTrace(trace).withPrecompiles(false));
+    ExecutionResult result = execute(program, input, options, trace);
     Rv32imCircuit circuit = new Rv32imCircuit(GuestProgram.of(program));
     ExecutionTraces.Tables tables = ExecutionTraces.build(circuit, result, trace);
     long traced = System.nanoTime();
@@ -92,14 +87,30 @@ public final class CompositeProver {
     });
     long proved = System.nanoTime();
     Rv32imKeys keys = prover.keys(circuit);
-    byte[] seal = new CompositeSeal(keys.commitment(), result.exitCode(), proof).encode();
-    Receipt receipt = new Receipt(ReceiptKind.COMPOSITE, ImageId.of(keys.imageId()), Bytes.of(result.journal()),
-        Bytes.of(seal), "STARK proofs of " + proof.segments().size() + " segments and the memory");
-    return new Proved(receipt, result, List.copyOf(steps), (traced - started) / 1_000_000, (proved - traced) / 1_000_000,
-        proof.security(keys, result.journal().length));
+    return new Proved(seal(keys, result, proof), result, List.copyOf(steps), (traced - started) / 1_000_000,
+        (proved - traced) / 1_000_000, proof.security(keys, result.journal().length));
   }
 
-  private Rv32imProver prover() {
+  /**
+   * The traced run a proof is made of: precompiles off (they have no chips yet: a proven run
+   * answers them -ENOSYS, as qemu does, and guests fall back), every cycle into {@code trace}.
+   */
+  static ExecutionResult execute(Program program, byte[] input, ExecutorOptions options, TraceBuffer trace) {
+    if (options.po2() > MAX_PO2) {
+      throw new IllegalArgumentException("segments of 2^" + options.po2() + " cycles cannot be proven; at most 2^"
+          + MAX_PO2);
+    }
+    return Executor.run(program, input, options.withTrace(trace).withPrecompiles(false));
+  }
+
+  /** The receipt of {@code proof}: the one encoding, whichever way its proofs were made. */
+  static Receipt seal(Rv32imKeys keys, ExecutionResult result, ExecutionProof proof) {
+    byte[] seal = new CompositeSeal(keys.commitment(), result.exitCode(), proof).encode();
+    return new Receipt(ReceiptKind.COMPOSITE, ImageId.of(keys.imageId()), Bytes.of(result.journal()),
+        Bytes.of(seal), "STARK proofs of " + proof.segments().size() + " segments and the memory");
+  }
+
+  Rv32imProver prover() {
     return Rv32imProver.checked(backend, FriParameters.DEFAULT);
   }
 }

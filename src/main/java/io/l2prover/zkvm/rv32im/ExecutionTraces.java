@@ -35,6 +35,8 @@ public final class ExecutionTraces {
   private final Map<Integer, Integer> memory = new HashMap<>();
   /** For each address touched so far: the segment (from 1) that last touched it. */
   private final Map<Integer, Integer> lastSegment = new TreeMap<>();
+  /** Per finished segment: each word it touched to the segment that touched it before (when one did). */
+  private final List<Map<Integer, Integer>> links = new ArrayList<>();
 
   private ExecutionTraces(Rv32imCircuit circuit) {
     this.circuit = circuit;
@@ -44,6 +46,49 @@ public final class ExecutionTraces {
   /** The tables of {@code circuit} for {@code result}, traced into {@code trace}. */
   public static Tables build(Rv32imCircuit circuit, ExecutionResult result, TraceBuffer trace) {
     return new ExecutionTraces(circuit).run(result, trace);
+  }
+
+  /** Every table of a run, and what proving each segment on its own needs ({@link #segment}). */
+  public record Plan(Tables tables, List<SegmentWork> work) {}
+
+  /** As {@link #build}, with each segment's {@link SegmentWork} (its segments must carry their page images). */
+  public static Plan plan(Rv32imCircuit circuit, ExecutionResult result, TraceBuffer trace) {
+    ExecutionTraces traces = new ExecutionTraces(circuit);
+    Tables tables = traces.run(result, trace);
+    List<SegmentWork> work = new ArrayList<>();
+    for (int k = 0; k < result.segments().size(); k++) {
+      work.add(new SegmentWork(result.segments().get(k), k == result.segments().size() - 1, result.exitCode(),
+          tables.segments().get(k).journalStart(), traces.links.get(k)));
+    }
+    return new Plan(tables, work);
+  }
+
+  /**
+   * The tables of one segment from its replay alone ({@code trace} holds exactly its cycles):
+   * the same tables {@link #build} makes for it from the whole run. The start values come from the
+   * segment's registers and page images, the hand-over links from {@code work}.
+   */
+  public static SegmentTables segment(Rv32imCircuit circuit, SegmentWork work, TraceBuffer trace) {
+    Segment s = work.segment();
+    if (trace.firstCycle() != s.startCycle() || trace.size() != s.cycles()) {
+      throw new IllegalArgumentException("trace has cycles " + trace.firstCycle() + ".." + (trace.firstCycle()
+          + trace.size()) + ", segment " + s.index() + " " + s.startCycle() + ".." + (s.startCycle() + s.cycles()));
+    }
+    ExecutionTraces traces = new ExecutionTraces(circuit);
+    System.arraycopy(s.start().registers(), 0, traces.registers, 0, 32);
+    for (io.l2prover.zkvm.exec.PageImage page : s.startPages()) {
+      int first = page.address() >>> 2;
+      int[] words = page.words();
+      for (int i = 0; i < words.length; i++) {
+        traces.memory.put(first + i, words[i]);
+      }
+    }
+    traces.lastSegment.putAll(work.previous());
+    SegmentBuilder b = traces.new SegmentBuilder(s.index() + 1, work.journalStart());
+    for (int i = 0; i < trace.size(); i++) {
+      b.cycle(trace.step(i));
+    }
+    return b.finish(s.startPc(), s.endPc(), work.last(), work.exitCode());
   }
 
   private Tables run(ExecutionResult result, TraceBuffer trace) {
@@ -328,12 +373,17 @@ public final class ExecutionTraces {
 
     SegmentTables finish(int startPc, int endPc, boolean last, int exitCode) {
       List<MemoryBoundaryChip.Row> boundary = new ArrayList<>();
+      Map<Integer, Integer> previous = new HashMap<>();
       for (Map.Entry<Integer, Integer> e : startValue.entrySet()) {
         int address = e.getKey();
-        boundary.add(new MemoryBoundaryChip.Row(address, e.getValue(), read(address), lastTs.get(address),
-            lastSegment.getOrDefault(address, 0)));
+        int before = lastSegment.getOrDefault(address, 0);
+        boundary.add(new MemoryBoundaryChip.Row(address, e.getValue(), read(address), lastTs.get(address), before));
+        if (before != 0) {
+          previous.put(address, before);
+        }
         lastSegment.put(address, segment);
       }
+      links.add(previous);
       EcallChip.requests(ecalls, alu);
       List<ChipTrace> tables = new ArrayList<>();
       tables.add(circuit.cpu().trace(cycles, startPc, endPc, halted, journalStart, journalLength));

@@ -82,26 +82,55 @@ public final class Rv32imProver {
     Rv32imKeys k = keys(circuit);
     List<MainCommitment> segments = new ArrayList<>();
     for (ExecutionTraces.SegmentTables s : tables.segments()) {
-      segments.add(prover.commitMain(witnesses(circuit.segmentChips(), s.tables())));
+      segments.add(commitSegment(circuit, s));
     }
-    MainCommitment memory = prover.commitMain(witnesses(circuit.memoryChips(), tables.memory()));
+    MainCommitment memory = commitMemory(circuit, tables.memory());
     List<Digest> digests = segments.stream().map(MainCommitment::digest).toList();
-    LookupChallenges challenges = ExecutionTranscript.draw(params, k.imageId(), tables.exitCode(), tables.journal(),
-        digests, memory.digest());
+    LookupChallenges challenges = challenges(k, tables.exitCode(), tables.journal(), digests, memory.digest());
     List<MultiTableProof> proofs = new ArrayList<>();
     for (int i = 0; i < segments.size(); i++) {
       ExecutionTraces.SegmentTables s = tables.segments().get(i);
       long started = System.nanoTime();
-      proofs.add(prover.finish(segments.get(i), challenges,
-          JournalTerms.of(s.journalStart(), s.journal(), 0, s.journal().length)));
+      proofs.add(finishSegment(segments.get(i), challenges, s));
       progress.proved("segment " + s.index(), proofs.get(i).maxLogRows(), (System.nanoTime() - started) / 1_000_000);
       progress.tables("segment " + s.index(), segments.get(i).tableTimes());
     }
     long started = System.nanoTime();
-    MultiTableProof memoryProof = prover.finish(memory, challenges, List.of());
+    MultiTableProof memoryProof = finishMemory(memory, challenges);
     progress.proved("memory", memoryProof.maxLogRows(), (System.nanoTime() - started) / 1_000_000);
     progress.tables("memory", memory.tableTimes());
     return new ExecutionProof(proofs, memoryProof);
+  }
+
+  /** Phase 1 of a segment proof: commits its main traces (deterministic: the same tables, the same digest). */
+  public MainCommitment commitSegment(Rv32imCircuit circuit, ExecutionTraces.SegmentTables segment) {
+    return prover.commitMain(witnesses(circuit.segmentChips(), segment.tables()));
+  }
+
+  /** Phase 1 of the memory proof. */
+  public MainCommitment commitMemory(Rv32imCircuit circuit, List<ChipTrace> memory) {
+    return prover.commitMain(witnesses(circuit.memoryChips(), memory));
+  }
+
+  /**
+   * The LogUp challenges every proof of one execution finishes with: drawn from the statement and
+   * every segment's and the memory proof's main commitment, in execution order.
+   */
+  public LookupChallenges challenges(Rv32imKeys keys, int exitCode, byte[] journal, List<Digest> segments,
+      Digest memory) {
+    return ExecutionTranscript.draw(params, keys.imageId(), exitCode, journal, segments, memory);
+  }
+
+  /** Phase 2 of a segment proof, under the execution's challenges. */
+  public MultiTableProof finishSegment(MainCommitment main, LookupChallenges challenges,
+      ExecutionTraces.SegmentTables segment) {
+    return prover.finish(main, challenges,
+        JournalTerms.of(segment.journalStart(), segment.journal(), 0, segment.journal().length));
+  }
+
+  /** Phase 2 of the memory proof. */
+  public MultiTableProof finishMemory(MainCommitment main, LookupChallenges challenges) {
+    return prover.finish(main, challenges, List.of());
   }
 
   private List<TableWitness> witnesses(List<Chip> chips, List<ChipTrace> traces) {

@@ -130,6 +130,55 @@ public final class Rv32imVerifier {
     }
   }
 
+  /**
+   * Checks one segment proof on its own, as a node that holds a proof proven elsewhere or earlier
+   * does before using it: it has every table, claims to be segment {@code index + 1} with the
+   * journal bytes {@code journal} from {@code journalStart}, its main commitment is
+   * {@code digest}, and it verifies under {@code challenges} (the LOCAL balance included). What
+   * links it to the other segments (pcs, the GLOBAL balance) only {@link #verify} can check.
+   */
+  public void verifySegment(Rv32imKeys keys, MultiTableProof proof, int index, Digest digest,
+      LookupChallenges challenges, long journalStart, byte[] journal) throws InvalidProofException {
+    List<TableKey> segmentKeys = keys.segmentKeys();
+    if (proof.tables().size() != segmentKeys.size()) {
+      throw new InvalidProofException("segment " + (index + 1) + " has " + proof.tables().size() + " tables, expected "
+          + segmentKeys.size());
+    }
+    requireEveryTable(proof, "segment " + (index + 1));
+    int[] b = publicValues(proof, index(segmentKeys, MemoryBoundaryChip.class), 1, "memory_boundary", index);
+    if (b[MemoryBoundaryChip.SEGMENT] != index + 1) {
+      throw new InvalidProofException("segment " + (index + 1) + " claims to be segment " + b[MemoryBoundaryChip.SEGMENT]);
+    }
+    int[] c = publicValues(proof, index(segmentKeys, CpuChip.class), 5, "cpu", index);
+    if (c[CpuChip.JOURNAL_START] != journalStart || c[CpuChip.JOURNAL_END] != journalStart + journal.length) {
+      throw new InvalidProofException("segment " + (index + 1) + " claims journal bytes " + c[CpuChip.JOURNAL_START]
+          + ".." + c[CpuChip.JOURNAL_END] + ", not " + journalStart + ".." + (journalStart + journal.length));
+    }
+    List<int[]> publics = publicValues(proof);
+    Digest actual = verifier.mainDigest(segmentKeys, proof, publics);
+    if (!actual.equals(digest)) {
+      throw new InvalidProofException("segment " + (index + 1) + " was committed as " + actual + ", not " + digest);
+    }
+    try {
+      verifier.verify(segmentKeys, proof, publics, challenges, JournalTerms.of(journalStart, journal, 0, journal.length));
+    } catch (InvalidProofException ex) {
+      throw new InvalidProofException("segment " + (index + 1) + ": " + ex.getMessage());
+    }
+  }
+
+  /** The main commitment a segment proof was made under, as the verifier recomputes it. */
+  public Digest segmentDigest(Rv32imKeys keys, MultiTableProof proof) throws InvalidProofException {
+    return verifier.mainDigest(keys.segmentKeys(), proof, publicValues(proof));
+  }
+
+  private static List<int[]> publicValues(MultiTableProof proof) {
+    List<int[]> publics = new ArrayList<>();
+    for (TableProof t : proof.tables()) {
+      publics.add(t.publicValues());
+    }
+    return publics;
+  }
+
   private static int[] publicValues(MultiTableProof p, int table, int count, String name, int k)
       throws InvalidProofException {
     int[] v = p.tables().get(table).publicValues();

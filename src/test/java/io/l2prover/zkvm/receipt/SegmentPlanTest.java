@@ -1,0 +1,58 @@
+package io.l2prover.zkvm.receipt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.l2prover.zkvm.exec.ExecutorOptions;
+import io.l2prover.zkvm.exec.Guests;
+import io.l2prover.zkvm.exec.Program;
+import io.l2prover.zkvm.stark.backend.CpuBackend;
+import io.l2prover.zkvm.stark.poseidon2.Digest;
+import io.l2prover.zkvm.stark.proof.InvalidProofException;
+import io.l2prover.zkvm.stark.proof.LookupChallenges;
+import io.l2prover.zkvm.stark.proof.MultiTableProof;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Segments proven one by one by separate provers, under challenges drawn from all their digests, make a receipt. */
+class SegmentPlanTest {
+
+  private static final ExecutorOptions OPTIONS = ExecutorOptions.defaults().withPo2(10)
+      .withOutput(OutputStream.nullOutputStream(), OutputStream.nullOutputStream());
+
+  @Test
+  void segmentsProvenApartMakeAVerifiedReceiptAndEachProofIsCheckedAlone() throws Exception {
+    Program hello = Program.fromElf(Guests.bundled("hello"));
+    SegmentPlan plan = SegmentPlan.of(new CpuBackend(), hello, new byte[0], OPTIONS);
+    assertThat(plan.work()).hasSizeBetween(2, 4);
+    List<SegmentProver.Committed> committed = new ArrayList<>();
+    for (var work : plan.work()) {
+      // A prover of its own per segment, as on separate workers.
+      committed.add(new SegmentProver(new CpuBackend()).commit(hello, new byte[0], work));
+    }
+    List<Digest> digests = committed.stream().map(SegmentProver.Committed::digest).toList();
+    Digest again = new SegmentProver(new CpuBackend()).commit(hello, new byte[0], plan.work().get(1)).digest();
+    assertThat(again).isEqualTo(digests.get(1));
+    LookupChallenges challenges = plan.challenges(digests);
+    SegmentProver finisher = new SegmentProver(new CpuBackend());
+    List<MultiTableProof> proofs = new ArrayList<>();
+    for (int k = 0; k < committed.size(); k++) {
+      MultiTableProof proof = finisher.finish(committed.get(k), challenges);
+      plan.verifySegment(k, proof, digests.get(k), challenges);
+      assertThat(plan.digestOf(proof)).isEqualTo(digests.get(k));
+      proofs.add(proof);
+    }
+    Receipt receipt = plan.assemble(proofs, challenges);
+    // Byte for byte the in-process receipt: SegmentedProvingTest compares them.
+    ReceiptVerifier.strict().verify(receipt, plan.imageId());
+    assertThat(plan.imageId()).isEqualTo(new CompositeProver(new CpuBackend()).imageId(hello));
+
+    assertThatThrownBy(() -> plan.verifySegment(0, proofs.get(1), digests.get(1), challenges))
+        .isInstanceOf(InvalidProofException.class).hasMessageContaining("claims to be segment 2");
+    LookupChallenges other = new LookupChallenges(challenges.beta(), challenges.z(), challenges.powWitness());
+    assertThatThrownBy(() -> plan.verifySegment(1, proofs.get(1), digests.get(1), other))
+        .isInstanceOf(InvalidProofException.class);
+  }
+}
