@@ -54,8 +54,12 @@ class ProverServerVerticleTest {
   }
 
   private ProverServerVerticle start(boolean devMode, ChainSource source) throws Exception {
-    ProverServerVerticle server = new ProverServerVerticle(source, new ProofStore(dataDir, AtomicFileWriter.durable()),
-        new ServerSettings("127.0.0.1", 0, devMode, LIMITS));
+    return start(new ServerSettings("127.0.0.1", 0, devMode, LIMITS), source);
+  }
+
+  private ProverServerVerticle start(ServerSettings settings, ChainSource source) throws Exception {
+    ProverServerVerticle server =
+        new ProverServerVerticle(source, new ProofStore(dataDir, AtomicFileWriter.durable()), settings);
     vertx.deployVerticle(server).await(5, TimeUnit.SECONDS);
     return server;
   }
@@ -73,27 +77,71 @@ class ProverServerVerticleTest {
     return new DevProver().prove(new ProvingJob(block, chain.input(block)));
   }
 
+  /** The block handed out to an anonymous Request (a prover of its own), -1 for none. */
   private long servedBlock(ProverServerVerticle server, long asked) throws Exception {
-    ProofData.Response response = (ProofData.Response) exchange(server, new ProofData.Request(asked));
+    return servedBlock(server, asked, null);
+  }
+
+  private long servedBlock(ProverServerVerticle server, long asked, String prover) throws Exception {
+    ProofData.Response response = (ProofData.Response) exchange(server, new ProofData.Request(asked, prover));
     return response.isEmpty() ? -1 : response.blockNumber();
   }
 
   @Test
   void servesTheFirstUnprovenBlockAndAcknowledgesValidProofs() throws Exception {
     ProverServerVerticle server = start(true);
-    ProofData.Response response = (ProofData.Response) exchange(server, new ProofData.Request(1));
+    ProofData.Response response = (ProofData.Response) exchange(server, new ProofData.Request(1, "a"));
     assertThat(response.blockNumber()).isEqualTo(1);
     assertThat(response.input()).isEqualTo(chain.input(1));
-    assertThat(servedBlock(server, 0)).isEqualTo(1);
+    assertThat(servedBlock(server, 0, "a")).as("the same prover asking again").isEqualTo(1);
 
     ProofData ack = exchange(server, new ProofData.Submit(1, proofOf(1)));
     assertThat(ack).isEqualTo(new ProofData.SubmitAck(chain.header(1)));
     assertThat(((ProofData.SubmitAck) ack).blockHeader().getString("number")).isEqualTo("0x1");
 
     // A client that lost its state asks for 1 again and gets the next block that needs a proof.
-    assertThat(servedBlock(server, 1)).isEqualTo(2);
-    assertThat(servedBlock(server, 3)).isEqualTo(3);
-    assertThat(servedBlock(server, 5)).isEqualTo(-1);
+    assertThat(servedBlock(server, 1, "b")).isEqualTo(2);
+    assertThat(servedBlock(server, 3, "c")).isEqualTo(3);
+    assertThat(servedBlock(server, 1, "d")).as("below the block asked for when that is the lowest free").isEqualTo(4);
+    assertThat(servedBlock(server, 5, "e")).as("every block proven or leased").isEqualTo(-1);
+  }
+
+  @Test
+  void eachProverIsLeasedADifferentBlockAndGetsItsOwnAgain() throws Exception {
+    ProverServerVerticle server = start(true);
+    assertThat(servedBlock(server, 1, "a")).isEqualTo(1);
+    assertThat(servedBlock(server, 1, "b")).isEqualTo(2);
+    // A Request without an ID gets the lowest free block and leases nothing (an older client).
+    assertThat(servedBlock(server, 1)).isEqualTo(3);
+    assertThat(servedBlock(server, 1)).isEqualTo(3);
+    assertThat(servedBlock(server, 1, "c")).isEqualTo(3);
+    assertThat(servedBlock(server, 1)).isEqualTo(4);
+    assertThat(servedBlock(server, 7, "b")).as("b restarted and asks again").isEqualTo(2);
+    assertThat(servedBlock(server, 1, "d")).isEqualTo(4);
+    assertThat(servedBlock(server, 1, "e")).isEqualTo(-1);
+    assertThat(servedBlock(server, 1)).isEqualTo(-1);
+    // Block 2 proven while leased to b: a proof is a proof, and the lease ends.
+    exchange(server, new ProofData.Submit(2, proofOf(2)));
+    assertThat(servedBlock(server, 3, "b")).as("b's lease ended with the proof; nothing else is free").isEqualTo(-1);
+    assertThat(server.provenCount()).isEqualTo(1);
+  }
+
+  @Test
+  void anExpiredLeaseIsHandedOutAgain() throws Exception {
+    ProverServerVerticle server = start(new ServerSettings("127.0.0.1", 0, true, LIMITS)
+        .withLeaseTime(Duration.ofMillis(200)), chain);
+    assertThat(servedBlock(server, 1, "dead")).isEqualTo(1);
+    long handed = servedBlock(server, 1, "alive");
+    assertThat(handed).isEqualTo(2);
+    // Once "dead"'s lease has run out, the lowest free block is its block 1 again.
+    for (int i = 0; i < 500 && handed != 1; i++) {
+      Thread.sleep(20);
+      handed = servedBlock(server, 3, "other-" + i);
+    }
+    assertThat(handed).isEqualTo(1);
+    // "dead" comes back: block 1 is leased to another now, so it gets what is still free.
+    assertThat(servedBlock(server, 1, "dead")).isNotEqualTo(1);
+    assertThat(exchange(server, new ProofData.Submit(1, proofOf(1)))).isEqualTo(new ProofData.SubmitAck(chain.header(1)));
   }
 
   @Test
