@@ -7,9 +7,11 @@ import io.l2prover.protocol.ProofData;
 import io.l2prover.protocol.ProtocolServer;
 import io.l2prover.protocol.ProverInput;
 import io.l2prover.util.StateFileException;
+import io.l2prover.zkvm.receipt.Receipt;
 import io.l2prover.zkvm.receipt.ReceiptRejectedException;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,6 +37,8 @@ public final class ProverServerVerticle extends VerticleBase {
   private final ConnectionStats connections;
   /** Accepted proofs by block number; touched on the event loop only. */
   private final Map<Long, StoredProof> proven = new TreeMap<>();
+  /** Blocks whose Submit is being checked and stored, with the outcome; touched on the event loop only. */
+  private final Map<Long, Future<ProofData>> inFlight = new HashMap<>();
   /** Blocks handed out and not yet proven; touched on the event loop only. */
   private final Leases leases;
   private ProtocolServer server;
@@ -184,14 +188,44 @@ public final class ProverServerVerticle extends VerticleBase {
     if (!chain.contains(block)) {
       return rejected(block, "block " + block + " is not in the chain (1.." + chain.headBlockNumber() + ")");
     }
-    if (proven.containsKey(block)) {
-      LOG.info("block {}: proof submitted again; acknowledging it again", block);
-      return Future.succeededFuture(new ProofData.SubmitAck(chain.header(block)));
+    Future<ProofData> checking = inFlight.get(block);
+    if (checking != null) {
+      // Another receipt for this block is being checked: answer this one once that is settled.
+      return checking.transform(ar -> onSubmit(submit));
     }
-    long start = System.nanoTime();
-    StoredProof proof = new StoredProof(block, chain.header(block).getString("hash", ""), submit.receipt());
+    StoredProof existing = proven.get(block);
+    if (existing != null) {
+      return onSubmitAgain(block, existing, submit.receipt());
+    }
+    Future<ProofData> outcome = checkAndStore(block, submit.receipt());
+    inFlight.put(block, outcome);
+    return outcome.onComplete(ar -> inFlight.remove(block));
+  }
+
+  /**
+   * A Submit for a block that already has a proof: the stored receipt again (a client whose ack
+   * was lost) gets the same ack; another receipt is acknowledged only if it proves the block too
+   * (it is not stored), so a forged receipt never gets an ack.
+   */
+  private Future<ProofData> onSubmitAgain(long block, StoredProof existing, Receipt receipt) {
+    ProofData.SubmitAck ack = new ProofData.SubmitAck(chain.header(block));
+    if (existing.receipt().equals(receipt)) {
+      LOG.info("block {}: proof submitted again; acknowledging it again", block);
+      return Future.succeededFuture(ack);
+    }
     return vertx.executeBlocking(() -> {
-      checker.check(block, submit.receipt(), chain);
+      checker.check(block, receipt, chain);
+      return (ProofData) ack;
+    }, false).onSuccess(a -> LOG.info("block {}: another valid receipt for a proven block; acknowledged, the stored "
+        + "one kept", block))
+        .recover(e -> rejected(block, e.getMessage()));
+  }
+
+  private Future<ProofData> checkAndStore(long block, Receipt receipt) {
+    long start = System.nanoTime();
+    StoredProof proof = new StoredProof(block, chain.header(block).getString("hash", ""), receipt);
+    return vertx.executeBlocking(() -> {
+      checker.check(block, receipt, chain);
       store.save(proof);
       return proof;
     }, false).<ProofData>map(stored -> {

@@ -155,10 +155,37 @@ class ProverServerVerticleTest {
   }
 
   @Test
-  void aDuplicateSubmitGetsTheSameAck() throws Exception {
+  void aSubmitForAProvenBlockIsAcknowledgedAgainOnlyIfItsReceiptProvesTheBlock() throws Exception {
     ProverServerVerticle server = start(true);
     ProofData first = exchange(server, new ProofData.Submit(2, proofOf(2)));
     assertThat(exchange(server, new ProofData.Submit(2, proofOf(2)))).isEqualTo(first);
+    // Another valid receipt (the executed block guest's) is acknowledged; the stored one stays.
+    Receipt executed = new ExecutingDevProver(BlockGuest.bundled(), ExecutorOptions.defaults())
+        .prove(new ProvingJob(2, chain.input(2)));
+    assertThat(exchange(server, new ProofData.Submit(2, executed))).isEqualTo(first);
+    // A forged one gets no ack, proven block or not.
+    Receipt forged = new Receipt(ReceiptKind.FAKE, ImageId.DEV_INPUT_DIGEST, Bytes.of(new byte[32]), Bytes.EMPTY, "");
+    assertThatThrownBy(() -> exchange(server, new ProofData.Submit(2, forged)))
+        .hasMessageContaining("connection closed");
+    assertThat(server.provenCount()).isEqualTo(1);
+    vertx.undeploy(server.deploymentID()).await(5, TimeUnit.SECONDS);
+    assertThat(new ProofStore(dataDir, AtomicFileWriter.durable()).open(chain.chainId()).get(2L).receipt())
+        .isEqualTo(proofOf(2));
+  }
+
+  @Test
+  void twoSubmitsOfOneBlockAtOnceAreAcceptedOnce() throws Exception {
+    ProverServerVerticle server = start(true);
+    java.util.List<SubmitOutcome> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    vertx.eventBus().<SubmitOutcome>consumer(io.l2prover.bus.Addresses.SERVER_SUBMITS, m -> outcomes.add(m.body()));
+    ProtocolClient one = new ProtocolClient(vertx, "127.0.0.1", server.actualPort(), LIMITS);
+    ProtocolClient two = new ProtocolClient(vertx, "127.0.0.1", server.actualPort(), LIMITS);
+    Receipt executed = new ExecutingDevProver(BlockGuest.bundled(), ExecutorOptions.defaults())
+        .prove(new ProvingJob(3, chain.input(3)));
+    var first = one.exchange(new ProofData.Submit(3, proofOf(3)));
+    var second = two.exchange(new ProofData.Submit(3, executed));
+    assertThat(first.await(10, TimeUnit.SECONDS)).isEqualTo(second.await(10, TimeUnit.SECONDS));
+    assertThat(outcomes).filteredOn(SubmitOutcome::accepted).hasSize(1);
     assertThat(server.provenCount()).isEqualTo(1);
   }
 
