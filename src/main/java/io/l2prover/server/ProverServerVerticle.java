@@ -92,6 +92,9 @@ public final class ProverServerVerticle extends VerticleBase {
    * Blocking.
    */
   private Map<Long, StoredProof> checked(Map<Long, StoredProof> stored) {
+    if (!stored.isEmpty()) {
+      LOG.info("checking the {} stored proofs against the chain ...", stored.size());
+    }
     Map<Long, StoredProof> good = new TreeMap<>();
     for (StoredProof proof : stored.values()) {
       long block = proof.blockNumber();
