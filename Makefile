@@ -151,3 +151,13 @@ soundness:
 .PHONY: prove-guests
 prove-guests:
 	$(MVN) test -Dtest=DifferentialProofTest,BlockProveTest -Dsurefire.failIfNoSpecifiedTests=false -Dprove.guests=all
+
+# Soak: a server and a real client (dev mode: the block guest executed, fake receipts) as processes
+# on loopback, the client alone for a third of SOAK_SECONDS, then under a hostile mix (idle and
+# trickling connections, oversized and garbage streams, forged receipts) with kills and restarts of
+# the client. Prints one JSON line (also target/soak-summary.json); fails if anything acknowledged
+# was lost or accepted twice. Not part of `make test`.
+SOAK_SECONDS ?= 180
+.PHONY: soak
+soak:
+	$(MVN) test -Dtest=SoakRun -Dsurefire.failIfNoSpecifiedTests=false -Dsoak.seconds=$(SOAK_SECONDS)

@@ -39,6 +39,7 @@ public record ProverConfig(
     Duration provingTimeout,
     String listenIp,
     int listenPort,
+    Duration leaseTime,
     Optional<Path> genesisFile,
     Optional<Path> chainFile,
     boolean clientClustered,
@@ -57,7 +58,7 @@ public record ProverConfig(
       "PROVER_CLIENT_BACKOFF_MAX_MS", "PROVER_CLIENT_SUBMIT_ATTEMPTS", "PROVER_CLIENT_PROVING_TIMEOUT_MS",
       "PROVER_SERVER_LISTEN_IP", "PROVER_SERVER_LISTEN_PORT", "PROVER_SERVER_MAX_CONNECTIONS",
       "PROVER_SERVER_MAX_RECEIVE_BYTES", "PROVER_SERVER_BUFFER_BUDGET_BYTES", "PROVER_SERVER_MESSAGE_DEADLINE_MS",
-      "PROVER_SERVER_MIN_BYTES_PER_SECOND",
+      "PROVER_SERVER_MIN_BYTES_PER_SECOND", "PROVER_SERVER_LEASE_MS",
       "PROVER_SERVER_TLS_CERT", "PROVER_SERVER_TLS_KEY", "PROVER_SERVER_TLS_CLIENT_CA",
       "PROVER_CLIENT_TLS", "PROVER_CLIENT_TLS_CA", "PROVER_CLIENT_TLS_CERT", "PROVER_CLIENT_TLS_KEY",
       "PROVER_SERVER_GENESIS", "PROVER_SERVER_CHAIN",
@@ -124,6 +125,7 @@ public record ProverConfig(
         Duration.ofMillis(s.positiveLong("PROVER_CLIENT_PROVING_TIMEOUT_MS")),
         s.string("PROVER_SERVER_LISTEN_IP"),
         (int) s.longIn("PROVER_SERVER_LISTEN_PORT", 0, 65535),
+        Duration.ofMillis(s.positiveLong("PROVER_SERVER_LEASE_MS")),
         s.optionalPath("PROVER_SERVER_GENESIS"),
         s.optionalPath("PROVER_SERVER_CHAIN"),
         clustered,
@@ -205,15 +207,15 @@ public record ProverConfig(
   }
 
   public ServerSettings serverSettings() {
-    return new ServerSettings(listenIp, listenPort, devMode, serverLimits, serverTls);
+    return new ServerSettings(listenIp, listenPort, devMode, serverLimits, serverTls, leaseTime);
   }
 
   /** A copy with other chain files (command-line flags win over the environment). */
   public ProverConfig withChainFiles(Optional<Path> genesis, Optional<Path> chain) {
     return new ProverConfig(devMode, devExecute, dataDir, workers, segmentPo2, gpuMode, metricsPort, metricsHostSetting,
         serverLimits, clientLimits, serverTls, clientTls, serverEndpoint, clientInterval, backoff, submitAttempts,
-        provingTimeout, listenIp, listenPort, genesis.or(() -> genesisFile), chain.or(() -> chainFile), clientClustered,
-        clientLocalProving, cluster, segments);
+        provingTimeout, listenIp, listenPort, leaseTime, genesis.or(() -> genesisFile), chain.or(() -> chainFile),
+        clientClustered, clientLocalProving, cluster, segments);
   }
 
   /** host:port of the prover server. */

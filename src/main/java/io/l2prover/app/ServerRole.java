@@ -3,6 +3,7 @@ package io.l2prover.app;
 import io.l2prover.app.cli.CliFlags;
 import io.l2prover.app.cli.FlagRole;
 import io.l2prover.app.cli.UserError;
+import io.l2prover.guest.BlockGuest;
 import io.l2prover.protocol.ConnectionStats;
 import io.l2prover.server.ProofStore;
 import io.l2prover.server.ProvableChainSource;
@@ -58,7 +59,9 @@ final class ServerRole extends FlagRole {
               "PROVER_METRICS_HOST:PROVER_METRICS_PORT");
         }
         Services.loadTls(vertx, config.serverSettings().tls(), "PROVER_SERVER_TLS_*");
-        return serve(vertx, config, loadChain(genesis, chainFile));
+        ProvableChainSource chain = loadChain(genesis, chainFile);
+        loadBlockGuest();
+        return serve(vertx, config, chain);
       }
     } catch (UserError e) {
       vertx.close();
@@ -70,6 +73,17 @@ final class ServerRole extends FlagRole {
     LOG.info("validating every block of {} from genesis {} ...", chainFile, genesis);
     try (ProgressTicker ticker = ProgressTicker.start(LOG, "validating the chain", PROGRESS_INTERVAL)) {
       return ChainFiles.load(genesis, chainFile);
+    }
+  }
+
+  /**
+   * Submits are checked against the block guest's image ID, a commitment to its ELF that takes
+   * seconds to compute: said, so the start is not silent meanwhile.
+   */
+  private static void loadBlockGuest() {
+    LOG.info("computing the block guest's image ID ...");
+    try (ProgressTicker ticker = ProgressTicker.start(LOG, "computing the block guest's image ID", PROGRESS_INTERVAL)) {
+      LOG.info("block guest image ID {}", BlockGuest.bundled().imageId());
     }
   }
 

@@ -27,6 +27,7 @@ import io.l2prover.server.ProofStore;
 import io.l2prover.server.ProverServerVerticle;
 import io.l2prover.server.ServerSettings;
 import io.l2prover.server.SubmitOutcome;
+import io.l2prover.state.ProverIdFile;
 import io.l2prover.state.ProverState;
 import io.l2prover.state.StatePersisterVerticle;
 import io.l2prover.util.AtomicFileWriter;
@@ -127,7 +128,13 @@ public final class Services {
   public static Future<String> deployClientWithoutProving(Vertx vertx, Path dataDir, ClientSettings settings) {
     LOG.info("No local proving: proving jobs go to the prover-nodes of the cluster");
     return vertx.deployVerticle(new StatePersisterVerticle(dataDir, AtomicFileWriter.durable()))
-        .compose(id -> vertx.deployVerticle(new ProverClientVerticle(settings)));
+        .compose(id -> deployLoop(vertx, dataDir, settings));
+  }
+
+  /** The client loop, with the prover ID of {@code dataDir} (made there on first use). */
+  private static Future<String> deployLoop(Vertx vertx, Path dataDir, ClientSettings settings) {
+    return vertx.executeBlocking(() -> ProverIdFile.loadOrCreate(dataDir, AtomicFileWriter.durable()))
+        .compose(id -> vertx.deployVerticle(new ProverClientVerticle(settings.withProverId(id))));
   }
 
   /** The proving workers {@code config} asks for: what a prover-node runs, and the local half of a client. */
@@ -188,7 +195,7 @@ public final class Services {
       ProvingEngine engine, SegmentSettings segments) {
     return vertx.deployVerticle(new StatePersisterVerticle(dataDir, AtomicFileWriter.durable()))
         .compose(id -> deployProvingWorkers(vertx, workers, engine, dataDir, segments))
-        .compose(id -> vertx.deployVerticle(new ProverClientVerticle(settings)));
+        .compose(id -> deployLoop(vertx, dataDir, settings));
   }
 
   /** The reference prover server over {@code chain}, its state under {@code dataDir}. */

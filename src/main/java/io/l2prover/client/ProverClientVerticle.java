@@ -17,11 +17,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The prover client loop: {@code state.load} → Request(n) → Response → {@code prover.prove} →
- * Submit → SubmitAck → {@code state.save} → n+1. Every failure is logged and retried with capped
- * exponential backoff; the loop never ends on its own. A receipt whose Submit got no ack is
+ * The prover client loop: {@code state.load} → Request(n) → Response(m) → {@code prover.prove} →
+ * Submit → SubmitAck → {@code state.save} → Request. Every failure is logged and retried with
+ * capped exponential backoff; the loop never ends on its own. A receipt whose Submit got no ack is
  * re-submitted before anything is proven again, and the next block is asked for only once the
- * state file records the ack, so no acknowledged block is ever proven twice.
+ * state file records the ack, so no acknowledged block is ever proven twice by this client. The
+ * state file holds the highest acknowledged block and never moves back: a block below it that
+ * the server hands out (another prover's expired lease) is proven, and its ack leaves the file as
+ * it is.
  */
 public final class ProverClientVerticle extends VerticleBase {
 
@@ -34,7 +37,7 @@ public final class ProverClientVerticle extends VerticleBase {
   private int failures;
   /** True while the server has had nothing to prove, so "waiting" is logged once per wait. */
   private boolean idle;
-  /** The block after the last one the state file records as acknowledged: the client never goes below it. */
+  /** The block after the highest one the state file records as acknowledged: the file never goes below it. */
   private long nextUnproven = ProverState.FIRST_BLOCK;
 
   public ProverClientVerticle(ClientSettings settings) {
@@ -49,7 +52,8 @@ public final class ProverClientVerticle extends VerticleBase {
         .onSuccess(reply -> {
           long next = reply.body().nextBlock();
           nextUnproven = next;
-          LOG.info("prover client for server {}{}: starting at block {}", server.endpoint(),
+          LOG.info("prover client {} for server {}{}: starting at block {}",
+              settings.proverId().orElse("(no prover ID)"), server.endpoint(),
               settings.tls().enabled() ? " (TLS)" : "", next);
           vertx.runOnContext(v -> request(next));
         });
@@ -66,7 +70,7 @@ public final class ProverClientVerticle extends VerticleBase {
     if (stopped) {
       return;
     }
-    server.exchange(new ProofData.Request(blockNumber))
+    server.exchange(new ProofData.Request(blockNumber, settings.proverId().orElse(null)))
         .onSuccess(reply -> onResponse(blockNumber, reply))
         .onFailure(e -> retry("request block " + blockNumber, e.getMessage(), blockNumber,
             () -> request(blockNumber)));
@@ -97,12 +101,11 @@ public final class ProverClientVerticle extends VerticleBase {
     idle = false;
     long blockNumber = response.blockNumber();
     if (blockNumber < nextUnproven) {
-      // Proving it would move the state file backwards, which docs/protocol.md rules out.
-      retry("request block " + asked, "the server handed out block " + blockNumber + ", older than block "
-          + nextUnproven + " this client's state starts at; refusing it", asked, () -> request(asked));
-      return;
-    }
-    if (blockNumber != asked) {
+      // Another prover's expired lease, or a proof the server dismissed: the chain needs it first.
+      // Its ack leaves the state file at its highest block (see save).
+      LOG.info("asked for block {}, the server handed out block {}, below this client's state (block {}):"
+          + " proving it; the state stays at block {}", asked, blockNumber, nextUnproven - 1, nextUnproven - 1);
+    } else if (blockNumber != asked) {
       // The server knows best what still needs a proof (ethrex's client does the same).
       LOG.info("asked for block {}, the server handed out block {}: proving that", asked, blockNumber);
     }
@@ -153,18 +156,22 @@ public final class ProverClientVerticle extends VerticleBase {
     }
   }
 
+  /** Records the ack in the state file unless the file already holds a higher block: it never moves back. */
   private void save(long blockNumber, JsonObject header, long receivedNanos) {
     if (stopped) {
       return;
     }
-    vertx.eventBus().request(Addresses.STATE_SAVE, ProverState.afterAck(header), Addresses.localOnly())
+    Future<?> saved = blockNumber < nextUnproven
+        ? Future.succeededFuture()
+        : vertx.eventBus().request(Addresses.STATE_SAVE, ProverState.afterAck(header), Addresses.localOnly());
+    saved
         .onSuccess(v -> {
           failures = 0;
           nextUnproven = Math.max(nextUnproven, blockNumber + 1);
           long millis = (System.nanoTime() - receivedNanos) / 1_000_000;
-          LOG.info("block {}: done in {} ms; asking for block {}", blockNumber, millis, blockNumber + 1);
+          LOG.info("block {}: done in {} ms; asking for block {}", blockNumber, millis, nextUnproven);
           publish(blockNumber, Phase.ACKNOWLEDGED, millis, "");
-          request(blockNumber + 1);
+          request(nextUnproven);
         })
         .onFailure(e -> retry("save the state after block " + blockNumber, e.getMessage(), blockNumber,
             () -> save(blockNumber, header, receivedNanos)));

@@ -234,7 +234,11 @@ public final class MetricsVerticle extends VerticleBase {
       text.append("l2prover_server_connections_shed_total{reason=\"").append(reason.label()).append("\"} ")
           .append(stats.shed(reason)).append('\n');
     }
-    return text.toString();
+    return text.append("# HELP l2prover_server_bad_messages_total Connections the prover server closed without a"
+            + " reply for what they sent (garbage, truncated or oversized, rejected Submit).\n")
+        .append("# TYPE l2prover_server_bad_messages_total counter\n")
+        .append("l2prover_server_bad_messages_total ").append(stats.badMessages()).append('\n')
+        .toString();
   }
 
   private String backendGauge() {

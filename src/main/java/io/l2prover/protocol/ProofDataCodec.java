@@ -29,6 +29,9 @@ public final class ProofDataCodec {
     JsonObject body;
     if (message instanceof ProofData.Request r) {
       body = new JsonObject().put("block_number", r.blockNumber());
+      if (r.proverId() != null) {
+        body.put("prover_id", r.proverId());
+      }
     } else if (message instanceof ProofData.Response r) {
       body = new JsonObject()
           .put("block_number", r.blockNumber())
@@ -62,7 +65,7 @@ public final class ProofDataCodec {
     Object body = outer.getValue(variant);
     try {
       return switch (variant) {
-        case "Request" -> new ProofData.Request(blockNumber(asObject(body, variant), variant));
+        case "Request" -> request(asObject(body, variant));
         case "Response" -> response(asObject(body, variant));
         case "Submit" -> submit(asObject(body, variant));
         case "SubmitAck" -> submitAck(asObject(body, variant));
@@ -96,6 +99,15 @@ public final class ProofDataCodec {
             hexList(witness, "nodes", where + ".witness"),
             hexList(witness, "codes", where + ".witness"),
             asObject(required(witness, "chain_config", where + ".witness"), where + ".witness.chain_config")));
+  }
+
+  /** {@code prover_id} is optional: older clients and ethrex's send none. */
+  private static ProofData.Request request(JsonObject body) throws ProtocolException {
+    Object id = body.getValue("prover_id");
+    if (id != null && !(id instanceof String)) {
+      throw new ProtocolException("Request.prover_id must be a string");
+    }
+    return new ProofData.Request(blockNumber(body, "Request"), (String) id);
   }
 
   private static ProofData.Response response(JsonObject body) throws ProtocolException {

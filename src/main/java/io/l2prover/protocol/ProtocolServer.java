@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * sending: a message has a deadline that grows with its size, a newcomer beyond the connection
  * cap closes the connection whose message has been incomplete the longest, and the bytes held
  * across all connections stay within a budget. Connections shed this way are counted in
- * {@link ConnectionStats} and logged at most once per {@link #SHED_LOG_INTERVAL}.
+ * {@link ConnectionStats} and logged at most once per {@link #SHED_LOG_INTERVAL}, and so are
+ * connections closed for a bad message.
  */
 public final class ProtocolServer {
 
@@ -36,6 +37,8 @@ public final class ProtocolServer {
   private final ProtocolTls tls;
   private final Function<ProofData, Future<ProofData>> handler;
   private final LogLimiter shedLog = new LogLimiter(LOG, SHED_LOG_INTERVAL, System::nanoTime);
+  /** Bad messages too: a peer sending garbage or forged receipts in a loop must not flood the log. */
+  private final LogLimiter badMessageLog = new LogLimiter(LOG, SHED_LOG_INTERVAL, System::nanoTime);
   /** Open connections in the order they were accepted; touched on the server's event loop only. */
   private final Set<Slot> open = new LinkedHashSet<>();
   private long bufferedBytes;
@@ -144,7 +147,8 @@ public final class ProtocolServer {
 
   /**
    * A connection that never said anything (a TCP health probe, a client shutting down) is no
-   * error; one the server shed is counted and logged at most once per interval.
+   * error; one the server shed, or closed for a bad message, is counted and logged at most once
+   * per interval (per kind).
    */
   private void logFailure(String peer, Throwable e) {
     if (e instanceof ProtocolException p && p.shed().isPresent()) {
@@ -153,7 +157,8 @@ public final class ProtocolServer {
     } else if (e instanceof ProtocolException p && p.isNothingReceived()) {
       LOG.debug("connection from {}: {}", peer, e.getMessage());
     } else {
-      LOG.error("connection from {}: {}", peer, e.getMessage());
+      stats.countBadMessage();
+      badMessageLog.warn("connection from " + peer + ": " + e.getMessage());
     }
   }
 }

@@ -7,17 +7,21 @@ import io.l2prover.protocol.ProofData;
 import io.l2prover.protocol.ProtocolServer;
 import io.l2prover.protocol.ProverInput;
 import io.l2prover.util.StateFileException;
+import io.l2prover.zkvm.receipt.Receipt;
 import io.l2prover.zkvm.receipt.ReceiptRejectedException;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The reference prover server: hands out the input of the first block that still lacks a proof,
+ * The reference prover server: hands out the input of the lowest block that still lacks a proof
+ * and is not leased to another prover (so that many provers prove different blocks at once),
  * checks every submitted receipt against the block it belongs to, stores accepted proofs durably
  * before acknowledging them, and resumes from its store after a restart. A bad message costs its
  * sender the connection, nothing more.
@@ -33,6 +37,10 @@ public final class ProverServerVerticle extends VerticleBase {
   private final ConnectionStats connections;
   /** Accepted proofs by block number; touched on the event loop only. */
   private final Map<Long, StoredProof> proven = new TreeMap<>();
+  /** Blocks whose Submit is being checked and stored, with the outcome; touched on the event loop only. */
+  private final Map<Long, Future<ProofData>> inFlight = new HashMap<>();
+  /** Blocks handed out and not yet proven; touched on the event loop only. */
+  private final Leases leases;
   private ProtocolServer server;
 
   public ProverServerVerticle(ChainSource chain, ProofStore store, ServerSettings settings) {
@@ -47,6 +55,7 @@ public final class ProverServerVerticle extends VerticleBase {
     this.store = Objects.requireNonNull(store, "store");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.checker = new SubmissionChecker(settings.devMode(), BlockGuest.bundled().imageId());
+    this.leases = new Leases(settings.leaseTime(), System::nanoTime);
   }
 
   @Override
@@ -83,6 +92,9 @@ public final class ProverServerVerticle extends VerticleBase {
    * Blocking.
    */
   private Map<Long, StoredProof> checked(Map<Long, StoredProof> stored) {
+    if (!stored.isEmpty()) {
+      LOG.info("checking the {} stored proofs against the chain ...", stored.size());
+    }
     Map<Long, StoredProof> good = new TreeMap<>();
     for (StoredProof proof : stored.values()) {
       long block = proof.blockNumber();
@@ -122,7 +134,7 @@ public final class ProverServerVerticle extends VerticleBase {
 
   private Future<ProofData> handle(ProofData message) {
     if (message instanceof ProofData.Request request) {
-      return onRequest(request.blockNumber());
+      return onRequest(request.blockNumber(), request.prover());
     }
     if (message instanceof ProofData.Submit submit) {
       return onSubmit(submit);
@@ -130,23 +142,48 @@ public final class ProverServerVerticle extends VerticleBase {
     return Future.failedFuture("a client sent " + message.variant() + ", which only a server sends");
   }
 
-  private Future<ProofData> onRequest(long asked) {
-    long next = Math.max(asked, 1);
-    while (proven.containsKey(next) && next <= chain.headBlockNumber()) {
-      next++;
-    }
+  /**
+   * The block {@code prover} holds a live lease on, else the lowest block with neither a proof
+   * nor another prover's live lease, leased to {@code prover} from now. {@code asked} is only
+   * logged: the lowest free block may be below it (an expired lease, a stored proof dismissed at
+   * start), and that block is the one the chain needs first. A Request without a prover ID (an
+   * older client, ethrex's) gets the lowest free block and leases nothing: the server could not
+   * tell that prover's next Request from another's, so a lease would only keep the block from
+   * everyone, that prover included, each time it asks again after a failure.
+   */
+  private Future<ProofData> onRequest(long asked, Optional<String> prover) {
+    leases.live();
+    Optional<Long> held = prover.flatMap(leases::heldBy).filter(block -> !proven.containsKey(block));
+    long next = held.orElseGet(() -> firstFree(prover.orElse(null)));
+    String who = prover.orElse("a prover without ID");
     if (!chain.contains(next)) {
-      LOG.debug("Request({}): nothing to prove", asked);
+      LOG.debug("Request({}) from {}: nothing to prove", asked, who);
       return Future.succeededFuture(ProofData.Response.empty());
     }
     long block = next;
+    prover.ifPresent(id -> leases.grant(block, id));
     long start = System.nanoTime();
     return vertx.<ProverInput>executeBlocking(() -> chain.input(block), false)
         .map(input -> {
-          LOG.info("block {}: input served for Request({}) in {} ms ({} bytes)", block, asked,
-              (System.nanoTime() - start) / 1_000_000, input.approximateSize());
-          return new ProofData.Response(block, input);
-        });
+          LOG.info("block {}: input served to {} for Request({}) in {} ms ({} bytes){}", block, who, asked,
+              (System.nanoTime() - start) / 1_000_000, input.approximateSize(), prover.isEmpty() ? ""
+                  : (held.isPresent() ? "; lease renewed for " : "; leased for ") + settings.leaseTime().toMillis()
+                      + " ms");
+          return (ProofData) new ProofData.Response(block, input);
+        })
+        .onFailure(e -> prover.ifPresent(id -> leases.release(block)));
+  }
+
+  /**
+   * The lowest block with no proof and no live lease of a prover other than {@code prover}
+   * ({@code null}: of any prover).
+   */
+  private long firstFree(String prover) {
+    long next = 1;
+    while (next <= chain.headBlockNumber() && (proven.containsKey(next) || leases.leasedToAnother(next, prover))) {
+      next++;
+    }
+    return next;
   }
 
   private Future<ProofData> onSubmit(ProofData.Submit submit) {
@@ -154,18 +191,51 @@ public final class ProverServerVerticle extends VerticleBase {
     if (!chain.contains(block)) {
       return rejected(block, "block " + block + " is not in the chain (1.." + chain.headBlockNumber() + ")");
     }
-    if (proven.containsKey(block)) {
-      LOG.info("block {}: proof submitted again; acknowledging it again", block);
-      return Future.succeededFuture(new ProofData.SubmitAck(chain.header(block)));
+    Future<ProofData> checking = inFlight.get(block);
+    if (checking != null) {
+      // Another receipt for this block is being checked: answer this one once that is settled.
+      return checking.transform(ar -> onSubmit(submit));
     }
-    long start = System.nanoTime();
-    StoredProof proof = new StoredProof(block, chain.header(block).getString("hash", ""), submit.receipt());
+    StoredProof existing = proven.get(block);
+    if (existing != null) {
+      return onSubmitAgain(block, existing, submit.receipt());
+    }
+    Future<ProofData> outcome = checkAndStore(block, submit.receipt());
+    inFlight.put(block, outcome);
+    return outcome.onComplete(ar -> inFlight.remove(block));
+  }
+
+  /**
+   * A Submit for a block that already has a proof: the stored receipt again (a client whose ack
+   * was lost) gets the same ack; another receipt is acknowledged only if it proves the block too
+   * (it is not stored), so a forged receipt never gets an ack.
+   */
+  private Future<ProofData> onSubmitAgain(long block, StoredProof existing, Receipt receipt) {
+    ProofData.SubmitAck ack = new ProofData.SubmitAck(chain.header(block));
+    if (existing.receipt().equals(receipt)) {
+      LOG.info("block {}: proof submitted again; acknowledging it again", block);
+      return Future.succeededFuture(ack);
+    }
     return vertx.executeBlocking(() -> {
-      checker.check(block, submit.receipt(), chain);
+      checker.check(block, receipt, chain);
+      return (ProofData) ack;
+    }, false).onSuccess(a -> LOG.info("block {}: another valid receipt for a proven block; acknowledged, the stored "
+        + "one kept", block))
+        .recover(e -> rejected(block, e.getMessage()));
+  }
+
+  private Future<ProofData> checkAndStore(long block, Receipt receipt) {
+    long start = System.nanoTime();
+    StoredProof proof = new StoredProof(block, chain.header(block).getString("hash", ""), receipt);
+    return vertx.executeBlocking(() -> {
+      checker.check(block, receipt, chain);
       store.save(proof);
       return proof;
     }, false).<ProofData>map(stored -> {
       proven.put(block, stored);
+      // A proof is a proof: it counts whoever holds the lease (the Submit does not say who sent
+      // it), and the lease ends here.
+      leases.release(block);
       long millis = (System.nanoTime() - start) / 1_000_000;
       LOG.info("block {}: {} receipt accepted (checked against the block) and stored in {} ms; {} of {} blocks done",
           block, stored.receipt().kind().wireName(), millis, proven.size(), chain.headBlockNumber());

@@ -38,7 +38,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -95,10 +97,17 @@ class ProverClientVerticleTest {
       proved.add(job.blockNumber());
       return new DevProver().prove(job);
     });
-    ClientSettings settings = new ClientSettings("127.0.0.1", port, Duration.ofMillis(20), FAST, 3,
-        Duration.ofSeconds(5), LIMITS);
-    return vertx.deployVerticle(new StatePersisterVerticle(clientDir, disk))
-        .compose(id -> vertx.deployVerticle(new ProvingVerticle(counting),
+    return startClient(vertx, settings(port), clientDir, disk, counting);
+  }
+
+  private static ClientSettings settings(int port) {
+    return new ClientSettings("127.0.0.1", port, Duration.ofMillis(20), FAST, 3, Duration.ofSeconds(5), LIMITS);
+  }
+
+  private static Future<String> startClient(Vertx vertx, ClientSettings settings, Path dir, AtomicFileWriter disk,
+      Prover prover) {
+    return vertx.deployVerticle(new StatePersisterVerticle(dir, disk))
+        .compose(id -> vertx.deployVerticle(new ProvingVerticle(prover),
             new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER)))
         .compose(id -> vertx.deployVerticle(new ProverClientVerticle(settings)));
   }
@@ -108,7 +117,11 @@ class ProverClientVerticleTest {
   }
 
   private long savedBlock() throws Exception {
-    return new JsonStateFile<>(clientDir.resolve(StatePersisterVerticle.FILE_NAME), AtomicFileWriter.durable(),
+    return savedBlock(clientDir);
+  }
+
+  private static long savedBlock(Path dir) throws Exception {
+    return new JsonStateFile<>(dir.resolve(StatePersisterVerticle.FILE_NAME), AtomicFileWriter.durable(),
         ProverState::fromJson, ProverState::toJson, "").load().orElseThrow().lastProvenBlock().orElseThrow();
   }
 
@@ -289,26 +302,129 @@ class ProverClientVerticleTest {
   }
 
   @Test
-  void aResponseForABlockOlderThanTheStateIsRefusedAndTheStateNeverMovesBack() throws Exception {
+  void aBlockBelowTheStateIsProvenAndTheStateNeverMovesBack() throws Exception {
     new JsonStateFile<>(clientDir.resolve(StatePersisterVerticle.FILE_NAME), AtomicFileWriter.durable(),
         ProverState::fromJson, ProverState::toJson, "").save(ProverState.afterAck(chain.header(3)));
     Vertx vertx = newVertx();
-    // A server that lost its store hands out block 1 to everyone.
-    ProtocolServer forgetful = new ProtocolServer(vertx, LIMITS, new io.l2prover.protocol.ConnectionStats(),
-        message -> message instanceof ProofData.Request
-            ? Future.succeededFuture(new ProofData.Response(1L, chain.input(1)))
-            : Future.failedFuture("no Submit expected"));
-    forgetful.listen("127.0.0.1", 0).await(5, TimeUnit.SECONDS);
-    List<ProgressEvent> events = recordProgress(vertx);
-    startClient(vertx, forgetful.actualPort()).await(5, TimeUnit.SECONDS);
-    waitFor(() -> events.stream().filter(e -> e.phase() == ProgressEvent.Phase.RETRY).count() >= 2);
-    assertThat(events).allSatisfy(e -> {
-      assertThat(e.phase()).isEqualTo(ProgressEvent.Phase.RETRY);
-      assertThat(e.blockNumber()).isEqualTo(4);
-      assertThat(e.detail()).contains("handed out block 1, older than block 4");
+    // A server whose lease on block 1 (another prover's) expired hands it out once, then has nothing.
+    List<ProofData> received = new CopyOnWriteArrayList<>();
+    AtomicInteger handedOut = new AtomicInteger();
+    ProtocolServer server = new ProtocolServer(vertx, LIMITS, new io.l2prover.protocol.ConnectionStats(), message -> {
+      received.add(message);
+      if (message instanceof ProofData.Submit submit && submit.blockNumber() == 1) {
+        return Future.succeededFuture(new ProofData.SubmitAck(chain.header(1)));
+      }
+      return Future.succeededFuture(handedOut.getAndIncrement() == 0
+          ? new ProofData.Response(1L, chain.input(1))
+          : ProofData.Response.empty());
     });
-    assertThat(proved).isEmpty();
+    server.listen("127.0.0.1", 0).await(5, TimeUnit.SECONDS);
+    var done = acknowledged(vertx, 1);
+    startClient(vertx, server.actualPort()).await(5, TimeUnit.SECONDS);
+    done.get(10, TimeUnit.SECONDS);
+    waitFor(() -> received.size() >= 3);
+    assertThat(proved).containsExactly(1L);
     assertThat(savedBlock()).isEqualTo(3);
+    assertThat(received.get(0)).isEqualTo(new ProofData.Request(4));
+    assertThat(received.get(1)).isInstanceOf(ProofData.Submit.class);
+    assertThat(received.get(2)).as("after the lower block, the client asks from its state on").isEqualTo(
+        new ProofData.Request(4));
+  }
+
+  @Test
+  void twoClientsProveDifferentBlocksAtOnceAndNothingTwice(@TempDir Path otherDir) throws Exception {
+    Vertx serverVertx = newVertx();
+    ProverServerVerticle server = startServer(serverVertx, 0);
+    // Each prover waits until the other one is proving too: two blocks are leased at once.
+    CountDownLatch bothProving = new CountDownLatch(2);
+    AtomicInteger together = new AtomicInteger();
+    List<Long> provedByA = new CopyOnWriteArrayList<>();
+    List<Long> provedByB = new CopyOnWriteArrayList<>();
+    Vertx a = newVertx();
+    Vertx b = newVertx();
+    var aIdle = idle(a);
+    var bIdle = idle(b);
+    startClient(a, settings(server.actualPort()).withProverId("a"), clientDir, AtomicFileWriter.durable(),
+        waitingForTheOther(provedByA, bothProving, together)).await(5, TimeUnit.SECONDS);
+    startClient(b, settings(server.actualPort()).withProverId("b"), otherDir, AtomicFileWriter.durable(),
+        waitingForTheOther(provedByB, bothProving, together)).await(5, TimeUnit.SECONDS);
+    aIdle.get(20, TimeUnit.SECONDS);
+    bIdle.get(20, TimeUnit.SECONDS);
+
+    assertThat(together.get()).as("provers that met the other one proving").isEqualTo(2);
+    assertThat(provedByA).isNotEmpty().doesNotContainAnyElementsOf(provedByB);
+    assertThat(provedByB).isNotEmpty();
+    List<Long> all = new ArrayList<>(provedByA);
+    all.addAll(provedByB);
+    assertThat(all).containsExactlyInAnyOrder(1L, 2L, 3L, 4L);
+    assertThat(server.provenCount()).isEqualTo(4);
+    assertThat(savedBlock(clientDir)).isEqualTo(provedByA.stream().mapToLong(Long::longValue).max().orElseThrow());
+    assertThat(savedBlock(otherDir)).isEqualTo(provedByB.stream().mapToLong(Long::longValue).max().orElseThrow());
+  }
+
+  @Test
+  void aBlockLeasedToAClientThatDiedGoesToTheOtherWhenTheLeaseExpires(@TempDir Path otherDir) throws Exception {
+    Vertx serverVertx = newVertx();
+    ProverServerVerticle server = new ProverServerVerticle(chain, new ProofStore(serverDir, AtomicFileWriter.durable()),
+        new ServerSettings("127.0.0.1", 0, true, LIMITS).withLeaseTime(Duration.ofSeconds(1)));
+    serverVertx.deployVerticle(server).await(5, TimeUnit.SECONDS);
+    int port = server.actualPort();
+
+    // Client "dead" takes block 1 and dies while proving it.
+    Vertx dead = Vertx.vertx();
+    Services.registerCodecs(dead.eventBus());
+    CompletableFuture<Long> taken = new CompletableFuture<>();
+    CountDownLatch killed = new CountDownLatch(1);
+    startClient(dead, settings(port).withProverId("dead"), clientDir, AtomicFileWriter.durable(),
+        TestProvers.of(job -> {
+          taken.complete(job.blockNumber());
+          killed.await(10, TimeUnit.SECONDS);
+          throw new IllegalStateException("killed while proving");
+        })).await(5, TimeUnit.SECONDS);
+    assertThat(taken.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+    Future<Void> closed = dead.close();
+    killed.countDown();
+    closed.await(10, TimeUnit.SECONDS);
+
+    Vertx alive = newVertx();
+    var done = CompletableFuture.allOf(acknowledged(alive, 1), acknowledged(alive, 2), acknowledged(alive, 3),
+        acknowledged(alive, 4));
+    startClient(alive, settings(port).withProverId("alive"), otherDir, AtomicFileWriter.durable(),
+        TestProvers.of(job -> {
+          proved.add(job.blockNumber());
+          return new DevProver().prove(job);
+        })).await(5, TimeUnit.SECONDS);
+    done.get(20, TimeUnit.SECONDS);
+    // Block 1 comes last unless this machine took longer than the lease to start "alive".
+    assertThat(proved).containsExactlyInAnyOrder(1L, 2L, 3L, 4L);
+    assertThat(server.provenCount()).isEqualTo(4);
+    assertThat(savedBlock(otherDir)).as("the highest block, whatever the order of the acks").isEqualTo(4);
+    assertThat(Files.exists(clientDir.resolve(StatePersisterVerticle.FILE_NAME))).isFalse();
+  }
+
+  /** Completes at the client's first IDLE event: the server had nothing left for it. */
+  private static CompletableFuture<Void> idle(Vertx vertx) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    vertx.eventBus().<ProgressEvent>consumer(io.l2prover.bus.Addresses.PROGRESS, m -> {
+      if (m.body().phase() == ProgressEvent.Phase.IDLE) {
+        done.complete(null);
+      }
+    });
+    return done;
+  }
+
+  /** Records each block; the first job of each waits (up to 10 s) until the other prover has a job too. */
+  private static Prover waitingForTheOther(List<Long> proved, CountDownLatch bothProving, AtomicInteger together) {
+    return TestProvers.of(job -> {
+      if (proved.isEmpty()) {
+        bothProving.countDown();
+        if (bothProving.await(10, TimeUnit.SECONDS)) {
+          together.incrementAndGet();
+        }
+      }
+      proved.add(job.blockNumber());
+      return new DevProver().prove(job);
+    });
   }
 
   /** Polls a condition for up to 10 s. */

@@ -97,7 +97,8 @@ class MetricsVerticleTest {
       assertThat(get(vertx.createHttpClient(), metrics.actualPort(), "/metrics")).contains(
           "l2prover_server_connections_open 1\n", "l2prover_server_buffered_bytes " + heapOf(request) + "\n",
           "l2prover_server_connections_shed_total{reason=\"refused\"} 1\n",
-          "l2prover_server_connections_shed_total{reason=\"evicted\"} 0\n");
+          "l2prover_server_connections_shed_total{reason=\"evicted\"} 0\n",
+          "l2prover_server_bad_messages_total 0\n");
     }
   }
 

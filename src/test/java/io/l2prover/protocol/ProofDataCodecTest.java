@@ -35,6 +35,18 @@ class ProofDataCodecTest {
   }
 
   @Test
+  void aRequestCarriesAnOptionalProverIdThatOlderPeersOmit() throws Exception {
+    roundTrip("{\"Request\":{\"block_number\":5,\"prover_id\":\"p-1.a:B_2\"}}", new ProofData.Request(5, "p-1.a:B_2"));
+    assertThat(ProofDataCodec.decode(Buffer.buffer("{\"Request\":{\"block_number\":5,\"prover_id\":null}}")))
+        .isEqualTo(new ProofData.Request(5));
+    assertError("{\"Request\":{\"block_number\":5,\"prover_id\":7}}", "prover_id must be a string");
+    assertError("{\"Request\":{\"block_number\":5,\"prover_id\":\"\"}}", "prover_id must be 1 to 64 characters");
+    assertError("{\"Request\":{\"block_number\":5,\"prover_id\":\"a b\"}}", "prover_id must be 1 to 64");
+    assertError("{\"Request\":{\"block_number\":5,\"prover_id\":\"" + "x".repeat(65) + "\"}}",
+        "prover_id must be 1 to 64");
+  }
+
+  @Test
   void readsEthrexsNumberOnlySubmitAck() throws Exception {
     assertThat(ProofDataCodec.decode(Buffer.buffer("{\"SubmitAck\":{\"block_number\":26}}")))
         .isEqualTo(new ProofData.SubmitAck(new JsonObject().put("number", "0x1a")));

@@ -30,13 +30,14 @@ class ProtocolServerTest {
 
   private Vertx vertx;
   private ProtocolServer server;
+  private final ConnectionStats serverStats = new ConnectionStats();
 
   @BeforeEach
   void start() throws Exception {
     vertx = Vertx.vertx();
     ProtocolLimits limits = new ProtocolLimits(1024, Duration.ofSeconds(2), Duration.ofMillis(300), 4);
     // The reply comes after an asynchronous step, which is what a plain NetServer loses on half-close.
-    server = new ProtocolServer(vertx, limits, new ConnectionStats(), message -> {
+    server = new ProtocolServer(vertx, limits, serverStats, message -> {
       if (message instanceof ProofData.Request) {
         return Future.<ProofData>future(p -> vertx.setTimer(20, id ->
             p.complete(ACK_MESSAGE)));
@@ -82,6 +83,8 @@ class ProtocolServerTest {
     assertThat(exchange("{\"Request\":{\"block_number\":-1}}", true)).isEmpty();
     assertThat(exchange("", true)).isEmpty();
     assertThat(exchange("{\"Request\":{\"block_number\":5}}", true)).isEqualTo(ACK);
+    // Counted for /metrics (the empty connection is no bad message); logged at most once per interval.
+    assertThat(serverStats.badMessages()).isEqualTo(5);
   }
 
   @Test

@@ -54,8 +54,12 @@ class ProverServerVerticleTest {
   }
 
   private ProverServerVerticle start(boolean devMode, ChainSource source) throws Exception {
-    ProverServerVerticle server = new ProverServerVerticle(source, new ProofStore(dataDir, AtomicFileWriter.durable()),
-        new ServerSettings("127.0.0.1", 0, devMode, LIMITS));
+    return start(new ServerSettings("127.0.0.1", 0, devMode, LIMITS), source);
+  }
+
+  private ProverServerVerticle start(ServerSettings settings, ChainSource source) throws Exception {
+    ProverServerVerticle server =
+        new ProverServerVerticle(source, new ProofStore(dataDir, AtomicFileWriter.durable()), settings);
     vertx.deployVerticle(server).await(5, TimeUnit.SECONDS);
     return server;
   }
@@ -73,27 +77,71 @@ class ProverServerVerticleTest {
     return new DevProver().prove(new ProvingJob(block, chain.input(block)));
   }
 
+  /** The block handed out to an anonymous Request (a prover of its own), -1 for none. */
   private long servedBlock(ProverServerVerticle server, long asked) throws Exception {
-    ProofData.Response response = (ProofData.Response) exchange(server, new ProofData.Request(asked));
+    return servedBlock(server, asked, null);
+  }
+
+  private long servedBlock(ProverServerVerticle server, long asked, String prover) throws Exception {
+    ProofData.Response response = (ProofData.Response) exchange(server, new ProofData.Request(asked, prover));
     return response.isEmpty() ? -1 : response.blockNumber();
   }
 
   @Test
   void servesTheFirstUnprovenBlockAndAcknowledgesValidProofs() throws Exception {
     ProverServerVerticle server = start(true);
-    ProofData.Response response = (ProofData.Response) exchange(server, new ProofData.Request(1));
+    ProofData.Response response = (ProofData.Response) exchange(server, new ProofData.Request(1, "a"));
     assertThat(response.blockNumber()).isEqualTo(1);
     assertThat(response.input()).isEqualTo(chain.input(1));
-    assertThat(servedBlock(server, 0)).isEqualTo(1);
+    assertThat(servedBlock(server, 0, "a")).as("the same prover asking again").isEqualTo(1);
 
     ProofData ack = exchange(server, new ProofData.Submit(1, proofOf(1)));
     assertThat(ack).isEqualTo(new ProofData.SubmitAck(chain.header(1)));
     assertThat(((ProofData.SubmitAck) ack).blockHeader().getString("number")).isEqualTo("0x1");
 
     // A client that lost its state asks for 1 again and gets the next block that needs a proof.
-    assertThat(servedBlock(server, 1)).isEqualTo(2);
-    assertThat(servedBlock(server, 3)).isEqualTo(3);
-    assertThat(servedBlock(server, 5)).isEqualTo(-1);
+    assertThat(servedBlock(server, 1, "b")).isEqualTo(2);
+    assertThat(servedBlock(server, 3, "c")).isEqualTo(3);
+    assertThat(servedBlock(server, 1, "d")).as("below the block asked for when that is the lowest free").isEqualTo(4);
+    assertThat(servedBlock(server, 5, "e")).as("every block proven or leased").isEqualTo(-1);
+  }
+
+  @Test
+  void eachProverIsLeasedADifferentBlockAndGetsItsOwnAgain() throws Exception {
+    ProverServerVerticle server = start(true);
+    assertThat(servedBlock(server, 1, "a")).isEqualTo(1);
+    assertThat(servedBlock(server, 1, "b")).isEqualTo(2);
+    // A Request without an ID gets the lowest free block and leases nothing (an older client).
+    assertThat(servedBlock(server, 1)).isEqualTo(3);
+    assertThat(servedBlock(server, 1)).isEqualTo(3);
+    assertThat(servedBlock(server, 1, "c")).isEqualTo(3);
+    assertThat(servedBlock(server, 1)).isEqualTo(4);
+    assertThat(servedBlock(server, 7, "b")).as("b restarted and asks again").isEqualTo(2);
+    assertThat(servedBlock(server, 1, "d")).isEqualTo(4);
+    assertThat(servedBlock(server, 1, "e")).isEqualTo(-1);
+    assertThat(servedBlock(server, 1)).isEqualTo(-1);
+    // Block 2 proven while leased to b: a proof is a proof, and the lease ends.
+    exchange(server, new ProofData.Submit(2, proofOf(2)));
+    assertThat(servedBlock(server, 3, "b")).as("b's lease ended with the proof; nothing else is free").isEqualTo(-1);
+    assertThat(server.provenCount()).isEqualTo(1);
+  }
+
+  @Test
+  void anExpiredLeaseIsHandedOutAgain() throws Exception {
+    ProverServerVerticle server = start(new ServerSettings("127.0.0.1", 0, true, LIMITS)
+        .withLeaseTime(Duration.ofMillis(200)), chain);
+    assertThat(servedBlock(server, 1, "dead")).isEqualTo(1);
+    long handed = servedBlock(server, 1, "alive");
+    assertThat(handed).isEqualTo(2);
+    // Once "dead"'s lease has run out, the lowest free block is its block 1 again.
+    for (int i = 0; i < 500 && handed != 1; i++) {
+      Thread.sleep(20);
+      handed = servedBlock(server, 3, "other-" + i);
+    }
+    assertThat(handed).isEqualTo(1);
+    // "dead" comes back: block 1 is leased to another now, so it gets what is still free.
+    assertThat(servedBlock(server, 1, "dead")).isNotEqualTo(1);
+    assertThat(exchange(server, new ProofData.Submit(1, proofOf(1)))).isEqualTo(new ProofData.SubmitAck(chain.header(1)));
   }
 
   @Test
@@ -107,10 +155,37 @@ class ProverServerVerticleTest {
   }
 
   @Test
-  void aDuplicateSubmitGetsTheSameAck() throws Exception {
+  void aSubmitForAProvenBlockIsAcknowledgedAgainOnlyIfItsReceiptProvesTheBlock() throws Exception {
     ProverServerVerticle server = start(true);
     ProofData first = exchange(server, new ProofData.Submit(2, proofOf(2)));
     assertThat(exchange(server, new ProofData.Submit(2, proofOf(2)))).isEqualTo(first);
+    // Another valid receipt (the executed block guest's) is acknowledged; the stored one stays.
+    Receipt executed = new ExecutingDevProver(BlockGuest.bundled(), ExecutorOptions.defaults())
+        .prove(new ProvingJob(2, chain.input(2)));
+    assertThat(exchange(server, new ProofData.Submit(2, executed))).isEqualTo(first);
+    // A forged one gets no ack, proven block or not.
+    Receipt forged = new Receipt(ReceiptKind.FAKE, ImageId.DEV_INPUT_DIGEST, Bytes.of(new byte[32]), Bytes.EMPTY, "");
+    assertThatThrownBy(() -> exchange(server, new ProofData.Submit(2, forged)))
+        .hasMessageContaining("connection closed");
+    assertThat(server.provenCount()).isEqualTo(1);
+    vertx.undeploy(server.deploymentID()).await(5, TimeUnit.SECONDS);
+    assertThat(new ProofStore(dataDir, AtomicFileWriter.durable()).open(chain.chainId()).get(2L).receipt())
+        .isEqualTo(proofOf(2));
+  }
+
+  @Test
+  void twoSubmitsOfOneBlockAtOnceAreAcceptedOnce() throws Exception {
+    ProverServerVerticle server = start(true);
+    java.util.List<SubmitOutcome> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    vertx.eventBus().<SubmitOutcome>consumer(io.l2prover.bus.Addresses.SERVER_SUBMITS, m -> outcomes.add(m.body()));
+    ProtocolClient one = new ProtocolClient(vertx, "127.0.0.1", server.actualPort(), LIMITS);
+    ProtocolClient two = new ProtocolClient(vertx, "127.0.0.1", server.actualPort(), LIMITS);
+    Receipt executed = new ExecutingDevProver(BlockGuest.bundled(), ExecutorOptions.defaults())
+        .prove(new ProvingJob(3, chain.input(3)));
+    var first = one.exchange(new ProofData.Submit(3, proofOf(3)));
+    var second = two.exchange(new ProofData.Submit(3, executed));
+    assertThat(first.await(10, TimeUnit.SECONDS)).isEqualTo(second.await(10, TimeUnit.SECONDS));
+    assertThat(outcomes).filteredOn(SubmitOutcome::accepted).hasSize(1);
     assertThat(server.provenCount()).isEqualTo(1);
   }
 
