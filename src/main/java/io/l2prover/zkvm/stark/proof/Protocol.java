@@ -11,7 +11,7 @@ import java.util.TreeSet;
 public final class Protocol {
 
   /** Version of the protocol and of the binary encoding; bound into the transcript. */
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
 
   /** The coset shift of every LDE domain: BabyBear's multiplicative generator. */
   public static final int SHIFT = BabyBear.GENERATOR;

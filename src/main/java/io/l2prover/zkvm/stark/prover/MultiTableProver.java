@@ -348,7 +348,7 @@ public final class MultiTableProver {
 
   private TableProof tableProof(TableState s, int[] positions, FriShape shape) {
     int layer = shape.logDegree() - s.logRows();
-    int[] rows = Protocol.queriedRows(Protocol.shifted(positions, layer), shape.entryGroupBits(layer));
+    int[] rows = Protocol.queriedRows(Protocol.shifted(positions, layer), 0);
     List<MerkleBatchOpening> openings = new ArrayList<>();
     for (MerkleTree tree : new MerkleTree[] {s.key().preprocessedTree(), s.mainTree, s.auxTree, s.quotientTree}) {
       if (tree != null) {

@@ -40,12 +40,11 @@ final class DeepAtQueries {
     this.zeta = zeta;
   }
 
-  /** values[q][i]: the combination at the i-th row of query q's entry group. */
-  Ext4[][] values(List<TableKey> keys, List<TableProof> parts, List<Integer> group) throws InvalidProofException {
-    int groupBits = shape.entryGroupBits(layer);
+  /** values[q]: the combination at query q's row p >> layer. */
+  Ext4[] values(List<TableKey> keys, List<TableProof> parts, List<Integer> group) throws InvalidProofException {
     int logRows = shape.logDegree() - layer;
     int logLde = logRows + shape.logBlowup();
-    int[] rows = Protocol.queriedRows(positions, groupBits);
+    int[] rows = Protocol.queriedRows(positions, 0);
     List<int[]> widths = new ArrayList<>();
     List<List<List<int[]>>> opened = new ArrayList<>(); // [table][matrix][row index] -> row
     Ext4[] atZeta = null;
@@ -79,36 +78,34 @@ final class DeepAtQueries {
     }
     Ext4 zetaNext = zeta.mul(BabyBear.twoAdicGenerator(logRows));
     int w = BabyBear.twoAdicGenerator(logLde);
-    Ext4[][] out = new Ext4[positions.length][1 << groupBits];
+    Ext4[] out = new Ext4[positions.length];
     for (int q = 0; q < positions.length; q++) {
-      for (int side = 0; side < 1 << groupBits; side++) {
-        int row = ((positions[q] >>> groupBits) << groupBits) + side;
-        int at = Arrays.binarySearch(rows, row);
-        int[][] byMatrix = new int[layout.matrices()][];
-        for (int t = 0; t < group.size(); t++) {
-          for (int m = 0; m < DeepLayout.MATRICES; m++) {
-            byMatrix[layout.matrixIndex(t, m)] = opened.get(t).get(m).get(at);
-          }
+      int row = positions[q];
+      int at = Arrays.binarySearch(rows, row);
+      int[][] byMatrix = new int[layout.matrices()][];
+      for (int t = 0; t < group.size(); t++) {
+        for (int m = 0; m < DeepLayout.MATRICES; m++) {
+          byMatrix[layout.matrixIndex(t, m)] = opened.get(t).get(m).get(at);
         }
-        Ext4 all = Ext4.ZERO;
-        Ext4 prefix = null;
-        int k = 0;
-        for (int[] matrixRow : byMatrix) {
-          for (int v : matrixRow) {
-            if (k == next) {
-              prefix = all;
-            }
-            all = all.add(gammaPowers[k].mul(v));
-            k++;
-          }
-        }
-        if (prefix == null) {
-          prefix = all;
-        }
-        Ext4 x = Ext4.of(BabyBear.mul(Protocol.SHIFT, BabyBear.pow(w, BitReversal.reverse(row, logLde))));
-        out[q][side] = all.sub(sumAtZeta).mul(x.sub(zeta).inv())
-            .add(gammaPowers[total].mul(prefix.sub(sumAtZetaNext)).mul(x.sub(zetaNext).inv()));
       }
+      Ext4 all = Ext4.ZERO;
+      Ext4 prefix = null;
+      int k = 0;
+      for (int[] matrixRow : byMatrix) {
+        for (int v : matrixRow) {
+          if (k == next) {
+            prefix = all;
+          }
+          all = all.add(gammaPowers[k].mul(v));
+          k++;
+        }
+      }
+      if (prefix == null) {
+        prefix = all;
+      }
+      Ext4 x = Ext4.of(BabyBear.mul(Protocol.SHIFT, BabyBear.pow(w, BitReversal.reverse(row, logLde))));
+      out[q] = all.sub(sumAtZeta).mul(x.sub(zeta).inv())
+          .add(gammaPowers[total].mul(prefix.sub(sumAtZetaNext)).mul(x.sub(zetaNext).inv()));
     }
     return out;
   }

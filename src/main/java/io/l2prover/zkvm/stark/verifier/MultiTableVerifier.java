@@ -206,7 +206,7 @@ public final class MultiTableVerifier {
     FriVerifier fri = new FriVerifier(params);
     try {
       FriVerifier.Challenges friChallenges = fri.replay(t, proof.fri(), shape);
-      Ext4[][][] entering = new Ext4[shape.folds() + 1][][];
+      Ext4[][] entering = new Ext4[shape.folds() + 1][];
       for (var e : byLayer.entrySet()) {
         entering[e.getKey()] = new DeepAtQueries(shape, e.getKey(), friChallenges.positions(), gamma, zeta)
             .values(tables, parts, e.getValue());

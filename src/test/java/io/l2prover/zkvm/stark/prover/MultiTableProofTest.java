@@ -16,6 +16,7 @@ import io.l2prover.zkvm.stark.proof.InvalidProofException;
 import io.l2prover.zkvm.stark.proof.MultiTableProof;
 import io.l2prover.zkvm.stark.proof.ProofCodec;
 import io.l2prover.zkvm.stark.proof.ProofFormatException;
+import io.l2prover.zkvm.stark.proof.ProofSizes;
 import io.l2prover.zkvm.stark.proof.PublicInteraction;
 import io.l2prover.zkvm.stark.proof.SecurityReport;
 import io.l2prover.zkvm.stark.proof.TableKey;
@@ -92,6 +93,7 @@ class MultiTableProofTest {
     MultiTableProof proof = MultiTableProver.checked(backend, params).prove(witnesses, List.of());
     byte[] bytes = ProofCodec.encode(proof);
     new MultiTableVerifier(params).verify(keys, ProofCodec.decodeMulti(bytes), publicValues, List.of());
+    assertThat(ProofSizes.of(proof).values().stream().mapToLong(Long::longValue).sum()).isEqualTo(bytes.length);
     SecurityReport report = SecurityReport.of(params, keys.stream().map(TableKey::air).toList(), proof, 0);
     assertThat(report.minimumBits()).isGreaterThanOrEqualTo(100);
 
