@@ -32,12 +32,27 @@ public final class ProofSizes {
       if (!t.present()) {
         continue;
       }
-      statement += DIGEST + 1 + (t.auxRoot() == null ? 0 : DIGEST) + 1 + 16L * t.claimedSums().length + DIGEST;
+      statement += 1 + 16L * t.claimedSums().length + 1 + 1;
       parts.put(t.name() + " at zeta", 8 + 16L * (t.valuesAtZeta().length + t.valuesAtZetaNext().length));
-      statement += 1;
-      add(parts, t.name(), t.openings());
-      for (MerkleBatchOpening o : t.openings()) {
-        statement += openingOverhead(o);
+      long leaves = 0;
+      for (int[][] rows : t.rows()) {
+        statement += 2 + 4;
+        for (int[] row : rows) {
+          leaves += 4L * row.length;
+        }
+      }
+      parts.put(t.name() + " leaves", leaves);
+      if (t.preprocessed() != null) {
+        add(parts, t.name() + " preprocessed", List.of(t.preprocessed()));
+        statement += openingOverhead(t.preprocessed());
+      }
+    }
+    statement += 1;
+    for (var tree : new Object[][] {{"main", proof.main()}, {"aux", proof.aux()}, {"quotient", proof.quotient()}}) {
+      TreeOpening opening = (TreeOpening) tree[1];
+      if (opening != null) {
+        statement += DIGEST + 4;
+        parts.put(tree[0] + " tree siblings", (long) DIGEST * opening.siblings().size());
       }
     }
     FriProof fri = proof.fri();

@@ -74,14 +74,10 @@ public final class Protocol {
     return t;
   }
 
-  /** The statement transcript after each present table's main root (null entries are absent tables). */
-  public static Transcript afterMain(FriParameters params, List<TableStatement> tables, List<Digest> mainRoots) {
+  /** The statement transcript after the root of the tree over every present table's main trace. */
+  public static Transcript afterMain(FriParameters params, List<TableStatement> tables, Digest mainRoot) {
     Transcript t = start(params, tables);
-    for (Digest root : mainRoots) {
-      if (root != null) {
-        t.observe(root);
-      }
-    }
+    t.observe(mainRoot);
     return t;
   }
 

@@ -8,7 +8,6 @@ import io.l2prover.zkvm.stark.merkle.InvalidOpeningException;
 import io.l2prover.zkvm.stark.merkle.MerkleBatchOpening;
 import io.l2prover.zkvm.stark.merkle.MerkleVerifier;
 import io.l2prover.zkvm.stark.ntt.BitReversal;
-import io.l2prover.zkvm.stark.poseidon2.Digest;
 import io.l2prover.zkvm.stark.proof.DeepLayout;
 import io.l2prover.zkvm.stark.proof.InvalidProofException;
 import io.l2prover.zkvm.stark.proof.Protocol;
@@ -111,34 +110,38 @@ final class DeepAtQueries {
   }
 
   /**
-   * Verifies one table's openings (preprocessed under the key's root, then the proof's main, aux
-   * and quotient roots) at exactly {@code rows}; returns per matrix (pre, main, aux, quotient)
-   * the opened rows, empty rows for a matrix the table does not have.
+   * One table's rows at exactly {@code rows}, per matrix (pre, main, aux, quotient; empty rows for
+   * a matrix the table does not have): the preprocessed ones verified here under the key's root,
+   * the others already verified in the proof's joint trees ({@link JointTrees}).
    */
   private List<List<int[]>> openTable(TableKey key, TableProof part, int[] matrixWidths, int[] rows, int logLde)
       throws InvalidProofException {
-    Digest[] roots = {key.preprocessedRoot(), part.mainRoot(), part.auxRoot(), part.quotientRoot()};
     List<List<int[]>> out = new ArrayList<>();
-    int next = 0;
-    for (int m = 0; m < DeepLayout.MATRICES; m++) {
-      if (roots[m] == null) {
-        List<int[]> empty = new ArrayList<>();
-        for (int i = 0; i < rows.length; i++) {
-          empty.add(new int[0]);
-        }
-        out.add(empty);
-        continue;
-      }
-      MerkleBatchOpening opening = part.openings().get(next++);
+    if (key.preprocessedRoot() == null) {
+      out.add(empty(rows.length));
+    } else {
+      MerkleBatchOpening opening = part.preprocessed();
       if (!Arrays.equals(opening.indices(), rows)) {
-        throw new InvalidProofException(part.name() + ": trace opening " + m + " opens rows other than the queried ones");
+        throw new InvalidProofException(part.name() + ": preprocessed opening opens rows other than the queried ones");
       }
       try {
-        merkle.verifyBatch(roots[m], new int[] {matrixWidths[m]}, logLde, opening);
+        merkle.verifyBatch(key.preprocessedRoot(), new int[] {matrixWidths[0]}, logLde, opening);
       } catch (InvalidOpeningException e) {
-        throw new InvalidProofException(part.name() + ": trace opening " + m + ": " + e.getMessage());
+        throw new InvalidProofException(part.name() + ": preprocessed opening: " + e.getMessage());
       }
       out.add(opening.rows().stream().map(r -> r.get(0)).toList());
+    }
+    List<int[][]> joint = part.rows();
+    out.add(List.of(joint.get(0)));
+    out.add(joint.size() == 3 ? List.of(joint.get(1)) : empty(rows.length));
+    out.add(List.of(joint.get(joint.size() - 1)));
+    return out;
+  }
+
+  private static List<int[]> empty(int count) {
+    List<int[]> out = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      out.add(new int[0]);
     }
     return out;
   }

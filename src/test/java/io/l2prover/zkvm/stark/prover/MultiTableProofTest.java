@@ -150,19 +150,16 @@ class MultiTableProofTest {
     Split s = split(8, 9, 2, PARAMS);
     MultiTableProof proof = prove(s, List.of());
     List<TableProof> t = proof.tables();
-    MultiTableProof swapped = new MultiTableProof(proof.params(), List.of(t.get(1), t.get(0)), proof.lookupWitness(),
-        proof.oodWitness(), proof.deepWitness(), proof.fri());
+    MultiTableProof swapped = proof.withTables(List.of(t.get(1), t.get(0)));
     assertRejected(s, swapped, List.of(), "proof has table 'range-table-9' in this place");
     // Swapped, each part renamed to the name the verifier expects in its place.
-    MultiTableProof renamed = new MultiTableProof(proof.params(),
-        List.of(renamed(t.get(1), t.get(0).name()), renamed(t.get(0), t.get(1).name())), proof.lookupWitness(),
-        proof.oodWitness(), proof.deepWitness(), proof.fri());
+    MultiTableProof renamed = proof.withTables(
+        List.of(renamed(t.get(1), t.get(0).name()), renamed(t.get(0), t.get(1).name())));
     assertThatThrownBy(() -> verify(s, renamed, List.of())).isInstanceOf(InvalidProofException.class);
   }
 
   private static TableProof renamed(TableProof t, String name) {
-    return new TableProof(name, t.logRows(), t.publicValues(), t.mainRoot(), t.auxRoot(), t.claimedSums(),
-        t.quotientRoot(), t.valuesAtZeta(), t.valuesAtZetaNext(), t.openings());
+    return t.withStatement(name, t.publicValues());
   }
 
   @Test
@@ -190,16 +187,10 @@ class MultiTableProofTest {
     Ext4 delta = new Ext4(1, 2, 3, 4);
     List<TableProof> t = proof.tables();
     // Shifted in both tables so that the sums still balance: the transcript and constraints catch it.
-    MultiTableProof forged = new MultiTableProof(proof.params(),
-        List.of(withSum(t.get(0), t.get(0).claimedSums()[0].add(delta)),
-            withSum(t.get(1), t.get(1).claimedSums()[0].sub(delta))),
-        proof.lookupWitness(), proof.oodWitness(), proof.deepWitness(), proof.fri());
+    MultiTableProof forged = proof.withTables(
+        List.of(t.get(0).withClaimedSums(new Ext4[] {t.get(0).claimedSums()[0].add(delta)}),
+            t.get(1).withClaimedSums(new Ext4[] {t.get(1).claimedSums()[0].sub(delta)})));
     assertThatThrownBy(() -> verify(s, forged, List.of())).isInstanceOf(InvalidProofException.class);
-  }
-
-  private static TableProof withSum(TableProof t, Ext4 sum) {
-    return new TableProof(t.name(), t.logRows(), t.publicValues(), t.mainRoot(), t.auxRoot(), new Ext4[] {sum},
-        t.quotientRoot(), t.valuesAtZeta(), t.valuesAtZetaNext(), t.openings());
   }
 
   @Test
