@@ -145,6 +145,37 @@ class MultiTableProofTest {
     assertRejected(alone, proof, List.of(), "local LogUp sums do not balance");
   }
 
+  /**
+   * The access table (2^8 rows) is the short matrix in the proof's one main tree, hashed in one
+   * level above the range table's (2^9) leaves: its opened rows exchanged, or claimed for another
+   * proof's tree, do not verify.
+   */
+  @Test
+  void aShortTablesRowsSwappedInTheJointTreeAreRejected() throws Exception {
+    Split s = split(8, 9, 7, PARAMS);
+    MultiTableProof proof = prove(s, List.of());
+    verify(s, proof, List.of());
+    TableProof access = proof.tables().get(0);
+    List<int[][]> rows = new ArrayList<>(access.rows());
+    int[][] main = rows.get(0).clone();
+    int[] first = main[0];
+    main[0] = main[1];
+    main[1] = first;
+    rows.set(0, main);
+    TableProof swapped = new TableProof(access.name(), access.logRows(), access.publicValues(), access.claimedSums(),
+        access.valuesAtZeta(), access.valuesAtZetaNext(), access.preprocessed(), rows);
+    assertRejected(s, proof.withTables(List.of(swapped, proof.tables().get(1))), List.of(),
+        "main tree: mixed opening of");
+    // Another proof's main tree (another trace) under this proof's rows.
+    MultiTableProof other = prove(split(8, 9, 8, PARAMS), List.of());
+    MultiTableProof grafted = new MultiTableProof(proof.params(), proof.tables(), proof.lookupWitness(),
+        proof.oodWitness(), proof.deepWitness(), proof.fri(), other.main(), proof.aux(), proof.quotient());
+    assertThatThrownBy(() -> verify(s, grafted, List.of())).isInstanceOf(InvalidProofException.class);
+    MultiTableProof noAux = new MultiTableProof(proof.params(), proof.tables(), proof.lookupWitness(),
+        proof.oodWitness(), proof.deepWitness(), proof.fri(), proof.main(), null, proof.quotient());
+    assertRejected(s, noAux, List.of(), "trees do not match its tables");
+  }
+
   @Test
   void swappedTablesAreRejected() {
     Split s = split(8, 9, 2, PARAMS);
