@@ -7,18 +7,23 @@ import io.l2prover.zkvm.exec.ExecutorOptions;
 import io.l2prover.zkvm.exec.Guests;
 import io.l2prover.zkvm.exec.Program;
 import io.l2prover.zkvm.receipt.CompositeProver;
+import io.l2prover.zkvm.receipt.CompositeSeal;
 import io.l2prover.zkvm.receipt.ImageId;
 import io.l2prover.zkvm.receipt.ReceiptFile;
 import io.l2prover.zkvm.receipt.ReceiptVerifier;
 import io.l2prover.zkvm.stark.backend.ComputeBackend;
+import io.l2prover.zkvm.rv32im.ExecutionProof;
 import io.l2prover.zkvm.stark.backend.CpuBackend;
+import io.l2prover.zkvm.stark.proof.ProofSizes;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -33,10 +38,11 @@ import java.util.Set;
 public final class ProveBench extends FlagRole {
 
   private static final String USAGE = """
-      usage: bench prove [--po2 N] [--guest NAME | --elf FILE [--input FILE]]
+      usage: bench prove [--po2 N] [--guest NAME | --elf FILE [--input FILE]] [--parts]
         --po2 N        segments of at most 2^N cycles (16..22, default 18)
         --guest NAME   a bundled guest (default sha256, about 100 thousand cycles)
         --elf FILE     another guest instead (with --input FILE)
+        --parts        also print, per proof, its encoded bytes by part (leaves, siblings, values at zeta, FRI)
       Prints one JSON line; the CPU backend proves (bench gpu measures the GPU kernels).
       """;
 
@@ -48,7 +54,7 @@ public final class ProveBench extends FlagRole {
 
   ProveBench(PrintStream out) {
     super("prove", "bench prove", "proving speed: cycles/s, peak heap, receipt size and verify time of one guest run",
-        Set.of("po2", "guest", "elf", "input"), Set.of(), out);
+        Set.of("po2", "guest", "elf", "input"), Set.of("parts"), out);
     this.out = out;
   }
 
@@ -105,6 +111,15 @@ public final class ProveBench extends FlagRole {
       row.put("share", Math.round(1000.0 * t.millis() / Math.max(proveMillis, 1)) / 1000.0);
       return row;
     })).toList());
+    if (flags.has("parts")) {
+      ExecutionProof proofs = CompositeSeal.decode(proved.receipt().seal().toArray()).proof();
+      List<Map<String, Object>> parts = new ArrayList<>();
+      for (int k = 0; k < proofs.segments().size(); k++) {
+        parts.add(Map.of("what", "segment " + (k + 1), "bytes", ProofSizes.of(proofs.segments().get(k))));
+      }
+      parts.add(Map.of("what", "memory", "bytes", ProofSizes.of(proofs.memory())));
+      json.put("parts", parts);
+    }
     out.println(new ObjectMapper().writeValueAsString(json));
     return 0;
   }

@@ -27,7 +27,7 @@ import java.util.List;
  */
 public record CompositeSeal(ImageCommitment commitment, int exitCode, ExecutionProof proof) {
 
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
   private static final byte[] MAGIC = {'L', '2', 'R', 'C'};
 
   public byte[] encode() {

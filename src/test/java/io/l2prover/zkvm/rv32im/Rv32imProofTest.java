@@ -77,8 +77,7 @@ class Rv32imProofTest {
       List<io.l2prover.zkvm.stark.proof.TableProof> parts = new java.util.ArrayList<>(p.tables());
       io.l2prover.zkvm.stark.proof.TableProof first = parts.get(0);
       parts.set(0, io.l2prover.zkvm.stark.proof.TableProof.absent(first.name(), first.publicValues()));
-      var forged = new io.l2prover.zkvm.stark.proof.MultiTableProof(p.params(), parts, p.lookupWitness(),
-          p.oodWitness(), p.deepWitness(), p.fri());
+      var forged = p.withTables(parts);
       List<io.l2prover.zkvm.stark.proof.MultiTableProof> segments = new java.util.ArrayList<>(proof.segments());
       if (!memory) {
         segments.set(k, forged);

@@ -1,5 +1,7 @@
 package io.l2prover.zkvm.stark.backend;
 
+import io.l2prover.zkvm.stark.poseidon2.Poseidon2Hash;
+
 /**
  * The heavy steps of the STARK prover on plain arrays, so a CPU and a GPU implementation can be
  * swapped and compared bit for bit. No method keeps state between calls; every array is
@@ -33,6 +35,23 @@ public interface ComputeBackend {
    * {@code logLeaves} is the root (8 ints).
    */
   int[][] merkleLayers(int[] leafDigests, int logLeaves);
+
+  /**
+   * One Merkle layer up: parent j = {@code compress(digest 2j, digest 2j+1)} of {@code digests}
+   * (an even number of 8-int digests); returns half as many. Mixed-height trees
+   * ({@code MixedMerkleTree}) climb one layer at a time because shorter matrices' rows are hashed
+   * in between. The default runs the CPU Poseidon2 on the calling thread ({@link CpuBackend} runs
+   * it in parallel; a GPU backend that does not override it falls back to this, docs/gpu.md).
+   */
+  default int[] compressPairs(int[] digests) {
+    int d = Poseidon2Hash.DIGEST;
+    if (digests.length % (2 * d) != 0) {
+      throw new IllegalArgumentException("expected pairs of digests, got " + digests.length + " ints");
+    }
+    int[] out = new int[digests.length / 2];
+    Poseidon2Hash.babyBear().compressPairs(digests, 0, out.length / d, out, 0);
+    return out;
+  }
 
   /**
    * One arity-2 FRI fold. {@code codeword} holds 2^logSize Ext4 values (4 ints each, coefficient

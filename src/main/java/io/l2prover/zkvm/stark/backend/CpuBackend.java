@@ -77,6 +77,17 @@ public final class CpuBackend implements ComputeBackend {
   }
 
   @Override
+  public int[] compressPairs(int[] digests) {
+    int d = Poseidon2Hash.DIGEST;
+    if (digests.length % (2 * d) != 0) {
+      throw new IllegalArgumentException("expected pairs of digests, got " + digests.length + " ints");
+    }
+    int[] out = new int[digests.length / 2];
+    parallelRanges(out.length / d, (from, to) -> hash.compressPairs(digests, 2 * from * d, to - from, out, from * d));
+    return out;
+  }
+
+  @Override
   public int[] foldFri(int[] codeword, int logSize, int shift, int[] beta) {
     if (logSize < 1 || codeword.length != 4 << logSize) {
       throw new IllegalArgumentException("FRI fold needs 2^" + logSize + " Ext4 values (" + (4L << logSize)

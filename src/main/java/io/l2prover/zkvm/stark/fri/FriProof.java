@@ -6,13 +6,14 @@ import io.l2prover.zkvm.stark.poseidon2.Digest;
 import java.util.List;
 
 /**
- * FRI's part of a proof. Layer 0 (the committed polynomial itself) is not committed here: the
- * caller's trace openings determine it. The layer each later round starts from is committed with
- * the values one leaf folds into one (2^arity-bits consecutive values, bit-reversed order);
+ * FRI's part of a proof. Each round commits one tree: from round 1 on, its leaves hold the 2^a
+ * consecutive (bit-reversed) values of the round's first layer that fold into one; in every
+ * round they also hold the group of each codeword entering at layer 0 or inside the round (the
+ * caller checks one value per query of it against its own trace openings).
  * {@code finalPolynomial} holds the coefficients of the last layer.
  *
- * @param layerRoots roots of the layers of rounds 1, 2, ...
- * @param layerOpenings for each committed layer, the opened leaves of every query
+ * @param layerRoots roots of the trees of rounds 0, 1, ...
+ * @param layerOpenings for each round's tree, the opened leaves of every query
  * @param finalPolynomial coefficients (X^0 first) of the last layer's polynomial
  * @param roundWitnesses for each round, the proof-of-work witness observed before its folding challenges
  * @param powWitness the proof-of-work witness observed before the queries are drawn

@@ -11,12 +11,13 @@ import io.l2prover.zkvm.stark.transcript.Transcript;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * The FRI prover, in the two phases the STARK interleaves with its own openings: commit (each
- * round commits its layer, except layer 0 which the caller has committed, then folds it with a
- * fresh challenge per arity-2 fold; the final polynomial is sent), then queries (grind, draw
- * positions, open every committed layer there).
+ * round commits its layer, layer 0 being the entering codeword, together with the codewords
+ * entering inside the round, then folds it with a fresh challenge per arity-2 fold; the final
+ * polynomial is sent), then queries (grind, draw positions, open every round's tree there).
  */
 public final class FriProver {
 
@@ -31,7 +32,6 @@ public final class FriProver {
   /**
    * Commit phase on {@code codeword}: 2^shape.logSize() extension values, 4 ints each, of a
    * polynomial of degree below 2^shape.logDegree() on the layer-0 coset in bit-reversed order.
-   * The codeword itself is taken as already bound to the transcript (the caller commits it).
    */
   public Committed commit(Transcript transcript, int[] codeword, FriShape shape) {
     int[][] entering = new int[shape.folds() + 1][];
@@ -44,8 +44,11 @@ public final class FriProver {
    * 2^layerLogSize(k) extension values of a polynomial of degree below 2^(logDegree − k), on
    * layer k's coset in bit-reversed order; {@code entering[0]} starts layer 0. Each later layer is
    * L_{k+1} = fold(L_k, β_k) + β_k² · entering[k+1], so shorter tables' DEEP combinations join the
-   * fold where the sizes match (as in Plonky3's mixed-height FRI). Before each round's folding
-   * challenges the prover grinds {@code challengeGrindingBits}.
+   * fold where the sizes match (as in Plonky3's mixed-height FRI). Each round commits one tree
+   * (its layer from round 1 on, and every codeword entering at layer 0 or inside the round, whose
+   * query needs a group of values: see {@link #committedEntries}), so the caller answers a query
+   * with one value per entering codeword; then it grinds {@code challengeGrindingBits} and draws
+   * the round's folding challenges.
    */
   public Committed commit(Transcript transcript, int[][] entering, FriShape shape) {
     if (entering.length != shape.folds() + 1 || entering[0] == null) {
@@ -58,13 +61,22 @@ public final class FriProver {
     for (int r = 0; r < shape.rounds(); r++) {
       int start = shape.roundStart(r);
       int bits = shape.roundBits(r);
+      // A leaf holds the 2^bits consecutive (bit-reversed) values of layer `start` this round folds
+      // into one (from round 1 on), then each codeword entering inside the round, grouped alike.
+      List<int[]> matrices = new ArrayList<>();
+      List<Integer> widths = new ArrayList<>();
       if (r > 0) {
-        // A leaf holds the 2^bits consecutive (bit-reversed) values this round folds into one.
-        int leaves = 1 << (shape.layerLogSize(start) - bits);
-        MerkleTree tree = MerkleTree.commit(backend, new int[][] {current}, new int[] {4 << bits}, leaves);
-        transcript.observe(tree.root());
-        trees.add(tree);
+        matrices.add(current);
+        widths.add(4 << bits);
       }
+      for (int k : committedEntries(shape, r, entering)) {
+        matrices.add(entering[k]);
+        widths.add(4 << shape.entryGroupBits(k));
+      }
+      MerkleTree tree = MerkleTree.commit(backend, matrices.toArray(int[][]::new),
+          widths.stream().mapToInt(Integer::intValue).toArray(), 1 << (shape.layerLogSize(start) - bits));
+      transcript.observe(tree.root());
+      trees.add(tree);
       witnesses[r] = transcript.grind(params.challengeGrindingBits());
       for (int k = start; k < start + bits; k++) {
         Ext4 beta = transcript.sampleExt();
@@ -79,6 +91,17 @@ public final class FriProver {
       transcript.observe(c);
     }
     return new Committed(shape, trees, finalPolynomial, witnesses);
+  }
+
+  /**
+   * The layers of round {@code round}, increasing, whose entering codeword its tree commits: where
+   * something enters ({@code entering[k]} not null) and a query needs a group of values there
+   * ({@link FriShape#entryGroupBits(int)} > 0: layer 0, and layers strictly inside the round).
+   */
+  static int[] committedEntries(FriShape shape, int round, Object[] entering) {
+    int start = shape.roundStart(round);
+    return IntStream.range(start, start + shape.roundBits(round))
+        .filter(k -> entering[k] != null && shape.entryGroupBits(k) > 0).toArray();
   }
 
   /** layer += scale · codeword, pointwise over 2^logSize extension values. */
@@ -140,14 +163,13 @@ public final class FriProver {
       return new Queries(witness, positions);
     }
 
-    /** The proof: every committed layer opened at the pairs the queries reach. */
+    /** The proof: every round's tree opened at the leaves the queries reach. */
     public FriProof prove(Queries queries) {
       List<Digest> roots = new ArrayList<>();
       List<MerkleBatchOpening> openings = new ArrayList<>();
-      for (int t = 0; t < trees.size(); t++) {
-        int round = t + 1;
-        roots.add(trees.get(t).root());
-        openings.add(trees.get(t).openBatch(leafIndices(queries.positions(), shape, round)));
+      for (int r = 0; r < trees.size(); r++) {
+        roots.add(trees.get(r).root());
+        openings.add(trees.get(r).openBatch(leafIndices(queries.positions(), shape, r)));
       }
       return new FriProof(roots, openings, finalPolynomial, roundWitnesses, queries.powWitness());
     }

@@ -40,7 +40,7 @@ public record FriShape(int logDegree, int logBlowup, int logFinalDegree, int log
     return Math.min(logArity, folds() - roundStart(r));
   }
 
-  /** log2 of the layer-0 group a query needs from the caller (all values one round-0 leaf holds). */
+  /** log2 of the layer-0 group a query folds in round 0 (all values one round-0 leaf holds). */
   public int firstGroupBits() {
     return rounds() == 0 ? 0 : roundBits(0);
   }

@@ -6,12 +6,15 @@ import io.l2prover.zkvm.stark.merkle.InvalidOpeningException;
 import io.l2prover.zkvm.stark.merkle.MerkleBatchOpening;
 import io.l2prover.zkvm.stark.merkle.MerkleVerifier;
 import io.l2prover.zkvm.stark.transcript.Transcript;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The FRI verifier. {@link #replay} redraws the folding challenges and query positions exactly
- * as the prover did; {@link #verifyQueries} then checks, for each query, that folding the
- * caller-supplied layer-0 values through every committed layer lands on the final polynomial.
+ * as the prover did; {@link #verifyQueries} then checks, for each query, that the caller-supplied
+ * entering values agree with their committed codewords and that folding through every committed
+ * layer lands on the final polynomial.
  */
 public final class FriVerifier {
 
@@ -29,10 +32,9 @@ public final class FriVerifier {
 
   /** Checks the proof's shape, observes it as the prover did, and checks the proof of work. */
   public Challenges replay(Transcript transcript, FriProof proof, FriShape shape) throws FriVerificationException {
-    int committed = Math.max(0, shape.rounds() - 1);
-    if (proof.layerRoots().size() != committed || proof.layerOpenings().size() != committed) {
+    if (proof.layerRoots().size() != shape.rounds() || proof.layerOpenings().size() != shape.rounds()) {
       throw new FriVerificationException("FRI proof has " + proof.layerRoots().size() + " layer roots and "
-          + proof.layerOpenings().size() + " layer openings, expected " + committed);
+          + proof.layerOpenings().size() + " layer openings, expected " + shape.rounds());
     }
     if (proof.finalPolynomial().length != shape.finalDegree()) {
       throw new FriVerificationException("FRI final polynomial has " + proof.finalPolynomial().length
@@ -44,9 +46,7 @@ public final class FriVerifier {
     }
     Ext4[] betas = new Ext4[shape.folds()];
     for (int r = 0; r < shape.rounds(); r++) {
-      if (r > 0) {
-        transcript.observe(proof.layerRoots().get(r - 1));
-      }
+      transcript.observe(proof.layerRoots().get(r));
       if (!transcript.checkWitness(params.challengeGrindingBits(), proof.roundWitnesses()[r])) {
         throw new FriVerificationException("FRI round " + r + " proof-of-work witness does not give "
             + params.challengeGrindingBits() + " zero bits");
@@ -69,85 +69,80 @@ public final class FriVerifier {
   }
 
   /**
-   * Checks every query of a single codeword. {@code layer0Groups[q]} holds the layer-0 values of
-   * the whole round-0 leaf of query position p = positions[q]: positions (p >> g) << g .. + 2^g − 1
-   * with g = {@link FriShape#firstGroupBits()}, computed by the caller from its own opened (and
-   * verified) commitments.
+   * Checks every query of a single codeword entering at layer 0: {@code layer0[q]} is its value at
+   * query position positions[q], computed by the caller from its own verified openings.
    */
-  public void verifyQueries(FriProof proof, FriShape shape, Challenges challenges, Ext4[][] layer0Groups)
+  public void verifyQueries(FriProof proof, FriShape shape, Challenges challenges, Ext4[] layer0)
       throws FriVerificationException {
-    Ext4[][][] entering = new Ext4[shape.folds() + 1][][];
-    entering[0] = layer0Groups;
+    Ext4[][] entering = new Ext4[shape.folds() + 1][];
+    entering[0] = layer0;
     verifyQueries(proof, shape, challenges, entering);
   }
 
   /**
    * Checks every query when codewords enter at several layers (see
    * {@link FriProver#commit(Transcript, int[][], FriShape)}). {@code entering[k]} is null where
-   * nothing enters; otherwise {@code entering[k][q]} holds that codeword's values at the
-   * 2^{@link FriShape#entryGroupBits(int)} aligned layer-k positions around p >> k, computed by
-   * the caller from its own verified openings.
+   * nothing enters; otherwise {@code entering[k][q]} is that codeword's value at layer-k position
+   * p >> k (p = positions[q]), computed by the caller from its own verified openings. Where a
+   * round's tree commits the codeword (a query needs a group of its values), that value must
+   * equal the committed one, and the rest of the group comes from the leaf.
    */
-  public void verifyQueries(FriProof proof, FriShape shape, Challenges challenges, Ext4[][][] entering)
+  public void verifyQueries(FriProof proof, FriShape shape, Challenges challenges, Ext4[][] entering)
       throws FriVerificationException {
+    int queries = challenges.positions().length;
     if (entering.length != shape.folds() + 1 || entering[0] == null) {
       throw new FriVerificationException("FRI needs a layer-0 codeword and one entry slot per layer");
     }
-    int committed = proof.layerRoots().size();
-    int[][][] leafValues = new int[committed][][];
-    int[][] leafIndices = new int[committed][];
-    for (int t = 0; t < committed; t++) {
-      int round = t + 1;
-      int bits = shape.roundBits(round);
-      MerkleBatchOpening opening = proof.layerOpenings().get(t);
-      int[] expected = FriProver.leafIndices(challenges.positions(), shape, round);
-      if (!Arrays.equals(opening.indices(), expected)) {
-        throw new FriVerificationException("FRI round " + round + " opens leaves other than the queried ones");
+    for (int k = 0; k < entering.length; k++) {
+      if (entering[k] != null && entering[k].length != queries) {
+        throw new FriVerificationException("FRI got " + entering[k].length + " values entering layer " + k + " for "
+            + queries + " queries");
       }
-      try {
-        merkle.verifyBatch(proof.layerRoots().get(t), new int[] {4 << bits},
-            shape.layerLogSize(shape.roundStart(round)) - bits, opening);
-      } catch (InvalidOpeningException e) {
-        throw new FriVerificationException("FRI round " + round + ": " + e.getMessage());
-      }
-      leafIndices[t] = expected;
-      leafValues[t] = opening.rows().stream().map(r -> r.get(0)).toArray(int[][]::new);
     }
-    for (int q = 0; q < challenges.positions().length; q++) {
-      for (int k = 0; k < entering.length; k++) {
-        if (entering[k] != null && entering[k][q].length != 1 << shape.entryGroupBits(k)) {
-          throw new FriVerificationException("FRI query " + q + " got " + entering[k][q].length + " values entering layer "
-              + k + ", needs " + (1 << shape.entryGroupBits(k)));
-        }
-      }
+    int[][] leafIndices = new int[shape.rounds()][];
+    List<List<List<int[]>>> leaves = new ArrayList<>();
+    for (int r = 0; r < shape.rounds(); r++) {
+      leafIndices[r] = FriProver.leafIndices(challenges.positions(), shape, r);
+      leaves.add(openedLeaves(proof, shape, r, leafIndices[r], entering));
+    }
+    for (int q = 0; q < queries; q++) {
       int position = challenges.positions()[q];
-      Ext4 value = entering[0][q][0];
+      Ext4 value = entering[0][q];
       for (int round = 0; round < shape.rounds(); round++) {
         int start = shape.roundStart(round);
         int bits = shape.roundBits(round);
         int pos = position >>> start;
-        Ext4[] current;
-        if (round == 0) {
-          current = entering[0][q];
-        } else {
-          int[] leaf = leafValues[round - 1][Arrays.binarySearch(leafIndices[round - 1], pos >>> bits)];
-          current = new Ext4[1 << bits];
-          for (int i = 0; i < current.length; i++) {
-            current[i] = new Ext4(leaf[4 * i], leaf[4 * i + 1], leaf[4 * i + 2], leaf[4 * i + 3]);
-          }
+        List<int[]> leaf = leaves.get(round).get(Arrays.binarySearch(leafIndices[round], pos >>> bits));
+        int matrix = 0;
+        Ext4[] current = null;
+        if (round > 0) {
+          current = exts(leaf.get(matrix++));
           if (!current[pos & ((1 << bits) - 1)].equals(value)) {
             throw new FriVerificationException("FRI query " + q + ": layer " + start
                 + " disagrees with the folds of the previous round");
           }
         }
+        Ext4[][] groups = new Ext4[bits][];
+        for (int k : FriProver.committedEntries(shape, round, entering)) {
+          Ext4[] group = exts(leaf.get(matrix++));
+          int row = position >>> k;
+          if (!group[row & ((1 << shape.entryGroupBits(k)) - 1)].equals(entering[k][q])) {
+            throw new FriVerificationException("FRI query " + q + ": the committed codeword entering layer " + k
+                + " disagrees with the value computed from the trace openings");
+          }
+          groups[k - start] = group;
+        }
+        if (round == 0) {
+          current = groups[0];
+        }
         for (int step = 0; step < bits; step++) {
           int layer = start + step;
           current = foldOnce(shape, layer, (pos >>> bits) * (current.length / 2), current, challenges.betas()[layer]);
-          Ext4[][] enter = entering[layer + 1];
-          if (enter != null) {
+          if (entering[layer + 1] != null) {
+            Ext4[] enter = step + 1 < bits ? groups[step + 1] : new Ext4[] {entering[layer + 1][q]};
             Ext4 scale = challenges.betas()[layer].mul(challenges.betas()[layer]);
             for (int i = 0; i < current.length; i++) {
-              current[i] = current[i].add(scale.mul(enter[q][i]));
+              current[i] = current[i].add(scale.mul(enter[i]));
             }
           }
         }
@@ -158,6 +153,42 @@ public final class FriVerifier {
         throw new FriVerificationException("FRI query " + q + " does not match the final polynomial");
       }
     }
+  }
+
+  /**
+   * Verifies round {@code round}'s opening (exactly the queried leaves, under its root; matrices:
+   * the round's layer from round 1 on, then each committed entering codeword); returns per leaf
+   * its rows.
+   */
+  private List<List<int[]>> openedLeaves(FriProof proof, FriShape shape, int round, int[] expected,
+      Ext4[][] entering) throws FriVerificationException {
+    int bits = shape.roundBits(round);
+    List<Integer> widths = new ArrayList<>();
+    if (round > 0) {
+      widths.add(4 << bits);
+    }
+    for (int k : FriProver.committedEntries(shape, round, entering)) {
+      widths.add(4 << shape.entryGroupBits(k));
+    }
+    MerkleBatchOpening opening = proof.layerOpenings().get(round);
+    if (!Arrays.equals(opening.indices(), expected)) {
+      throw new FriVerificationException("FRI round " + round + " opens leaves other than the queried ones");
+    }
+    try {
+      merkle.verifyBatch(proof.layerRoots().get(round), widths.stream().mapToInt(Integer::intValue).toArray(),
+          shape.layerLogSize(shape.roundStart(round)) - bits, opening);
+    } catch (InvalidOpeningException e) {
+      throw new FriVerificationException("FRI round " + round + ": " + e.getMessage());
+    }
+    return opening.rows();
+  }
+
+  private static Ext4[] exts(int[] leaf) {
+    Ext4[] out = new Ext4[leaf.length / 4];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = new Ext4(leaf[4 * i], leaf[4 * i + 1], leaf[4 * i + 2], leaf[4 * i + 3]);
+    }
+    return out;
   }
 
   /**

@@ -3,6 +3,8 @@ package io.l2prover.zkvm.stark.merkle;
 import io.l2prover.zkvm.field.BabyBear;
 import io.l2prover.zkvm.stark.poseidon2.Digest;
 import io.l2prover.zkvm.stark.poseidon2.Poseidon2Hash;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.TreeMap;
@@ -61,23 +63,7 @@ public final class MerkleVerifier {
     }
     Iterator<Digest> siblings = opening.siblings().iterator();
     for (int layer = 0; layer < logHeight; layer++) {
-      TreeMap<Integer, Digest> parents = new TreeMap<>();
-      for (var e : known.entrySet()) {
-        int i = e.getKey();
-        if ((i & 1) == 1 && known.containsKey(i ^ 1)) {
-          continue; // already combined with its left sibling
-        }
-        Digest sibling = known.get(i ^ 1);
-        if (sibling == null) {
-          if (!siblings.hasNext()) {
-            throw new InvalidOpeningException("batch opening runs out of siblings at layer " + layer);
-          }
-          sibling = siblings.next();
-        }
-        Digest parent = (i & 1) == 0 ? hash.compress(e.getValue(), sibling) : hash.compress(sibling, e.getValue());
-        parents.put(i >>> 1, parent);
-      }
-      known = parents;
+      climb(known, siblings, layer);
     }
     if (siblings.hasNext()) {
       throw new InvalidOpeningException("batch opening has more siblings than its leaves need");
@@ -85,6 +71,83 @@ public final class MerkleVerifier {
     if (!known.get(0).equals(root)) {
       throw new InvalidOpeningException("batch opening of " + indices.length + " leaves does not reach the committed root");
     }
+  }
+
+  /**
+   * Throws {@link InvalidOpeningException} unless {@code rows} and {@code siblings} prove, under
+   * {@code root} of a {@link MixedMerkleTree} of matrices with these widths and log heights, the
+   * rows that the tall leaves {@code leaves} reach: {@code rows.get(k)} holds matrix k's rows at
+   * the distinct indices leaf >> (tallest log height − logHeights[k]), increasing.
+   */
+  public void verifyMixed(Digest root, int[] widths, int[] logHeights, int[] leaves, List<int[][]> rows,
+      List<Digest> siblings) {
+    if (widths.length == 0 || widths.length != logHeights.length || rows.size() != widths.length) {
+      throw new InvalidOpeningException("mixed opening has " + rows.size() + " matrices, the commitment has "
+          + widths.length);
+    }
+    int top = Arrays.stream(logHeights).max().orElseThrow();
+    if (leaves.length == 0) {
+      throw new InvalidOpeningException("mixed opening opens no leaf");
+    }
+    for (int leaf : leaves) {
+      checkIndex(leaf, top);
+    }
+    for (int k = 0; k < widths.length; k++) {
+      int expected = MixedMerkleTree.shiftedDistinct(leaves, top - logHeights[k]).size();
+      if (rows.get(k).length != expected) {
+        throw new InvalidOpeningException("mixed opening has " + rows.get(k).length + " rows of matrix " + k
+            + ", the queried leaves reach " + expected);
+      }
+    }
+    TreeMap<Integer, Digest> known = new TreeMap<>();
+    MixedMerkleTree.shiftedDistinct(leaves, 0).forEach(i -> known.put(i, null));
+    Iterator<Digest> next = siblings.iterator();
+    for (int level = 0; level <= top; level++) {
+      if (level > 0) {
+        climb(known, next, level - 1);
+      }
+      MixedMerkleTree.Group group = MixedMerkleTree.group(null, widths, logHeights, top - level);
+      if (group == null) {
+        continue;
+      }
+      int j = 0;
+      for (var e : known.entrySet()) {
+        List<int[]> leafRows = new ArrayList<>();
+        for (int k : group.indices()) {
+          leafRows.add(rows.get(k)[j]);
+        }
+        Digest hashed = leaf(group.widths(), leafRows, e.getKey());
+        e.setValue(e.getValue() == null ? hashed : hash.compress(e.getValue(), hashed));
+        j++;
+      }
+    }
+    if (next.hasNext()) {
+      throw new InvalidOpeningException("mixed opening has more siblings than its leaves need");
+    }
+    if (!known.get(0).equals(root)) {
+      throw new InvalidOpeningException("mixed opening of " + leaves.length + " leaves does not reach the committed root");
+    }
+  }
+
+  /** Replaces the known nodes of one layer by their parents, taking the missing siblings in order. */
+  private void climb(TreeMap<Integer, Digest> known, Iterator<Digest> siblings, int layer) {
+    TreeMap<Integer, Digest> parents = new TreeMap<>();
+    for (var e : known.entrySet()) {
+      int i = e.getKey();
+      if ((i & 1) == 1 && known.containsKey(i ^ 1)) {
+        continue; // already combined with its left sibling
+      }
+      Digest sibling = known.get(i ^ 1);
+      if (sibling == null) {
+        if (!siblings.hasNext()) {
+          throw new InvalidOpeningException("opening runs out of siblings at layer " + layer);
+        }
+        sibling = siblings.next();
+      }
+      parents.put(i >>> 1, (i & 1) == 0 ? hash.compress(e.getValue(), sibling) : hash.compress(sibling, e.getValue()));
+    }
+    known.clear();
+    known.putAll(parents);
   }
 
   private Digest leaf(int[] widths, List<int[]> rows, int index) {

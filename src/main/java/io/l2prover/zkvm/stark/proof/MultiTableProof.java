@@ -15,12 +15,20 @@ import java.util.List;
  * @param oodWitness the proof-of-work witness before the out-of-domain point ζ
  * @param deepWitness the proof-of-work witness before the DEEP combiner γ
  * @param fri the batched FRI proof: each height's DEEP combination enters the fold at the layer of its size
+ * @param main the tree of every present table's main trace (mixed heights)
+ * @param aux the tree of every aux trace; null when no present table has an aux phase
+ * @param quotient the tree of every quotient
  */
 public record MultiTableProof(FriParameters params, List<TableProof> tables, int lookupWitness, int oodWitness,
-    int deepWitness, FriProof fri) {
+    int deepWitness, FriProof fri, TreeOpening main, TreeOpening aux, TreeOpening quotient) {
 
   public MultiTableProof {
     tables = List.copyOf(tables);
+  }
+
+  /** The same proof with other table parts (soundness tests build altered proofs with it). */
+  public MultiTableProof withTables(List<TableProof> parts) {
+    return new MultiTableProof(params, parts, lookupWitness, oodWitness, deepWitness, fri, main, aux, quotient);
   }
 
   /** log2 of the tallest present table (0 when none is present). */

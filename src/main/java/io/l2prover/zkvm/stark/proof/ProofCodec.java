@@ -62,21 +62,33 @@ public final class ProofCodec {
       if (!t.present()) {
         continue;
       }
-      w.digest(t.mainRoot());
-      w.u8(t.auxRoot() == null ? 0 : 1);
-      if (t.auxRoot() != null) {
-        w.digest(t.auxRoot());
-      }
       w.u8(t.claimedSums().length);
       for (Ext4 e : t.claimedSums()) {
         w.ext(e);
       }
-      w.digest(t.quotientRoot());
       w.exts(t.valuesAtZeta());
       w.exts(t.valuesAtZetaNext());
-      w.u8(t.openings().size());
-      t.openings().forEach(w::opening);
+      w.u8(t.preprocessed() == null ? 0 : 1);
+      if (t.preprocessed() != null) {
+        w.opening(t.preprocessed());
+      }
+      w.u8(t.rows().size());
+      for (int[][] rows : t.rows()) {
+        w.u16(rows.length == 0 ? 0 : rows[0].length);
+        w.u32(rows.length);
+        for (int[] row : rows) {
+          for (int v : row) {
+            w.u32(v);
+          }
+        }
+      }
     }
+    w.tree(p.main());
+    w.u8(p.aux() == null ? 0 : 1);
+    if (p.aux() != null) {
+      w.tree(p.aux());
+    }
+    w.tree(p.quotient());
     w.u32(p.lookupWitness());
     w.u32(p.oodWitness());
     w.u32(p.deepWitness());
@@ -120,6 +132,9 @@ public final class ProofCodec {
     for (int i = 0; i < count; i++) {
       tables.add(table(r));
     }
+    TreeOpening main = r.tree();
+    TreeOpening aux = r.flag("aux tree flag") ? r.tree() : null;
+    TreeOpening quotient = r.tree();
     int lookupWitness = r.field();
     int oodWitness = r.field();
     int deepWitness = r.field();
@@ -139,7 +154,7 @@ public final class ProofCodec {
       throw r.error(r.remaining() + " unexpected bytes after the end of the proof");
     }
     return new MultiTableProof(params, tables, lookupWitness, oodWitness, deepWitness,
-        new FriProof(layerRoots, layerOpenings, finalPolynomial, roundWitnesses, pow));
+        new FriProof(layerRoots, layerOpenings, finalPolynomial, roundWitnesses, pow), main, aux, quotient);
   }
 
   private static TableProof table(Reader r) throws ProofFormatException {
@@ -156,12 +171,6 @@ public final class ProofCodec {
     if (logRows == 0) {
       return TableProof.absent(name, publicValues);
     }
-    Digest mainRoot = r.digest();
-    int hasAux = r.u8();
-    if (hasAux > 1) {
-      throw r.error("aux flag " + hasAux + " is not 0 or 1");
-    }
-    Digest auxRoot = hasAux == 1 ? r.digest() : null;
     int sums = r.u8();
     if (sums > 2) {
       throw r.error(sums + " claimed sums, at most one per scope");
@@ -170,12 +179,26 @@ public final class ProofCodec {
     for (int i = 0; i < sums; i++) {
       claimedSums[i] = r.ext();
     }
-    Digest quotientRoot = r.digest();
     Ext4[] atZeta = r.exts();
     Ext4[] atZetaNext = r.exts();
-    List<MerkleBatchOpening> openings = r.openings();
-    return new TableProof(name, logRows, publicValues, mainRoot, auxRoot, claimedSums, quotientRoot, atZeta,
-        atZetaNext, openings);
+    MerkleBatchOpening preprocessed = r.flag("preprocessed flag") ? r.opening() : null;
+    int matrices = r.u8();
+    if (matrices < 2 || matrices > 3) {
+      throw r.error(matrices + " committed matrices, a table has main, quotient and at most one aux");
+    }
+    List<int[][]> rows = new ArrayList<>(matrices);
+    for (int m = 0; m < matrices; m++) {
+      int width = r.u16();
+      int count = r.count(4 * width, "opened rows");
+      int[][] matrix = new int[count][width];
+      for (int[] row : matrix) {
+        for (int c = 0; c < width; c++) {
+          row[c] = r.field();
+        }
+      }
+      rows.add(matrix);
+    }
+    return new TableProof(name, logRows, publicValues, claimedSums, atZeta, atZetaNext, preprocessed, rows);
   }
 
   private static final class Writer {
@@ -226,6 +249,16 @@ public final class ProofCodec {
       }
     }
 
+    void tree(TreeOpening t) {
+      digest(t.root());
+      siblings(t.siblings());
+    }
+
+    void siblings(List<Digest> siblings) {
+      u32(siblings.size());
+      siblings.forEach(this::digest);
+    }
+
     void opening(MerkleBatchOpening o) {
       int[] indices = o.indices();
       u32(indices.length);
@@ -244,8 +277,7 @@ public final class ProofCodec {
           }
         }
       }
-      u32(o.siblings().size());
-      o.siblings().forEach(this::digest);
+      siblings(o.siblings());
     }
   }
 
@@ -345,6 +377,27 @@ public final class ProofCodec {
       return Digest.of(e);
     }
 
+    boolean flag(String what) throws ProofFormatException {
+      int v = u8();
+      if (v > 1) {
+        throw error(what + " " + v + " is not 0 or 1");
+      }
+      return v == 1;
+    }
+
+    TreeOpening tree() throws ProofFormatException {
+      return new TreeOpening(digest(), siblings());
+    }
+
+    List<Digest> siblings() throws ProofFormatException {
+      int n = count(4 * Digest.ELEMENTS, "sibling digests");
+      List<Digest> out = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        out.add(digest());
+      }
+      return out;
+    }
+
     MerkleBatchOpening opening() throws ProofFormatException {
       int n = count(4, "opened indices");
       if (n == 0) {
@@ -377,12 +430,7 @@ public final class ProofCodec {
         }
         rows.add(leaf);
       }
-      int siblings = count(4 * Digest.ELEMENTS, "sibling digests");
-      List<Digest> digests = new ArrayList<>(siblings);
-      for (int i = 0; i < siblings; i++) {
-        digests.add(digest());
-      }
-      return new MerkleBatchOpening(indices, rows, digests);
+      return new MerkleBatchOpening(indices, rows, siblings());
     }
 
     List<MerkleBatchOpening> openings() throws ProofFormatException {

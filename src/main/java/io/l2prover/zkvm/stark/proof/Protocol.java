@@ -11,7 +11,7 @@ import java.util.TreeSet;
 public final class Protocol {
 
   /** Version of the protocol and of the binary encoding; bound into the transcript. */
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
 
   /** The coset shift of every LDE domain: BabyBear's multiplicative generator. */
   public static final int SHIFT = BabyBear.GENERATOR;
@@ -74,14 +74,10 @@ public final class Protocol {
     return t;
   }
 
-  /** The statement transcript after each present table's main root (null entries are absent tables). */
-  public static Transcript afterMain(FriParameters params, List<TableStatement> tables, List<Digest> mainRoots) {
+  /** The statement transcript after the root of the tree over every present table's main trace. */
+  public static Transcript afterMain(FriParameters params, List<TableStatement> tables, Digest mainRoot) {
     Transcript t = start(params, tables);
-    for (Digest root : mainRoots) {
-      if (root != null) {
-        t.observe(root);
-      }
-    }
+    t.observe(mainRoot);
     return t;
   }
 

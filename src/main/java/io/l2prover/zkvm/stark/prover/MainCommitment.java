@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * Phase 1 of a multi-table proof: every table's main trace extended and committed, kept for
  * phase 2. {@link #transcript()} is the proof's transcript after the statement and the main
- * roots; {@link #digest()} condenses it, for a caller that draws the LogUp challenges of several
+ * root (one tree over every table's main trace); {@link #digest()} condenses it, for a caller that draws the LogUp challenges of several
  * segments from all their commitments at once. It is finished into exactly one proof.
  */
 public final class MainCommitment {
@@ -18,22 +18,25 @@ public final class MainCommitment {
   private final FriParameters params;
   private final List<Protocol.TableStatement> statement;
   private final List<TableState> tables;
+  private final JointTree mainTree;
   private boolean finished;
 
-  MainCommitment(FriParameters params, List<Protocol.TableStatement> statement, List<TableState> tables) {
+  MainCommitment(FriParameters params, List<Protocol.TableStatement> statement, List<TableState> tables,
+      JointTree mainTree) {
     this.params = params;
     this.statement = List.copyOf(statement);
     this.tables = List.copyOf(tables);
+    this.mainTree = mainTree;
   }
 
-  /** Each table's main root, in table order; null for an absent table. */
-  public List<Digest> mainRoots() {
-    return tables.stream().map(t -> t.present() ? t.mainTree.root() : null).toList();
+  /** The root of the one tree over every present table's main trace. */
+  public Digest mainRoot() {
+    return mainTree.root();
   }
 
-  /** A fresh transcript that has observed the statement and the main roots. */
+  /** A fresh transcript that has observed the statement and the main root. */
   public Transcript transcript() {
-    return Protocol.afterMain(params, statement, mainRoots());
+    return Protocol.afterMain(params, statement, mainRoot());
   }
 
   /** A digest of the statement and the main roots (what a receipt hashes before drawing the LogUp challenges). */
@@ -43,8 +46,8 @@ public final class MainCommitment {
 
   /**
    * What one table cost: its height, its committed columns (preprocessed, main, 4 per extension
-   * aux column, 4 per quotient chunk) and the time of its own steps (extending and committing its
-   * main, aux and quotient traces, evaluating its constraints; the shared openings and FRI are not
+   * aux column, 4 per quotient chunk) and the time of its own steps (extending its main, aux and
+   * quotient traces, evaluating its constraints; the shared Merkle trees, openings and FRI are not
    * in it). Complete once the commitment is finished.
    */
   public record TableTime(String name, int logRows, int columns, long millis) {}
@@ -76,5 +79,9 @@ public final class MainCommitment {
 
   List<TableState> tables() {
     return tables;
+  }
+
+  JointTree mainTree() {
+    return mainTree;
   }
 }

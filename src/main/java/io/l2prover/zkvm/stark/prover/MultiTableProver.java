@@ -14,7 +14,6 @@ import io.l2prover.zkvm.stark.fri.FriParameters;
 import io.l2prover.zkvm.stark.fri.FriProof;
 import io.l2prover.zkvm.stark.fri.FriProver;
 import io.l2prover.zkvm.stark.fri.FriShape;
-import io.l2prover.zkvm.stark.merkle.MerkleBatchOpening;
 import io.l2prover.zkvm.stark.merkle.MerkleTree;
 import io.l2prover.zkvm.stark.proof.DeepLayout;
 import io.l2prover.zkvm.stark.proof.LookupChallenges;
@@ -138,7 +137,9 @@ public final class MultiTableProver {
       throw new IllegalArgumentException("a multi-table proof needs at least one present table");
     }
     byEntryLayer(states, FriShape.of(maxLogRows, params, Protocol.SHIFT)); // refuses tables too short to join FRI
-    return new MainCommitment(params, statement, states);
+    JointTree mainTree = JointTree.commit(backend, states, s -> s.mainLde, s -> s.key().air().mainWidth(),
+        params.logBlowup());
+    return new MainCommitment(params, statement, states, mainTree);
   }
 
   private void commitTableMain(TableState s) {
@@ -158,7 +159,6 @@ public final class MultiTableProver {
     }
     s.mainEvals = Traces.rowMajor(s.witness.main(), rows);
     s.mainLde = backend.cosetLde(s.mainEvals, air.mainWidth(), key.logRows(), params.logBlowup(), Protocol.SHIFT);
-    s.mainTree = commit(s.mainLde, air.mainWidth(), rows << params.logBlowup());
   }
 
   /**
@@ -186,10 +186,18 @@ public final class MultiTableProver {
         long started = System.nanoTime();
         commitAux(i, s, lookup);
         s.nanos += System.nanoTime() - started;
-        t.observe(s.auxTree.root());
-        for (Ext4 v : s.claimedSums) {
-          t.observe(v);
-        }
+      }
+    }
+    JointTree auxTree = tables.stream().anyMatch(s -> s.present() && s.key().air().auxPhase().isPresent())
+        ? JointTree.commit(backend, tables, s -> s.key().air().auxPhase().isPresent() ? s.auxLde : null,
+            s -> 4 * s.key().air().auxWidth(), params.logBlowup())
+        : null;
+    if (auxTree != null) {
+      t.observe(auxTree.root());
+    }
+    for (TableState s : tables) {
+      for (Ext4 v : s.claimedSums) {
+        t.observe(v);
       }
     }
     if (checked) {
@@ -207,11 +215,12 @@ public final class MultiTableProver {
         s.quotientEvals = quotients.chunks(s.key(), s.mainLde, s.auxLde, s.witness.publicValues(), lookup,
             s.claimedSums, alpha);
         s.quotientLde = backend.cosetLde(s.quotientEvals, width, logRows, params.logBlowup(), Protocol.SHIFT);
-        s.quotientTree = commit(s.quotientLde, width, 1 << (logRows + params.logBlowup()));
         s.nanos += System.nanoTime() - started;
-        t.observe(s.quotientTree.root());
       }
     }
+    JointTree quotientTree = JointTree.commit(backend, tables, s -> s.quotientLde,
+        s -> 4 * s.key().air().quotientChunks(), params.logBlowup());
+    t.observe(quotientTree.root());
     int oodWitness = t.grind(params.challengeGrindingBits());
     Ext4 zeta = t.sampleExt();
     if (zeta.a1() == 0 && zeta.a2() == 0 && zeta.a3() == 0) {
@@ -244,13 +253,17 @@ public final class MultiTableProver {
     FriProver.Queries queries = fri.drawQueries(t);
     FriProof friProof = fri.prove(queries);
 
+    JointTree mainTree = main.mainTree();
     List<TableProof> proofs = new ArrayList<>();
-    for (TableState s : tables) {
-      proofs.add(s.present() ? tableProof(s, queries.positions(), shape) : TableProof.absent(s.witness.air().name(),
-          s.witness.publicValues()));
+    for (int i = 0; i < tables.size(); i++) {
+      TableState s = tables.get(i);
+      proofs.add(s.present() ? tableProof(i, s, queries.positions(), shape, mainTree, auxTree, quotientTree)
+          : TableProof.absent(s.witness.air().name(), s.witness.publicValues()));
     }
+    int[] leaves = queries.positions();
     MultiTableProof proof = new MultiTableProof(params, proofs, challenges.powWitness(), oodWitness, deepWitness,
-        friProof);
+        friProof, mainTree.opening(leaves, shape.logSize()),
+        auxTree == null ? null : auxTree.opening(leaves, shape.logSize()), quotientTree.opening(leaves, shape.logSize()));
     if (LOG.isInfoEnabled()) {
       List<Air> airs = tables.stream().map(s -> s.witness.air()).toList();
       LOG.info("proved {} tables (tallest 2^{} rows): {}", proofs.stream().filter(TableProof::present).count(),
@@ -297,7 +310,6 @@ public final class MultiTableProver {
     s.claimedSums = aux.auxPublics();
     s.auxEvals = Traces.rowMajor(aux.columns(), rows);
     s.auxLde = backend.cosetLde(s.auxEvals, width, key.logRows(), params.logBlowup(), Protocol.SHIFT);
-    s.auxTree = commit(s.auxLde, width, rows << params.logBlowup());
   }
 
   private static void checkBalance(List<TableState> tables, LookupChallenges challenges,
@@ -348,22 +360,19 @@ public final class MultiTableProver {
         layout.widths(), layout.nextColumns(), gamma, zeta, zetaNext, atZeta, atZetaNext);
   }
 
-  private TableProof tableProof(TableState s, int[] positions, FriShape shape) {
+  private static TableProof tableProof(int index, TableState s, int[] positions, FriShape shape, JointTree mainTree,
+      JointTree auxTree, JointTree quotientTree) {
     int layer = shape.logDegree() - s.logRows();
-    int[] rows = Protocol.queriedRows(Protocol.shifted(positions, layer), shape.entryGroupBits(layer));
-    List<MerkleBatchOpening> openings = new ArrayList<>();
-    for (MerkleTree tree : new MerkleTree[] {s.key().preprocessedTree(), s.mainTree, s.auxTree, s.quotientTree}) {
-      if (tree != null) {
-        openings.add(tree.openBatch(rows));
+    MerkleTree pre = s.key().preprocessedTree();
+    List<int[][]> rows = new ArrayList<>();
+    for (JointTree tree : new JointTree[] {mainTree, auxTree, quotientTree}) {
+      if (tree != null && tree.holds(index)) {
+        rows.add(tree.rows(index, positions, shape.logSize()));
       }
     }
-    return new TableProof(s.key().air().name(), s.logRows(), s.witness.publicValues(), s.mainTree.root(),
-        s.auxTree == null ? null : s.auxTree.root(), s.claimedSums, s.quotientTree.root(), s.atZeta, s.atZetaNext,
-        openings);
-  }
-
-  private MerkleTree commit(int[] lde, int width, int height) {
-    return MerkleTree.commit(backend, new int[][] {lde}, new int[] {width}, height);
+    return new TableProof(s.key().air().name(), s.logRows(), s.witness.publicValues(), s.claimedSums, s.atZeta,
+        s.atZetaNext, pre == null ? null : pre.openBatch(Protocol.queriedRows(Protocol.shifted(positions, layer), 0)),
+        rows);
   }
 
   /** The first {@code matrices} matrices' columns, in order, at {@code point}. */

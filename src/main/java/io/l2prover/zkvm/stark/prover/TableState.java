@@ -1,7 +1,6 @@
 package io.l2prover.zkvm.stark.prover;
 
 import io.l2prover.zkvm.field.Ext4;
-import io.l2prover.zkvm.stark.merkle.MerkleTree;
 
 /** One table's prover data through the phases of a multi-table proof (package-private, mutable, one proof only). */
 final class TableState {
@@ -9,15 +8,12 @@ final class TableState {
   final TableWitness witness;
   int[] mainEvals;
   int[] mainLde;
-  MerkleTree mainTree;
   int[][] auxColumns = new int[0][];
   int[] auxEvals = new int[0];
   int[] auxLde = new int[0];
-  MerkleTree auxTree;
   Ext4[] claimedSums = new Ext4[0];
   int[] quotientEvals;
   int[] quotientLde;
-  MerkleTree quotientTree;
   Ext4[] atZeta;
   Ext4[] atZetaNext;
   /** Time spent on this table alone (main and aux commitments, quotient), for the prover's report. */

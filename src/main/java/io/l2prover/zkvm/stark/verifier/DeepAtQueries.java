@@ -8,7 +8,6 @@ import io.l2prover.zkvm.stark.merkle.InvalidOpeningException;
 import io.l2prover.zkvm.stark.merkle.MerkleBatchOpening;
 import io.l2prover.zkvm.stark.merkle.MerkleVerifier;
 import io.l2prover.zkvm.stark.ntt.BitReversal;
-import io.l2prover.zkvm.stark.poseidon2.Digest;
 import io.l2prover.zkvm.stark.proof.DeepLayout;
 import io.l2prover.zkvm.stark.proof.InvalidProofException;
 import io.l2prover.zkvm.stark.proof.Protocol;
@@ -40,12 +39,11 @@ final class DeepAtQueries {
     this.zeta = zeta;
   }
 
-  /** values[q][i]: the combination at the i-th row of query q's entry group. */
-  Ext4[][] values(List<TableKey> keys, List<TableProof> parts, List<Integer> group) throws InvalidProofException {
-    int groupBits = shape.entryGroupBits(layer);
+  /** values[q]: the combination at query q's row p >> layer. */
+  Ext4[] values(List<TableKey> keys, List<TableProof> parts, List<Integer> group) throws InvalidProofException {
     int logRows = shape.logDegree() - layer;
     int logLde = logRows + shape.logBlowup();
-    int[] rows = Protocol.queriedRows(positions, groupBits);
+    int[] rows = Protocol.queriedRows(positions, 0);
     List<int[]> widths = new ArrayList<>();
     List<List<List<int[]>>> opened = new ArrayList<>(); // [table][matrix][row index] -> row
     Ext4[] atZeta = null;
@@ -79,69 +77,71 @@ final class DeepAtQueries {
     }
     Ext4 zetaNext = zeta.mul(BabyBear.twoAdicGenerator(logRows));
     int w = BabyBear.twoAdicGenerator(logLde);
-    Ext4[][] out = new Ext4[positions.length][1 << groupBits];
+    Ext4[] out = new Ext4[positions.length];
     for (int q = 0; q < positions.length; q++) {
-      for (int side = 0; side < 1 << groupBits; side++) {
-        int row = ((positions[q] >>> groupBits) << groupBits) + side;
-        int at = Arrays.binarySearch(rows, row);
-        int[][] byMatrix = new int[layout.matrices()][];
-        for (int t = 0; t < group.size(); t++) {
-          for (int m = 0; m < DeepLayout.MATRICES; m++) {
-            byMatrix[layout.matrixIndex(t, m)] = opened.get(t).get(m).get(at);
-          }
+      int row = positions[q];
+      int at = Arrays.binarySearch(rows, row);
+      int[][] byMatrix = new int[layout.matrices()][];
+      for (int t = 0; t < group.size(); t++) {
+        for (int m = 0; m < DeepLayout.MATRICES; m++) {
+          byMatrix[layout.matrixIndex(t, m)] = opened.get(t).get(m).get(at);
         }
-        Ext4 all = Ext4.ZERO;
-        Ext4 prefix = null;
-        int k = 0;
-        for (int[] matrixRow : byMatrix) {
-          for (int v : matrixRow) {
-            if (k == next) {
-              prefix = all;
-            }
-            all = all.add(gammaPowers[k].mul(v));
-            k++;
-          }
-        }
-        if (prefix == null) {
-          prefix = all;
-        }
-        Ext4 x = Ext4.of(BabyBear.mul(Protocol.SHIFT, BabyBear.pow(w, BitReversal.reverse(row, logLde))));
-        out[q][side] = all.sub(sumAtZeta).mul(x.sub(zeta).inv())
-            .add(gammaPowers[total].mul(prefix.sub(sumAtZetaNext)).mul(x.sub(zetaNext).inv()));
       }
+      Ext4 all = Ext4.ZERO;
+      Ext4 prefix = null;
+      int k = 0;
+      for (int[] matrixRow : byMatrix) {
+        for (int v : matrixRow) {
+          if (k == next) {
+            prefix = all;
+          }
+          all = all.add(gammaPowers[k].mul(v));
+          k++;
+        }
+      }
+      if (prefix == null) {
+        prefix = all;
+      }
+      Ext4 x = Ext4.of(BabyBear.mul(Protocol.SHIFT, BabyBear.pow(w, BitReversal.reverse(row, logLde))));
+      out[q] = all.sub(sumAtZeta).mul(x.sub(zeta).inv())
+          .add(gammaPowers[total].mul(prefix.sub(sumAtZetaNext)).mul(x.sub(zetaNext).inv()));
     }
     return out;
   }
 
   /**
-   * Verifies one table's openings (preprocessed under the key's root, then the proof's main, aux
-   * and quotient roots) at exactly {@code rows}; returns per matrix (pre, main, aux, quotient)
-   * the opened rows, empty rows for a matrix the table does not have.
+   * One table's rows at exactly {@code rows}, per matrix (pre, main, aux, quotient; empty rows for
+   * a matrix the table does not have): the preprocessed ones verified here under the key's root,
+   * the others already verified in the proof's joint trees ({@link JointTrees}).
    */
   private List<List<int[]>> openTable(TableKey key, TableProof part, int[] matrixWidths, int[] rows, int logLde)
       throws InvalidProofException {
-    Digest[] roots = {key.preprocessedRoot(), part.mainRoot(), part.auxRoot(), part.quotientRoot()};
     List<List<int[]>> out = new ArrayList<>();
-    int next = 0;
-    for (int m = 0; m < DeepLayout.MATRICES; m++) {
-      if (roots[m] == null) {
-        List<int[]> empty = new ArrayList<>();
-        for (int i = 0; i < rows.length; i++) {
-          empty.add(new int[0]);
-        }
-        out.add(empty);
-        continue;
-      }
-      MerkleBatchOpening opening = part.openings().get(next++);
+    if (key.preprocessedRoot() == null) {
+      out.add(empty(rows.length));
+    } else {
+      MerkleBatchOpening opening = part.preprocessed();
       if (!Arrays.equals(opening.indices(), rows)) {
-        throw new InvalidProofException(part.name() + ": trace opening " + m + " opens rows other than the queried ones");
+        throw new InvalidProofException(part.name() + ": preprocessed opening opens rows other than the queried ones");
       }
       try {
-        merkle.verifyBatch(roots[m], new int[] {matrixWidths[m]}, logLde, opening);
+        merkle.verifyBatch(key.preprocessedRoot(), new int[] {matrixWidths[0]}, logLde, opening);
       } catch (InvalidOpeningException e) {
-        throw new InvalidProofException(part.name() + ": trace opening " + m + ": " + e.getMessage());
+        throw new InvalidProofException(part.name() + ": preprocessed opening: " + e.getMessage());
       }
       out.add(opening.rows().stream().map(r -> r.get(0)).toList());
+    }
+    List<int[][]> joint = part.rows();
+    out.add(List.of(joint.get(0)));
+    out.add(joint.size() == 3 ? List.of(joint.get(1)) : empty(rows.length));
+    out.add(List.of(joint.get(joint.size() - 1)));
+    return out;
+  }
+
+  private static List<int[]> empty(int count) {
+    List<int[]> out = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      out.add(new int[0]);
     }
     return out;
   }

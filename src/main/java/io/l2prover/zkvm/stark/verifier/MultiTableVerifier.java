@@ -105,15 +105,13 @@ public final class MultiTableVerifier {
 
   private Transcript afterMain(List<TableKey> tables, MultiTableProof proof) {
     List<Protocol.TableStatement> statement = new ArrayList<>();
-    List<Digest> roots = new ArrayList<>();
     for (int i = 0; i < tables.size(); i++) {
       TableKey key = tables.get(i);
       TableProof tp = proof.tables().get(i);
       statement.add(new Protocol.TableStatement(key.name(), key.constraintDigest(), tp.logRows(),
           key.preprocessedRoot(), tp.publicValues()));
-      roots.add(tp.mainRoot());
     }
-    return Protocol.afterMain(params, statement, roots);
+    return Protocol.afterMain(params, statement, proof.main().root());
   }
 
   private void checkStatement(List<TableKey> tables, MultiTableProof proof, List<int[]> publicValues,
@@ -132,6 +130,13 @@ public final class MultiTableVerifier {
     if (proof.maxLogRows() == 0) {
       throw new InvalidProofException("proof has no present table");
     }
+    boolean anyAux = false;
+    for (int i = 0; i < tables.size(); i++) {
+      anyAux |= proof.tables().get(i).present() && tables.get(i).air().auxPhase().isPresent();
+    }
+    if (proof.main() == null || proof.quotient() == null || (proof.aux() != null) != anyAux) {
+      throw new InvalidProofException("proof's main, aux and quotient trees do not match its tables");
+    }
     for (Scope scope : Scope.values()) {
       long bound = multiplicityBound(tables, proof, publicInteractions, scope);
       if (bound >= BabyBear.P) {
@@ -146,12 +151,12 @@ public final class MultiTableVerifier {
     challenges.observeInto(t);
     Protocol.observe(t, publicInteractions);
     List<TableProof> parts = proof.tables();
-    for (int i = 0; i < tables.size(); i++) {
-      if (parts.get(i).present() && tables.get(i).air().auxPhase().isPresent()) {
-        t.observe(parts.get(i).auxRoot());
-        for (Ext4 v : parts.get(i).claimedSums()) {
-          t.observe(v);
-        }
+    if (proof.aux() != null) {
+      t.observe(proof.aux().root());
+    }
+    for (TableProof part : parts) {
+      for (Ext4 v : part.claimedSums()) {
+        t.observe(v);
       }
     }
     Ext4 local = balance(tables, parts, challenges, publicInteractions, Scope.LOCAL);
@@ -160,11 +165,7 @@ public final class MultiTableVerifier {
     }
     Ext4 global = balance(tables, parts, challenges, publicInteractions, Scope.GLOBAL);
     Ext4 alpha = t.sampleExt();
-    for (TableProof part : parts) {
-      if (part.present()) {
-        t.observe(part.quotientRoot());
-      }
-    }
+    t.observe(proof.quotient().root());
     if (!t.checkWitness(params.challengeGrindingBits(), proof.oodWitness())) {
       throw new InvalidProofException("out-of-domain proof-of-work witness does not give "
           + params.challengeGrindingBits() + " zero bits");
@@ -206,7 +207,8 @@ public final class MultiTableVerifier {
     FriVerifier fri = new FriVerifier(params);
     try {
       FriVerifier.Challenges friChallenges = fri.replay(t, proof.fri(), shape);
-      Ext4[][][] entering = new Ext4[shape.folds() + 1][][];
+      JointTrees.verify(tables, proof, shape, friChallenges.positions());
+      Ext4[][] entering = new Ext4[shape.folds() + 1][];
       for (var e : byLayer.entrySet()) {
         entering[e.getKey()] = new DeepAtQueries(shape, e.getKey(), friChallenges.positions(), gamma, zeta)
             .values(tables, parts, e.getValue());

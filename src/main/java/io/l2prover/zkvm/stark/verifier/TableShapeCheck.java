@@ -25,9 +25,8 @@ final class TableShapeCheck {
       throw new InvalidProofException(at + ": proof is for other public values than the expected ones");
     }
     if (!part.present()) {
-      if (part.mainRoot() != null || part.auxRoot() != null || part.quotientRoot() != null
-          || part.claimedSums().length > 0 || part.valuesAtZeta().length > 0 || part.valuesAtZetaNext().length > 0
-          || !part.openings().isEmpty()) {
+      if (part.claimedSums().length > 0 || part.valuesAtZeta().length > 0 || part.valuesAtZetaNext().length > 0
+          || part.preprocessed() != null || !part.rows().isEmpty()) {
         throw new InvalidProofException(at + ": an absent table carries commitments or values");
       }
       return;
@@ -43,10 +42,8 @@ final class TableShapeCheck {
     boolean hasAux = air.auxPhase().isPresent();
     int next = air.preprocessedWidth() + air.mainWidth() + 4 * air.auxWidth();
     int all = next + 4 * air.quotientChunks();
-    int matrices = (air.preprocessedWidth() > 0 ? 1 : 0) + 2 + (hasAux ? 1 : 0);
-    if (part.mainRoot() == null || part.quotientRoot() == null || (part.auxRoot() != null) != hasAux
-        || part.claimedSums().length != air.auxPublicCount()) {
-      throw new InvalidProofException(at + ": commitments or claimed sums do not match the AIR");
+    if (part.claimedSums().length != air.auxPublicCount()) {
+      throw new InvalidProofException(at + ": claimed sums do not match the AIR");
     }
     if (hasAux && (air.auxPhase().get().sumScopes().size() != air.auxPublicCount() || air.challengeCount() > 2)) {
       throw new InvalidProofException(at + ": a multi-table proof needs every aux public to be a LogUp sum and at most the "
@@ -56,8 +53,11 @@ final class TableShapeCheck {
       throw new InvalidProofException(at + ": opens " + part.valuesAtZeta().length + " + "
           + part.valuesAtZetaNext().length + " values at ζ and ζω, the AIR needs " + all + " + " + next);
     }
-    if (part.openings().size() != matrices) {
-      throw new InvalidProofException(at + ": " + part.openings().size() + " trace openings, expected " + matrices);
+    int matrices = hasAux ? 3 : 2;
+    if (part.rows().size() != matrices || (part.preprocessed() != null) != (air.preprocessedWidth() > 0)) {
+      throw new InvalidProofException(at + ": opens " + part.rows().size() + " committed matrices"
+          + (part.preprocessed() != null ? " and preprocessed rows" : "") + ", the AIR has " + matrices
+          + (air.preprocessedWidth() > 0 ? " and preprocessed columns" : ""));
     }
   }
 }

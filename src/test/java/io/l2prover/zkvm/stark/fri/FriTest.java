@@ -40,15 +40,11 @@ class FriTest {
     FriVerifier verifier = new FriVerifier(params);
     FriVerifier.Challenges ch = verifier.replay(vt, proof, shape);
     assertThat(ch.positions()).isEqualTo(queries.positions());
-    int g = shape.firstGroupBits();
-    Ext4[][] groups = new Ext4[ch.positions().length][1 << g];
-    for (int q = 0; q < groups.length; q++) {
-      int first = (ch.positions()[q] >>> g) << g;
-      for (int i = 0; i < 1 << g; i++) {
-        groups[q][i] = value(codeword, first + i);
-      }
+    Ext4[] layer0 = new Ext4[ch.positions().length];
+    for (int q = 0; q < layer0.length; q++) {
+      layer0[q] = value(codeword, ch.positions()[q]);
     }
-    verifier.verifyQueries(proof, shape, ch, groups);
+    verifier.verifyQueries(proof, shape, ch, layer0);
   }
 
   private static Ext4 value(int[] codeword, int i) {

@@ -3,6 +3,7 @@ package io.l2prover.zkvm.stark.prover;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.l2prover.zkvm.field.BabyBear;
 import io.l2prover.zkvm.field.Ext4;
 import io.l2prover.zkvm.stark.air.Air;
 import io.l2prover.zkvm.stark.air.AuxTrace;
@@ -120,6 +121,47 @@ class CheatingProverTest {
           List.of(new int[0], new int[0]), List.of()))
           .as("lie about table %d", victim)
           .isInstanceOf(InvalidProofException.class).hasMessageContaining("FRI");
+    }
+  }
+
+  /**
+   * FRI commits the DEEP codeword where a table enters inside an arity-4 group (layer 0 for the
+   * range table, layer 1 for the access table), and each table opens one row per query. A
+   * cheater commits its codeword plus a constant: still of low degree, so every fold passes, but
+   * the committed leaf no longer equals the DEEP value the verifier computes from the opened row.
+   */
+  @Test
+  void aCommittedDeepCodewordOtherThanTheTraceOpeningsIsCaught() {
+    MemoryAccessAir access = new MemoryAccessAir();
+    RangeTableAir range = new RangeTableAir(LOG_ROWS + 1);
+    int[][] log = access.generate(LOG_ROWS, 3).main();
+    ProvingKey accessKey = ProvingKey.setup(access, LOG_ROWS, MultiTableProofTest.PARAMS, backend);
+    ProvingKey rangeKey = ProvingKey.setup(range, range.bits(), MultiTableProofTest.PARAMS, backend);
+    List<TableWitness> witnesses = List.of(TableWitness.of(accessKey, log, new int[0]),
+        TableWitness.of(rangeKey, MemoryAccessAir.rangeMultiplicities(log, range.bits()), new int[0]));
+    List<TableKey> keys = List.of(accessKey.tableKey(), rangeKey.tableKey());
+    for (int victim = 0; victim < 2; victim++) {
+      int layer = victim;
+      MultiTableProver.Adversary shift = new MultiTableProver.Adversary() {
+        @Override
+        public int[] deepCodeword(int entered, int[] honest) {
+          if (entered != layer) {
+            return honest;
+          }
+          int[] shifted = honest.clone();
+          for (int i = 0; i < shifted.length; i += 4) {
+            shifted[i] = BabyBear.add(shifted[i], 1);
+          }
+          return shifted;
+        }
+      };
+      MultiTableProof proof = MultiTableProver.adversarial(backend, MultiTableProofTest.PARAMS, shift)
+          .prove(witnesses, List.of());
+      assertThatThrownBy(() -> new MultiTableVerifier(MultiTableProofTest.PARAMS).verify(keys, proof,
+          List.of(new int[0], new int[0]), List.of()))
+          .as("codeword entering layer %d", layer)
+          .isInstanceOf(InvalidProofException.class)
+          .hasMessageContaining("committed codeword entering layer " + layer + " disagrees with the value computed");
     }
   }
 

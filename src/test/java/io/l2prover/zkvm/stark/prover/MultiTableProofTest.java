@@ -16,6 +16,7 @@ import io.l2prover.zkvm.stark.proof.InvalidProofException;
 import io.l2prover.zkvm.stark.proof.MultiTableProof;
 import io.l2prover.zkvm.stark.proof.ProofCodec;
 import io.l2prover.zkvm.stark.proof.ProofFormatException;
+import io.l2prover.zkvm.stark.proof.ProofSizes;
 import io.l2prover.zkvm.stark.proof.PublicInteraction;
 import io.l2prover.zkvm.stark.proof.SecurityReport;
 import io.l2prover.zkvm.stark.proof.TableKey;
@@ -92,6 +93,7 @@ class MultiTableProofTest {
     MultiTableProof proof = MultiTableProver.checked(backend, params).prove(witnesses, List.of());
     byte[] bytes = ProofCodec.encode(proof);
     new MultiTableVerifier(params).verify(keys, ProofCodec.decodeMulti(bytes), publicValues, List.of());
+    assertThat(ProofSizes.of(proof).values().stream().mapToLong(Long::longValue).sum()).isEqualTo(bytes.length);
     SecurityReport report = SecurityReport.of(params, keys.stream().map(TableKey::air).toList(), proof, 0);
     assertThat(report.minimumBits()).isGreaterThanOrEqualTo(100);
 
@@ -143,24 +145,52 @@ class MultiTableProofTest {
     assertRejected(alone, proof, List.of(), "local LogUp sums do not balance");
   }
 
+  /**
+   * The access table (2^8 rows) is the short matrix in the proof's one main tree, hashed in one
+   * level above the range table's (2^9) leaves: its opened rows exchanged, or claimed for another
+   * proof's tree, do not verify.
+   */
+  @Test
+  void aShortTablesRowsSwappedInTheJointTreeAreRejected() throws Exception {
+    Split s = split(8, 9, 7, PARAMS);
+    MultiTableProof proof = prove(s, List.of());
+    verify(s, proof, List.of());
+    TableProof access = proof.tables().get(0);
+    List<int[][]> rows = new ArrayList<>(access.rows());
+    int[][] main = rows.get(0).clone();
+    int[] first = main[0];
+    main[0] = main[1];
+    main[1] = first;
+    rows.set(0, main);
+    TableProof swapped = new TableProof(access.name(), access.logRows(), access.publicValues(), access.claimedSums(),
+        access.valuesAtZeta(), access.valuesAtZetaNext(), access.preprocessed(), rows);
+    assertRejected(s, proof.withTables(List.of(swapped, proof.tables().get(1))), List.of(),
+        "main tree: mixed opening of");
+    // Another proof's main tree (another trace) under this proof's rows.
+    MultiTableProof other = prove(split(8, 9, 8, PARAMS), List.of());
+    MultiTableProof grafted = new MultiTableProof(proof.params(), proof.tables(), proof.lookupWitness(),
+        proof.oodWitness(), proof.deepWitness(), proof.fri(), other.main(), proof.aux(), proof.quotient());
+    assertThatThrownBy(() -> verify(s, grafted, List.of())).isInstanceOf(InvalidProofException.class);
+    MultiTableProof noAux = new MultiTableProof(proof.params(), proof.tables(), proof.lookupWitness(),
+        proof.oodWitness(), proof.deepWitness(), proof.fri(), proof.main(), null, proof.quotient());
+    assertRejected(s, noAux, List.of(), "trees do not match its tables");
+  }
+
   @Test
   void swappedTablesAreRejected() {
     Split s = split(8, 9, 2, PARAMS);
     MultiTableProof proof = prove(s, List.of());
     List<TableProof> t = proof.tables();
-    MultiTableProof swapped = new MultiTableProof(proof.params(), List.of(t.get(1), t.get(0)), proof.lookupWitness(),
-        proof.oodWitness(), proof.deepWitness(), proof.fri());
+    MultiTableProof swapped = proof.withTables(List.of(t.get(1), t.get(0)));
     assertRejected(s, swapped, List.of(), "proof has table 'range-table-9' in this place");
     // Swapped, each part renamed to the name the verifier expects in its place.
-    MultiTableProof renamed = new MultiTableProof(proof.params(),
-        List.of(renamed(t.get(1), t.get(0).name()), renamed(t.get(0), t.get(1).name())), proof.lookupWitness(),
-        proof.oodWitness(), proof.deepWitness(), proof.fri());
+    MultiTableProof renamed = proof.withTables(
+        List.of(renamed(t.get(1), t.get(0).name()), renamed(t.get(0), t.get(1).name())));
     assertThatThrownBy(() -> verify(s, renamed, List.of())).isInstanceOf(InvalidProofException.class);
   }
 
   private static TableProof renamed(TableProof t, String name) {
-    return new TableProof(name, t.logRows(), t.publicValues(), t.mainRoot(), t.auxRoot(), t.claimedSums(),
-        t.quotientRoot(), t.valuesAtZeta(), t.valuesAtZetaNext(), t.openings());
+    return t.withStatement(name, t.publicValues());
   }
 
   @Test
@@ -188,16 +218,10 @@ class MultiTableProofTest {
     Ext4 delta = new Ext4(1, 2, 3, 4);
     List<TableProof> t = proof.tables();
     // Shifted in both tables so that the sums still balance: the transcript and constraints catch it.
-    MultiTableProof forged = new MultiTableProof(proof.params(),
-        List.of(withSum(t.get(0), t.get(0).claimedSums()[0].add(delta)),
-            withSum(t.get(1), t.get(1).claimedSums()[0].sub(delta))),
-        proof.lookupWitness(), proof.oodWitness(), proof.deepWitness(), proof.fri());
+    MultiTableProof forged = proof.withTables(
+        List.of(t.get(0).withClaimedSums(new Ext4[] {t.get(0).claimedSums()[0].add(delta)}),
+            t.get(1).withClaimedSums(new Ext4[] {t.get(1).claimedSums()[0].sub(delta)})));
     assertThatThrownBy(() -> verify(s, forged, List.of())).isInstanceOf(InvalidProofException.class);
-  }
-
-  private static TableProof withSum(TableProof t, Ext4 sum) {
-    return new TableProof(t.name(), t.logRows(), t.publicValues(), t.mainRoot(), t.auxRoot(), new Ext4[] {sum},
-        t.quotientRoot(), t.valuesAtZeta(), t.valuesAtZetaNext(), t.openings());
   }
 
   @Test

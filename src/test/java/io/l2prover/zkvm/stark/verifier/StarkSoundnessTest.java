@@ -38,8 +38,7 @@ class StarkSoundnessTest {
 
   private static StarkProof withTable(StarkProof proof, TableProof table) {
     MultiTableProof p = proof.proof();
-    return new StarkProof(new MultiTableProof(p.params(), List.of(table), p.lookupWitness(), p.oodWitness(),
-        p.deepWitness(), p.fri()));
+    return new StarkProof(p.withTables(List.of(table)));
   }
 
   @Test
@@ -86,8 +85,7 @@ class StarkSoundnessTest {
         .hasMessageContaining("public values");
     // The same proof relabelled with the other public values: the transcript then disagrees.
     TableProof t0 = proof.table();
-    StarkProof relabelled = withTable(proof, new TableProof(t0.name(), t0.logRows(), wrong, t0.mainRoot(),
-        t0.auxRoot(), t0.claimedSums(), t0.quotientRoot(), t0.valuesAtZeta(), t0.valuesAtZetaNext(), t0.openings()));
+    StarkProof relabelled = withTable(proof, t0.withStatement(t0.name(), wrong));
     assertThatThrownBy(() -> verifier.verify(air, key.verifyingKey(), relabelled, wrong))
         .isInstanceOf(InvalidProofException.class);
   }
@@ -137,9 +135,7 @@ class StarkSoundnessTest {
     ProvingKey key = ProvingKey.setup(air, 6, params, backend);
     StarkProof proof = StarkProver.unchecked(backend).prove(key, t.main(), t.publicValues());
     TableProof t0 = proof.table();
-    StarkProof forged = withTable(proof, new TableProof(t0.name(), t0.logRows(), t0.publicValues(), t0.mainRoot(),
-        t0.auxRoot(), new Ext4[] {Ext4.ZERO}, t0.quotientRoot(), t0.valuesAtZeta(), t0.valuesAtZetaNext(),
-        t0.openings()));
+    StarkProof forged = withTable(proof, t0.withClaimedSums(new Ext4[] {Ext4.ZERO}));
     assertThatThrownBy(() -> new StarkVerifier(params).verify(air, key.verifyingKey(), forged, t.publicValues()))
         .isInstanceOf(InvalidProofException.class);
   }
