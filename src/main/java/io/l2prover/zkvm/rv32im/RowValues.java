@@ -1,15 +1,14 @@
 package io.l2prover.zkvm.rv32im;
 
-import io.l2prover.zkvm.field.BabyBear;
 import io.l2prover.zkvm.stark.air.Expr;
-import io.l2prover.zkvm.stark.air.ExprAlgebra;
+import io.l2prover.zkvm.stark.air.BaseFieldAlgebra;
 import io.l2prover.zkvm.stark.air.TracePart;
 
 /**
  * Evaluates interaction expressions (current row only, no challenges) over a concrete trace in
  * the base field: how trace builders count lookups and how the bus checker balances buses.
  */
-final class RowValues implements ExprAlgebra<Integer> {
+final class RowValues implements BaseFieldAlgebra {
 
   private final ChipTrace trace;
   private int row;
@@ -21,11 +20,6 @@ final class RowValues implements ExprAlgebra<Integer> {
   int eval(Expr e, int atRow) {
     this.row = atRow;
     return e.fold(this);
-  }
-
-  @Override
-  public Integer constant(int value) {
-    return value;
   }
 
   @Override
@@ -53,25 +47,5 @@ final class RowValues implements ExprAlgebra<Integer> {
   @Override
   public Integer auxPublic(int index) {
     throw new IllegalArgumentException("interactions do not read aux publics");
-  }
-
-  @Override
-  public Integer add(Integer l, Integer r) {
-    return BabyBear.add(l, r);
-  }
-
-  @Override
-  public Integer sub(Integer l, Integer r) {
-    return BabyBear.sub(l, r);
-  }
-
-  @Override
-  public Integer mul(Integer l, Integer r) {
-    return BabyBear.mul(l, r);
-  }
-
-  @Override
-  public Integer neg(Integer inner) {
-    return BabyBear.neg(inner);
   }
 }

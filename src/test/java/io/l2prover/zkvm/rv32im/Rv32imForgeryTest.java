@@ -16,7 +16,7 @@ import io.l2prover.zkvm.stark.fri.FriParameters;
 import io.l2prover.zkvm.stark.proof.InvalidProofException;
 import io.l2prover.zkvm.stark.prover.LowDegree;
 import io.l2prover.zkvm.stark.prover.MultiTableProver;
-import io.l2prover.zkvm.stark.verifier.ConstraintsAtZeta;
+import io.l2prover.zkvm.stark.prover.QuotientForgery;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -401,12 +401,8 @@ class Rv32imForgeryTest {
         return honest;
       }
       Ext4[] values = honest.clone();
-      Ext4 combined = ConstraintsAtZeta.constraintsAt(air, logRows, zeta, alpha, values, atZetaNext, publicValues,
-          challenges, claimedSums);
-      Ext4 wanted = combined.mul(zeta.pow(1 << logRows).sub(1).inv());
-      int chunk0 = air.preprocessedWidth() + air.mainWidth() + 4 * air.auxWidth();
-      values[chunk0] = values[chunk0].add(wanted.sub(ConstraintsAtZeta.quotientAt(air, logRows, zeta, values)));
-      return values;
+      return QuotientForgery.satisfyAtZeta(air, logRows, values, atZetaNext, zeta, alpha, challenges, claimedSums,
+          publicValues);
     }
 
     @Override

@@ -410,7 +410,7 @@ public final class LogUp implements AuxPhase {
    * Reads current-row cells of the committed traces while building the aux trace: LogUp values
    * and multiplicities are base-field expressions of the current row.
    */
-  private static final class RowReader implements ExprAlgebra<Integer> {
+  private static final class RowReader implements BaseFieldAlgebra {
     private final int[][] preprocessed;
     private final int[][] main;
     int row;
@@ -418,11 +418,6 @@ public final class LogUp implements AuxPhase {
     RowReader(int[][] preprocessed, int[][] main) {
       this.preprocessed = preprocessed;
       this.main = main;
-    }
-
-    @Override
-    public Integer constant(int value) {
-      return value;
     }
 
     @Override
@@ -447,26 +442,6 @@ public final class LogUp implements AuxPhase {
     @Override
     public Integer auxPublic(int index) {
       throw new IllegalArgumentException("LogUp values cannot read aux publics");
-    }
-
-    @Override
-    public Integer add(Integer left, Integer right) {
-      return BabyBear.add(left, right);
-    }
-
-    @Override
-    public Integer sub(Integer left, Integer right) {
-      return BabyBear.sub(left, right);
-    }
-
-    @Override
-    public Integer mul(Integer left, Integer right) {
-      return BabyBear.mul(left, right);
-    }
-
-    @Override
-    public Integer neg(Integer inner) {
-      return BabyBear.neg(inner);
     }
   }
 }
