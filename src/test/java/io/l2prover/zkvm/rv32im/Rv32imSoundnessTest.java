@@ -1,6 +1,7 @@
 package io.l2prover.zkvm.rv32im;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.l2prover.zkvm.exec.ExecutionResult;
@@ -89,6 +90,39 @@ class Rv32imSoundnessTest {
   void everyMutationFamilyIsRejected(Mutation m) {
     ExecutionTraces.Tables forged = mutate(honest, m);
     assertThat(ExecutionTracesTest.check(forged)).as("the debug checker sees " + m.name()).isPresent();
+    assertRejected(forged);
+  }
+
+  /** A mutation and the one check that must name it: the degree-3 rewrites of 2026-12-07. */
+  record Caught(Mutation mutation, String check) {
+    @Override
+    public String toString() {
+      return mutation.name();
+    }
+  }
+
+  static Stream<Caught> degreeThreeChecks() {
+    IntPredicate set = v -> v == 1;
+    return Stream.of(
+        new Caught(new Mutation("a padding row that takes a branch", "cpu", "real", v -> v == 0, "taken", 1),
+            "only a branch is taken"),
+        new Caught(new Mutation("a word load whose offset-bit product is 1", "load_store", "is_lw", set,
+            "offset_bits_product", 1), "offset bits product"),
+        new Caught(new Mutation("an exit that also writes to stdout", "ecall", "is_exit", set, "to_stdout", 1),
+            "a write goes to exactly one of fd 1, 2, 3"),
+        new Caught(new Mutation("an exit that claims bytes moved", "ecall", "is_exit", set, "moved_length", 5),
+            "the moved length"),
+        // hello's first EQ compares equal values: claiming "unequal" leaves a zero difference
+        new Caught(new Mutation("equal operands claimed unequal", "lt", "is_eq", set, "result", -1),
+            "unequal has a nonzero difference"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("degreeThreeChecks")
+  void eachDegreeThreeCheckCatchesItsMutation(Caught c) {
+    ExecutionTraces.Tables forged = mutate(honest, c.mutation());
+    assertThat(ExecutionTracesTest.check(forged)).as("the debug checker's first failure").get(STRING)
+        .contains(c.check());
     assertRejected(forged);
   }
 

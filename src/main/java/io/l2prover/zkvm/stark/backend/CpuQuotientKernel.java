@@ -60,7 +60,7 @@ public final class CpuQuotientKernel {
   /**
    * Evaluates the points j0 .. j0+n-1 together, one instruction at a time over all of them, so the
    * dispatch of an instruction is paid once per block rather than once per point. Register
-   * {@code reg} holds lane i of coordinate k at {@code r[plan.offset(reg) + k * LANES + i]}.
+   * {@code reg} holds lane i of coordinate k at {@code r[at(reg) + k * LANES + i]}.
    */
   private static void evaluateBlock(QuotientTask t, QuotientPlan plan, int j0, int n, int[] rows, int[] next, int[] r,
       int[] acc, int[] out) {
@@ -71,9 +71,8 @@ public final class CpuQuotientKernel {
       next[i] = BitReversal.reverse((BitReversal.reverse(j0 + i, logLde) + (1 << t.logBlowup())) & mask, logLde);
     }
     int[] code = plan.pointCode();
-    int[] off = plan.offsets();
     for (int pc = 0; pc < code.length; pc += 4) {
-      int d = off[code[pc + 1]];
+      int d = at(code[pc + 1]);
       int a = code[pc + 2];
       int b = code[pc + 3];
       switch (code[pc]) {
@@ -84,29 +83,29 @@ public final class CpuQuotientKernel {
             gather(t.aux(), t.auxWidth(), 4 * a + k, b == 0 ? rows : next, n, r, d + k * LANES);
           }
         }
-        case ADD_B -> addLanes(r, off[a], off[b], d, n);
+        case ADD_B -> addLanes(r, at(a), at(b), d, n);
         case ADD_E -> {
           for (int k = 0; k < 4; k++) {
-            addLanes(r, off[a] + k * LANES, off[b] + k * LANES, d + k * LANES, n);
+            addLanes(r, at(a) + k * LANES, at(b) + k * LANES, d + k * LANES, n);
           }
         }
-        case SUB_B -> subLanes(r, off[a], off[b], d, n);
+        case SUB_B -> subLanes(r, at(a), at(b), d, n);
         case SUB_E -> {
           for (int k = 0; k < 4; k++) {
-            subLanes(r, off[a] + k * LANES, off[b] + k * LANES, d + k * LANES, n);
+            subLanes(r, at(a) + k * LANES, at(b) + k * LANES, d + k * LANES, n);
           }
         }
-        case MUL_BB -> mulLanes(r, off[a], off[b], d, n);
+        case MUL_BB -> mulLanes(r, at(a), at(b), d, n);
         case MUL_EB -> {
           for (int k = 0; k < 4; k++) {
-            mulLanes(r, off[a] + k * LANES, off[b], d + k * LANES, n);
+            mulLanes(r, at(a) + k * LANES, at(b), d + k * LANES, n);
           }
         }
-        case MUL_EE -> mulExtLanes(r, off[a], off[b], d, n);
-        case NEG_B -> negLanes(r, off[a], d, n);
+        case MUL_EE -> mulExtLanes(r, at(a), at(b), d, n);
+        case NEG_B -> negLanes(r, at(a), d, n);
         case NEG_E -> {
           for (int k = 0; k < 4; k++) {
-            negLanes(r, off[a] + k * LANES, d + k * LANES, n);
+            negLanes(r, at(a) + k * LANES, d + k * LANES, n);
           }
         }
         default -> throw new IllegalArgumentException("opcode " + code[pc] + " at " + pc / 4 + " reads no trace cell");
@@ -124,11 +123,10 @@ public final class CpuQuotientKernel {
     int[] outputs = t.outputs();
     int[] when = t.when();
     int[] alpha = t.alphaPowers();
-    int[] off = plan.offsets();
     boolean[] extOutput = plan.extOutput();
     for (int c = 0; c < outputs.length; c++) {
       int w = 4 * when[c] * LANES;
-      int o = off[outputs[c]];
+      int o = at(outputs[c]);
       if (extOutput[c]) {
         int scratch = 16 * LANES;
         for (int i = 0; i < n; i++) {
@@ -160,6 +158,11 @@ public final class CpuQuotientKernel {
         out[4 * j + k] = mul((int) (v % P), inverseVanishing[j]);
       }
     }
+  }
+
+  /** Where register {@code reg}'s lanes start: 4 coordinates of LANES lanes each, base registers too. */
+  private static int at(int reg) {
+    return 4 * LANES * reg;
   }
 
   private static void gather(int[] matrix, int width, int column, int[] rows, int n, int[] r, int d) {

@@ -9,7 +9,7 @@ import java.util.Arrays;
  * others run at each point. Also records which constraint values are extension elements, so that
  * a base-field constraint is weighted by its α power with 4 products instead of 16.
  */
-record QuotientPlan(int[] pointCode, int[] offsets, int[] laneTemplate, boolean[] extOutput) {
+record QuotientPlan(int[] pointCode, int[] laneTemplate, boolean[] extOutput) {
 
   /** Returns a fresh copy: each thread writes its own registers. */
   @Override
@@ -19,7 +19,7 @@ record QuotientPlan(int[] pointCode, int[] offsets, int[] laneTemplate, boolean[
 
   /**
    * Plans {@code t} for blocks of {@code lanes} points: register reg's coordinate k of lane i
-   * lives at {@code offsets[reg] + k * lanes + i} (one coordinate only for base registers), and
+   * lives at {@code 4 * lanes * reg + k * lanes + i} (one coordinate only for base registers), and
    * the template holds every uniform register's value in all of its lanes.
    */
   static QuotientPlan of(QuotientTask t, int lanes) {
@@ -56,17 +56,12 @@ record QuotientPlan(int[] pointCode, int[] offsets, int[] laneTemplate, boolean[
     }
     int[] template = new int[4 * registers];
     CpuQuotientKernel.run(t, Arrays.copyOf(uniformCode, u), 0, 0, template);
-    int[] offsets = new int[registers];
-    int next = 0;
-    for (int reg = 0; reg < registers; reg++) {
-      offsets[reg] = next;
-      next += 4 * lanes; // base registers too: an extension sum may read their (zero) coordinates 1..3
-    }
-    int[] laneTemplate = new int[next];
+    // Base registers get 4 coordinates too: an extension sum may read their (zero) coordinates 1..3.
+    int[] laneTemplate = new int[4 * lanes * registers];
     for (int reg = 0; reg < registers; reg++) {
       if (uniform[reg]) {
         for (int k = 0; k < (ext[reg] ? 4 : 1); k++) {
-          Arrays.fill(laneTemplate, offsets[reg] + k * lanes, offsets[reg] + (k + 1) * lanes, template[4 * reg + k]);
+          Arrays.fill(laneTemplate, 4 * lanes * reg + k * lanes, 4 * lanes * reg + (k + 1) * lanes, template[4 * reg + k]);
         }
       }
     }
@@ -75,6 +70,6 @@ record QuotientPlan(int[] pointCode, int[] offsets, int[] laneTemplate, boolean[
     for (int i = 0; i < outputs.length; i++) {
       extOutput[i] = ext[outputs[i]];
     }
-    return new QuotientPlan(Arrays.copyOf(pointCode, p), offsets, laneTemplate, extOutput);
+    return new QuotientPlan(Arrays.copyOf(pointCode, p), laneTemplate, extOutput);
   }
 }
