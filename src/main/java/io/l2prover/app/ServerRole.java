@@ -4,6 +4,7 @@ import io.l2prover.app.cli.CliFlags;
 import io.l2prover.app.cli.FlagRole;
 import io.l2prover.app.cli.UserError;
 import io.l2prover.guest.BlockGuest;
+import io.l2prover.health.HealthCheck;
 import io.l2prover.protocol.ConnectionStats;
 import io.l2prover.server.ProofStore;
 import io.l2prover.server.ProvableChainSource;
@@ -91,8 +92,10 @@ final class ServerRole extends FlagRole {
     Services.registerCodecs(vertx.eventBus());
     var store = new ProofStore(config.dataDir(), AtomicFileWriter.durable());
     var connections = new ConnectionStats();
-    var deployment = Services.deployMetrics(vertx, config, Optional.empty(), List.of(store.health()),
-            Optional.of(connections))
+    // /health names the image ID receipts are verified against, so an operator can compare it with the provers'.
+    var checks = List.of(store.health(), HealthCheck.fixed("block_guest", "image ID "
+        + BlockGuest.bundled().imageId()));
+    var deployment = Services.deployMetrics(vertx, config, Optional.empty(), checks, Optional.of(connections))
         .compose(v -> Services.deployServer(vertx, config.dataDir(), config.serverSettings(), chain, connections));
     return Running.untilStopped(vertx, deployment, "the prover server");
   }

@@ -7,13 +7,16 @@ import io.l2prover.health.HealthStatus;
 import io.l2prover.protocol.ConnectionStats;
 import io.l2prover.protocol.Shed;
 import io.l2prover.server.SubmitOutcome;
+import io.l2prover.server.SubmitRejection;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -40,7 +43,7 @@ public final class MetricsVerticle extends VerticleBase {
   private long failures;
   private long lastProvenBlock = -1;
   private long proofsAccepted;
-  private long submitsRejected;
+  private final Map<SubmitRejection, Long> submitsRejected = new EnumMap<>(SubmitRejection.class);
   private long segmentsProven;
   private long segmentsFromCheckpoints;
   private long segmentMillis;
@@ -87,13 +90,8 @@ public final class MetricsVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     vertx.eventBus().<ProgressEvent>consumer(Addresses.PROGRESS, message -> count(message.body()));
-    vertx.eventBus().<SubmitOutcome>consumer(Addresses.SERVER_SUBMITS, message -> {
-      if (message.body().accepted()) {
-        proofsAccepted++;
-      } else {
-        submitsRejected++;
-      }
-    });
+    vertx.eventBus().<SubmitOutcome>consumer(Addresses.SERVER_SUBMITS, message -> message.body().rejection()
+        .ifPresentOrElse(reason -> submitsRejected.merge(reason, 1L, Long::sum), () -> proofsAccepted++));
     vertx.eventBus().<JsonObject>localConsumer(Addresses.SEGMENTS, message -> countSegment(message.body()));
     server = vertx.createHttpServer().requestHandler(this::serve);
     return server.listen(port, host)
@@ -195,11 +193,21 @@ public final class MetricsVerticle extends VerticleBase {
         + "# HELP l2prover_server_proofs_accepted_total Submits the prover server verified and stored.\n"
         + "# TYPE l2prover_server_proofs_accepted_total counter\n"
         + "l2prover_server_proofs_accepted_total " + proofsAccepted + "\n"
-        + "# HELP l2prover_server_submits_rejected_total Submits the prover server rejected.\n"
-        + "# TYPE l2prover_server_submits_rejected_total counter\n"
-        + "l2prover_server_submits_rejected_total " + submitsRejected + "\n"
+        + rejectionLines()
         + segmentLines()
         + connections.map(MetricsVerticle::connectionLines).orElse("");
+  }
+
+  /** Every reason of the fixed set, zeros included, so that a rate over any of them is defined from the start. */
+  private String rejectionLines() {
+    StringBuilder text = new StringBuilder()
+        .append("# HELP l2prover_server_submits_rejected_total Submits the prover server rejected, by reason.\n")
+        .append("# TYPE l2prover_server_submits_rejected_total counter\n");
+    for (SubmitRejection reason : SubmitRejection.values()) {
+      text.append("l2prover_server_submits_rejected_total{reason=\"").append(reason.label()).append("\"} ")
+          .append(submitsRejected.getOrDefault(reason, 0L)).append('\n');
+    }
+    return text.toString();
   }
 
   private String segmentLines() {

@@ -60,9 +60,11 @@ public final class ProverServerVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    if (!settings.devMode()) {
-      LOG.warn("dev mode is off and this build cannot verify STARK receipts yet: every Submit will be "
-          + "rejected (set PROVER_DEV_MODE=true to accept fake receipts)");
+    if (settings.devMode()) {
+      LOG.warn("dev mode: fake receipts, which prove nothing, are accepted (PROVER_DEV_MODE=true)");
+    } else {
+      LOG.info("real mode: a Submit is accepted only with a composite receipt of the block guest ({}) that "
+          + "verifies and carries the block's journal", checker.blockGuest());
     }
     server = new ProtocolServer(vertx, settings.limits(), settings.tls(), connections, this::handle);
     return vertx.executeBlocking(() -> checked(store.open(chain.chainId())))
@@ -98,16 +100,17 @@ public final class ProverServerVerticle extends VerticleBase {
     Map<Long, StoredProof> good = new TreeMap<>();
     for (StoredProof proof : stored.values()) {
       long block = proof.blockNumber();
+      if (!chain.contains(block)) {
+        store.dismiss(block, "block " + block + " is not in the chain (1.." + chain.headBlockNumber() + ")");
+        continue;
+      }
+      String hash = chain.header(block).getString("hash", "");
+      if (!proof.blockHash().equals(hash)) {
+        store.dismiss(block, "it is for block hash " + proof.blockHash() + ", the chain's block " + block + " is "
+            + hash);
+        continue;
+      }
       try {
-        if (!chain.contains(block)) {
-          throw new ReceiptRejectedException("block " + block + " is not in the chain (1.." + chain.headBlockNumber()
-              + ")");
-        }
-        String hash = chain.header(block).getString("hash", "");
-        if (!proof.blockHash().equals(hash)) {
-          throw new ReceiptRejectedException("it is for block hash " + proof.blockHash() + ", the chain's block "
-              + block + " is " + hash);
-        }
         checker.check(block, proof.receipt(), chain);
         good.put(block, proof);
       } catch (ReceiptRejectedException e) {
@@ -189,7 +192,8 @@ public final class ProverServerVerticle extends VerticleBase {
   private Future<ProofData> onSubmit(ProofData.Submit submit) {
     long block = submit.blockNumber();
     if (!chain.contains(block)) {
-      return rejected(block, "block " + block + " is not in the chain (1.." + chain.headBlockNumber() + ")");
+      return rejected(block, SubmitRejection.UNKNOWN_BLOCK, "block " + block + " is not in the chain (1.."
+          + chain.headBlockNumber() + ")");
     }
     Future<ProofData> checking = inFlight.get(block);
     if (checking != null) {
@@ -221,7 +225,7 @@ public final class ProverServerVerticle extends VerticleBase {
       return (ProofData) ack;
     }, false).onSuccess(a -> LOG.info("block {}: another valid receipt for a proven block; acknowledged, the stored "
         + "one kept", block))
-        .recover(e -> rejected(block, e.getMessage()));
+        .recover(e -> rejected(block, e));
   }
 
   private Future<ProofData> checkAndStore(long block, Receipt receipt) {
@@ -240,15 +244,27 @@ public final class ProverServerVerticle extends VerticleBase {
       LOG.info("block {}: {} receipt accepted (checked against the block) and stored in {} ms; {} of {} blocks done",
           block, stored.receipt().kind().wireName(), millis, proven.size(), chain.headBlockNumber());
       vertx.eventBus().publish(Addresses.SERVER_SUBMITS,
-          new SubmitOutcome(block, true, millis, stored.receipt().kind().wireName()), Addresses.localOnly());
+          SubmitOutcome.accepted(block, millis, stored.receipt().kind().wireName()), Addresses.localOnly());
       return new ProofData.SubmitAck(chain.header(block));
-    }).recover(e -> rejected(block, e instanceof StateFileException
-        ? "cannot store the proof: " + e.getMessage()
-        : e.getMessage()));
+    }).recover(e -> rejected(block, e));
   }
 
-  private Future<ProofData> rejected(long block, String reason) {
-    vertx.eventBus().publish(Addresses.SERVER_SUBMITS, new SubmitOutcome(block, false, 0, reason), Addresses.localOnly());
-    return Future.failedFuture("Submit for block " + block + " rejected: " + reason);
+  /** A Submit whose check (or storing) failed with {@code failure}, rejected for the reason it names. */
+  private Future<ProofData> rejected(long block, Throwable failure) {
+    if (failure instanceof ReceiptRejectedException r) {
+      return rejected(block, SubmitRejection.of(r.reason()), r.getMessage());
+    }
+    if (failure instanceof StateFileException) {
+      return rejected(block, SubmitRejection.STORE_FAILED, "cannot store the proof: " + failure.getMessage());
+    }
+    LOG.debug("block {}: checking a Submit failed", block, failure);
+    return rejected(block, SubmitRejection.SERVER_ERROR, String.valueOf(failure.getMessage()));
+  }
+
+  /** Counted by reason; the protocol server logs the failure (and closes the connection, no SubmitAck). */
+  private Future<ProofData> rejected(long block, SubmitRejection reason, String detail) {
+    vertx.eventBus().publish(Addresses.SERVER_SUBMITS, SubmitOutcome.rejected(block, reason, detail),
+        Addresses.localOnly());
+    return Future.failedFuture("Submit for block " + block + " rejected (" + reason.label() + "): " + detail);
   }
 }

@@ -5,6 +5,7 @@ import io.l2prover.util.Bytes;
 import io.l2prover.zkvm.receipt.ImageId;
 import io.l2prover.zkvm.receipt.Receipt;
 import io.l2prover.zkvm.receipt.ReceiptRejectedException;
+import io.l2prover.zkvm.receipt.ReceiptRejectedException.Reason;
 import io.l2prover.zkvm.receipt.ReceiptVerifier;
 import java.util.Objects;
 
@@ -29,6 +30,11 @@ public final class SubmissionChecker {
     this.blockGuest = Objects.requireNonNull(blockGuest, "blockGuest");
   }
 
+  /** The block guest's image ID, which real receipts verify against. */
+  public ImageId blockGuest() {
+    return blockGuest;
+  }
+
   /** Blocking: may build the block's input and hash it. */
   public void check(long blockNumber, Receipt receipt, ChainSource chain) throws ReceiptRejectedException {
     ImageId image = receipt.imageId();
@@ -40,12 +46,13 @@ public final class SubmissionChecker {
       verifier.verify(receipt, ImageId.DEV_INPUT_DIGEST);
       expected = InputDigest.of(chain.input(blockNumber));
     } else {
-      throw new ReceiptRejectedException("receipt is for image " + image + "; this server knows the block guest ("
-          + blockGuest + ") and the dev input digest (" + ImageId.DEV_INPUT_DIGEST + ")");
+      throw new ReceiptRejectedException(Reason.WRONG_IMAGE, "receipt is for image " + image
+          + "; this server knows the block guest (" + blockGuest + ") and the dev input digest ("
+          + ImageId.DEV_INPUT_DIGEST + ")");
     }
     if (!receipt.journal().equals(expected)) {
-      throw new ReceiptRejectedException("the receipt's journal " + receipt.journal() + " is not the one of block "
-          + blockNumber + " (" + expected + "): it proves something else");
+      throw new ReceiptRejectedException(Reason.JOURNAL_MISMATCH, "the receipt's journal " + receipt.journal()
+          + " is not the one of block " + blockNumber + " (" + expected + "): it proves something else");
     }
   }
 }

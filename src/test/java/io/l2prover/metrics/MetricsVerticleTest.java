@@ -12,6 +12,7 @@ import io.l2prover.protocol.ProofData;
 import io.l2prover.protocol.ProtocolLimits;
 import io.l2prover.protocol.ProtocolServer;
 import io.l2prover.server.SubmitOutcome;
+import io.l2prover.server.SubmitRejection;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -39,8 +40,13 @@ class MetricsVerticleTest {
     vertx.eventBus().publish(Addresses.PROGRESS, new ProgressEvent(7, Phase.PROVED, 1500, "fake"));
     vertx.eventBus().publish(Addresses.PROGRESS, new ProgressEvent(7, Phase.ACKNOWLEDGED, 1600, ""));
     vertx.eventBus().publish(Addresses.PROGRESS, new ProgressEvent(8, Phase.RETRY, 10, "refused"));
-    vertx.eventBus().publish(Addresses.SERVER_SUBMITS, new SubmitOutcome(7, true, 3, "fake"));
-    vertx.eventBus().publish(Addresses.SERVER_SUBMITS, new SubmitOutcome(8, false, 0, "wrong journal"));
+    vertx.eventBus().publish(Addresses.SERVER_SUBMITS, SubmitOutcome.accepted(7, 3, "fake"));
+    vertx.eventBus().publish(Addresses.SERVER_SUBMITS,
+        SubmitOutcome.rejected(8, SubmitRejection.JOURNAL_MISMATCH, "wrong journal"));
+    vertx.eventBus().publish(Addresses.SERVER_SUBMITS,
+        SubmitOutcome.rejected(8, SubmitRejection.FAKE_REFUSED, "fake"));
+    vertx.eventBus().publish(Addresses.SERVER_SUBMITS,
+        SubmitOutcome.rejected(9, SubmitRejection.JOURNAL_MISMATCH, "wrong journal"));
     vertx.eventBus().publish(Addresses.SEGMENTS, new io.vertx.core.json.JsonObject().put("source", "checkpoint"));
     vertx.eventBus().publish(Addresses.SEGMENTS, new io.vertx.core.json.JsonObject().put("source", "worker")
         .put("millis", 2500).put("cycles_per_second", 400.0));
@@ -49,12 +55,15 @@ class MetricsVerticleTest {
     String health = get(client, metrics.actualPort(), "/health");
     assertThat(health).isEqualTo("{\"status\":\"UP\"}");
     String text = "";
-    for (int i = 0; i < 100 && !text.contains("l2prover_server_submits_rejected_total 1"); i++) {
+    for (int i = 0; i < 100 && !text.contains("l2prover_proving_cycles_per_second 400.0"); i++) {
       text = get(client, metrics.actualPort(), "/metrics");
     }
     assertThat(text).contains("l2prover_blocks_proven_total 1\n", "l2prover_proving_seconds_total 1.5\n",
         "l2prover_failures_total 1\n", "l2prover_last_proven_block 7\n", "# TYPE l2prover_blocks_proven_total counter",
-        "l2prover_server_proofs_accepted_total 1\n", "l2prover_server_submits_rejected_total 1\n",
+        "l2prover_server_proofs_accepted_total 1\n", "# TYPE l2prover_server_submits_rejected_total counter\n",
+        "l2prover_server_submits_rejected_total{reason=\"journal_mismatch\"} 2\n",
+        "l2prover_server_submits_rejected_total{reason=\"fake_refused\"} 1\n",
+        "l2prover_server_submits_rejected_total{reason=\"invalid_proof\"} 0\n",
         "l2prover_segments_proven_total 1\n", "l2prover_segments_from_checkpoints_total 1\n",
         "l2prover_segment_seconds_sum 2.5\n", "l2prover_segment_seconds_count 1\n",
         "l2prover_proving_cycles_per_second 400.0\n");

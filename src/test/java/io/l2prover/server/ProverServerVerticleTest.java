@@ -176,8 +176,7 @@ class ProverServerVerticleTest {
   @Test
   void twoSubmitsOfOneBlockAtOnceAreAcceptedOnce() throws Exception {
     ProverServerVerticle server = start(true);
-    java.util.List<SubmitOutcome> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
-    vertx.eventBus().<SubmitOutcome>consumer(io.l2prover.bus.Addresses.SERVER_SUBMITS, m -> outcomes.add(m.body()));
+    java.util.List<SubmitOutcome> outcomes = outcomes();
     ProtocolClient one = new ProtocolClient(vertx, "127.0.0.1", server.actualPort(), LIMITS);
     ProtocolClient two = new ProtocolClient(vertx, "127.0.0.1", server.actualPort(), LIMITS);
     Receipt executed = new ExecutingDevProver(BlockGuest.bundled(), ExecutorOptions.defaults())
@@ -192,6 +191,7 @@ class ProverServerVerticleTest {
   @Test
   void rejectsReceiptsThatDoNotProveTheBlockAndKeepsServing() throws Exception {
     ProverServerVerticle server = start(true);
+    java.util.List<SubmitOutcome> outcomes = outcomes();
     // The proof of block 2 submitted as block 3: its journal is another input's.
     assertThatThrownBy(() -> exchange(server, new ProofData.Submit(3, proofOf(2))))
         .hasMessageContaining("connection closed by the server without a reply");
@@ -201,6 +201,18 @@ class ProverServerVerticleTest {
         proofOf(1).journal(), Bytes.EMPTY, "");
     assertThatThrownBy(() -> exchange(server, new ProofData.Submit(1, otherImage)))
         .hasMessageContaining("connection closed");
+    Receipt sealed = new Receipt(ReceiptKind.FAKE, ImageId.DEV_INPUT_DIGEST, proofOf(1).journal(), Bytes.of(new byte[1]),
+        "");
+    Receipt garbage = new Receipt(ReceiptKind.COMPOSITE, BlockGuest.bundled().imageId(), proofOf(1).journal(),
+        Bytes.of(new byte[] {'L', '2'}), "");
+    for (Receipt bad : java.util.List.of(sealed, garbage)) {
+      assertThatThrownBy(() -> exchange(server, new ProofData.Submit(1, bad))).hasMessageContaining("connection closed");
+    }
+    // Each rejection is counted under its reason.
+    awaitSize(outcomes, 5);
+    assertThat(outcomes).extracting(o -> o.rejection().orElseThrow()).containsExactly(
+        SubmitRejection.JOURNAL_MISMATCH, SubmitRejection.UNKNOWN_BLOCK, SubmitRejection.WRONG_IMAGE,
+        SubmitRejection.BAD_ENCODING, SubmitRejection.BAD_ENCODING);
     // Messages only a server sends are refused too.
     assertThatThrownBy(() -> exchange(server, new ProofData.SubmitAck(new JsonObject().put("number", "0x1"))))
         .hasMessageContaining("connection closed");
@@ -211,9 +223,27 @@ class ProverServerVerticleTest {
   @Test
   void withoutDevModeFakeReceiptsAreRejected() throws Exception {
     ProverServerVerticle server = start(false);
+    java.util.List<SubmitOutcome> outcomes = outcomes();
     assertThatThrownBy(() -> exchange(server, new ProofData.Submit(1, proofOf(1))))
         .hasMessageContaining("connection closed");
     assertThat(server.provenCount()).isZero();
+    awaitSize(outcomes, 1);
+    assertThat(outcomes).extracting(o -> o.rejection().orElseThrow()).containsExactly(SubmitRejection.FAKE_REFUSED);
+  }
+
+  /** Waits (a few seconds at most) for {@code n} outcomes: they are published as the reply goes out. */
+  private static void awaitSize(java.util.List<?> list, int n) throws InterruptedException {
+    for (int i = 0; i < 500 && list.size() < n; i++) {
+      Thread.sleep(10);
+    }
+  }
+
+  /** The Submit outcomes the server publishes from now on. */
+  private java.util.List<SubmitOutcome> outcomes() throws Exception {
+    java.util.List<SubmitOutcome> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    vertx.eventBus().<SubmitOutcome>localConsumer(io.l2prover.bus.Addresses.SERVER_SUBMITS,
+        m -> outcomes.add(m.body())).completion().await(5, TimeUnit.SECONDS);
+    return outcomes;
   }
 
   @Test

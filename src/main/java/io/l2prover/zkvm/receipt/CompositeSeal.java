@@ -98,7 +98,8 @@ public record CompositeSeal(ImageCommitment commitment, int exitCode, ExecutionP
       return new CompositeSeal(new ImageCommitment(entry, programLogRows, programRoot, imageLogRows, imageRoot),
           exitCode, new ExecutionProof(segments, memory));
     } catch (BufferUnderflowException e) {
-      throw new ReceiptRejectedException("malformed composite seal: it ends early (" + seal.length + " bytes)");
+      throw new ReceiptRejectedException(ReceiptRejectedException.Reason.BAD_ENCODING,
+          "malformed composite seal: it ends early (" + seal.length + " bytes)");
     }
   }
 
@@ -123,6 +124,7 @@ public record CompositeSeal(ImageCommitment commitment, int exitCode, ExecutionP
   }
 
   private static ReceiptRejectedException malformed(ByteBuffer in, String why) {
-    return new ReceiptRejectedException("malformed composite seal at byte " + in.position() + ": " + why);
+    return new ReceiptRejectedException(ReceiptRejectedException.Reason.BAD_ENCODING,
+        "malformed composite seal at byte " + in.position() + ": " + why);
   }
 }

@@ -1,6 +1,7 @@
 package io.l2prover.zkvm.receipt;
 
 import io.l2prover.util.Bytes;
+import io.l2prover.zkvm.receipt.ReceiptRejectedException.Reason;
 import io.l2prover.zkvm.rv32im.Rv32imKeys;
 import io.l2prover.zkvm.rv32im.Rv32imVerifier;
 import io.l2prover.zkvm.stark.backend.CpuBackend;
@@ -64,17 +65,17 @@ public final class ReceiptVerifier {
    */
   public Verified verifyExecution(Receipt receipt, ImageId expected) throws ReceiptRejectedException {
     if (!receipt.imageId().equals(expected)) {
-      throw new ReceiptRejectedException("receipt is for image " + receipt.imageId()
+      throw new ReceiptRejectedException(Reason.WRONG_IMAGE, "receipt is for image " + receipt.imageId()
           + " but image " + expected + " was expected");
     }
     switch (receipt.kind()) {
       case FAKE -> {
         if (!devModeAllowed) {
-          throw new ReceiptRejectedException(
+          throw new ReceiptRejectedException(Reason.FAKE_REFUSED,
               "fake (dev-mode) receipt refused: nothing was proven; enable dev mode to accept it");
         }
         if (receipt.seal().length() != 0) {
-          throw new ReceiptRejectedException("a fake receipt must have an empty seal");
+          throw new ReceiptRejectedException(Reason.BAD_ENCODING, "a fake receipt must have an empty seal");
         }
         return new Verified(OptionalInt.empty(), receipt.journal());
       }
@@ -82,17 +83,19 @@ public final class ReceiptVerifier {
         CompositeSeal seal = CompositeSeal.decode(receipt.seal().toArray());
         Rv32imKeys keys = Rv32imKeys.of(seal.commitment(), FriParameters.DEFAULT, new CpuBackend());
         if (!ImageId.of(keys.imageId()).equals(expected)) {
-          throw new ReceiptRejectedException("the receipt's program commitment does not hash to image " + expected);
+          throw new ReceiptRejectedException(Reason.WRONG_IMAGE,
+              "the receipt's program commitment does not hash to image " + expected);
         }
         try {
           new Rv32imVerifier(FriParameters.DEFAULT).verify(keys, seal.proof(), seal.exitCode(),
               receipt.journal().toArray());
         } catch (InvalidProofException e) {
-          throw new ReceiptRejectedException("the proof does not verify: " + e.getMessage());
+          throw new ReceiptRejectedException(Reason.INVALID_PROOF, "the proof does not verify: " + e.getMessage());
         }
         return new Verified(OptionalInt.of(seal.exitCode()), receipt.journal());
       }
-      case GROTH16 -> throw new ReceiptRejectedException("verification of groth16 receipts is not available in this "
+      case GROTH16 -> throw new ReceiptRejectedException(Reason.UNSUPPORTED_KIND,
+          "verification of groth16 receipts is not available in this "
           + "build yet");
       default -> throw new IllegalStateException("unhandled receipt kind " + receipt.kind());
     }
