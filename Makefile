@@ -11,8 +11,10 @@ test:
 	$(MVN) verify
 	$(MAKE) --no-print-directory check-ptx kernel-host-tests
 
+# The demo proves for real (two blocks without transactions, about two minutes on 2 cores);
+# `make run DEV=1` runs it in dev mode (fake receipts, eight blocks of transfers, seconds).
 run: build
-	java -jar $(JAR) demo
+	java -jar $(JAR) demo $(if $(DEV),--dev)
 
 # The prover client in dev mode, as the seed started it.
 init-l2-prover: build
@@ -121,10 +123,30 @@ kernel-host-tests:
 	  $(CUDA_DIR)/test/kernel_tests.cpp
 	target/kernel-tests/kernel_tests $(KERNEL_VECTORS)
 
-# GPU equality tests and benchmarks (skipped with a message where there is no usable GPU).
-perf_gpu: build
+# GPU equality tests and kernel benchmarks (skipped with a message where there is no usable GPU).
+.PHONY: test-gpu
+test-gpu: build
 	$(MVN) test -Dtest='Cuda*Test' -DexcludedGroups= -Dgroups=gpu -Dsurefire.failIfNoSpecifiedTests=false
 	java -jar $(JAR) bench gpu
+
+# Proves block PERF_BLOCK of the load test with the backend PROVER_GPU selects (auto: the GPU if
+# usable; on: the GPU or one line and exit 1; off: the CPU) in segments of 2^PERF_PO2 cycles and
+# prints one JSON line: gas, cycles, seconds, gas_per_s, cycles_per_s, seconds_per_segment, backend.
+# Block 1 (no transactions, 356,664 cycles) takes about a minute on 2 CPU cores; the blocks of
+# transfers (billions of cycles without precompile chips) are out of reach. Not part of `make test`.
+PERF_BLOCK ?= 1
+PERF_PO2 ?= 18
+perf_gpu: build
+	@java -jar $(JAR) block prove --genesis $(TESTDATA)/genesis-l2.json --chain $(TESTDATA)/l2-loadtest.rlp \
+	  --number $(PERF_BLOCK) --po2 $(PERF_PO2) --json
+
+# The block guest on block 4 of the load test (1185 transfers) in the zkVM executor, no proving
+# (precompiles on, as the executor runs them): one JSON line with gas, cycles, seconds, gas_per_s.
+# About a minute on 2 cores. Not part of `make test`.
+.PHONY: perf_test_proving
+perf_test_proving: build
+	@java -jar $(JAR) block execute --genesis $(TESTDATA)/genesis-l2.json --chain $(TESTDATA)/l2-loadtest.rlp \
+	  --number 4 --json
 
 # The prover client with the GPU required (PROVER_GPU=on fails clearly without one).
 init-l2-prover-gpu: build

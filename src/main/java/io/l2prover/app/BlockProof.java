@@ -9,6 +9,7 @@ import io.l2prover.zkvm.exec.GuestFault;
 import io.l2prover.zkvm.exec.Guests;
 import io.l2prover.zkvm.exec.Program;
 import io.l2prover.zkvm.receipt.CompositeProver;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,14 +30,17 @@ final class BlockProof {
   }
 
   int run(CliFlags flags) {
-    BlockCandidate block = BlockCandidate.load(flags);
+    // With --json, stdout holds only the JSON line (make perf_gpu); the log goes to stderr as always.
+    PrintStream out = flags.has("json") ? new PrintStream(OutputStream.nullOutputStream()) : this.out;
     ProverConfig config = ProverConfig.from(ConfigLoader.defaultsAndEnvironment(environment), environment);
     int po2 = (int) flags.longValue("po2", config.segmentPo2(), ExecutorOptions.MIN_PO2, ExecutorOptions.MAX_PO2);
+    // Before the chain is read: PROVER_GPU=on without a usable GPU stops at once.
+    var backend = Services.computeBackend(config);
+    BlockCandidate block = BlockCandidate.load(flags);
     if (block.candidate().rejection().isPresent()) {
       throw new UserError("block prove: block " + block.number() + " is not valid, there is nothing to prove: "
           + block.candidate().rejection().get().getMessage());
     }
-    var backend = Services.computeBackend(config);
     out.printf("proving block %d with the block guest, segments of at most 2^%d cycles, on the %s backend%n",
         block.number(), po2, backend.name());
     CompositeProver.Proved proved;
@@ -60,6 +64,9 @@ final class BlockProof {
           + ": expected " + block.candidate().expectedJournal());
     }
     ProofReport.finish(out, "block prove", proved, flags.string("out").map(Path::of).orElse(null));
+    if (flags.has("json")) {
+      this.out.println(ProofReport.json(proved, journal.gasUsed(), journal.txCount(), po2, backend.name()));
+    }
     out.printf("block %d %s proven: state root %s (parent %s), %d transactions, %d gas%n", block.number(),
         journal.blockHash(), journal.newStateRoot(), journal.parentStateRoot(), journal.txCount(), journal.gasUsed());
     return 0;

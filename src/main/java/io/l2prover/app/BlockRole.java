@@ -18,6 +18,7 @@ import io.l2prover.zkvm.exec.Executor;
 import io.l2prover.zkvm.exec.ExecutorOptions;
 import io.l2prover.zkvm.exec.GuestFault;
 import io.l2prover.zkvm.exec.Guests;
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -30,25 +31,30 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code block execute} and {@code block prove} ({@link BlockProof}): {@code execute} builds block N's guest input from a genesis and a chain file, runs the
- * block guest in the executor (no proof), checks its journal against the header and prints the
+ * {@code block execute} and {@code block prove} ({@link BlockProof}): {@code execute} builds block
+ * N's guest input from a genesis and a chain file, runs the block guest in the executor (no proof), checks its journal against the header and prints the
  * result. A block the guest rejects is reported with the guest's reason and exit code 1.
  */
 public final class BlockRole extends CommandGroup {
 
   private static final String USAGE = String.join("\n",
       "usage: java -jar l2-prover.jar block execute --genesis FILE --chain FILE --number N",
-      "                                             [--summary FILE] [--po2 N]",
+      "                                             [--summary FILE] [--po2 N] [--json]",
       "  --genesis FILE   genesis JSON (geth/ethrex format)",
       "  --chain FILE     blocks as concatenated RLP (l2-loadtest.rlp, chain generate's chain.rlp)",
       "  --number N       the block to execute; blocks 1..N-1 are validated in Java first",
       "  --summary FILE   write block_number, block_hash, parent_state_root, state_root, gas_used,",
       "                   tx_count, cycles, cycles_by_phase, seconds, gas_per_second as JSON",
       "  --po2 N          executor segments of at most 2^N cycles (default " + ExecutorOptions.DEFAULT_PO2 + ")",
+      "  --json           print only one JSON line: block, txs, gas, cycles, seconds, gas_per_s, mips",
       "",
       "usage: java -jar l2-prover.jar block prove --genesis FILE --chain FILE --number N [--po2 N] [--out RECEIPT]",
+      "                                           [--json]",
       "  proves block N with the block guest into a composite receipt and checks the proven journal",
-      "  against the block; --po2 defaults to PROVER_SEGMENT_PO2",
+      "  against the block; --po2 defaults to PROVER_SEGMENT_PO2; the backend is PROVER_GPU's",
+      "  --json           print only one JSON line: gas, txs, cycles, po2, segments, seconds, gas_per_s,",
+      "                   cycles_per_s, seconds_per_segment, segment_seconds, memory_seconds,",
+      "                   receipt_bytes, security_bits, backend",
       "");
 
   public BlockRole() {
@@ -57,8 +63,9 @@ public final class BlockRole extends CommandGroup {
 
   BlockRole(PrintStream out, PrintStream err) {
     super("block", List.of(command("block", "execute", Set.of("genesis", "chain", "number", "summary", "po2"),
-        USAGE, out, new Execution(out, err)::run), command("block", "prove", Set.of("genesis", "chain", "number", "po2",
-        "out"), USAGE, out, new BlockProof(out, System.getenv())::run)), out);
+        Set.of("json"), USAGE, out, new Execution(out, err)::run), command("block", "prove",
+        Set.of("genesis", "chain", "number", "po2", "out"), Set.of("json"), USAGE, out,
+        new BlockProof(out, System.getenv())::run)), out);
   }
 
   @Override
@@ -140,10 +147,12 @@ public final class BlockRole extends CommandGroup {
     int run(CliFlags flags) {
       int po2 = (int) flags.longValue("po2", ExecutorOptions.DEFAULT_PO2, ExecutorOptions.MIN_PO2, ExecutorOptions.MAX_PO2);
       BlockCandidate block = BlockCandidate.load(flags);
-      return execute(block.candidate(), block.number(), po2, flags.string("summary").map(Path::of).orElse(null));
+      return execute(block.candidate(), block.number(), po2, flags.string("summary").map(Path::of).orElse(null),
+          flags.has("json"));
     }
 
-    private int execute(ProvableChain.CandidateInput candidate, int number, int po2, Path summaryFile) {
+    private int execute(ProvableChain.CandidateInput candidate, int number, int po2, Path summaryFile,
+        boolean json) {
       byte[] input = GuestInputEncoder.encode(candidate.input());
       ExecutionResult result;
       try {
@@ -169,15 +178,22 @@ public final class BlockRole extends CommandGroup {
             + ": expected " + candidate.expectedJournal());
       }
       double seconds = result.nanos() / 1e9;
+      if (summaryFile != null) {
+        writeSummary(summaryFile, BlockRole.summary(journal, result));
+      }
+      if (json) {
+        out.println(new JsonObject().put("block", number).put("txs", journal.txCount()).put("gas", journal.gasUsed())
+            .put("cycles", result.cycles()).put("seconds", Math.round(seconds * 1000) / 1000.0)
+            .put("gas_per_s", seconds == 0 ? 0 : Math.round(journal.gasUsed() / seconds))
+            .put("mips", Math.round(result.mips() * 10) / 10.0).encode());
+        return 0;
+      }
       out.printf("block %d %s: valid; state root %s (parent %s), %d transactions, %d gas%n", number,
           journal.blockHash(), journal.newStateRoot(), journal.parentStateRoot(), journal.txCount(), journal.gasUsed());
       out.printf("%d cycles (%d per transaction) in %.2f s: %.1f MIPS, %.0f gas/s%n", result.cycles(),
           journal.txCount() == 0 ? 0 : result.cycles() / journal.txCount(), seconds, result.mips(),
           seconds == 0 ? 0 : journal.gasUsed() / seconds);
       out.println(phaseLine(BlockGuestPhases.cyclesByPhase(result), result.cycles()));
-      if (summaryFile != null) {
-        writeSummary(summaryFile, BlockRole.summary(journal, result));
-      }
       return 0;
     }
   }

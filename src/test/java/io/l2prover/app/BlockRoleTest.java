@@ -63,6 +63,21 @@ class BlockRoleTest {
     assertPhasesSumToCycles(json);
   }
 
+  @Test
+  void jsonPrintsOneLineOfGasCyclesAndSeconds(@TempDir Path dir) throws Exception {
+    generated.write(dir);
+    assertThat(execute(dir.resolve("genesis.json"), dir.resolve("chain.rlp"), 2, "--json")).isZero();
+    String printed = out.toString(StandardCharsets.UTF_8);
+    assertThat(printed.lines()).hasSize(1);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> json = new ObjectMapper().readValue(printed, Map.class);
+    assertThat(json).containsOnlyKeys("block", "txs", "gas", "cycles", "seconds", "gas_per_s", "mips");
+    assertThat(json.get("block")).isEqualTo(2);
+    assertThat(json.get("txs")).isEqualTo(4);
+    assertThat(((Number) json.get("gas")).longValue()).isEqualTo(generated.blocks().get(1).header().gasUsed());
+    assertThat(((Number) json.get("cycles")).longValue()).isPositive();
+  }
+
   /** Every phase of the block guest ran (the block has transactions) and the split accounts for every cycle. */
   @SuppressWarnings("unchecked")
   private static void assertPhasesSumToCycles(Map<String, Object> json) {

@@ -49,7 +49,13 @@ public abstract class CommandGroup implements Role {
    */
   public static Role command(String group, String name, Set<String> options, String usage, PrintStream out,
       CliFlags.Action action) {
-    return new FlagRole(name, group + " " + name, "", options, Set.of(), out) {
+    return command(group, name, options, Set.of(), usage, out, action);
+  }
+
+  /** As above, with {@code switches}: flags without a value. */
+  public static Role command(String group, String name, Set<String> options, Set<String> switches, String usage,
+      PrintStream out, CliFlags.Action action) {
+    return new FlagRole(name, group + " " + name, "", options, switches, out) {
       @Override
       protected String usage() {
         return usage;
