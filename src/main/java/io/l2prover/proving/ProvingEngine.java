@@ -5,9 +5,8 @@ import java.util.Objects;
 
 /**
  * What the proving workers run: the prover, and the compute backend chosen for it once at start
- * ({@code PROVER_GPU}). The dev-mode provers of this build execute the block guest without
- * proving, so they leave the backend unused; it is held here for the STARK prover of the RV32IM
- * execution, whose LDE, Merkle, FRI and quotient steps will run on it.
+ * ({@code PROVER_GPU}). Real mode's segment workers prove on it; the dev-mode provers execute the
+ * block guest without proving and leave it unused.
  */
 public record ProvingEngine(Prover prover, ComputeBackend backend) implements AutoCloseable {
 

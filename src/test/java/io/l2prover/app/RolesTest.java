@@ -34,7 +34,7 @@ class RolesTest {
     int code;
     Level after;
     try {
-      code = Main.run(new Roles(List.of(demo)), new String[] {"demo", "--blocks", "2"});
+      code = Main.run(new Roles(List.of(demo)), new String[] {"demo", "--dev", "--blocks", "2"});
       after = service.getLevel();
     } finally {
       service.detachAppender(log);

@@ -7,6 +7,7 @@ import io.l2prover.zkvm.rv32im.Rv32imVerifier;
 import io.l2prover.zkvm.stark.backend.CpuBackend;
 import io.l2prover.zkvm.stark.fri.FriParameters;
 import io.l2prover.zkvm.stark.proof.InvalidProofException;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 /**
@@ -46,8 +47,11 @@ public final class ReceiptVerifier {
     return devModeAllowed;
   }
 
-  /** What a verified receipt proves: the guest's exit code (absent for a fake receipt) and its journal. */
-  public record Verified(OptionalInt exitCode, Bytes journal) {}
+  /**
+   * What a verified receipt proves: the guest's exit code and its journal; and what it rests on:
+   * the segment proofs and their conjectured security in bits (none, absent for a fake receipt).
+   */
+  public record Verified(OptionalInt exitCode, Bytes journal, int segments, OptionalDouble securityBits) {}
 
   /**
    * Checks {@code receipt} against the program the caller expects and returns its journal.
@@ -77,7 +81,7 @@ public final class ReceiptVerifier {
         if (receipt.seal().length() != 0) {
           throw new ReceiptRejectedException(Reason.BAD_ENCODING, "a fake receipt must have an empty seal");
         }
-        return new Verified(OptionalInt.empty(), receipt.journal());
+        return new Verified(OptionalInt.empty(), receipt.journal(), 0, OptionalDouble.empty());
       }
       case COMPOSITE -> {
         CompositeSeal seal = CompositeSeal.decode(receipt.seal().toArray());
@@ -92,7 +96,8 @@ public final class ReceiptVerifier {
         } catch (InvalidProofException e) {
           throw new ReceiptRejectedException(Reason.INVALID_PROOF, "the proof does not verify: " + e.getMessage());
         }
-        return new Verified(OptionalInt.of(seal.exitCode()), receipt.journal());
+        return new Verified(OptionalInt.of(seal.exitCode()), receipt.journal(), seal.proof().segments().size(),
+            OptionalDouble.of(seal.proof().security(keys, receipt.journal().length()).minimumBits()));
       }
       case GROTH16 -> throw new ReceiptRejectedException(Reason.UNSUPPORTED_KIND,
           "verification of groth16 receipts is not available in this "
