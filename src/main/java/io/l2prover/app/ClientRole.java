@@ -29,6 +29,10 @@ final class ClientRole extends FlagRole {
         usage: java -jar l2-prover.jar client [--config FILE]
 
         Asks the prover server for blocks, proves them and submits the receipts, forever.
+        Real mode (the default) proves each block into a composite receipt, segment by segment on
+        PROVER_WORKERS workers (segments of 2^PROVER_SEGMENT_PO2 cycles, checkpointed in
+        $PROVER_DATA_DIR/segments/ so a restarted client resumes the block); PROVER_DEV_MODE=true
+        makes fake receipts instead (the block guest executed, nothing proven).
         Remembers the last acknowledged block in $PROVER_DATA_DIR/prover_state.json.
         Settings come from the environment (PROVER_CLIENT_*, PROVER_*; see the README),
         over the optional JSON file, over the defaults in conf/config.json.

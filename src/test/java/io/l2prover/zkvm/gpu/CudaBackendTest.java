@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every CUDA kernel against the CPU backend, bit for bit, on fresh random inputs. Needs a usable
- * GPU: tagged {@code gpu} (left out of a plain {@code mvn test}; {@code make perf_gpu} runs it)
+ * GPU: tagged {@code gpu} (left out of a plain {@code mvn test}; {@code make test-gpu} runs it)
  * and skipped with the probe's reason where there is none.
  */
 @Tag("gpu")
