@@ -5,9 +5,12 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -55,18 +58,29 @@ final class RoleProcesses implements AfterEachCallback {
 
   /** Polls {@code log} until it contains {@code text}; fails with the log if the process exits or time runs out. */
   static void awaitLine(Process process, Path log, String text) throws Exception {
-    long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+    awaitMatch(process, log, Pattern.compile(Pattern.quote(text)), Duration.ofMillis(WAIT_MILLIS));
+  }
+
+  /**
+   * Polls {@code log} until {@code pattern} is found in it and returns the match; fails with the
+   * log if the process exits or {@code wait} runs out (proving waits are long: CI machines are slow).
+   */
+  static Matcher awaitMatch(Process process, Path log, Pattern pattern, Duration wait) throws Exception {
+    long deadline = System.currentTimeMillis() + wait.toMillis();
     while (System.currentTimeMillis() < deadline) {
       boolean alive = process.isAlive();
-      if (Files.exists(log) && Files.readString(log).contains(text)) {
-        return;
+      if (Files.exists(log)) {
+        Matcher match = pattern.matcher(Files.readString(log));
+        if (match.find()) {
+          return match;
+        }
       }
       if (!alive) {
         break;
       }
       Thread.sleep(50);
     }
-    throw new AssertionError("'" + text + "' did not appear in " + log + ":\n" + Files.readString(log));
+    throw new AssertionError("'" + pattern + "' did not appear in " + log + ":\n" + Files.readString(log));
   }
 
   static int freePort() throws IOException {
