@@ -40,10 +40,12 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +53,8 @@ import org.slf4j.LoggerFactory;
 public final class Services {
 
   private static final Logger LOG = LoggerFactory.getLogger(Services.class);
+  /** A dev-mode block (the block guest executed) runs under a minute on 2 cores; warn at the default proving timeout. */
+  private static final Duration DEV_BLOCK_WARNING = Duration.ofHours(1);
 
   private Services() {}
 
@@ -152,7 +156,8 @@ public final class Services {
       return Future.failedFuture("a prover of segments needs a data directory for its checkpoints");
     }
     LOG.info("Proving on {} worker thread(s): {}", workers, engine.describe());
-    return vertx.deployVerticle(() -> new ProvingVerticle(prover), workerOptions("prover-workers", workers));
+    return vertx.deployVerticle(() -> new ProvingVerticle(prover),
+        workerOptions("prover-workers", workers, DEV_BLOCK_WARNING));
   }
 
   /**
@@ -169,15 +174,23 @@ public final class Services {
     LOG.info("Proving segments on {} worker thread(s) as {}: {}; segment timeout {} s", workers, node,
         engine.describe(), segments.segmentTimeout().toSeconds());
     return vertx.deployVerticle(() -> new SegmentWorkerVerticle(Map.of(guest.imageId(), guest.program()),
-            engine.backend(), node), workerOptions("segment-workers", workers))
+            engine.backend(), node), workerOptions("segment-workers", workers, segments.segmentTimeout()))
         .compose(id -> vertx.deployVerticle(new SegmentedProvingVerticle(guest, engine.backend(), dataDir, segments)));
   }
 
-  private static DeploymentOptions workerOptions(String pool, int workers) {
+  /**
+   * Worker verticles on their own pool. A proving task holds its thread for as long as it takes
+   * (a segment takes minutes on a busy machine), so Vert.x's blocked-thread warning (a stack trace
+   * after 60 s by default) comes only after {@code longestTask}: for a segment, when the
+   * coordinator would send it to another worker anyway.
+   */
+  private static DeploymentOptions workerOptions(String pool, int workers, Duration longestTask) {
     return new DeploymentOptions()
         .setThreadingModel(ThreadingModel.WORKER)
         .setWorkerPoolName(pool)
         .setWorkerPoolSize(workers)
+        .setMaxWorkerExecuteTime(longestTask.toMillis())
+        .setMaxWorkerExecuteTimeUnit(TimeUnit.MILLISECONDS)
         .setInstances(workers);
   }
 
