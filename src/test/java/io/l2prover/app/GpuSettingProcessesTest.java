@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,16 +85,27 @@ class GpuSettingProcessesTest {
     }
   }
 
+  /** make perf_gpu's command: the backend is chosen before the chain is read (these files need not exist). */
+  @Test
+  void onWithoutAGpuStopsBlockProveWithOneLine() throws Exception {
+    assumeFalse(gpu.usable(), "this machine has a usable GPU (" + gpu.describe() + ")");
+    String output = runToExit("block", clientEnv("on"), 1, "prove", "--genesis", "absent.json", "--chain",
+        "absent.rlp", "--number", "1", "--json");
+    assertThat(output.strip()).startsWith("error: PROVER_GPU=on but no usable GPU: ").doesNotContain("\n");
+  }
+
   @Test
   void anInvalidValueStopsTheClientNamingTheSetting() throws Exception {
     String output = runToExit("client", clientEnv("maybe"), 1);
     assertThat(output.strip()).isEqualTo("error: PROVER_GPU='maybe' is not a GPU mode: use auto, on or off");
   }
 
-  /** Runs {@code role} to its end and returns its whole output, after checking its exit code. */
-  private String runToExit(String role, Map<String, String> env, int exitCode) throws Exception {
+  /** Runs {@code role} with {@code args} to its end and returns its whole output, after checking its exit code. */
+  private String runToExit(String role, Map<String, String> env, int exitCode, String... args) throws Exception {
     Path log = dir.resolve(role + "-" + env.get("PROVER_GPU") + ".log");
-    Process process = roles.start(log, env, role);
+    List<String> command = new ArrayList<>(List.of(role));
+    command.addAll(List.of(args));
+    Process process = roles.start(log, env, command.toArray(String[]::new));
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("%s exited", role).isTrue();
     String output = Files.readString(log);
     assertThat(process.exitValue()).as("exit code of %s; output:%n%s", role, output).isEqualTo(exitCode);
