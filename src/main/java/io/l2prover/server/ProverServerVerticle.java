@@ -61,7 +61,7 @@ public final class ProverServerVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     if (settings.devMode()) {
-      LOG.warn("dev mode: fake receipts, which prove nothing, are accepted (PROVER_DEV_MODE=true)");
+      LOG.info("dev mode: fake receipts, which prove nothing, are accepted (PROVER_DEV_MODE=true)");
     } else {
       LOG.info("real mode: a Submit is accepted only with a composite receipt of the block guest ({}) that "
           + "verifies and carries the block's journal", checker.blockGuest());
