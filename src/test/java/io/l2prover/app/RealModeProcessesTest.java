@@ -43,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Real mode (the default: no PROVER_DEV_MODE anywhere) across processes: a server over blocks 1
  * and 2 of the load test and a client prove both blocks into composite receipts, in segments of
- * 2^16 cycles on two segment workers, and the server verifies both. The client is killed with
+ * 2^17 cycles on two segment workers, and the server verifies both. The client is killed with
  * SIGKILL once a segment of block 2 is checkpointed; started again, it loads those segments
  * (verified, not proven again) and proves only the rest. Then forged receipts (another program,
  * a changed journal, a flipped seal byte, another block's receipt, a fake one) are refused by the
@@ -51,8 +51,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RealModeProcessesTest {
 
-  /** A block of the load test is 6 segments of at most 2^16 cycles: several, so a resume has work left. */
-  private static final String SEGMENT_PO2 = "16";
+  /**
+   * A block of the load test is 3 segments of at most 2^17 cycles: several, so a resume has work
+   * left, and few, since every segment carries fixed tables (2^16 rows of bytes) whatever its size.
+   */
+  private static final String SEGMENT_PO2 = "17";
   /** Long: proving a block takes a minute on two free cores, and CI machines are shared. */
   private static final Duration PROVING_WAIT = Duration.ofMinutes(20);
   private static final Pattern BLOCK_2_SEGMENT_PROVEN = Pattern.compile("block 2: segment (\\d+) \\(\\d+ cycles\\) proven by");
