@@ -16,8 +16,9 @@ import java.util.List;
  *     <td>reads: the words covering [a1, a1 + a2), each once, ascending</td></tr>
  *   <tr><td>93, 94</td><td>exit</td><td>a0 exit code</td><td>none: {@code halted}, result 0</td><td>none</td></tr>
  *   <tr><td>0x1000</td><td>phase</td><td>a0 phase id</td><td>0</td><td>none</td></tr>
- *   <tr><td>0x1001..0x1007</td><td>precompiles</td><td>a0..a2</td><td>the probe's mask, or -ENOSYS (-38)
- *     with precompiles off; a traced run refuses the others while they are on</td><td>none</td></tr>
+ *   <tr><td>0x1001..0x1007</td><td>precompiles</td><td>a0..a2</td><td>the probe's mask, keccak_f 0, or
+ *     -ENOSYS (-38) for a call that is off; a traced run refuses the others while they are on</td><td>keccak_f:
+ *     reads the 50 state words, then writes them, ascending</td></tr>
  * </table>
  *
  * @param number a7, the call number
@@ -27,8 +28,11 @@ import java.util.List;
  * @param result the value the call wrote to a0 (0 when {@code halted})
  * @param halted true for exit: the machine stops at this ecall, a0 is not written
  * @param memory the words the call accessed, in the order it accessed them
+ * @param cycles the cycles the call cost, its ecall included: 1 but for a precompile's work
+ *     (docs/executor.md, "Cycles"); the next step's cycle is this step's plus these
  */
-public record Ecall(int number, int a0, int a1, int a2, int result, boolean halted, List<WordAccess> memory) {
+public record Ecall(int number, int a0, int a1, int a2, int result, boolean halted, List<WordAccess> memory,
+    int cycles) {
 
   /** The first and last precompile call numbers (0x1001 probe .. 0x1007). */
   public static final int FIRST_PRECOMPILE = 0x1001;
@@ -39,5 +43,8 @@ public record Ecall(int number, int a0, int a1, int a2, int result, boolean halt
 
   public Ecall {
     memory = List.copyOf(memory);
+    if (cycles < 1) {
+      throw new IllegalArgumentException("an ecall costs at least one cycle, not " + cycles);
+    }
   }
 }

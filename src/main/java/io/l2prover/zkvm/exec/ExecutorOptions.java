@@ -14,12 +14,13 @@ import java.io.OutputStream;
  * @param translateAfter how often execution must arrive at a code address before the code from
  *     there is translated to JVM bytecode; 0 interprets everything (traced runs always interpret)
  * @param maxMemoryMiB the most guest memory (touched pages) the run may use; beyond it the guest faults
- * @param precompiles whether the precompile calls (0x1001..) exist; off, they answer -ENOSYS as
- *     under qemu and guests take their software paths (what a traced run for the prover needs
- *     until the precompile chips exist)
+ * @param precompiles the precompile calls that exist, as the probe (0x1001) reports them: bit
+ *     {@code n - 0x1000} for call n ({@link #ALL_PRECOMPILES}, or 0 for none); a call whose bit
+ *     is clear answers -ENOSYS in one cycle, as under qemu, and guests take their software paths.
+ *     A proven run has only the calls with chips ({@code CompositeProver.PROVEN_PRECOMPILES})
  */
 public record ExecutorOptions(int po2, long maxCycles, OutputStream stdout, OutputStream stderr, TraceSink trace,
-    boolean capturePages, int translateAfter, int maxMemoryMiB, boolean precompiles) {
+    boolean capturePages, int translateAfter, int maxMemoryMiB, int precompiles) {
 
   public static final int DEFAULT_PO2 = 20;
   public static final int MIN_PO2 = 4;
@@ -27,6 +28,12 @@ public record ExecutorOptions(int po2, long maxCycles, OutputStream stdout, Outp
   public static final long DEFAULT_MAX_CYCLES = 1L << 40;
   public static final int DEFAULT_TRANSLATE_AFTER = 200;
   public static final int DEFAULT_MAX_MEMORY_MIB = 1024;
+  /** Every precompile call, 0x1001..0x1007: the probe's answer with all of them on (0xfe). */
+  public static final int ALL_PRECOMPILES = Precompiles.ALL;
+  /** The probe's bit (call 0x1001): on whenever any call is. */
+  public static final int PROBE_BIT = 1 << (Precompiles.PROBE - 0x1000);
+  /** Keccak-f[1600]'s bit (call 0x1002). */
+  public static final int KECCAK_BIT = 1 << (Precompiles.KECCAK_F - 0x1000);
 
   public ExecutorOptions {
     if (po2 < MIN_PO2 || po2 > MAX_PO2) {
@@ -38,6 +45,14 @@ public record ExecutorOptions(int po2, long maxCycles, OutputStream stdout, Outp
     if (maxMemoryMiB < 1 || maxMemoryMiB > 4096) {
       throw new IllegalArgumentException("maxMemoryMiB " + maxMemoryMiB + " is outside 1..4096");
     }
+    if ((precompiles & ~ALL_PRECOMPILES) != 0) {
+      throw new IllegalArgumentException(String.format("precompile mask 0x%x names calls outside 0x%x", precompiles,
+          ALL_PRECOMPILES));
+    }
+    if (precompiles != 0 && (precompiles & PROBE_BIT) == 0) {
+      throw new IllegalArgumentException(String.format(
+          "precompile mask 0x%x leaves out the probe (bit 1, call 0x1001), which guests ask first", precompiles));
+    }
     if (maxCycles <= 0) {
       throw new IllegalArgumentException("max cycles must be positive, not " + maxCycles);
     }
@@ -46,7 +61,7 @@ public record ExecutorOptions(int po2, long maxCycles, OutputStream stdout, Outp
   /** Default segment size, no practical cycle limit, output captured, no trace, precompiles on. */
   public static ExecutorOptions defaults() {
     return new ExecutorOptions(DEFAULT_PO2, DEFAULT_MAX_CYCLES, null, null, null, false, DEFAULT_TRANSLATE_AFTER,
-        DEFAULT_MAX_MEMORY_MIB, true);
+        DEFAULT_MAX_MEMORY_MIB, ALL_PRECOMPILES);
   }
 
   public ExecutorOptions withPo2(int value) {
@@ -77,7 +92,13 @@ public record ExecutorOptions(int po2, long maxCycles, OutputStream stdout, Outp
     return new ExecutorOptions(po2, maxCycles, stdout, stderr, trace, value, translateAfter, maxMemoryMiB, precompiles);
   }
 
+  /** Every precompile on, or none (each answers -ENOSYS, as under qemu). */
   public ExecutorOptions withPrecompiles(boolean value) {
-    return new ExecutorOptions(po2, maxCycles, stdout, stderr, trace, capturePages, translateAfter, maxMemoryMiB, value);
+    return withPrecompiles(value ? ALL_PRECOMPILES : 0);
+  }
+
+  /** Only the calls whose bits are set in {@code mask} (bit {@code n - 0x1000} for call n). */
+  public ExecutorOptions withPrecompiles(int mask) {
+    return new ExecutorOptions(po2, maxCycles, stdout, stderr, trace, capturePages, translateAfter, maxMemoryMiB, mask);
   }
 }

@@ -1,7 +1,13 @@
 package io.l2prover.zkvm.exec;
 
-/** The Keccak-f[1600] permutation (FIPS 202, section 3) on 25 lanes indexed x + 5y. */
-final class KeccakF1600 {
+/**
+ * The Keccak-f[1600] permutation (FIPS 202, section 3) on 25 lanes indexed x + 5y. Public for
+ * the prover's Keccak chip, whose constraints use the same round constants and rotations.
+ */
+public final class KeccakF1600 {
+
+  /** Rounds of the permutation. */
+  public static final int ROUNDS = 24;
 
   private static final long[] ROUND_CONSTANTS = {
       0x0000000000000001L, 0x0000000000008082L, 0x800000000000808aL, 0x8000000080008000L,
@@ -21,7 +27,18 @@ final class KeccakF1600 {
 
   private KeccakF1600() {}
 
-  static void permute(long[] a) {
+  /** ι's constant of round {@code round} (0..23). */
+  public static long roundConstant(int round) {
+    return ROUND_CONSTANTS[round];
+  }
+
+  /** ρ's left rotation of lane {@code x + 5y}. */
+  public static int rotation(int lane) {
+    return ROTATIONS[lane];
+  }
+
+  /** Permutes the 25 lanes in place. */
+  public static void permute(long[] a) {
     long[] c = new long[5];
     long[] b = new long[25];
     for (long rc : ROUND_CONSTANTS) {

@@ -110,6 +110,15 @@ final class Machine {
     return pc;
   }
 
+  /**
+   * Lets the next {@link #run} calls retire at most {@code budget} more cycles: a precompile call
+   * that would pass them is left waiting ({@link #waitingCall}), as {@link #runTranslated} does.
+   */
+  void limitCycles(int budget) {
+    cycleLimit = cycles + budget;
+    waitingCall = 0;
+  }
+
   long cycles() {
     return cycles;
   }

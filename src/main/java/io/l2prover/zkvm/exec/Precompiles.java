@@ -36,6 +36,9 @@ final class Precompiles {
   static final int FIRST = Ecall.FIRST_PRECOMPILE;
   static final int LAST = Ecall.LAST_PRECOMPILE;
 
+  /** The probe's answer with every call on: bit n - 0x1000 for each call n (0xfe). */
+  static final int ALL = (int) (((1L << (LAST - 0x1000 + 1)) - 1) & ~((1L << (FIRST - 0x1000)) - 1));
+
   /** Linux's -ENOSYS, what qemu-riscv32 answers to a number it does not know. */
   static final int ENOSYS = Ecall.ENOSYS;
 
@@ -69,10 +72,23 @@ final class Precompiles {
     };
   }
 
-  /** Performs precompile {@code number} on the machine's memory; returns its result for a0. */
+  /** Whether call {@code number} is on in {@code mask} (bit {@code number - 0x1000}). */
+  static boolean enabled(int mask, int number) {
+    return isPrecompile(number) && (mask >>> (number - 0x1000) & 1) != 0;
+  }
+
+  /** Performs precompile {@code number} with every call on; returns its result for a0. */
   static int call(int number, Memory memory, int a0, int a1, int a2) {
+    return call(number, memory, ALL, a0, a1, a2);
+  }
+
+  /**
+   * Performs precompile {@code number} on the machine's memory; returns its result for a0. The
+   * probe answers {@code mask}, the calls that are on.
+   */
+  static int call(int number, Memory memory, int mask, int a0, int a1, int a2) {
     return switch (number) {
-      case PROBE -> (int) (((1L << (LAST - 0x1000 + 1)) - 1) & ~((1L << (FIRST - 0x1000)) - 1));
+      case PROBE -> mask;
       case KECCAK_F -> keccakF(memory, a0);
       case MULMOD256 -> mulmod(memory, a0, a1, a2);
       case SECP256K1_ADD -> add(memory, a0, a1);

@@ -18,8 +18,8 @@ import java.util.Objects;
  * }</pre>
  *
  * The replay interprets (traced runs always do); guest output to fd 1 and 2 is discarded. It runs
- * with the precompiles off, as a traced run for the prover must until they have STARK chips, so
- * the run that made the segments must have had them off too: otherwise the guest's precompile
+ * with the precompile calls it is given (none by default; a prover's are those with chips), and
+ * the run that made the segments must have had the same ones: otherwise the guest's precompile
  * probe answers differently and the replay reports the divergence.
  */
 public final class SegmentReplay {
@@ -35,6 +35,15 @@ public final class SegmentReplay {
    * @throws SegmentReplayException if the replay faults or ends in another state than recorded
    */
   public static void run(Program program, byte[] input, Segment segment, TraceSink sink) {
+    run(program, input, segment, 0, sink);
+  }
+
+  /**
+   * As {@link #run(Program, byte[], Segment, TraceSink)}, with the precompile calls of
+   * {@code precompiles} on ({@link ExecutorOptions#precompiles()}): the run that made the segment
+   * must have had the same ones.
+   */
+  public static void run(Program program, byte[] input, Segment segment, int precompiles, TraceSink sink) {
     Objects.requireNonNull(sink, "sink");
     BoundaryState start = segment.start();
     if (segment.startPages().size() != segment.touchedPages().length) {
@@ -46,9 +55,8 @@ public final class SegmentReplay {
       throw new IllegalArgumentException("segment " + segment.index() + " starts after the guest exited");
     }
     Memory memory = new Memory(false, Memory.PAGE_COUNT);
-    // Precompiles off, as in the traced runs a prover makes: the trace has no rows for their work yet.
     Syscalls syscalls = new Syscalls(input.clone(), OutputStream.nullOutputStream(), OutputStream.nullOutputStream(),
-        false, true);
+        precompiles, true);
     syscalls.resumeInput(start.inputPosition(), start.inputEndReported());
     Machine machine = new Machine(program, memory, syscalls, 0);
     for (PageImage page : segment.startPages()) {

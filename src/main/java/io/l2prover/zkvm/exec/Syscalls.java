@@ -40,14 +40,14 @@ final class Syscalls {
   private final OutputStream stderr;
   private final ByteArrayOutputStream journal = new ByteArrayOutputStream();
   private final List<PhaseMark> phaseMarks = new ArrayList<>();
-  private final boolean precompiles;
+  private final int precompiles;
   private final boolean traced;
 
   /**
-   * @param precompiles whether the precompiles exist; without them their numbers answer -ENOSYS
-   * @param traced whether every cycle is traced: the trace has no rows for a precompile's work yet
+   * @param precompiles the calls that exist (bit n - 0x1000 for call n); the others answer -ENOSYS
+   * @param traced whether every cycle is traced: the prover has rows for the probe and Keccak-f only
    */
-  Syscalls(byte[] input, OutputStream stdout, OutputStream stderr, boolean precompiles, boolean traced) {
+  Syscalls(byte[] input, OutputStream stdout, OutputStream stderr, int precompiles, boolean traced) {
     this.input = input;
     this.stdout = stdout;
     this.stderr = stderr;
@@ -57,12 +57,12 @@ final class Syscalls {
 
   /** Cycles the call {@code number} costs beyond its ecall's own: a precompile's work (see {@link Precompiles#cycles}). */
   int extraCycles(int number) {
-    if (!precompiles || !Precompiles.isPrecompile(number)) {
+    if (!Precompiles.enabled(precompiles, number)) {
       return 0;
     }
-    if (traced && number != Precompiles.PROBE) {
-      throw new MemoryFault(String.format("precompile call %d in a traced run: the prover has no precompile chips yet;"
-          + " trace with precompiles off (ExecutorOptions.withPrecompiles(false)), where the guest takes its software path",
+    if (traced && number != Precompiles.PROBE && number != Precompiles.KECCAK_F) {
+      throw new MemoryFault(String.format("precompile call %d in a traced run: the prover has no chip for it yet;"
+          + " trace with it off (ExecutorOptions.withPrecompiles(mask)), where the guest takes its software path",
           number));
     }
     return Precompiles.cycles(number) - 1;
@@ -128,7 +128,8 @@ final class Syscalls {
             throw new MemoryFault(String.format("unknown syscall %d (a7); the zkVM knows read (63), write (64),"
                 + " exit (93), phase (4096) and the precompiles %d..%d", number, Precompiles.FIRST, Precompiles.LAST));
           }
-          setResult(m, precompiles ? Precompiles.call(number, m.memory(), a0, a1, a2) : Precompiles.ENOSYS);
+          setResult(m, Precompiles.enabled(precompiles, number)
+              ? Precompiles.call(number, m.memory(), precompiles, a0, a1, a2) : Precompiles.ENOSYS);
         }
       }
     } catch (MemoryFault refused) {

@@ -3,10 +3,12 @@ package io.l2prover.zkvm.exec;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A {@link TraceSink} that keeps every step in int columns (a few ecalls aside), for the prover
- * and tests. Its rows are consecutive cycles from the first one it received.
+ * and tests. Its rows are consecutive steps from the first one it received: one cycle each, but
+ * a precompile call's step covers all its cycles ({@link Ecall#cycles}).
  */
 public final class TraceBuffer implements TraceSink {
 
@@ -31,13 +33,16 @@ public final class TraceBuffer implements TraceSink {
   private int size;
   private long firstCycle = -1;
   private final Map<Integer, Ecall> ecalls = new HashMap<>();
+  /** For each row that cost more than one cycle: the extra cycles of it and every row before it. */
+  private final TreeMap<Integer, Long> skipped = new TreeMap<>();
+  private long extra;
 
   @Override
   public void step(TraceStep s) {
     if (firstCycle < 0) {
       firstCycle = s.cycle();
-    } else if (s.cycle() != firstCycle + size) {
-      throw new IllegalArgumentException("cycle " + s.cycle() + " out of order; expected " + (firstCycle + size));
+    } else if (s.cycle() != endCycle()) {
+      throw new IllegalArgumentException("cycle " + s.cycle() + " out of order; expected " + endCycle());
     }
     if ((size + 1) * FIELDS > columns.length) {
       columns = Arrays.copyOf(columns, columns.length * 2);
@@ -59,6 +64,10 @@ public final class TraceBuffer implements TraceSink {
     columns[at + AFTER] = m == null ? 0 : m.after();
     if (s.ecall() != null) {
       ecalls.put(size, s.ecall());
+      if (s.ecall().cycles() > 1) {
+        extra += s.ecall().cycles() - 1;
+        skipped.put(size, extra);
+      }
     }
     size++;
   }
@@ -73,7 +82,12 @@ public final class TraceBuffer implements TraceSink {
     return firstCycle;
   }
 
-  /** Row {@code i}: the step of cycle {@code firstCycle() + i}. */
+  /** The cycle after the last step (its cycle plus its cost); {@code firstCycle() + size()} without precompiles. */
+  public long endCycle() {
+    return firstCycle + size + extra;
+  }
+
+  /** Row {@code i}: the {@code i}-th step, of cycle {@code firstCycle() + i} plus the extra cycles of the calls before it. */
   public TraceStep step(int i) {
     if (i < 0 || i >= size) {
       throw new IndexOutOfBoundsException("row " + i + " of " + size);
@@ -82,7 +96,8 @@ public final class TraceBuffer implements TraceSink {
     int access = columns[at + ACCESS];
     MemoryAccess memory = access == 0 ? null : new MemoryAccess(columns[at + ADDRESS], access & (STORE - 1),
         (access & STORE) != 0, columns[at + BEFORE], columns[at + AFTER]);
-    return new TraceStep(firstCycle + i, columns[at + PC], columns[at + INSTRUCTION], columns[at + NEXT_PC],
+    Map.Entry<Integer, Long> before = skipped.lowerEntry(i);
+    return new TraceStep(firstCycle + i + (before == null ? 0 : before.getValue()), columns[at + PC], columns[at + INSTRUCTION], columns[at + NEXT_PC],
         columns[at + RS1], columns[at + RS1_VALUE], columns[at + RS2], columns[at + RS2_VALUE], columns[at + RD],
         columns[at + RD_VALUE], memory, ecalls.get(i));
   }

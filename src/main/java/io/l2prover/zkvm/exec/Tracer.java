@@ -14,11 +14,17 @@ final class Tracer {
 
   private Tracer() {}
 
-  /** Runs up to {@code budget} instructions, stopping early if the guest exits. */
+  /**
+   * Runs up to {@code budget} cycles, stopping early if the guest exits or at a precompile call
+   * that does not fit in what is left ({@link Machine#waitingCall}). One step per instruction: a
+   * precompile's step covers all its cycles ({@link Ecall#cycles}).
+   */
   static void run(Machine m, int budget, TraceSink sink) {
     Memory memory = m.memory();
     List<WordAccess> ecallAccesses = new ArrayList<>();
-    for (int i = 0; i < budget && !m.halted(); i++) {
+    long limit = m.cycles() + budget;
+    m.limitCycles(budget);
+    while (m.cycles() < limit && !m.halted()) {
       long cycle = m.cycles();
       int pc = m.pc();
       int word = m.instructionAt(pc);
@@ -39,7 +45,9 @@ final class Tracer {
         memory.logSyscallAccesses(ecallAccesses);
       }
       try {
-        m.run(1);
+        if (m.run(1) == 0) {
+          return; // a precompile call that does not fit: it starts the next segment
+        }
       } finally {
         memory.logSyscallAccesses(null);
       }
@@ -50,7 +58,8 @@ final class Tracer {
               memory.peekWord(address & ~3))
           : null;
       Ecall call = ecall
-          ? new Ecall(number, a0, a1, a2, m.halted() ? 0 : m.register(10), m.halted(), ecallAccesses)
+          ? new Ecall(number, a0, a1, a2, m.halted() ? 0 : m.register(10), m.halted(), ecallAccesses,
+              (int) (m.cycles() - cycle))
           : null;
       sink.step(new TraceStep(cycle, pc, word, m.pc(), in.rs1(), rs1Value, in.rs2(), rs2Value, rd,
           rd == TraceSink.NO_REGISTER ? 0 : m.register(rd), access, call));

@@ -12,6 +12,7 @@ import io.l2prover.zkvm.rv32im.GuestProgram;
 import io.l2prover.zkvm.rv32im.Rv32imCircuit;
 import io.l2prover.zkvm.rv32im.Rv32imKeys;
 import io.l2prover.zkvm.rv32im.Rv32imProver;
+import io.l2prover.zkvm.rv32im.Syscall;
 import io.l2prover.zkvm.stark.backend.ComputeBackend;
 import io.l2prover.zkvm.stark.fri.FriParameters;
 import io.l2prover.zkvm.stark.proof.SecurityReport;
@@ -92,15 +93,16 @@ public final class CompositeProver {
   }
 
   /**
-   * The traced run a proof is made of: precompiles off (they have no chips yet: a proven run
-   * answers them -ENOSYS, as qemu does, and guests fall back), every cycle into {@code trace}.
+   * The traced run a proof is made of: only the precompile calls with chips on
+   * ({@link Syscall#PROVEN_PRECOMPILES}: the probe and Keccak-f; the others answer -ENOSYS, as
+   * qemu does, and guests fall back), every instruction into {@code trace}.
    */
   static ExecutionResult execute(Program program, byte[] input, ExecutorOptions options, TraceBuffer trace) {
     if (options.po2() > MAX_PO2) {
       throw new IllegalArgumentException("segments of 2^" + options.po2() + " cycles cannot be proven; at most 2^"
           + MAX_PO2);
     }
-    return Executor.run(program, input, options.withTrace(trace).withPrecompiles(false));
+    return Executor.run(program, input, options.withTrace(trace).withPrecompiles(Syscall.PROVEN_PRECOMPILES));
   }
 
   /** The receipt of {@code proof}: the one encoding, whichever way its proofs were made. */

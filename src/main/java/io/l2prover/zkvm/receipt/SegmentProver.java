@@ -8,6 +8,7 @@ import io.l2prover.zkvm.rv32im.GuestProgram;
 import io.l2prover.zkvm.rv32im.Rv32imCircuit;
 import io.l2prover.zkvm.rv32im.Rv32imProver;
 import io.l2prover.zkvm.rv32im.SegmentWork;
+import io.l2prover.zkvm.rv32im.Syscall;
 import io.l2prover.zkvm.stark.backend.ComputeBackend;
 import io.l2prover.zkvm.stark.fri.FriParameters;
 import io.l2prover.zkvm.stark.poseidon2.Digest;
@@ -54,7 +55,7 @@ public final class SegmentProver {
    */
   public Committed commit(Program program, byte[] input, SegmentWork work) {
     TraceBuffer trace = new TraceBuffer();
-    SegmentReplay.run(program, input, work.segment(), trace);
+    SegmentReplay.run(program, input, work.segment(), Syscall.PROVEN_PRECOMPILES, trace);
     Rv32imCircuit circuit = circuits.computeIfAbsent(program, p -> new Rv32imCircuit(GuestProgram.of(p)));
     ExecutionTraces.SegmentTables tables = ExecutionTraces.segment(circuit, work, trace);
     return new Committed(tables, prover.commitSegment(circuit, tables));

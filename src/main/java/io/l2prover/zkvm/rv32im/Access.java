@@ -30,6 +30,17 @@ final class Access {
 
   /** A write of {@code value} over {@code old} at {@code address} and time {@code ts}. */
   void write(Chip chip, String name, Expr gate, Expr address, List<Expr> old, List<Expr> value, Expr ts) {
+    take(chip, name, gate, address, old, ts);
+    put(chip, name, gate, address, value, ts);
+  }
+
+  /**
+   * The first half of an access at {@code ts}: (address, old, prev_ts) taken off the memory bus,
+   * with the gap proven. The chip must {@link #put} the new value at the same address and time,
+   * on this row or on a row its constraints tie to this one (the Keccak chip takes the state on
+   * a call's first row and puts the result on its last).
+   */
+  void take(Chip chip, String name, Expr gate, Expr address, List<Expr> old, Expr ts) {
     chip.requireBoolean(gap.get(3));
     Expr span = gap.get(0).cur().plus(gap.get(1).cur().times(1 << 8)).plus(gap.get(2).cur().times(1 << 16))
         .plus(gap.get(3).cur().times(1 << 24));
@@ -37,6 +48,10 @@ final class Access {
     chip.send(name + " gap low", Bus.BYTE, gate, Chip.tuple(ByteOp.RANGE.id(), gap.get(0).cur(), gap.get(1).cur(), 0));
     chip.send(name + " gap high", Bus.BYTE, gate, Chip.tuple(ByteOp.RANGE.id(), gap.get(2).cur(), 0, 0));
     chip.receive(name + " previous", Bus.MEMORY, gate, Chip.tuple(address, old, prevTs.cur()));
+  }
+
+  /** The second half of an access: (address, value, ts) put on the memory bus. */
+  static void put(Chip chip, String name, Expr gate, Expr address, List<Expr> value, Expr ts) {
     chip.send(name, Bus.MEMORY, gate, Chip.tuple(address, value, ts));
   }
 

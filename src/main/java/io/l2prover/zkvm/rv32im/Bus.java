@@ -26,7 +26,9 @@ public enum Bus {
   /** (address, value[4], segment): values handed from segment to segment, balanced over the whole receipt. */
   GLOBAL_MEMORY(9),
   /** (address, value[4]): the program's initial memory image. */
-  IMAGE(10);
+  IMAGE(10),
+  /** (clk, number, a0[4], a1[4], a2[4], result[4]): a precompile call handed from the ecall chip to its chip. */
+  PRECOMPILE(11);
 
   private final int id;
 

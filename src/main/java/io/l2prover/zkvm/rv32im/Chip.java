@@ -59,6 +59,15 @@ public abstract class Chip implements Air {
     return List.copyOf(interactions);
   }
 
+  /**
+   * Whether a proof may leave this table out (no rows, nothing on its buses): only a chip that
+   * nothing else depends on being there, whose absence just means no row asks it for anything.
+   * Every other table is in every proof ({@link Rv32imVerifier} refuses one without it).
+   */
+  public boolean mayBeAbsent() {
+    return false;
+  }
+
   /** Column names by index, for error messages. */
   public final List<String> columnNames() {
     return layout.names();

@@ -24,6 +24,8 @@ public final class EcallChip extends Chip {
   private final Col isExit = layout.col("is_exit");
   private final Col isPhase = layout.col("is_phase");
   private final Col isPrecompileOff = layout.col("is_precompile_off");
+  private final Col isProbe = layout.col("is_probe");
+  private final Col isChipCall = layout.col("is_chip_call");
   private final Col clk = layout.col("clk");
   private final Col journalStart = layout.col("journal_start");
   private final Col journalWritten = layout.col("journal_written");
@@ -55,11 +57,13 @@ public final class EcallChip extends Chip {
     Expr exit = isExit.cur();
     Expr phase = isPhase.cur();
     Expr off = isPrecompileOff.cur();
-    for (Col c : List.of(isRead, isWrite, isExit, isPhase, isPrecompileOff, toJournal, toStdout, toStderr, moves, offset0,
-        offset1)) {
+    Expr probe = isProbe.cur();
+    Expr chipCall = isChipCall.cur();
+    for (Col c : List.of(isRead, isWrite, isExit, isPhase, isPrecompileOff, isProbe, isChipCall, toJournal, toStdout,
+        toStderr, moves, offset0, offset1)) {
       requireBoolean(c);
     }
-    Expr real = read.plus(write).plus(exit).plus(phase).plus(off);
+    Expr real = read.plus(write).plus(exit).plus(phase).plus(off).plus(probe).plus(chipCall);
     require("one call per row", real.times(real.minus(1)));
     receive("ecall", Bus.ECALL, real, tuple(clk.cur(), exit, journalStart.cur(), journalWritten.cur()));
 
@@ -69,11 +73,18 @@ public final class EcallChip extends Chip {
         exit.times(a7.b(0).minus(Syscall.EXIT.number())).times(a7.b(0).minus(Syscall.EXIT_GROUP.number())));
     require("phase is a7 = 0x1000, low byte", phase.times(a7.b(0)));
     require("phase is a7 = 0x1000, byte 1", phase.times(a7.b(1).minus(0x10)));
-    // A precompile number 0x1000 + k, 1 <= k <= 7: k - 1 and k + 248 are both bytes.
+    // A call that is off in a proven run: 0x1000 + k, FIRST_OFF <= k <= 7, so k - FIRST_OFF and
+    // k + 248 are both bytes. The calls below FIRST_OFF are the probe and the calls with chips.
     int last = Ecall.LAST_PRECOMPILE - 0x1000;
-    require("a precompile is a7 = 0x10xx", off.times(a7.b(1).minus(0x10)));
-    send("a precompile number from the first", Bus.BYTE, off, tuple(ByteOp.RANGE.id(), a7.b(0).minus(1),
+    int firstOff = Syscall.FIRST_OFF - 0x1000;
+    require("a precompile is a7 = 0x10xx", off.plus(probe).plus(chipCall).times(a7.b(1).minus(0x10)));
+    send("a precompile that is off", Bus.BYTE, off, tuple(ByteOp.RANGE.id(), a7.b(0).minus(firstOff),
         a7.b(0).plus(255 - last), 0));
+    require("the probe is a7 = 0x1001", probe.times(a7.b(0).minus(Syscall.PROBE.number() & 0xff)));
+    // A call with a chip goes to it over the precompile bus with the registers and the result the
+    // chip proves; the number goes too, so only the chip of that call can take it off.
+    send("a call to its chip", Bus.PRECOMPILE, chipCall, PrecompileCall.tuple(clk.cur(),
+        a7.b(0).plus(a7.b(1).times(256)), a0.exprs(), a1.exprs(), a2.exprs(), result.exprs()));
     require("a7 byte 1 of the Linux calls", read.plus(write).plus(exit).times(a7.b(1)));
     require("a7 byte 2", real.times(a7.b(2)));
     require("a7 byte 3", real.times(a7.b(3)));
@@ -90,6 +101,8 @@ public final class EcallChip extends Chip {
       require("phase returns 0, byte " + i, phase.times(result.b(i)));
       require("a precompile returns -ENOSYS, byte " + i,
           off.times(result.b(i).minus((Ecall.ENOSYS >>> (8 * i)) & 0xff)));
+      require("the probe answers the proven calls, byte " + i,
+          probe.times(result.b(i).minus((Syscall.PROVEN_PRECOMPILES >>> (8 * i)) & 0xff)));
       require("read is from fd 0, byte " + i, read.times(a0.b(i)));
       require("write returns its length, byte " + i, write.times(result.b(i).minus(a2.b(i))));
     }
@@ -161,6 +174,8 @@ public final class EcallChip extends Chip {
         case EXIT, EXIT_GROUP -> isExit;
         case PHASE -> isPhase;
         case PRECOMPILE_OFF -> isPrecompileOff;
+        case PROBE -> isProbe;
+        case KECCAK_F -> isChipCall;
       }, r, true);
       t.set(clk, r, e.clk());
       t.set(journalStart, r, e.journalStart());

@@ -70,9 +70,9 @@ public final class ExecutionTraces {
    */
   public static SegmentTables segment(Rv32imCircuit circuit, SegmentWork work, TraceBuffer trace) {
     Segment s = work.segment();
-    if (trace.firstCycle() != s.startCycle() || trace.size() != s.cycles()) {
-      throw new IllegalArgumentException("trace has cycles " + trace.firstCycle() + ".." + (trace.firstCycle()
-          + trace.size()) + ", segment " + s.index() + " " + s.startCycle() + ".." + (s.startCycle() + s.cycles()));
+    if (trace.firstCycle() != s.startCycle() || trace.endCycle() != s.startCycle() + s.cycles()) {
+      throw new IllegalArgumentException("trace has cycles " + trace.firstCycle() + ".." + trace.endCycle()
+          + ", segment " + s.index() + " " + s.startCycle() + ".." + (s.startCycle() + s.cycles()));
     }
     ExecutionTraces traces = new ExecutionTraces(circuit);
     System.arraycopy(s.start().registers(), 0, traces.registers, 0, 32);
@@ -92,17 +92,19 @@ public final class ExecutionTraces {
   }
 
   private Tables run(ExecutionResult result, TraceBuffer trace) {
-    if (trace.firstCycle() != 0 || trace.size() != result.cycles()) {
-      throw new IllegalArgumentException("trace has cycles " + trace.firstCycle() + ".." + (trace.firstCycle()
-          + trace.size()) + ", the execution 0.." + result.cycles());
+    if (trace.firstCycle() != 0 || trace.endCycle() != result.cycles()) {
+      throw new IllegalArgumentException("trace has cycles " + trace.firstCycle() + ".." + trace.endCycle()
+          + ", the execution 0.." + result.cycles());
     }
+    int step = 0;
     List<SegmentTables> segments = new ArrayList<>();
     long journalLength = 0;
     java.io.ByteArrayOutputStream journal = new java.io.ByteArrayOutputStream();
     for (Segment s : result.segments()) {
       SegmentBuilder b = new SegmentBuilder(s.index() + 1, journalLength);
-      for (long c = s.startCycle(); c < s.startCycle() + s.cycles(); c++) {
-        b.cycle(trace.step((int) c));
+      // One step per instruction: a precompile call's step covers all its cycles.
+      for (; step < trace.size() && trace.step(step).cycle() < s.startCycle() + s.cycles(); step++) {
+        b.cycle(trace.step(step));
       }
       SegmentTables tables = b.finish(s.startPc(), s.endPc(), s.index() == result.segments().size() - 1,
           result.exitCode());
@@ -161,6 +163,7 @@ public final class ExecutionTraces {
     private final List<LoadStoreChip.Event> memoryOps = new ArrayList<>();
     private final List<EcallChip.Event> ecalls = new ArrayList<>();
     private final List<IoChip.Event> transfers = new ArrayList<>();
+    private final List<KeccakChip.Event> keccakCalls = new ArrayList<>();
     private final AluEvents alu = new AluEvents();
     private boolean halted;
     private long clk;
@@ -296,8 +299,12 @@ public final class ExecutionTraces {
         case READ -> reported.result();
         case WRITE -> a2;
         case PRECOMPILE_OFF -> Ecall.ENOSYS;
+        case PROBE -> Syscall.PROVEN_PRECOMPILES;
         default -> 0;
       };
+      if (call == Syscall.KECCAK_F) {
+        keccak(row, reported, a0, a1, a2, ts);
+      }
       long written = 0;
       if (call == Syscall.READ && result > 0) {
         transfer(false, a1, delivered(reported, a1, result, row.cycle()), ts, 0);
@@ -321,6 +328,43 @@ public final class ExecutionTraces {
         registers[10] = result;
       }
       return written;
+    }
+
+    /**
+     * Keccak-f on the 50 words at a0, each accessed once at {@code ts} (read, then written with
+     * the permuted value); checked against what the executor wrote.
+     */
+    private void keccak(TraceStep row, Ecall reported, int a0, int a1, int a2, long ts) {
+      if ((a0 & 3) != 0 || Integer.toUnsignedLong(a0) + 4L * KeccakChip.WORDS > MemoryLayout.BYTE_ADDRESS_LIMIT) {
+        throw new IllegalStateException(String.format("cycle %d: keccak_f state at 0x%08x is not provable"
+            + " (a word-aligned state below 0x%08x)", row.cycle(), a0, MemoryLayout.BYTE_ADDRESS_LIMIT));
+      }
+      int first = a0 >>> 2;
+      int[] state = new int[KeccakChip.WORDS];
+      long[] prev = new long[KeccakChip.WORDS];
+      long[] lanes = new long[25];
+      for (int w = 0; w < KeccakChip.WORDS; w++) {
+        state[w] = read(first + w);
+        prev[w] = access(first + w, ts);
+        lanes[w / 2] |= Integer.toUnsignedLong(state[w]) << (32 * (w % 2));
+      }
+      io.l2prover.zkvm.exec.KeccakF1600.permute(lanes);
+      Map<Integer, Integer> written = new HashMap<>();
+      for (WordAccess w : reported.memory()) {
+        if (w.write()) {
+          written.put(w.address(), w.after());
+        }
+      }
+      for (int w = 0; w < KeccakChip.WORDS; w++) {
+        int value = (int) (lanes[w / 2] >>> (32 * (w % 2)));
+        Integer executor = written.get(a0 + 4 * w);
+        if (executor == null || executor != value) {
+          throw new IllegalStateException(String.format("cycle %d: keccak_f word 0x%08x is 0x%08x, the executor wrote %s",
+              row.cycle(), a0 + 4 * w, value, executor == null ? "nothing" : String.format("0x%08x", executor)));
+        }
+        memory.put(first + w, value);
+      }
+      keccakCalls.add(new KeccakChip.Event(clk, a0, a1, a2, state, prev));
     }
 
     /** The input bytes a read delivered to [buffer, buffer + length): the reported words' new bytes. */
@@ -385,12 +429,14 @@ public final class ExecutionTraces {
       }
       links.add(previous);
       EcallChip.requests(ecalls, alu);
+      KeccakChip.requests(keccakCalls, alu);
       List<ChipTrace> tables = new ArrayList<>();
       tables.add(circuit.cpu().trace(cycles, startPc, endPc, halted, journalStart, journalLength));
       tables.add(circuit.loadStore().trace(memoryOps));
       tables.add(circuit.ecall().trace(ecalls, halted ? exitCode : 0));
       tables.add(circuit.io().trace(transfers));
       tables.add(circuit.boundary().trace(boundary, segment));
+      tables.add(circuit.keccak().trace(keccakCalls));
       for (AluChip chip : circuit.aluChips()) {
         tables.add(chip.trace(alu.of(chip.ops()), alu));
       }

@@ -18,6 +18,7 @@ public final class Rv32imCircuit {
   private final EcallChip ecall = new EcallChip();
   private final IoChip io = new IoChip();
   private final MemoryBoundaryChip boundary = new MemoryBoundaryChip();
+  private final KeccakChip keccak = new KeccakChip();
   /** In build order: chips that ask other ALU chips for operations come first. */
   private final List<AluChip> aluChips = List.of(new ShiftChip(), new DivRemChip(), new MulChip(), new AddSubChip(),
       new LtChip(), new BitwiseChip());
@@ -74,6 +75,10 @@ public final class Rv32imCircuit {
     return boundary;
   }
 
+  KeccakChip keccak() {
+    return keccak;
+  }
+
   List<AluChip> aluChips() {
     return aluChips;
   }
@@ -88,7 +93,7 @@ public final class Rv32imCircuit {
 
   /** The tables of every segment proof, in proof order. */
   public List<Chip> segmentChips() {
-    List<Chip> out = new ArrayList<>(List.of(cpu, loadStore, ecall, io, boundary));
+    List<Chip> out = new ArrayList<>(List.of(cpu, loadStore, ecall, io, boundary, keccak));
     for (AluChip a : aluChips) {
       out.add((Chip) a);
     }

@@ -144,6 +144,10 @@ public final class Rv32imProver {
       if (t == null) {
         throw new IllegalArgumentException("no trace for table " + chip.name());
       }
+      if (!t.present()) {
+        out.add(TableWitness.absent(chip));
+        continue;
+      }
       int logRows = Integer.numberOfTrailingZeros(t.rows());
       out.add(TableWitness.of(key(chip, logRows), t.main(), t.publicValues()));
     }

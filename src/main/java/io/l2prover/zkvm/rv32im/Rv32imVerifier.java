@@ -55,7 +55,7 @@ public final class Rv32imVerifier {
         throw new InvalidProofException("segment " + (k + 1) + " has " + p.tables().size() + " tables, expected "
             + segmentKeys.size());
       }
-      requireEveryTable(p, "segment " + (k + 1));
+      requireEveryTable(p, segmentKeys, "segment " + (k + 1));
       boolean last = k == segments.size() - 1;
       int[] c = publicValues(p, cpu, 5, "cpu", k);
       if (c[CpuChip.START_PC] != BabyBear.fromLong(expectedPc)) {
@@ -94,7 +94,7 @@ public final class Rv32imVerifier {
       throw new InvalidProofException("the memory proof has " + proof.memory().tables().size() + " tables, expected "
           + keys.memoryKeys().size());
     }
-    requireEveryTable(proof.memory(), "the memory proof");
+    requireEveryTable(proof.memory(), keys.memoryKeys(), "the memory proof");
     List<int[]> memoryPublics = new ArrayList<>();
     for (TableProof t : proof.memory().tables()) {
       memoryPublics.add(t.publicValues());
@@ -144,7 +144,7 @@ public final class Rv32imVerifier {
       throw new InvalidProofException("segment " + (index + 1) + " has " + proof.tables().size() + " tables, expected "
           + segmentKeys.size());
     }
-    requireEveryTable(proof, "segment " + (index + 1));
+    requireEveryTable(proof, segmentKeys, "segment " + (index + 1));
     int[] b = publicValues(proof, index(segmentKeys, MemoryBoundaryChip.class), 1, "memory_boundary", index);
     if (b[MemoryBoundaryChip.SEGMENT] != index + 1) {
       throw new InvalidProofException("segment " + (index + 1) + " claims to be segment " + b[MemoryBoundaryChip.SEGMENT]);
@@ -189,13 +189,17 @@ public final class Rv32imVerifier {
   }
 
   /**
-   * Every table of this circuit is present in every proof: an absent table's public values (the
-   * CPU's pcs, the ecall table's exit code) would be bound by no row, so a proof that leaves one
-   * out is refused here, whatever the STARK layer allows.
+   * Every table of this circuit is present in every proof but those that {@link Chip#mayBeAbsent
+   * may be absent} (a precompile chip without a call): an absent table's public values (the CPU's
+   * pcs, the ecall table's exit code) would be bound by no row, so a proof that leaves one out is
+   * refused here, whatever the STARK layer allows. An absent precompile chip takes no call off
+   * its bus, so an ecall that hands it one leaves the bus unbalanced.
    */
-  private static void requireEveryTable(MultiTableProof p, String what) throws InvalidProofException {
-    for (TableProof t : p.tables()) {
-      if (!t.present()) {
+  private static void requireEveryTable(MultiTableProof p, List<TableKey> keys, String what)
+      throws InvalidProofException {
+    for (int i = 0; i < p.tables().size(); i++) {
+      TableProof t = p.tables().get(i);
+      if (!t.present() && !(keys.get(i).air() instanceof Chip chip && chip.mayBeAbsent())) {
         throw new InvalidProofException(what + " leaves out table " + t.name());
       }
     }

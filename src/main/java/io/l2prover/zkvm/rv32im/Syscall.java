@@ -1,6 +1,7 @@
 package io.l2prover.zkvm.rv32im;
 
 import io.l2prover.zkvm.exec.Ecall;
+import io.l2prover.zkvm.exec.ExecutorOptions;
 
 /** The system calls the proof covers (Linux RISC-V numbers, as the executor and qemu use them). */
 public enum Syscall {
@@ -9,8 +10,22 @@ public enum Syscall {
   EXIT(93),
   EXIT_GROUP(94),
   PHASE(0x1000),
-  /** Any precompile call (0x1001..0x1007): a proven run has them off, so each answers -ENOSYS. */
-  PRECOMPILE_OFF(Ecall.FIRST_PRECOMPILE);
+  /** The precompile probe (0x1001): answers {@link #PROVEN_PRECOMPILES}. */
+  PROBE(Ecall.FIRST_PRECOMPILE),
+  /** Keccak-f[1600] (0x1002), proven by {@link KeccakChip}. */
+  KECCAK_F(KeccakChip.CALL),
+  /** Any other precompile call ({@link #FIRST_OFF}..0x1007): off in a proven run, each answers -ENOSYS. */
+  PRECOMPILE_OFF(0x1003);
+
+  /**
+   * The precompile calls a proven run has, as the probe answers them (bit n - 0x1000 for call n):
+   * the probe and the calls with chips. The executor runs a proof's guest with exactly these
+   * ({@code ExecutorOptions.withPrecompiles(int)}), and the ecall chip proves the probe's answer.
+   */
+  public static final int PROVEN_PRECOMPILES = ExecutorOptions.PROBE_BIT | ExecutorOptions.KECCAK_BIT;
+
+  /** The first call number that is off in a proven run; every call from it to 0x1007 answers -ENOSYS. */
+  public static final int FIRST_OFF = 0x1003;
 
   private final int number;
 
@@ -23,7 +38,7 @@ public enum Syscall {
   }
 
   public static Syscall of(int number) {
-    if (number >= Ecall.FIRST_PRECOMPILE && number <= Ecall.LAST_PRECOMPILE) {
+    if (number >= FIRST_OFF && number <= Ecall.LAST_PRECOMPILE) {
       return PRECOMPILE_OFF;
     }
     for (Syscall s : values()) {

@@ -101,19 +101,47 @@ class PrecompileCallTest {
   }
 
   @Test
-  void aTracedRunRefusesPrecompileCallsUnlessTheyAreOff() {
-    assertThatThrownBy(() -> Executor.run(callLoop(Precompiles.KECCAK_F, 1, 0), new byte[0],
+  void aTracedRunRefusesPrecompileCallsWithoutAChipUnlessTheyAreOff() {
+    assertThatThrownBy(() -> Executor.run(callLoop(Precompiles.MULMOD256, 1, 0), new byte[0],
         ExecutorOptions.defaults().withTrace(new TraceBuffer())))
         .isInstanceOf(GuestFault.class)
         .hasMessageContaining("traced run")
-        .hasMessageContaining("withPrecompiles(false)");
-    ExecutionResult off = Executor.run(callLoop(Precompiles.KECCAK_F, 1, 0), new byte[0],
+        .hasMessageContaining("withPrecompiles(mask)");
+    ExecutionResult off = Executor.run(callLoop(Precompiles.MULMOD256, 1, 0), new byte[0],
         ExecutorOptions.defaults().withTrace(new TraceBuffer()).withPrecompiles(false));
     assertThat(off.exitCode()).isEqualTo(-38);
   }
 
   @Test
-  void aSegmentReplaysOnlyFromARunWithPrecompilesOff() {
+  void aTracedKeccakCallIsOneStepCoveringItsCycles() {
+    TraceBuffer trace = new TraceBuffer();
+    ExecutionResult r = Executor.run(callLoop(Precompiles.KECCAK_F, 3, 0), new byte[0],
+        ExecutorOptions.defaults().withTrace(trace).withPrecompiles(ExecutorOptions.PROBE_BIT | ExecutorOptions.KECCAK_BIT));
+    assertThat(r.cycles()).isEqualTo(5 + 5 * 3 + 2 + 3L * KECCAK_EXTRA);
+    assertThat(trace.size()).isEqualTo(5 + 5 * 3 + 2);
+    assertThat(trace.endCycle()).isEqualTo(r.cycles());
+    TraceStep call = trace.step(7);
+    assertThat(call.ecall().cycles()).isEqualTo(KECCAK_EXTRA + 1);
+    assertThat(call.ecall().memory().stream().filter(WordAccess::write).map(WordAccess::address).distinct().count())
+        .as("the state's words written").isEqualTo(50);
+    assertThat(trace.step(8).cycle()).isEqualTo(call.cycle() + KECCAK_EXTRA + 1);
+  }
+
+  @Test
+  void theProbeAnswersTheCallsThatAreOn() {
+    int keccakOnly = ExecutorOptions.PROBE_BIT | ExecutorOptions.KECCAK_BIT;
+    ExecutionResult r = Executor.run(callLoop(Precompiles.PROBE, 1, 0), new byte[0],
+        ExecutorOptions.defaults().withPrecompiles(keccakOnly));
+    assertThat(r.exitCode()).isEqualTo(keccakOnly);
+    ExecutionResult mulmod = Executor.run(callLoop(Precompiles.MULMOD256, 1, 0), new byte[0],
+        ExecutorOptions.defaults().withPrecompiles(keccakOnly));
+    assertThat(mulmod.exitCode()).as("a call that is off").isEqualTo(-38);
+    assertThatThrownBy(() -> ExecutorOptions.defaults().withPrecompiles(ExecutorOptions.KECCAK_BIT))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("leaves out the probe");
+  }
+
+  @Test
+  void aSegmentReplaysOnlyWithThePrecompilesOfItsRun() {
     Program program = Program.fromElf(callLoop(Precompiles.KECCAK_F, 1, 0));
     ExecutorOptions options = ExecutorOptions.defaults().withPo2(ExecutorOptions.MIN_PO2).withCapturePages(true);
     Segment off = Executor.run(program, new byte[0], options.withPrecompiles(false)).segments().get(0);
@@ -122,5 +150,10 @@ class PrecompileCallTest {
     assertThatThrownBy(() -> SegmentReplay.run(program, new byte[0], on, step -> { }))
         .isInstanceOf(SegmentReplayException.class)
         .hasMessageStartingWith("replay of segment 0 ");
+    int keccak = ExecutorOptions.PROBE_BIT | ExecutorOptions.KECCAK_BIT;
+    List<Segment> segments = Executor.run(program, new byte[0], options.withPo2(8).withPrecompiles(keccak)).segments();
+    for (Segment s : segments) {
+      SegmentReplay.run(program, new byte[0], s, keccak, step -> { });
+    }
   }
 }

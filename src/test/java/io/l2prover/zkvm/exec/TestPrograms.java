@@ -44,4 +44,24 @@ public final class TestPrograms {
     asm.write(3, DATA, 4).write(1, DATA, 2).exit(exitCode);
     return TinyElf.of(asm.words(), 0x1000);
   }
+
+  /** Where {@link #keccakCalls} keeps its 200-byte state. */
+  public static final int KECCAK_STATE = TinyElf.DATA + 0x100;
+
+  /**
+   * Probes the precompiles (x9 = the mask), stores 0x01 into the state's first byte and 0x80 into
+   * its byte 135 (Keccak-256's padding of the empty message), calls keccak_f on it {@code calls}
+   * times, loads its first word into x8 (a later load sees the result), writes the 200 bytes to
+   * the journal and exits with the probe's answer.
+   */
+  public static byte[] keccakCalls(int calls) {
+    Rv32Asm asm = new Rv32Asm().li(10, 0).li(17, 0x1001).ecall().addi(9, 10, 0)
+        .li(4, KECCAK_STATE).addi(5, 0, 1).word(Rv32Asm.s(0, 5, 4, 0)).addi(5, 0, 0x80).word(Rv32Asm.s(135, 5, 4, 0));
+    for (int i = 0; i < calls; i++) {
+      asm.li(10, KECCAK_STATE).li(17, 0x1002).ecall();
+    }
+    asm.word(Rv32Asm.i(0, 4, 2, 8, 0x03)).write(3, KECCAK_STATE, 200);
+    asm.addi(10, 9, 0).li(17, 93).ecall();
+    return TinyElf.of(asm.words(), 0x1000);
+  }
 }

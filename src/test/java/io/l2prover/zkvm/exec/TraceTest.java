@@ -69,15 +69,15 @@ class TraceTest {
     Ecall read = trace.step(8).ecall();
     assertThat(read).isEqualTo(new Ecall(63, 0, buffer + 1, 6, 6, false, List.of(
         new WordAccess(buffer, 0, 0x03020100, true),
-        new WordAccess(buffer + 4, 0, 0x00060504, true))));
+        new WordAccess(buffer + 4, 0, 0x00060504, true)), 1));
     assertThat(trace.step(8).rd()).isEqualTo(10);
     assertThat(trace.step(8).rdValue()).isEqualTo(6);
     Ecall write = trace.step(17).ecall();
     assertThat(write).isEqualTo(new Ecall(64, 3, buffer + 3, 5, 5, false, List.of(
         new WordAccess(buffer, 0x03020100, 0x03020100, false),
-        new WordAccess(buffer + 4, 0x00060504, 0x00060504, false))));
+        new WordAccess(buffer + 4, 0x00060504, 0x00060504, false)), 1));
     TraceStep exit = trace.step(trace.size() - 1);
-    assertThat(exit.ecall()).isEqualTo(new Ecall(93, 7, buffer + 3, 5, 0, true, List.of()));
+    assertThat(exit.ecall()).isEqualTo(new Ecall(93, 7, buffer + 3, 5, 0, true, List.of(), 1));
     assertThat(exit.nextPc()).isEqualTo(exit.pc());
     assertThat(exit.rd()).isEqualTo(TraceSink.NO_REGISTER);
     TraceChecker checker = new TraceChecker(Program.fromElf(elf), input);

@@ -18,6 +18,9 @@ final class ChipCheck {
   /** As above, balancing only {@code buses}. */
   static Optional<String> check(List<ChipTrace> tables, List<BusBalance.PublicTerm> publicTerms, java.util.Set<Bus> buses) {
     for (ChipTrace t : tables) {
+      if (!t.present()) {
+        continue;
+      }
       var failure = DebugChecker.checkMain(t.chip(), t.preprocessed(), t.main(), t.publicValues());
       if (failure.isPresent()) {
         return Optional.of(t.chip().name() + ": " + failure.get());

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The ecall rows the executor's runs rarely reach in small guests: precompile calls while they are off. */
+/** The ecall rows the executor's runs rarely reach in small guests: the probe, precompile calls that are off. */
 class EcallChipTest {
 
   private static Optional<String> check(int a7, int result) {
@@ -20,21 +20,29 @@ class EcallChipTest {
   }
 
   @Test
-  void everyPrecompileNumberAnswersEnosysWhenOff() {
-    for (int n = Ecall.FIRST_PRECOMPILE; n <= Ecall.LAST_PRECOMPILE; n++) {
+  void everyPrecompileNumberThatIsOffAnswersEnosys() {
+    for (int n = Syscall.FIRST_OFF; n <= Ecall.LAST_PRECOMPILE; n++) {
       assertThat(check(n, Ecall.ENOSYS)).as("call 0x%x", n).isEmpty();
     }
   }
 
   @Test
+  void theProbeAnswersTheProvenCallsOnly() {
+    assertThat(check(Ecall.FIRST_PRECOMPILE, Syscall.PROVEN_PRECOMPILES)).isEmpty();
+    assertThat(check(Ecall.FIRST_PRECOMPILE, Ecall.ENOSYS)).isPresent();
+    assertThat(check(Ecall.FIRST_PRECOMPILE, 0xfe)).as("every call").isPresent();
+  }
+
+  @Test
   void aPrecompileCannotAnswerAnythingElse() {
-    assertThat(check(Ecall.FIRST_PRECOMPILE, 0)).isPresent();
+    assertThat(check(Syscall.FIRST_OFF, 0)).isPresent();
     assertThat(check(Ecall.LAST_PRECOMPILE, Ecall.ENOSYS + 1)).isPresent();
   }
 
   @Test
   void numbersOutsideThePrecompilesCannotPassAsOne() {
-    for (int a7 : new int[] {0x1000, Ecall.LAST_PRECOMPILE + 1, 0x10ff, 0x2001}) {
+    // Keccak-f (0x1002) and the probe cannot claim to be off either: they are proven.
+    for (int a7 : new int[] {0x1000, 0x1001, 0x1002, Ecall.LAST_PRECOMPILE + 1, 0x10ff, 0x2001}) {
       assertThat(forged(a7)).as("a7 = 0x%x", a7).isPresent();
     }
   }
@@ -42,7 +50,7 @@ class EcallChipTest {
   /** A row flagged as an unavailable precompile whose a7 is {@code a7}. */
   private static Optional<String> forged(int a7) {
     EcallChip chip = new EcallChip();
-    ChipTrace honest = chip.trace(List.of(new EcallChip.Event(5, Ecall.FIRST_PRECOMPILE, 0, 0, 0, Ecall.ENOSYS, 0,
+    ChipTrace honest = chip.trace(List.of(new EcallChip.Event(5, Syscall.FIRST_OFF, 0, 0, 0, Ecall.ENOSYS, 0,
         new long[4])), 0);
     int[][] main = honest.main().clone();
     List<String> names = chip.columnNames();
