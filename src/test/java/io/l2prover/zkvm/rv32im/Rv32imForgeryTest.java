@@ -222,6 +222,8 @@ class Rv32imForgeryTest {
             Rv32imForgeryTest::readsReordered),
         new Forged("two memory-init rows swapped (an address below its predecessor)", Check.BUS, "BYTE",
             Rv32imForgeryTest::initRowsSwapped),
+        new Forged("memory-init rows past 2^30 that wrap around p to a second row for the lowest address",
+            Check.BUS, "BYTE", Rv32imForgeryTest::initAddressesWrapped),
         new Forged("an image word left out of memory (started at 0, not from the image)", Check.BUS, "IMAGE", f -> {
           int row = f.row("memory_init", r -> r.get("from_image") == 1 && r.get("final_segment") == 0);
           return f.set("memory_init", "from_image", row, 0).setWord("memory_init", "initial", row, 0)
@@ -257,12 +259,38 @@ class Rv32imForgeryTest {
     return f;
   }
 
+  /**
+   * Two rows after the last address H: one at H + 0x37000000, then one whose bytes hold A + p for
+   * the lowest address A, the same field element as A. Each step's gap is in range and each row's
+   * values are its own (initial = final = 0, untouched), so every other check holds: only the
+   * bound that keeps addresses below 2^30, and so from wrapping around p, tells the second row for
+   * A apart, which would give A a second history.
+   */
+  private static Forgery initAddressesWrapped(Forgery f) {
+    int end = f.row("memory_init", r -> r.get("real") == 0);
+    assertThat(end + 2).as("two padding rows to fill").isLessThan(f.at("memory_init", 0).table().rows());
+    long last = Integer.toUnsignedLong(Forgery.initAddress(f.at("memory_init", end - 1)));
+    long lowest = Integer.toUnsignedLong(Forgery.initAddress(f.at("memory_init", 0)));
+    long[] addresses = {last + 0x37000000L, lowest + BabyBear.P};
+    long previous = last;
+    for (int i = 0; i < 2; i++) {
+      int row = end + i;
+      f.set("memory_init", "real", row, 1).setWord("memory_init", "address", row, (int) addresses[i]);
+      long gap = BabyBear.fromLong(addresses[i] - previous - 1);
+      f.setWord("memory_init", "gap", end + i - 1, (int) gap);
+      previous = addresses[i];
+    }
+    return f;
+  }
+
   // ---- Ecalls: write(3, DATA, 4) to the journal, write(1, DATA, 2), exit(0).
 
   static Stream<Forged> ecallForgeries() {
     return Stream.of(
         new Forged("the journal write passed off as a console write (the journal left empty)", Check.CONSTRAINT,
             "write goes to the fd it chose", Rv32imForgeryTest::journalHidden),
+        new Forged("the console write passed off as a journal write (its bytes appended to the journal)",
+            Check.CONSTRAINT, "write goes to the fd it chose", Rv32imForgeryTest::consoleWriteJournaled),
         new Forged("write(1, DATA, 2) returning 1", Check.CONSTRAINT, "write returns its length, byte 0", f -> {
           int row = consoleWrite(f);
           int clk = f.at("ecall", row).get("clk");
@@ -312,6 +340,64 @@ class Rv32imForgeryTest {
       f.set("cpu", "journal_length", r, 0);
     }
     return f.publicValue("cpu", CpuChip.JOURNAL_END, 0).journal(new byte[0]);
+  }
+
+  /**
+   * The reverse of {@link #journalHidden}: the fd-1 write flagged as a journal write, with
+   * everything a journal write of those two bytes brings made consistent: the bytes move (the
+   * buffer-end ADD, an IO row after the journal's that reads the word again and puts its first two
+   * bytes on the journal bus at positions 4 and 5), the CPU's journal grows to six bytes, and the
+   * claimed journal has them. Only the fd the row chose (3) against a0 (1) is left to catch it.
+   */
+  private static Forgery consoleWriteJournaled(Forgery f) {
+    int row = consoleWrite(f);
+    int journalRow = f.row("ecall", r -> r.get("is_write") == 1 && r.word("a0") == 3);
+    int clk = f.at("ecall", row).get("clk");
+    int start = f.at("ecall", row).word("a1");
+    int moved = f.at("ecall", row).word("a2");
+    for (String column : new String[] {"moves_bytes", "buffer_offset_bit0", "buffer_offset_bit1", "buffer_byte0_div4"}) {
+      f.set("ecall", column, row, f.at("ecall", journalRow).get(column));
+    }
+    f.set("ecall", "to_stdout", row, 0).set("ecall", "to_journal", row, 1).set("ecall", "journal_written", row, moved)
+        .set("ecall", "moved_length", row, moved).set("ecall", "length_inverse", row, BabyBear.inv(moved))
+        .setWord("ecall", "buffer_end", row, start + moved);
+    int end = f.at("ecall", journalRow).word("buffer_end");
+    int add = f.row("add_sub", r -> r.get("is_add") == 1 && r.word("c") == end && r.word("b") == 4);
+    int spare = f.row("add_sub", r -> r.get("is_add") == 0 && r.get("is_sub") == 0);
+    copyRow(f, "add_sub", add, spare);
+    f.setWord("add_sub", "b", spare, moved).setWord("add_sub", "c", spare, start + moved);
+
+    int io = f.row("io", r -> r.get("active") == 1);
+    copyRow(f, "io", io, io + 1);
+    int journalTs = 4 * f.at("io", io).get("clk") + 3;
+    int ts = 4 * clk + 3;
+    f.set("io", "clk", io + 1, clk).set("io", "remaining", io + 1, moved).set("io", "position", io + 1, 4)
+        .set("io", "hi[3]", io + 1, 0).set("io", "hi[" + (moved - 1) + "]", io + 1, 1)
+        .previousAccess("io", "word", io + 1, ts, journalTs);
+    int word = f.at("io", io).get("word_address");
+    f.set("memory_boundary", "last_ts", f.row("memory_boundary", r -> r.get("address") == word), ts);
+
+    int cpu = f.row("cpu", r -> r.get("ecall") == 1 && r.get("clk") == clk);
+    f.set("cpu", "journal_written", cpu, moved);
+    int total = honest.journal().length + moved;
+    for (int r = cpu + 1; r < f.at("cpu", 0).table().rows(); r++) {
+      f.set("cpu", "journal_length", r, total);
+    }
+    for (int r = 0; r < f.at("ecall", 0).table().rows(); r++) {
+      if (f.at("ecall", r).get("clk") > clk) {
+        f.set("ecall", "journal_start", r, total);
+      }
+    }
+    byte[] journal = java.util.Arrays.copyOf(honest.journal(), total);
+    System.arraycopy(honest.journal(), 0, journal, honest.journal().length, moved);
+    return f.publicValue("cpu", CpuChip.JOURNAL_END, total).journal(journal);
+  }
+
+  private static void copyRow(Forgery f, String chip, int from, int to) {
+    ChipTrace t = f.at(chip, from).table();
+    for (String column : t.chip().columnNames()) {
+      f.set(chip, column, to, f.at(chip, from).get(column));
+    }
   }
 
   /**
