@@ -170,6 +170,9 @@ public final class Transcript {
     // not depend on thread timing.
     IntStream.range(0, chunks).parallel().forEach(c -> {
       int from = c * chunk;
+      if (from >= best.get()) {
+        return; // most chunks, once a witness is known: no work, no buffer
+      }
       int to = (int) Math.min(BabyBear.P, (long) from + chunk);
       int[] states = new int[WIDTH * GRIND_BATCH];
       for (int first = from; first < to && first < best.get(); first += GRIND_BATCH) {
