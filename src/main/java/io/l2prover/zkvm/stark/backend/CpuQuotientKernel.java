@@ -2,8 +2,6 @@ package io.l2prover.zkvm.stark.backend;
 
 import io.l2prover.zkvm.field.BabyBear;
 import io.l2prover.zkvm.field.Ext4;
-import io.l2prover.zkvm.field.Montgomery;
-import io.l2prover.zkvm.field.MontgomeryLanes;
 import io.l2prover.zkvm.stark.ntt.BitReversal;
 import java.util.Arrays;
 import java.util.stream.IntStream;
@@ -43,141 +41,107 @@ public final class CpuQuotientKernel {
 
   public static int[] evaluate(QuotientTask t) {
     QuotientPlan plan = QuotientPlan.of(t, LANES);
-    int[] alphaPrepared = t.alphaPowers().clone();
-    for (int i = 0; i < alphaPrepared.length; i++) {
-      alphaPrepared[i] = Montgomery.toMontgomery(alphaPrepared[i]);
-    }
     int size = 1 << t.logQuotientSize();
     int[] out = new int[4 * size];
     int chunks = (size + GRAIN - 1) / GRAIN;
     IntStream.range(0, chunks).parallel().forEach(c -> {
-      Block block = new Block(plan.laneTemplate());
+      int[] regs = plan.laneTemplate();
+      int[] rows = new int[LANES];
+      int[] next = new int[LANES];
+      int[] acc = new int[20 * LANES]; // 4 sums by row selector of 4 coordinates, then scratch
       for (int j = c * GRAIN, end = Math.min(size, (c + 1) * GRAIN); j < end; j += LANES) {
         int n = Math.min(LANES, end - j);
-        evaluateBlock(t, plan, alphaPrepared, j, n, block, out);
+        evaluateBlock(t, plan, j, n, rows, next, regs, acc, out);
       }
     });
     return out;
   }
 
   /**
-   * One thread's working arrays: register reg's coordinate k in {@code r[4 reg + k]} (LANES
-   * lanes), the 4 sums by row selector of 4 coordinates in {@code acc[4 selector + k]}, and
-   * scratch. Every register coordinate is an array of its own so that the lane loops, which read
-   * and write different registers, vectorise (C2 does not vectorise a loop over one array at two
-   * offsets it cannot tell apart).
-   */
-  private static final class Block {
-    final int[][] r;
-    final int[] rows = new int[LANES];
-    final int[] next = new int[LANES];
-    final int[][] acc = new int[16][LANES];
-    final int[][] ext = new int[4][LANES];
-    final int[] term = new int[LANES];
-    final int[] high = new int[LANES];
-    final int[] x = new int[4];
-    final int[] y = new int[4];
-
-    Block(int[] template) {
-      r = new int[template.length / LANES][];
-      for (int v = 0; v < r.length; v++) {
-        r[v] = Arrays.copyOfRange(template, v * LANES, (v + 1) * LANES);
-      }
-    }
-  }
-
-  /**
    * Evaluates the points j0 .. j0+n-1 together, one instruction at a time over all of them, so the
    * dispatch of an instruction is paid once per block rather than once per point. Register
-   * {@code reg} holds lane i of coordinate k at {@code b.r[4 reg + k][i]}.
+   * {@code reg} holds lane i of coordinate k at {@code r[at(reg) + k * LANES + i]}.
    */
-  private static void evaluateBlock(QuotientTask t, QuotientPlan plan, int[] alphaPrepared, int j0, int n, Block blk,
-      int[] out) {
+  private static void evaluateBlock(QuotientTask t, QuotientPlan plan, int j0, int n, int[] rows, int[] next, int[] r,
+      int[] acc, int[] out) {
     int logLde = t.logRows() + t.logBlowup();
     int mask = (1 << logLde) - 1;
-    int[] rows = blk.rows;
-    int[] next = blk.next;
-    int[][] r = blk.r;
     for (int i = 0; i < n; i++) {
       rows[i] = j0 + i;
       next[i] = BitReversal.reverse((BitReversal.reverse(j0 + i, logLde) + (1 << t.logBlowup())) & mask, logLde);
     }
     int[] code = plan.pointCode();
     for (int pc = 0; pc < code.length; pc += 4) {
-      int d = 4 * code[pc + 1];
+      int d = at(code[pc + 1]);
       int a = code[pc + 2];
       int b = code[pc + 3];
       switch (code[pc]) {
-        case PRE -> gather(t.preprocessed(), t.preprocessedWidth(), a, b == 0 ? rows : next, n, r[d]);
-        case MAIN -> gather(t.main(), t.mainWidth(), a, b == 0 ? rows : next, n, r[d]);
+        case PRE -> gather(t.preprocessed(), t.preprocessedWidth(), a, b == 0 ? rows : next, n, r, d);
+        case MAIN -> gather(t.main(), t.mainWidth(), a, b == 0 ? rows : next, n, r, d);
         case AUX -> {
           for (int k = 0; k < 4; k++) {
-            gather(t.aux(), t.auxWidth(), 4 * a + k, b == 0 ? rows : next, n, r[d + k]);
+            gather(t.aux(), t.auxWidth(), 4 * a + k, b == 0 ? rows : next, n, r, d + k * LANES);
           }
         }
-        case ADD_B -> addLanes(r[4 * a], r[4 * b], r[d], n);
+        case ADD_B -> addLanes(r, at(a), at(b), d, n);
         case ADD_E -> {
           for (int k = 0; k < 4; k++) {
-            addLanes(r[4 * a + k], r[4 * b + k], r[d + k], n);
+            addLanes(r, at(a) + k * LANES, at(b) + k * LANES, d + k * LANES, n);
           }
         }
-        case SUB_B -> subLanes(r[4 * a], r[4 * b], r[d], n);
+        case SUB_B -> subLanes(r, at(a), at(b), d, n);
         case SUB_E -> {
           for (int k = 0; k < 4; k++) {
-            subLanes(r[4 * a + k], r[4 * b + k], r[d + k], n);
+            subLanes(r, at(a) + k * LANES, at(b) + k * LANES, d + k * LANES, n);
           }
         }
-        case MUL_BB -> MontgomeryLanes.product(r[4 * a], r[4 * b], r[d], n, blk.high);
+        case MUL_BB -> mulLanes(r, at(a), at(b), d, n);
         case MUL_EB -> {
           for (int k = 0; k < 4; k++) {
-            MontgomeryLanes.product(r[4 * a + k], r[4 * b], r[d + k], n, blk.high);
+            mulLanes(r, at(a) + k * LANES, at(b), d + k * LANES, n);
           }
         }
-        case MUL_EE -> mulExtLanes(r, 4 * a, 4 * b, d, n, blk);
-        case NEG_B -> negLanes(r[4 * a], r[d], n);
+        case MUL_EE -> mulExtLanes(r, at(a), at(b), d, n);
+        case NEG_B -> negLanes(r, at(a), d, n);
         case NEG_E -> {
           for (int k = 0; k < 4; k++) {
-            negLanes(r[4 * a + k], r[d + k], n);
+            negLanes(r, at(a) + k * LANES, d + k * LANES, n);
           }
         }
         default -> throw new IllegalArgumentException("opcode " + code[pc] + " at " + pc / 4 + " reads no trace cell");
       }
     }
-    combine(t, plan, alphaPrepared, j0, n, blk, out);
+    combine(t, plan, j0, n, r, acc, out);
   }
 
   /**
    * The α-weighted sum of the constraints by row selector, times 1/Z_H: acc holds 4 sums (When
    * ordinals EVERY_ROW, TRANSITION, FIRST_ROW, LAST_ROW) of 4 coordinates of LANES lanes each.
    */
-  private static void combine(QuotientTask t, QuotientPlan plan, int[] alphaPrepared, int j0, int n, Block blk,
-      int[] out) {
-    int[][] acc = blk.acc;
-    int[][] r = blk.r;
-    for (int[] sum : acc) {
-      Arrays.fill(sum, 0, n, 0);
-    }
+  private static void combine(QuotientTask t, QuotientPlan plan, int j0, int n, int[] r, int[] acc, int[] out) {
+    Arrays.fill(acc, 0, 16 * LANES, 0);
     int[] outputs = t.outputs();
     int[] when = t.when();
     int[] alpha = t.alphaPowers();
     boolean[] extOutput = plan.extOutput();
     for (int c = 0; c < outputs.length; c++) {
-      int w = 4 * when[c];
-      int o = 4 * outputs[c];
+      int w = 4 * when[c] * LANES;
+      int o = at(outputs[c]);
       if (extOutput[c]) {
-        int[][] scratch = blk.ext;
+        int scratch = 16 * LANES;
         for (int i = 0; i < n; i++) {
-          mulExt(alpha, 4 * c, r, o, i, scratch, blk);
+          Ext4.mulInto(alpha, 4 * c, 1, r, o + i, LANES, acc, scratch + i, LANES);
         }
         for (int k = 0; k < 4; k++) {
-          addLanes(acc[w + k], scratch[k], acc[w + k], n);
+          addLanes(acc, w + k * LANES, scratch + k * LANES, w + k * LANES, n);
         }
       } else {
-        int[] term = blk.term;
         for (int k = 0; k < 4; k++) {
-          System.arraycopy(r[o], 0, term, 0, n);
-          MontgomeryLanes.timesPrepared(term, alphaPrepared[4 * c + k], n, blk.high);
-          addLanes(acc[w + k], term, acc[w + k], n);
+          int ak = alpha[4 * c + k];
+          int at = w + k * LANES;
+          for (int i = 0; i < n; i++) {
+            acc[at + i] = add(acc[at + i], mul(ak, r[o + i]));
+          }
         }
       }
     }
@@ -188,66 +152,53 @@ public final class CpuQuotientKernel {
     for (int i = 0; i < n; i++) {
       int j = j0 + i;
       for (int k = 0; k < 4; k++) {
-        long v = (long) acc[k][i] + (long) mul(acc[4 + k][i], transition[j])
-            + (long) mul(acc[8 + k][i], first[j]) + (long) mul(acc[12 + k][i], last[j]);
+        int at = k * LANES + i;
+        long v = (long) acc[at] + (long) mul(acc[4 * LANES + at], transition[j])
+            + (long) mul(acc[8 * LANES + at], first[j]) + (long) mul(acc[12 * LANES + at], last[j]);
         out[4 * j + k] = mul((int) (v % P), inverseVanishing[j]);
       }
     }
   }
 
-  private static void gather(int[] matrix, int width, int column, int[] rows, int n, int[] d) {
+  /** Where register {@code reg}'s lanes start: 4 coordinates of LANES lanes each, base registers too. */
+  private static int at(int reg) {
+    return 4 * LANES * reg;
+  }
+
+  private static void gather(int[] matrix, int width, int column, int[] rows, int n, int[] r, int d) {
     for (int i = 0; i < n; i++) {
-      d[i] = matrix[rows[i] * width + column];
+      r[d + i] = matrix[rows[i] * width + column];
     }
   }
 
-  /** Lane loops over separate arrays (d may be x or y): canonical in, canonical out, branch-free so that they vectorise. */
-  private static void addLanes(int[] x, int[] y, int[] d, int n) {
+  private static void addLanes(int[] r, int x, int y, int d, int n) {
     for (int i = 0; i < n; i++) {
-      int s = x[i] + y[i] - P;
-      d[i] = s + ((s >> 31) & P);
+      r[d + i] = add(r[x + i], r[y + i]);
     }
   }
 
-  private static void subLanes(int[] x, int[] y, int[] d, int n) {
+  private static void subLanes(int[] r, int x, int y, int d, int n) {
     for (int i = 0; i < n; i++) {
-      int s = x[i] - y[i];
-      d[i] = s + ((s >> 31) & P);
+      r[d + i] = sub(r[x + i], r[y + i]);
     }
   }
 
-  private static void negLanes(int[] x, int[] d, int n) {
+  private static void negLanes(int[] r, int x, int d, int n) {
     for (int i = 0; i < n; i++) {
-      int s = -x[i];
-      d[i] = s + ((s >> 31) & P);
+      r[d + i] = sub(0, r[x + i]);
     }
   }
 
-  /** Extension products lane by lane (registers x, y, d: first coordinate's index; d may be x or y). */
-  private static void mulExtLanes(int[][] r, int x, int y, int d, int n, Block blk) {
-    int[] a = blk.x;
-    int[] b = blk.y;
+  private static void mulLanes(int[] r, int x, int y, int d, int n) {
     for (int i = 0; i < n; i++) {
-      for (int k = 0; k < 4; k++) {
-        a[k] = r[x + k][i];
-        b[k] = r[y + k][i];
-      }
-      Ext4.mulInto(a, 0, b, 0, a, 0);
-      for (int k = 0; k < 4; k++) {
-        r[d + k][i] = a[k];
-      }
+      r[d + i] = mul(r[x + i], r[y + i]);
     }
   }
 
-  /** scratch[k][i] <- coordinate k of alpha[ao..+4) times register reg (first coordinate's index) at lane i. */
-  private static void mulExt(int[] alpha, int ao, int[][] r, int reg, int i, int[][] scratch, Block blk) {
-    int[] a = blk.x;
-    for (int k = 0; k < 4; k++) {
-      a[k] = r[reg + k][i];
-    }
-    Ext4.mulInto(alpha, ao, a, 0, a, 0);
-    for (int k = 0; k < 4; k++) {
-      scratch[k][i] = a[k];
+  /** Extension products lane by lane. */
+  private static void mulExtLanes(int[] r, int x, int y, int d, int n) {
+    for (int i = 0; i < n; i++) {
+      Ext4.mulInto(r, x + i, LANES, r, y + i, LANES, r, d + i, LANES);
     }
   }
 
