@@ -12,28 +12,20 @@ class MontgomeryLanesTest {
   private static final int[] EDGES = {0, 1, 2, 0xFFFF, 0x10000, 0x10001, P / 2, (1 << 30) - 1, 1 << 30, P - 2, P - 1};
 
   @Test
-  void productsMatchTheLongFormsOnEdgesAndRandomValues() {
+  void productsByAConstantMatchTheLongFormOnEdgesAndRandomValues() {
     Random rnd = new Random(5);
     int n = 100;
     int[] high = new int[n];
     for (int trial = 0; trial < 500; trial++) {
       int[] x = new int[n];
-      int[] y = new int[n];
       for (int i = 0; i < n; i++) {
-        x[i] = i < EDGES.length * EDGES.length ? EDGES[i % EDGES.length] : rnd.nextInt(P);
-        y[i] = i < EDGES.length * EDGES.length ? EDGES[i / EDGES.length] : rnd.nextInt(P);
+        x[i] = i < EDGES.length ? EDGES[i] : rnd.nextInt(P);
       }
       int c = trial < EDGES.length ? EDGES[trial] : rnd.nextInt(P);
-      int[] product = new int[n];
-      MontgomeryLanes.product(x, y, product, n, high);
       int[] scaled = x.clone();
       MontgomeryLanes.timesPrepared(scaled, Montgomery.toMontgomery(c), n, high);
-      int[] inPlace = x.clone();
-      MontgomeryLanes.product(inPlace, y, inPlace, n, high);
       for (int i = 0; i < n; i++) {
-        assertThat(product[i]).as("%d * %d", x[i], y[i]).isEqualTo(BabyBear.mul(x[i], y[i]));
         assertThat(scaled[i]).as("%d * %d", x[i], c).isEqualTo(BabyBear.mul(x[i], c));
-        assertThat(inPlace[i]).isEqualTo(product[i]);
       }
     }
   }
