@@ -127,10 +127,11 @@ public final class DebugChecker {
     int width = columns.length;
     int logRows = Integer.numberOfTrailingZeros(rows);
     int[] out = new int[width * rows];
-    for (int j = 0; j < rows; j++) {
-      int row = BitReversal.reverse(j, logRows);
+    // Rows read in order (each column streams), written to their bit-reversed slot.
+    for (int row = 0; row < rows; row++) {
+      int at = BitReversal.reverse(row, logRows) * width;
       for (int c = 0; c < width; c++) {
-        out[j * width + c] = columns[c][row];
+        out[at + c] = columns[c][row];
       }
     }
     return out;

@@ -340,13 +340,18 @@ public final class LogUp implements AuxPhase {
     int[] denominators = new int[4 * rows];
     int[] multiplicities = new int[rows];
     long p = BabyBear.P;
+    Expr[] exprs = values.toArray(Expr[]::new);
+    long[] v = new long[exprs.length];
     for (int r = 0; r < rows; r++) {
       reader.row = r;
+      for (int i = 0; i < exprs.length; i++) {
+        v[i] = exprs[i].fold(reader); // once per row, not once per coordinate
+      }
       for (int k = 0; k < 4; k++) {
         long d = head[k];
-        for (int i = 0; i < values.size(); i++) {
+        for (int i = 0; i < exprs.length; i++) {
           // subtract pow·v: add (p - pow)·v, below 2^62, then reduce
-          d = (d + (p - powers[4 * i + k]) * values.get(i).fold(reader)) % p;
+          d = (d + (p - powers[4 * i + k]) * v[i]) % p;
         }
         denominators[4 * r + k] = (int) d;
       }

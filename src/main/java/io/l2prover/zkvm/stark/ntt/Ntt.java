@@ -208,19 +208,23 @@ public final class Ntt {
     }
 
     private void sequential(int s, int l) {
+      sequential(s, l, Butterfly.rowPairFor(width));
+    }
+
+    private void sequential(int s, int l, RowPair rows) {
       if (l == 1) {
         return;
       }
       if (l * (long) width > CACHE_ELEMENTS) {
         int h = l >>> 1;
-        Butterfly.difLevel(a, width, s, h, 0, h, tw);
-        sequential(s, h);
-        sequential(s + h, h);
+        Butterfly.difLevel(a, width, s, h, 0, h, tw, rows);
+        sequential(s, h, rows);
+        sequential(s + h, h, rows);
         return;
       }
       for (int half = l >>> 1; half >= 1; half >>>= 1) {
         for (int b = s; b < s + l; b += 2 * half) {
-          Butterfly.difLevel(a, width, b, half, 0, half, tw);
+          Butterfly.difLevel(a, width, b, half, 0, half, tw, rows);
         }
       }
     }
@@ -245,16 +249,20 @@ public final class Ntt {
     }
 
     private void sequential(int s, int l) {
+      sequential(s, l, Butterfly.rowPairFor(width));
+    }
+
+    private void sequential(int s, int l, RowPair rows) {
       if (l * (long) width > CACHE_ELEMENTS) {
         int h = l >>> 1;
-        sequential(s, h);
-        sequential(s + h, h);
-        Butterfly.ditLevel(a, width, s, h, 0, h, tw);
+        sequential(s, h, rows);
+        sequential(s + h, h, rows);
+        Butterfly.ditLevel(a, width, s, h, 0, h, tw, rows);
         return;
       }
       for (int half = 1; half < l; half <<= 1) {
         for (int b = s; b < s + l; b += 2 * half) {
-          Butterfly.ditLevel(a, width, b, half, 0, half, tw);
+          Butterfly.ditLevel(a, width, b, half, 0, half, tw, rows);
         }
       }
     }
@@ -289,9 +297,9 @@ public final class Ntt {
         invokeAll(new Butterflies(a, width, start, half, from, mid, tw, dif),
             new Butterflies(a, width, start, half, mid, to, tw, dif));
       } else if (dif) {
-        Butterfly.difLevel(a, width, start, half, from, to, tw);
+        Butterfly.difLevel(a, width, start, half, from, to, tw, Butterfly.rowPairFor(width));
       } else {
-        Butterfly.ditLevel(a, width, start, half, from, to, tw);
+        Butterfly.ditLevel(a, width, start, half, from, to, tw, Butterfly.rowPairFor(width));
       }
     }
   }

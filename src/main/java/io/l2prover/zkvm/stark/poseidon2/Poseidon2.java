@@ -102,6 +102,19 @@ public final class Poseidon2 {
     }
   }
 
+  /**
+   * The sponge digests of {@link Poseidon2Hash#hashRows} in the batched kernel, or false where
+   * there are too few rows for it to pay (the caller then hashes row by row).
+   */
+  boolean hashRowsBatched(int[][] matrices, int[] widths, int totalWidth, int fromRow, int toRow, int[] out,
+      int outOffset) {
+    if (toRow - fromRow < BATCH_THRESHOLD) {
+      return false;
+    }
+    batchKernel.hashRows(matrices, widths, totalWidth, fromRow, toRow, out, outOffset);
+    return true;
+  }
+
   private void permuteAt(int[] states, int at) {
     int[] one = Arrays.copyOfRange(states, at, at + WIDTH);
     kernel.permute(one);

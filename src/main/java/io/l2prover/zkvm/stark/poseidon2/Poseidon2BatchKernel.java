@@ -38,6 +38,65 @@ final class Poseidon2BatchKernel {
     }
   }
 
+  /**
+   * The overwrite-mode sponge of {@link Poseidon2Hash} (rate 8, digest the first 8 lanes) over
+   * rows {@code fromRow .. toRow - 1} of the concatenation of several row-major matrices (widths
+   * {@code widths[k]}, {@code totalWidth} their sum): digest of row r into
+   * {@code out[outOffset + 8 (r - fromRow) ..+8)}. The states stay in lanes, scaled, from one
+   * chunk to the next: each chunk scales only the 8 values it absorbs, and only the digest is
+   * converted back, where going through {@link #permute} per chunk would convert all 16 lanes
+   * both ways every time.
+   */
+  void hashRows(int[][] matrices, int[] widths, int totalWidth, int fromRow, int toRow, int[] out, int outOffset) {
+    Workspace w = new Workspace();
+    int[] matrixOf = new int[Poseidon2Hash.RATE];
+    int[] columnOf = new int[Poseidon2Hash.RATE];
+    for (int first = fromRow; first < toRow; first += BATCH) {
+      int count = Math.min(BATCH, toRow - first);
+      long[][] t = w.lanes;
+      for (long[] lane : t) {
+        Arrays.fill(lane, 0L);
+      }
+      for (int start = 0; start < totalWidth; start += Poseidon2Hash.RATE) {
+        int chunk = Math.min(Poseidon2Hash.RATE, totalWidth - start);
+        locate(widths, start, chunk, matrixOf, columnOf);
+        for (int i = 0; i < chunk; i++) {
+          int[] m = matrices[matrixOf[i]];
+          int stride = widths[matrixOf[i]];
+          long[] lane = t[i];
+          for (int j = 0, at = first * stride + columnOf[i]; j < count; j++, at += stride) {
+            lane[j] = mont(m[at], constants.toScaled());
+          }
+        }
+        permuteLanes(w);
+      }
+      for (int i = 0; i < Poseidon2Hash.DIGEST; i++) {
+        long[] lane = t[i];
+        for (int j = 0, at = outOffset + Poseidon2Hash.DIGEST * (first - fromRow) + i; j < count;
+            j++, at += Poseidon2Hash.DIGEST) {
+          out[at] = Poseidon2Arithmetic.canonical(lane[j], constants.fromScaled());
+        }
+      }
+    }
+  }
+
+  /** Matrix and column of the concatenated row's elements {@code start .. start + chunk - 1}. */
+  private static void locate(int[] widths, int start, int chunk, int[] matrixOf, int[] columnOf) {
+    int k = 0;
+    int column = start;
+    while (column >= widths[k]) {
+      column -= widths[k++];
+    }
+    for (int i = 0; i < chunk; i++) {
+      while (column >= widths[k]) {
+        column = 0;
+        k++;
+      }
+      matrixOf[i] = k;
+      columnOf[i] = column++;
+    }
+  }
+
   /** The lanes of up to {@link #BATCH} states and the S-box's temporaries. */
   private static final class Workspace {
     final long[][] lanes = new long[WIDTH][BATCH];
@@ -60,17 +119,22 @@ final class Poseidon2BatchKernel {
       }
       Arrays.fill(lane, count, BATCH, 0L);
     }
-    int n = BATCH;
-    externalLinear(t, n);
-    fullRounds(w, constants.initialRc(), n);
-    partialRounds(w, n);
-    fullRounds(w, constants.terminalRc(), n);
+    permuteLanes(w);
     for (int i = 0; i < WIDTH; i++) {
       long[] lane = t[i];
       for (int j = 0; j < count; j++) {
         states[offset + WIDTH * j + i] = Poseidon2Arithmetic.canonical(lane[j], constants.fromScaled());
       }
     }
+  }
+
+  /** The permutation on all {@link #BATCH} scaled states in the lanes, |values| < 2^29 p in, (-p, p) out. */
+  private void permuteLanes(Workspace w) {
+    int n = BATCH;
+    externalLinear(w.lanes, n);
+    fullRounds(w, constants.initialRc(), n);
+    partialRounds(w, n);
+    fullRounds(w, constants.terminalRc(), n);
   }
 
   private static void fullRounds(Workspace w, long[] rc, int n) {

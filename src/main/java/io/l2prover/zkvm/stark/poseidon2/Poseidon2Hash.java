@@ -1,7 +1,5 @@
 package io.l2prover.zkvm.stark.poseidon2;
 
-import java.util.Arrays;
-
 /**
  * Hashing built on {@link Poseidon2}: a sponge for rows of field elements and a 2-to-1
  * compression for Merkle nodes, both with 8-element digests (as Plonky3's
@@ -65,45 +63,18 @@ public final class Poseidon2Hash {
 
   /**
    * The leaves of rows {@code fromRow .. toRow - 1}: digest of row r (as {@link #hashRow}) into
-   * {@code out[outOffset + 8 (r - fromRow) ..+8)}. Rows are hashed side by side through
-   * {@link Poseidon2#permuteAll}, several times faster per row than {@link #hashRow} in a loop.
+   * {@code out[outOffset + 8 (r - fromRow) ..+8)}. Rows are hashed side by side in the batched
+   * kernel, several times faster per row than {@link #hashRow} in a loop.
    */
   public void hashRows(int[][] matrices, int[] widths, int fromRow, int toRow, int[] out, int outOffset) {
     int totalWidth = 0;
     for (int w : widths) {
       totalWidth += w;
     }
-    int[] states = new int[Poseidon2.WIDTH * ROWS_PER_BATCH];
-    for (int first = fromRow; first < toRow; first += ROWS_PER_BATCH) {
-      int rows = Math.min(ROWS_PER_BATCH, toRow - first);
-      Arrays.fill(states, 0);
-      for (int start = 0; start < totalWidth; start += RATE) {
-        int chunk = Math.min(RATE, totalWidth - start);
-        for (int j = 0; j < rows; j++) {
-          copyRowSlice(matrices, widths, first + j, start, chunk, states, Poseidon2.WIDTH * j);
-        }
-        permutation.permuteAll(states, 0, rows);
+    if (!permutation.hashRowsBatched(matrices, widths, totalWidth, fromRow, toRow, out, outOffset)) {
+      for (int r = fromRow; r < toRow; r++) {
+        hashRow(matrices, widths, r, out, outOffset + DIGEST * (r - fromRow));
       }
-      for (int j = 0; j < rows; j++) {
-        System.arraycopy(states, Poseidon2.WIDTH * j, out, outOffset + DIGEST * (first - fromRow + j), DIGEST);
-      }
-    }
-  }
-
-  /** Elements {@code start .. start + length - 1} of the concatenation of row {@code row} of the matrices. */
-  private static void copyRowSlice(int[][] matrices, int[] widths, int row, int start, int length, int[] dst, int at) {
-    int column = start;
-    int k = 0;
-    while (column >= widths[k]) {
-      column -= widths[k++];
-    }
-    int copied = 0;
-    while (copied < length) {
-      int n = Math.min(length - copied, widths[k] - column);
-      System.arraycopy(matrices[k], row * widths[k] + column, dst, at + copied, n);
-      copied += n;
-      k++;
-      column = 0;
     }
   }
 

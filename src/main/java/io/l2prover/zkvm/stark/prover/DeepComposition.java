@@ -40,6 +40,12 @@ final class DeepComposition {
     final int[] vz = sumAtZeta.toArray();
     final int[] vzn = sumAtZetaNext.toArray();
     int w = BabyBear.twoAdicGenerator(logLde);
+    // Chunks start at multiples of GRAIN, so bitrev(from + t) = bitrev(from) + bitrev(t) for
+    // t < GRAIN: a point is the chunk's first power times one of these.
+    int[] lowPowers = new int[Math.min(size, GRAIN)];
+    for (int t = 0; t < lowPowers.length; t++) {
+      lowPowers[t] = BabyBear.pow(w, BitReversal.reverse(t, logLde));
+    }
     int[] out = new int[4 * size];
     int chunks = (size + GRAIN - 1) / GRAIN;
     IntStream.range(0, chunks).parallel().forEach(c -> {
@@ -48,8 +54,9 @@ final class DeepComposition {
       int n = to - from;
       int[] inv1 = new int[4 * n];
       int[] inv2 = new int[4 * n];
+      int chunkShift = BabyBear.mul(shift, BabyBear.pow(w, BitReversal.reverse(from, logLde)));
       for (int i = from; i < to; i++) {
-        int x = BabyBear.mul(shift, BabyBear.pow(w, BitReversal.reverse(i, logLde)));
+        int x = BabyBear.mul(chunkShift, lowPowers[i - from]);
         ExtArrays.put(inv1, i - from, Ext4.of(x).sub(zeta));
         ExtArrays.put(inv2, i - from, Ext4.of(x).sub(zetaNext));
       }

@@ -29,6 +29,8 @@ public final class Transcript {
   static final int RATE = 8;
   /** The largest bit count {@link #sampleBits} serves (indices into domains up to 2^30). */
   public static final int MAX_SAMPLE_BITS = 30;
+  /** Proof-of-work candidates permuted side by side (see {@link Poseidon2#permuteAll}). */
+  private static final int GRIND_BATCH = 256;
 
   private final Poseidon2 permutation;
   private final int[] state;
@@ -155,7 +157,7 @@ public final class Transcript {
    * Proof of work (prover side): finds the smallest witness w such that observing w and then
    * sampling {@code bits} bits gives zero, leaves this transcript in that state (as
    * {@link #checkWitness} leaves the verifier's) and returns w. Expected work: 2^bits
-   * permutations, spread over the common fork-join pool.
+   * permutations, batched and spread over the common fork-join pool.
    */
   public int grind(int bits) {
     if (bits < 0 || bits > MAX_SAMPLE_BITS) {
@@ -169,12 +171,14 @@ public final class Transcript {
     IntStream.range(0, chunks).parallel().forEach(c -> {
       int from = c * chunk;
       if (from >= best.get()) {
-        return;
+        return; // most chunks, once a witness is known: no work, no buffer
       }
       int to = (int) Math.min(BabyBear.P, (long) from + chunk);
-      for (int w = from; w < to && w < best.get(); w++) {
-        if (copy().checkWitness(bits, w)) {
-          best.accumulateAndGet(w, Math::min);
+      int[] states = new int[WIDTH * GRIND_BATCH];
+      for (int first = from; first < to && first < best.get(); first += GRIND_BATCH) {
+        int found = firstWitness(bits, first, Math.min(GRIND_BATCH, to - first), states);
+        if (found >= 0) {
+          best.accumulateAndGet(found, Math::min);
           return;
         }
       }
@@ -184,6 +188,36 @@ public final class Transcript {
       throw new IllegalStateException("no proof-of-work witness of " + bits + " bits in the whole field");
     }
     return witness;
+  }
+
+  /**
+   * The smallest witness in {@code first .. first + count - 1}, or -1: the candidates' sponge
+   * states go through one batched permutation; those whose first sample could give zero bits
+   * (its low bits zero, or a sample that {@link #sampleBits} would reject and redraw) are
+   * confirmed by {@link #checkWitness} on a copy, so the answer is the one-at-a-time search's.
+   * Observing w and sampling permutes once: the pending input and w are absorbed (count
+   * added to state[8]) and the sample is the last rate element.
+   */
+  private int firstWitness(int bits, int first, int count, int[] states) {
+    int absorbed = inputLen + 1;
+    for (int j = 0; j < count; j++) {
+      int at = WIDTH * j;
+      System.arraycopy(state, 0, states, at, WIDTH);
+      System.arraycopy(input, 0, states, at, inputLen);
+      states[at + inputLen] = first + j;
+      Arrays.fill(states, at + absorbed, at + RATE, 0);
+      states[at + RATE] = BabyBear.add(state[RATE], absorbed);
+    }
+    permutation.permuteAll(states, 0, count);
+    long limit = (BabyBear.P >>> bits) << bits;
+    int mask = (1 << bits) - 1;
+    for (int j = 0; j < count; j++) {
+      int sample = states[WIDTH * j + RATE - 1];
+      if ((sample >= limit || (sample & mask) == 0) && copy().checkWitness(bits, first + j)) {
+        return first + j;
+      }
+    }
+    return -1;
   }
 
   /** Proof of work (verifier side): observes {@code witness} and checks the next {@code bits} bits are zero. */

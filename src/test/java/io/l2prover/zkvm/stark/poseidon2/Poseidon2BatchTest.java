@@ -73,16 +73,21 @@ class Poseidon2BatchTest {
       for (int k = 0; k < widths.length; k++) {
         matrices[k] = rnd.ints(rows * widths[k], 0, BabyBear.P).toArray();
       }
-      int from = 5;
-      int to = 290;
-      int[] batched = new int[8 * (to - from) + 4];
-      hash.hashRows(matrices, widths, from, to, batched, 4);
-      for (int r = from; r < to; r++) {
-        int[] single = new int[8];
-        hash.hashRow(matrices, widths, r, single, 0);
-        assertThat(Arrays.copyOfRange(batched, 4 + 8 * (r - from), 12 + 8 * (r - from)))
-            .as("widths %s row %d", Arrays.toString(widths), r).isEqualTo(single);
+      for (int[] range : new int[][] {{5, 290}, {0, 20}}) {
+        assertRowsMatch(matrices, widths, range[0], range[1]);
       }
+    }
+  }
+
+  /** Rows from .. to - 1 hashed side by side (a short range goes row by row) equal hashRow's digests. */
+  private void assertRowsMatch(int[][] matrices, int[] widths, int from, int to) {
+    int[] batched = new int[8 * (to - from) + 4];
+    hash.hashRows(matrices, widths, from, to, batched, 4);
+    for (int r = from; r < to; r++) {
+      int[] single = new int[8];
+      hash.hashRow(matrices, widths, r, single, 0);
+      assertThat(Arrays.copyOfRange(batched, 4 + 8 * (r - from), 12 + 8 * (r - from)))
+          .as("widths %s rows %d..%d row %d", Arrays.toString(widths), from, to, r).isEqualTo(single);
     }
   }
 

@@ -119,6 +119,28 @@ class TranscriptTest {
   }
 
   @Test
+  void grindingReturnsTheSmallestWitnessWhateverInputIsPending() {
+    for (int pending = 0; pending < 8; pending++) {
+      for (int bits : new int[] {0, 1, 9}) {
+        Transcript base = new Transcript("pow");
+        base.sample(); // leaves output unread: observing must discard it
+        for (int i = 0; i < pending; i++) {
+          base.observe(100 + i);
+        }
+        int smallest = 0;
+        while (!base.copy().checkWitness(bits, smallest)) {
+          smallest++;
+        }
+        Transcript prover = base.copy();
+        assertThat(prover.grind(bits)).as("%d pending, %d bits", pending, bits).isEqualTo(smallest);
+        Transcript verifier = base.copy();
+        verifier.checkWitness(bits, smallest);
+        assertThat(prover.sample()).isEqualTo(verifier.sample());
+      }
+    }
+  }
+
+  @Test
   void rejectsNonCanonicalObservations() {
     assertThatThrownBy(() -> new Transcript().observe(BabyBear.P)).hasMessageContaining("canonical");
   }
