@@ -6,6 +6,7 @@
 #include "evm/receipt.h"
 #include "keccak.h"
 #include "rlp.h"
+#include "sys.h"
 #include "util.h"
 
 void *evm_alloc(size_t size) { return bg_calloc(size); }
@@ -91,6 +92,7 @@ static void on_account(void *p, const evm_account_change *ch) {
         bg_copy(a->storage_root, BG_EMPTY_TRIE_ROOT, 32);
         return;
     }
+    if (c->in->oracle && ch->code != NULL) bg_sys_oracle_put(BG_ORACLE_CODE, ch->code, ch->code_len);
     a->nonce = ch->nonce;
     a->balance = ch->balance;
     bg_copy(a->code_hash, ch->code_hash, 32);
@@ -220,5 +222,8 @@ void bg_evm_transition(const bg_block_input *in, bg_state *state, const bg_heade
 
     evm_world_changes(w, on_account, on_slot, &c);
     for (size_t i = 0; i < c.trie_count; i++)
-        if (c.tries[i].account != NULL) bg_trie_root(&c.tries[i].trie, c.tries[i].account->storage_root);
+        if (c.tries[i].account != NULL) {
+            bg_trie_root(&c.tries[i].trie, c.tries[i].account->storage_root);
+            if (in->oracle) bg_trie_export(&c.tries[i].trie, bg_oracle_put_node, NULL);
+        }
 }
