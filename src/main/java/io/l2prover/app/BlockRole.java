@@ -46,6 +46,12 @@ public final class BlockRole extends CommandGroup {
       "                   tx_count, cycles, cycles_by_phase, seconds, gas_per_second as JSON",
       "  --po2 N          executor segments of at most 2^N cycles (default " + ExecutorOptions.DEFAULT_PO2 + ")",
       "",
+      "usage: java -jar l2-prover.jar block test --fixtures DIR [--filter NAME] [--sample N] [--max-cycles N]",
+      "  runs every ethereum/tests blockchain test under DIR through the block guest in the executor",
+      "  (witness-recording run, then the run on the recorded witness), prints passed/failed/skipped",
+      "  per category and exits 1 when a test failed; --sample N takes every Nth file only;",
+      "  --max-cycles N skips a test whose block runs longer",
+      "",
       "usage: java -jar l2-prover.jar block prove --genesis FILE --chain FILE --number N [--po2 N] [--out RECEIPT]",
       "  proves block N with the block guest into a composite receipt and checks the proven journal",
       "  against the block; --po2 defaults to PROVER_SEGMENT_PO2",
@@ -58,12 +64,14 @@ public final class BlockRole extends CommandGroup {
   BlockRole(PrintStream out, PrintStream err) {
     super("block", List.of(command("block", "execute", Set.of("genesis", "chain", "number", "summary", "po2"),
         USAGE, out, new Execution(out, err)::run), command("block", "prove", Set.of("genesis", "chain", "number", "po2",
-        "out"), USAGE, out, new BlockProof(out, System.getenv())::run)), out);
+        "out"), USAGE, out, new BlockProof(out, System.getenv())::run), command("block", "test",
+        Set.of("fixtures", "filter", "sample", "max-cycles"), USAGE, out, new BlockTest(out)::run)), out);
   }
 
   @Override
   public String summary() {
-    return "run or prove the block guest on block N of a chain: execute|prove --genesis G --chain C --number N";
+    return "run or prove the block guest on block N of a chain (execute|prove --genesis G --chain C --number N),"
+        + " or on ethereum/tests fixtures (test --fixtures DIR)";
   }
 
   @Override
@@ -73,7 +81,7 @@ public final class BlockRole extends CommandGroup {
 
   @Override
   protected String unknownCommand(String word) {
-    return "unknown block command '" + word + "' (use execute or prove)";
+    return "unknown block command '" + word + "' (use execute, prove or test)";
   }
 
   /** As the group runs it, without checked exceptions: {@code block execute} throws none. */

@@ -61,12 +61,7 @@ public final class GenesisJson {
     long chainId = number(required(config, "chainId"), "config.chainId").toLongExact();
     ChainConfig chainConfig = new ChainConfig(chainId, forkTime(config, "shanghaiTime"),
         forkTime(config, "cancunTime"), forkTime(config, "pragueTime"));
-    Map<Address, GenesisAccount> alloc = new HashMap<>();
-    JsonNode allocNode = root.path("alloc");
-    for (Iterator<Map.Entry<String, JsonNode>> it = allocNode.fields(); it.hasNext(); ) {
-      var entry = it.next();
-      alloc.put(address(entry.getKey(), "alloc key"), account(entry.getKey(), entry.getValue()));
-    }
+    Map<Address, GenesisAccount> alloc = accounts(root.path("alloc"));
     return new Genesis(chainConfig, alloc,
         root.has("coinbase") ? address(root.get("coinbase").asText(), "coinbase") : Address.ZERO,
         root.has("difficulty") ? number(root.get("difficulty"), "difficulty") : U256.ZERO,
@@ -123,6 +118,20 @@ public final class GenesisJson {
     } catch (IOException e) {
       throw new IllegalStateException("JSON serialisation of a tree cannot fail", e);
     }
+  }
+
+  /**
+   * Accounts keyed by address in the genesis {@code alloc} form (hex or decimal balance and
+   * nonce, hex code, storage as hex slot to hex value), which ethereum/tests' {@code pre} and
+   * {@code postState} share.
+   */
+  public static Map<Address, GenesisAccount> accounts(JsonNode allocNode) {
+    Map<Address, GenesisAccount> alloc = new HashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = allocNode.fields(); it.hasNext(); ) {
+      var entry = it.next();
+      alloc.put(address(entry.getKey(), "alloc key"), account(entry.getKey(), entry.getValue()));
+    }
+    return alloc;
   }
 
   private static GenesisAccount account(String address, JsonNode node) {
