@@ -43,7 +43,7 @@ final class StateOracle implements HostCalls {
   @Override
   public int call(int number, int a0, int a1, int a2, GuestMemory memory) {
     return switch (number) {
-      case NODE -> answer(memory, a0, a1, a2, hash -> store.node(hash).map(Bytes::of), nodesAsked);
+      case NODE -> answer(memory, a0, a1, a2, hash -> store.get(hash).map(Bytes::of), nodesAsked);
       case CODE -> answer(memory, a0, a1, a2, store::code, codesAsked);
       case PUT -> put(a0, memory.read(a1, a2));
       default -> Ecall.ENOSYS;

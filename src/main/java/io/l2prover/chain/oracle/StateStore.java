@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * makes a state root enough to name a state, so a block's parent state is always here once its
  * ancestors were recorded; nothing is ever removed.
  */
-public final class StateStore {
+public final class StateStore implements NodeStore {
 
   private final NodeStore base;
   private final Map<Hash32, byte[]> nodes = new ConcurrentHashMap<>();
@@ -32,7 +32,8 @@ public final class StateStore {
   }
 
   /** The trie node with this hash. */
-  public Optional<byte[]> node(Hash32 hash) {
+  @Override
+  public Optional<byte[]> get(Hash32 hash) {
     byte[] node = nodes.get(hash);
     return node != null ? Optional.of(node.clone()) : base.get(hash);
   }
