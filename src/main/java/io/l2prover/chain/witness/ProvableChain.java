@@ -77,7 +77,7 @@ public final class ProvableChain {
     headers.add(genesis.header(genesisState.root()));
     BlockExecutor executor = new BlockExecutor(genesis.config());
     Map<Long, GuestInput> evmInputs = new HashMap<>();
-    WitnessRecorder recorder = null;
+    WitnessRecorder recorder = null; // made at the first block that needs it: a transfer chain never does
     for (Block block : blocks) {
       BlockHeader parent = headers.get(headers.size() - 1);
       if (block.number() != parent.number() + 1) {
@@ -89,7 +89,7 @@ public final class ProvableChain {
         state.commitTo(nodes);
       } catch (UnsupportedException needsEvm) {
         if (recorder == null) {
-          recorder = new WitnessRecorder(Program.fromElf(Guests.bundled("block")), ExecutorOptions.defaults());
+          recorder = recorder();
         }
         evmInputs.put(block.number(), recordEvmBlock(recorder, genesis.config().chainId(), parent, block, nodes, codes));
       }
@@ -104,14 +104,27 @@ public final class ProvableChain {
       MapNodeStore nodes, Map<Hash32, Bytes> codes) {
     Recording recording = recorder.record(chainId, Bytes.of(parent.encode()), Bytes.of(block.encode()),
         StateStore.over(nodes, codes));
-    switch (recording.run().exitCode()) {
-      case 0 -> { }
-      case 2 -> throw new UnsupportedException("block " + block.number() + ": " + recording.reason());
-      default -> throw new InvalidBlockException(block.number(), "the block guest rejects it: " + recording.reason());
+    Optional<ChainException> rejection = verdict(block, recording);
+    if (rejection.isPresent()) {
+      throw rejection.get();
     }
     recording.nodesMade().forEach(nodes::put);
     recording.codesMade().forEach(code -> codes.put(Keccak.hash(code.toArray()), code));
     return recording.input();
+  }
+
+  /** The block guest's verdict on {@code block} as the chain layer's exceptions: none when it took the block. */
+  private static Optional<ChainException> verdict(Block block, Recording recording) {
+    return switch (recording.run().exitCode()) {
+      case 0 -> Optional.empty();
+      case 2 -> Optional.of(new UnsupportedException("block " + block.number() + ": " + recording.reason()));
+      default -> Optional.of(new InvalidBlockException(block.number(), "the block guest rejects it: "
+          + recording.reason()));
+    };
+  }
+
+  private static WitnessRecorder recorder() {
+    return new WitnessRecorder(Program.fromElf(Guests.bundled("block")), ExecutorOptions.defaults());
   }
 
   public ChainConfig config() {
@@ -158,13 +171,21 @@ public final class ProvableChain {
 
   /**
    * The guest input for {@code next}, a block proposed on top of the head that this chain has
-   * not validated, with the Java verdict on it (empty when valid).
+   * not validated, with the Java verdict on it (empty when valid); for a block that needs the
+   * EVM, the version 2 input and the verdict of the block guest's recording run.
    */
   public CandidateInput candidate(Block next) {
     BlockHeader parent = header(headNumber());
     WitnessBuilder.Candidate candidate = WitnessBuilder.candidate(config, parent, next, nodes, codes);
-    return new CandidateInput(GuestInput.of(config.chainId(), parent, next, candidate.witness()),
-        BlockJournal.expected(parent, next.header(), next.transactions().size()), candidate.rejection());
+    BlockJournal expected = BlockJournal.expected(parent, next.header(), next.transactions().size());
+    if (candidate.rejection().filter(UnsupportedException.class::isInstance).isPresent()) {
+      // Java has no EVM: the block guest records the witness, and its verdict is the only one.
+      Recording recording = recorder().record(config.chainId(), Bytes.of(parent.encode()), Bytes.of(next.encode()),
+          StateStore.over(nodes, codes));
+      return new CandidateInput(recording.input(), expected, verdict(next, recording));
+    }
+    return new CandidateInput(GuestInput.of(config.chainId(), parent, next, candidate.witness()), expected,
+        candidate.rejection());
   }
 
   /** A proposed block's guest input, the journal a guest must commit if it accepts, and the Java verdict. */
