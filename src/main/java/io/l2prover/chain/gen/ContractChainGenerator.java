@@ -98,6 +98,7 @@ public final class ContractChainGenerator {
     WorldState state = genesis.state(nodes);
     StateStore store = StateStore.over(nodes, state.codes());
     BlockHeader parent = genesis.header(state.root());
+    store.addNode(parent.encode()); // the genesis header by its hash, for BLOCKHASH
 
     Address deployer = accounts.get(0);
     Address token = createdAddress(deployer, 0);

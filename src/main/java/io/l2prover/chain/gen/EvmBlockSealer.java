@@ -49,6 +49,7 @@ public final class EvmBlockSealer {
       throw new ChainException("the block guest rejects sealed block " + block.number() + ": " + taken.reason());
     }
     taken.commitTo(store);
+    store.addNode(block.header().encode()); // by its hash, for BLOCKHASH in later blocks
     return new Sealed(block, taken);
   }
 

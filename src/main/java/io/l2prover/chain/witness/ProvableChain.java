@@ -75,6 +75,9 @@ public final class ProvableChain {
     Map<Hash32, Bytes> codes = new HashMap<>(genesisState.codes());
     List<BlockHeader> headers = new ArrayList<>(blocks.size() + 1);
     headers.add(genesis.header(genesisState.root()));
+    // Headers are stored by their hash beside the trie nodes: the block guest reads the ones
+    // BLOCKHASH reaches past the parent from its witness.
+    nodes.put(headers.get(0).encode());
     BlockExecutor executor = new BlockExecutor(genesis.config());
     Map<Long, GuestInput> evmInputs = new HashMap<>();
     WitnessRecorder recorder = null; // made at the first block that needs it: a transfer chain never does
@@ -94,6 +97,7 @@ public final class ProvableChain {
         evmInputs.put(block.number(), recordEvmBlock(recorder, genesis.config().chainId(), parent, block, nodes, codes));
       }
       headers.add(block.header());
+      nodes.put(block.header().encode());
     }
     return new ProvableChain(genesis.config(), List.copyOf(headers), List.copyOf(blocks), nodes,
         Map.copyOf(codes), Map.copyOf(evmInputs));
