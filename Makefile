@@ -59,6 +59,9 @@ test: test-block-guest
 # `make ethereum-tests` runs every fixture on the host runner, the block guest (host build), and
 # `block test`: the block guest in our executor by the witness-oracle route (docs/evm.md); a fixed
 # sample of the last runs in `mvn verify` (FixtureRunnerTest).
+# A block test over this many cycles is skipped, by name (the few stTimeConsuming and vmPerformance
+# giants run for minutes each in the executor); set it higher to run them too.
+BLOCK_TEST_MAX_CYCLES ?= 500000000
 ETHEREUM_TESTS ?= $(abspath $(or $(L2PROVER_TESTDATA),$(TESTDATA)))/ethereum-tests/BlockchainTests
 .PHONY: test-evm ethereum-tests
 test-evm:
@@ -66,7 +69,7 @@ test-evm:
 test: test-evm
 ethereum-tests: build
 	$(MAKE) -C native/guest/programs/block/evm/test FIXTURES=$(ETHEREUM_TESTS) all-fixtures guest-fixtures
-	java -jar $(JAR) block test --fixtures $(ETHEREUM_TESTS)
+	java -jar $(JAR) block test --fixtures $(ETHEREUM_TESTS) --max-cycles $(BLOCK_TEST_MAX_CYCLES)
 
 # Java chain layer costs (JMH): sender recovery, block validation, guest input building.
 .PHONY: bench-chain
