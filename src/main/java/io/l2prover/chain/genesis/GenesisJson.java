@@ -137,7 +137,7 @@ public final class GenesisJson {
   private static GenesisAccount account(String address, JsonNode node) {
     String where = "alloc[" + address + "]";
     U256 balance = node.has("balance") ? number(node.get("balance"), where + ".balance") : U256.ZERO;
-    long nonce = node.has("nonce") ? number(node.get("nonce"), where + ".nonce").toLongExact() : 0;
+    long nonce = node.has("nonce") ? unsigned64(number(node.get("nonce"), where + ".nonce"), where + ".nonce") : 0;
     Bytes code = node.has("code") ? data(node.get("code").asText()) : Bytes.EMPTY;
     Map<Hash32, U256> storage = new HashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = node.path("storage").fields(); it.hasNext(); ) {
@@ -146,6 +146,14 @@ public final class GenesisJson {
           U256.of(new BigInteger(1, leftPad(Hex.parse(slot.getValue().asText(), ChainException::new), where + ".storage value"))));
     }
     return new GenesisAccount(balance, nonce, code, storage);
+  }
+
+  /** A nonce up to 2^64 - 1 (EIP-2681; ethereum/tests has accounts at the limit), in a long's 64 bits. */
+  private static long unsigned64(U256 value, String where) {
+    if (value.toBigInteger().bitLength() > 64) {
+      throw new ChainException(where + " " + value.toBigInteger() + " is over 2^64 - 1");
+    }
+    return value.toBigInteger().longValue();
   }
 
   private static Bytes data(String hex) {
