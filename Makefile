@@ -58,14 +58,20 @@ test: test-block-guest
 
 # The block guest's EVM (native/guest/programs/block/evm, docs/evm.md): known-answer tests, then
 # a fixed sample of the ethereum/tests blockchain fixtures on the host runner (a few minutes);
-# `make ethereum-tests` runs every fixture on the host runner and the block guest (host build).
+# `make ethereum-tests` runs every fixture on the host runner, the block guest (host build), and
+# `block test`: the block guest in our executor by the witness-oracle route (docs/evm.md); a fixed
+# sample of the last runs in `mvn verify` (FixtureRunnerTest).
+# A block test over this many cycles is skipped, by name (the few stTimeConsuming and vmPerformance
+# giants run for minutes each in the executor); set it higher to run them too.
+BLOCK_TEST_MAX_CYCLES ?= 500000000
 ETHEREUM_TESTS ?= $(abspath $(or $(L2PROVER_TESTDATA),$(TESTDATA)))/ethereum-tests/BlockchainTests
 .PHONY: test-evm ethereum-tests
 test-evm:
 	$(MAKE) -C native/guest/programs/block/evm/test FIXTURES=$(ETHEREUM_TESTS)
 test: test-evm
-ethereum-tests:
+ethereum-tests: build
 	$(MAKE) -C native/guest/programs/block/evm/test FIXTURES=$(ETHEREUM_TESTS) all-fixtures guest-fixtures
+	java -jar $(JAR) block test --fixtures $(ETHEREUM_TESTS) --max-cycles $(BLOCK_TEST_MAX_CYCLES)
 
 # Java chain layer costs (JMH): sender recovery, block validation, guest input building.
 .PHONY: bench-chain

@@ -32,6 +32,16 @@
 #define L2VM_SYS_INVMOD256_HINT   0x1006 /* hint: out = a^-1 mod m; 1 when there is none */
 #define L2VM_SYS_SECP256K1_SQRT_HINT 0x1007 /* hint: out^2 = a (0) or out^2 = -a (1) mod p */
 
+/* Host-only calls of a witness-recording run (the block guest's input version 3, docs/guest-input.md):
+ * the executor answers them from the server's state only when it runs with a state oracle, and
+ * refuses them in a traced (proven) run; without an oracle, and under qemu, they answer -ENOSYS.
+ * A proven run never makes them: its input carries the witness the recording run collected. */
+#define L2VM_SYS_ORACLE_NODE 0x1100 /* a0 = 32-byte keccak hash, a1 = buffer, a2 = its size:
+                                       copies the trie node when it fits; returns its length, -2 if unknown */
+#define L2VM_SYS_ORACLE_CODE 0x1101 /* the same for a contract code */
+#define L2VM_SYS_ORACLE_PUT  0x1102 /* a0 = kind (0 node, 1 code, 2 block result), a1 = data, a2 = length:
+                                       hands the host what the block produced; returns 0 */
+
 /* Exit code of l2vm_panic, so a failed guest is told apart from one that returned an error. */
 #define L2VM_PANIC_EXIT 101
 

@@ -19,7 +19,8 @@ typedef struct {
     size_t block_len;
     const bg_witness *witness;
     const bg_witness *codes; /* contract codes by their hash */
-    bool evm_witness;        /* input version 2: the witness covers EVM execution */
+    bool evm_witness;        /* input version 2 or 3: the witness covers EVM execution */
+    bool oracle;             /* input version 3: a witness-recording run with the host's state oracle */
 } bg_block_input;
 
 typedef struct {
@@ -34,6 +35,9 @@ typedef struct {
 
 /* Validates the block or ends the run with the reason (see util.h for exit codes). */
 void bg_block_validate(const bg_block_input *in, bg_block_result *out);
+
+/* Hands a trie node to the host's state oracle (a witness-recording run); ctx is unused. */
+void bg_oracle_put_node(void *ctx, const uint8_t *enc, size_t len);
 
 /* parent hash | block hash | parent state root | new state root | number u64 LE |
  * gas used u64 LE | tx count u32 LE. */

@@ -4,8 +4,10 @@
 
 #include "evm/evm.h"
 #include "evm/receipt.h"
+#include "header.h"
 #include "keccak.h"
 #include "rlp.h"
+#include "sys.h"
 #include "util.h"
 
 void *evm_alloc(size_t size) { return bg_calloc(size); }
@@ -24,6 +26,8 @@ typedef struct {
     storage *tries;
     size_t trie_count, trie_cap;
     storage *current; /* of the write-back */
+    uint8_t (*ancestors)[32]; /* ancestors[k]: the hash of block number - 1 - k, as far as known */
+    uint32_t ancestor_count;
 } ctx;
 
 static storage *storage_of(ctx *c, const uint8_t address[20], const uint8_t root[32]) {
@@ -68,11 +72,35 @@ static void b_storage(void *p, const uint8_t address[20], const uint8_t key[32],
     bg_rlp_u256(&item, value, "storage value");
 }
 
+/* The hash of an ancestor (the EVM asks only for the 256 before the block). The parent's comes
+ * from the header, the grandparent's from the parent header in the input; older ones from the
+ * ancestors' headers in the witness nodes, found by their hash (the block hash is the keccak of
+ * the header's RLP, so the index proves each link), walking back once and remembering. */
 static void b_block_hash(void *p, uint64_t number, uint8_t hash[32]) {
     ctx *c = p;
-    if (number + 1 != c->h->number)
-        bg_unsupported("unsupported: BLOCKHASH(%lu) in block %lu: the input holds only the parent's hash", number, c->h->number);
-    bg_copy(hash, c->h->parent_hash, 32);
+    uint64_t k = c->h->number - 1 - number;
+    if (c->ancestors == NULL) {
+        c->ancestors = bg_alloc(257 * 32);
+        bg_copy(c->ancestors[0], c->h->parent_hash, 32);
+        bg_header parent;
+        bg_header_decode(&parent, c->in->parent_header, c->in->parent_header_len, "parent header");
+        bg_copy(c->ancestors[1], parent.parent_hash, 32);
+        c->ancestor_count = 2;
+    }
+    while (c->ancestor_count <= k) {
+        const uint8_t *known = c->ancestors[c->ancestor_count - 1];
+        uint64_t at = c->h->number - c->ancestor_count;
+        size_t len;
+        const uint8_t *enc = bg_witness_get(c->in->witness, known, &len);
+        if (enc == NULL)
+            bg_fail("BLOCKHASH(%lu): missing the header of block %lu (hash %x) in the witness", number, at, known);
+        bg_header ancestor;
+        bg_header_decode(&ancestor, enc, len, "ancestor header");
+        if (ancestor.number != at)
+            bg_fail("BLOCKHASH(%lu): the header of hash %x is block %lu, not %lu", number, known, ancestor.number, at);
+        bg_copy(c->ancestors[c->ancestor_count++], ancestor.parent_hash, 32);
+    }
+    bg_copy(hash, c->ancestors[k], 32);
 }
 
 static void b_unsupported(void *p, const char *what) {
@@ -91,6 +119,7 @@ static void on_account(void *p, const evm_account_change *ch) {
         bg_copy(a->storage_root, BG_EMPTY_TRIE_ROOT, 32);
         return;
     }
+    if (c->in->oracle && ch->code != NULL) bg_sys_oracle_put(BG_ORACLE_CODE, ch->code, ch->code_len);
     a->nonce = ch->nonce;
     a->balance = ch->balance;
     bg_copy(a->code_hash, ch->code_hash, 32);
@@ -220,5 +249,8 @@ void bg_evm_transition(const bg_block_input *in, bg_state *state, const bg_heade
 
     evm_world_changes(w, on_account, on_slot, &c);
     for (size_t i = 0; i < c.trie_count; i++)
-        if (c.tries[i].account != NULL) bg_trie_root(&c.tries[i].trie, c.tries[i].account->storage_root);
+        if (c.tries[i].account != NULL) {
+            bg_trie_root(&c.tries[i].trie, c.tries[i].account->storage_root);
+            if (in->oracle) bg_trie_export(&c.tries[i].trie, bg_oracle_put_node, NULL);
+        }
 }

@@ -7,6 +7,9 @@
  * trie node and code the block's execution reads). The layout is the same. */
 #define INPUT_VERSION_TRANSFERS 1u
 #define INPUT_VERSION_EVM 2u
+/* Version 3: a witness-recording run (docs/guest-input.md): what the witness lacks is asked of
+ * the host's state oracle, and the block's result and new nodes and codes are handed to it. */
+#define INPUT_VERSION_ORACLE 3u
 /* Bounds that keep a corrupt length from turning into an allocation the heap (128 MiB) cannot
  * serve: each item is read right after its allocation, so a wrong length fails as truncated
  * input, and node lists grow only as nodes actually arrive. */
@@ -76,16 +79,23 @@ void bg_input_read(int fd, bg_block_input *in) {
     if (head[0] != 'L' || head[1] != '2' || head[2] != 'B' || head[3] != 'I')
         bg_fail("input: bad magic (expected \"L2BI\"): this is not a block guest input stream");
     uint32_t version = bg_le32(head + 4);
-    if (version != INPUT_VERSION_TRANSFERS && version != INPUT_VERSION_EVM)
-        bg_fail("input: version %u, this guest reads versions 1 and 2", version);
-    in->evm_witness = version == INPUT_VERSION_EVM;
+    if (version != INPUT_VERSION_TRANSFERS && version != INPUT_VERSION_EVM && version != INPUT_VERSION_ORACLE)
+        bg_fail("input: version %u, this guest reads versions 1, 2 and 3", version);
+    in->evm_witness = version != INPUT_VERSION_TRANSFERS;
+    in->oracle = version == INPUT_VERSION_ORACLE;
     in->chain_id = bg_le64(head + 8);
     in->parent_header = read_blob(fd, &in->parent_header_len, "the parent header");
     in->block = read_blob(fd, &in->block_len, "the block");
 
-    in->witness = read_indexed(fd, "witness nodes", "a witness node");
+    bg_witness *nodes = read_indexed(fd, "witness nodes", "a witness node");
     /* Codes are indexed by their hash like the nodes, for the EVM (evm_block.c). */
-    in->codes = read_indexed(fd, "codes", "a contract code");
+    bg_witness *codes = read_indexed(fd, "codes", "a contract code");
+    if (in->oracle) {
+        bg_witness_use_oracle(nodes, BG_ORACLE_NODE);
+        bg_witness_use_oracle(codes, BG_ORACLE_CODE);
+    }
+    in->witness = nodes;
+    in->codes = codes;
     uint8_t extra;
     if (read_some(fd, &extra, 1) != 0) bg_fail("input: trailing bytes after the codes");
 }

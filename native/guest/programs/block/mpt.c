@@ -2,6 +2,7 @@
 
 #include "keccak.h"
 #include "rlp.h"
+#include "sys.h"
 #include "util.h"
 
 const uint8_t BG_EMPTY_TRIE_ROOT[32] = {0x56, 0xe8, 0x1f, 0x17, 0x1b, 0xcc, 0x55, 0xa6, 0xff, 0x83, 0x45,
@@ -29,45 +30,99 @@ typedef struct {
     size_t len;
 } slot;
 
-struct bg_witness {
+/* The table sits behind a pointer so that a lookup through a const bg_witness can still add
+ * what the state oracle answers (input version 3). */
+typedef struct {
     slot *slots;
     size_t mask;
+    size_t count;
+} table;
+
+struct bg_witness {
+    table *t;
+    bool oracle;         /* ask the host's state oracle for what is missing */
+    uint32_t oracle_kind; /* BG_ORACLE_NODE or BG_ORACLE_CODE */
 };
 
 /* ---- witness index ---- */
 
-bg_witness *bg_witness_new(size_t count) {
+static table *table_new(size_t count) {
     size_t cap = 16;
     while (cap < 2 * count + 1) cap <<= 1;
-    bg_witness *w = bg_alloc(sizeof *w);
-    w->slots = bg_calloc(cap * sizeof(slot));
-    w->mask = cap - 1;
+    table *t = bg_alloc(sizeof *t);
+    t->slots = bg_calloc(cap * sizeof(slot));
+    t->mask = cap - 1;
+    t->count = 0;
+    return t;
+}
+
+bg_witness *bg_witness_new(size_t count) {
+    bg_witness *w = bg_calloc(sizeof *w);
+    w->t = table_new(count);
     return w;
+}
+
+void bg_witness_use_oracle(bg_witness *w, uint32_t kind) {
+    w->oracle = true;
+    w->oracle_kind = kind;
 }
 
 static size_t slot_index(const uint8_t hash[32], size_t mask) { return bg_le32(hash) & mask; }
 
+static slot *table_put(table *t, const uint8_t hash[32], const uint8_t *data, size_t len) {
+    if (2 * (t->count + 1) > t->mask + 1) { /* keep it at most half full: double (the old one is not freed) */
+        table *bigger = table_new(2 * t->count + 2);
+        for (size_t i = 0; i <= t->mask; i++)
+            if (t->slots[i].data != NULL) table_put(bigger, t->slots[i].hash, t->slots[i].data, t->slots[i].len);
+        *t = *bigger;
+    }
+    size_t i = slot_index(hash, t->mask);
+    while (t->slots[i].data != NULL) {
+        if (bg_equal(t->slots[i].hash, hash, 32)) return &t->slots[i]; /* duplicate: harmless */
+        i = (i + 1) & t->mask;
+    }
+    bg_copy(t->slots[i].hash, hash, 32);
+    t->slots[i].data = data;
+    t->slots[i].len = len;
+    t->count++;
+    return &t->slots[i];
+}
+
 void bg_witness_add(bg_witness *w, const uint8_t *node, size_t len) {
     uint8_t hash[32];
     bg_keccak256(node, len, hash);
-    size_t i = slot_index(hash, w->mask);
-    while (w->slots[i].data != NULL) {
-        if (bg_equal(w->slots[i].hash, hash, 32)) return; /* duplicate node: harmless */
-        i = (i + 1) & w->mask;
+    table_put(w->t, hash, node, len);
+}
+
+/* Asks the host's state oracle for the item (a witness-recording run); NULL when it does not
+ * know it. The answer is checked against its hash: the oracle is the host, not trusted. */
+static const slot *oracle_fetch(const bg_witness *w, const uint8_t hash[32]) {
+    size_t cap = 600; /* a trie node is at most 532 bytes; a code may need a second call */
+    uint8_t *buf = bg_alloc(cap);
+    long n = bg_sys_oracle_get(w->oracle_kind, hash, buf, cap);
+    if (n > (long)cap) {
+        cap = (size_t)n;
+        buf = bg_alloc(cap);
+        n = bg_sys_oracle_get(w->oracle_kind, hash, buf, cap);
     }
-    bg_copy(w->slots[i].hash, hash, 32);
-    w->slots[i].data = node;
-    w->slots[i].len = len;
+    if (n == -38)
+        bg_fail("input: version 3 (a witness-recording run) needs the host's state oracle, which this platform lacks");
+    if (n < 0 || n > (long)cap) return NULL;
+    uint8_t got[32];
+    bg_keccak256(buf, (size_t)n, got);
+    if (!bg_equal(got, hash, 32)) bg_fail("state oracle: asked for %x, answered an item of hash %x", hash, got);
+    return table_put(w->t, hash, buf, (size_t)n);
 }
 
 static const slot *witness_find(const bg_witness *w, const uint8_t hash[32]) {
     if (w == NULL) return NULL;
-    size_t i = slot_index(hash, w->mask);
-    while (w->slots[i].data != NULL) {
-        if (bg_equal(w->slots[i].hash, hash, 32)) return &w->slots[i];
-        i = (i + 1) & w->mask;
+    const table *t = w->t;
+    size_t i = slot_index(hash, t->mask);
+    while (t->slots[i].data != NULL) {
+        if (bg_equal(t->slots[i].hash, hash, 32)) return &t->slots[i];
+        i = (i + 1) & t->mask;
     }
-    return NULL;
+    return w->oracle ? oracle_fetch(w, hash) : NULL;
 }
 
 const uint8_t *bg_witness_get(const bg_witness *w, const uint8_t hash[32], size_t *len) {

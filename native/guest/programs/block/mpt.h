@@ -24,6 +24,9 @@ extern const uint8_t BG_EMPTY_TRIE_ROOT[32];
 /* Indexes the node encodings (hashing each once). */
 bg_witness *bg_witness_new(size_t count);
 void bg_witness_add(bg_witness *w, const uint8_t *node, size_t len);
+/* From now on a lookup that misses asks the host's state oracle for an item of kind
+ * (BG_ORACLE_NODE or BG_ORACLE_CODE, sys.h) and keeps the answer: input version 3 only. */
+void bg_witness_use_oracle(bg_witness *w, uint32_t kind);
 /* The item whose Keccak-256 hash is hash (*len receives its length), or NULL. */
 const uint8_t *bg_witness_get(const bg_witness *w, const uint8_t hash[32], size_t *len);
 

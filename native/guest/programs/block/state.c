@@ -115,3 +115,7 @@ void bg_state_commit(bg_state *s, uint8_t root[32]) {
     }
     bg_trie_root(&s->trie, root);
 }
+
+void bg_state_export(bg_state *s, void (*fn)(void *ctx, const uint8_t *enc, size_t len), void *ctx) {
+    bg_trie_export(&s->trie, fn, ctx);
+}

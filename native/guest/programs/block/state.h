@@ -38,4 +38,8 @@ bool bg_account_has_code(const bg_account *a);
 /* Writes every touched account back and returns the new state root. */
 void bg_state_commit(bg_state *s, uint8_t root[32]);
 
+/* After bg_state_commit: calls fn with every state trie node referenced by hash that the block
+ * resolved or produced (bg_trie_export), for the host's state oracle. */
+void bg_state_export(bg_state *s, void (*fn)(void *ctx, const uint8_t *enc, size_t len), void *ctx);
+
 #endif

@@ -44,4 +44,12 @@ int bg_sys_secp_double(uint32_t *p);                 /* P = 2P; 1, P unchanged, 
 int bg_sys_invmod_hint(uint32_t out[8], const uint32_t a[8], const uint32_t m[8]);
 int bg_sys_sqrt_hint(uint32_t out[8], const uint32_t a[8]);
 
+/* The state oracle of a witness-recording run (input version 3; L2VM_SYS_ORACLE_* in l2vm.h).
+ * get: copies the node or code whose keccak-256 is hash into buf when it fits cap and returns its
+ * length; -2 when the host does not know it, -38 (ENOSYS) when there is no oracle (qemu, the host
+ * build, an executor without one). put: hands the host a node, a code or the block's result. */
+enum { BG_ORACLE_NODE = 0, BG_ORACLE_CODE = 1, BG_ORACLE_RESULT = 2 };
+long bg_sys_oracle_get(uint32_t kind, const uint8_t hash[32], void *buf, size_t cap);
+long bg_sys_oracle_put(uint32_t kind, const void *data, size_t len);
+
 #endif

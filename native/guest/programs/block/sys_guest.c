@@ -32,3 +32,12 @@ int bg_sys_invmod_hint(uint32_t out[8], const uint32_t a[8], const uint32_t m[8]
 }
 
 int bg_sys_sqrt_hint(uint32_t out[8], const uint32_t a[8]) { return (int)l2vm_secp256k1_sqrt_hint(out, a); }
+
+long bg_sys_oracle_get(uint32_t kind, const uint8_t hash[32], void *buf, size_t cap) {
+    long number = kind == BG_ORACLE_CODE ? L2VM_SYS_ORACLE_CODE : L2VM_SYS_ORACLE_NODE;
+    return l2vm_ecall3(number, (long)hash, (long)buf, (long)cap);
+}
+
+long bg_sys_oracle_put(uint32_t kind, const void *data, size_t len) {
+    return l2vm_ecall3(L2VM_SYS_ORACLE_PUT, (long)kind, (long)data, (long)len);
+}

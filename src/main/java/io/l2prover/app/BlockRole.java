@@ -39,7 +39,7 @@ public final class BlockRole extends CommandGroup {
 
   private static final String USAGE = String.join("\n",
       "usage: java -jar l2-prover.jar block execute --genesis FILE --chain FILE --number N",
-      "                                             [--summary FILE] [--po2 N] [--json]",
+      "                                             [--summary FILE] [--po2 N] [--precompiles on|off] [--json]",
       "  --genesis FILE   genesis JSON (geth/ethrex format)",
       "  --chain FILE     blocks as concatenated RLP (l2-loadtest.rlp, chain generate's chain.rlp)",
       "  --number N       the block to execute; blocks 1..N-1 are validated in Java first",
@@ -47,6 +47,14 @@ public final class BlockRole extends CommandGroup {
       "                   tx_count, cycles, cycles_by_phase, seconds, gas_per_second as JSON",
       "  --po2 N          executor segments of at most 2^N cycles (default " + ExecutorOptions.DEFAULT_PO2 + ")",
       "  --json           print only one JSON line: block, txs, gas, cycles, seconds, gas_per_s, mips",
+      "  --precompiles on|off  the zkVM's keccak and secp256k1 calls (default on); off, the guest takes its",
+      "                   software paths",
+      "",
+      "usage: java -jar l2-prover.jar block test --fixtures DIR [--filter NAME] [--sample N] [--max-cycles N]",
+      "  runs every ethereum/tests blockchain test under DIR through the block guest in the executor",
+      "  (witness-recording run, then the run on the recorded witness), prints passed/failed/skipped",
+      "  per category and exits 1 when a test failed; --sample N takes every Nth file only;",
+      "  --max-cycles N skips a test whose block runs longer",
       "",
       "usage: java -jar l2-prover.jar block prove --genesis FILE --chain FILE --number N [--po2 N] [--out RECEIPT]",
       "                                           [--json]",
@@ -62,15 +70,17 @@ public final class BlockRole extends CommandGroup {
   }
 
   BlockRole(PrintStream out, PrintStream err) {
-    super("block", List.of(command("block", "execute", Set.of("genesis", "chain", "number", "summary", "po2"),
-        Set.of("json"), USAGE, out, new Execution(out, err)::run), command("block", "prove",
+    super("block", List.of(command("block", "execute", Set.of("genesis", "chain", "number", "summary", "po2",
+        "precompiles"), Set.of("json"), USAGE, out, new Execution(out, err)::run), command("block", "prove",
         Set.of("genesis", "chain", "number", "po2", "out"), Set.of("json"), USAGE, out,
-        new BlockProof(out, System.getenv())::run)), out);
+        new BlockProof(out, System.getenv())::run), command("block", "test",
+        Set.of("fixtures", "filter", "sample", "max-cycles"), Set.of(), USAGE, out, new BlockTest(out)::run)), out);
   }
 
   @Override
   public String summary() {
-    return "run or prove the block guest on block N of a chain: execute|prove --genesis G --chain C --number N";
+    return "run or prove the block guest on block N of a chain (execute|prove --genesis G --chain C --number N),"
+        + " or on ethereum/tests fixtures (test --fixtures DIR)";
   }
 
   @Override
@@ -80,7 +90,7 @@ public final class BlockRole extends CommandGroup {
 
   @Override
   protected String unknownCommand(String word) {
-    return "unknown block command '" + word + "' (use execute or prove)";
+    return "unknown block command '" + word + "' (use execute, prove or test)";
   }
 
   /** As the group runs it, without checked exceptions: {@code block execute} throws none. */
@@ -146,17 +156,22 @@ public final class BlockRole extends CommandGroup {
 
     int run(CliFlags flags) {
       int po2 = (int) flags.longValue("po2", ExecutorOptions.DEFAULT_PO2, ExecutorOptions.MIN_PO2, ExecutorOptions.MAX_PO2);
+      String precompiles = flags.string("precompiles").orElse("on");
+      if (!precompiles.equals("on") && !precompiles.equals("off")) {
+        throw new UserError("block execute: --precompiles must be on or off, not " + precompiles, UserError.EXIT_USAGE);
+      }
       BlockCandidate block = BlockCandidate.load(flags);
-      return execute(block.candidate(), block.number(), po2, flags.string("summary").map(Path::of).orElse(null),
+      ExecutorOptions options = ExecutorOptions.defaults().withPo2(po2).withPrecompiles(precompiles.equals("on"));
+      return execute(block.candidate(), block.number(), options, flags.string("summary").map(Path::of).orElse(null),
           flags.has("json"));
     }
 
-    private int execute(ProvableChain.CandidateInput candidate, int number, int po2, Path summaryFile,
+    private int execute(ProvableChain.CandidateInput candidate, int number, ExecutorOptions options, Path summaryFile,
         boolean json) {
       byte[] input = GuestInputEncoder.encode(candidate.input());
       ExecutionResult result;
       try {
-        result = Executor.run(Guests.bundled("block"), input, ExecutorOptions.defaults().withPo2(po2));
+        result = Executor.run(Guests.bundled("block"), input, options);
       } catch (GuestFault e) {
         throw new UserError("the block guest faulted on block " + number + ": " + e.getMessage(), ExecuteRole.EXIT_GUEST_FAULT);
       }

@@ -5,13 +5,18 @@ import io.l2prover.app.cli.CommandGroup;
 import io.l2prover.app.cli.UserError;
 import io.l2prover.chain.ChainException;
 import io.l2prover.chain.gen.ChainGenerator;
+import io.l2prover.chain.gen.ContractChainGenerator;
+import io.l2prover.chain.gen.EvmBlockSealer;
 import io.l2prover.chain.gen.GeneratedChain;
 import io.l2prover.chain.gen.GeneratorSpec;
 import io.l2prover.chain.witness.ProvableChain;
+import io.l2prover.zkvm.exec.Guests;
+import io.l2prover.zkvm.exec.Program;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /** {@code chain generate} writes a generated test chain; {@code chain verify} validates a chain. */
@@ -19,11 +24,14 @@ public final class ChainRole extends CommandGroup {
 
   private static final String USAGE = String.join("\n",
       "usage: java -jar l2-prover.jar chain generate --accounts N --blocks M --txs-per-block K --out DIR",
-      "                                            [--chain-id ID] [--seed S]",
+      "                                            [--chain-id ID] [--seed S] [--workload transfers|contracts]",
       "       java -jar l2-prover.jar chain verify --genesis FILE --chain FILE",
       "",
       "generate  writes DIR/genesis.json and DIR/chain.rlp: M blocks of K signed value transfers",
-      "          between N funded accounts with deterministic keys (chain id 1729, seed 1 by default)",
+      "          between N funded accounts with deterministic keys (chain id 1729, seed 1 by default);",
+      "          --workload contracts: block 1 deploys an ERC-20 token and a storage-heavy contract, then",
+      "          blocks alternate K token transfers and K calls writing 10 slots each, sealed by the",
+      "          block guest (one line per block: gas, cycles, cycles per gas)",
       "verify    validates every block of an RLP chain file on its genesis and prints each block's",
       "          hash, state root, transactions and gas used",
       "");
@@ -34,7 +42,8 @@ public final class ChainRole extends CommandGroup {
 
   ChainRole(PrintStream out) {
     super("chain", List.of(
-        command("chain", "generate", Set.of("accounts", "blocks", "txs-per-block", "out", "chain-id", "seed"), USAGE,
+        command("chain", "generate", Set.of("accounts", "blocks", "txs-per-block", "out", "chain-id", "seed",
+            "workload"), USAGE,
             out, flags -> generate(flags, out)),
         command("chain", "verify", Set.of("genesis", "chain"), USAGE, out, flags -> verify(flags, out))), out);
   }
@@ -72,7 +81,12 @@ public final class ChainRole extends CommandGroup {
       throw new UserError(e.getMessage(), Main.EXIT_USAGE);
     }
     Path dir = Path.of(flags.required("out"));
-    GeneratedChain chain = ChainGenerator.generate(spec);
+    String workload = flags.string("workload").orElse("transfers");
+    GeneratedChain chain = switch (workload) {
+      case "transfers" -> ChainGenerator.generate(spec);
+      case "contracts" -> contractChain(spec, out);
+      default -> throw new UserError("--workload must be transfers or contracts, not " + workload, Main.EXIT_USAGE);
+    };
     try {
       chain.write(dir);
     } catch (IOException e) {
@@ -83,6 +97,22 @@ public final class ChainRole extends CommandGroup {
         dir.resolve("genesis.json"), dir.resolve("chain.rlp"), chain.blocks().size(),
         chain.transactionCount(), head.hash(), head.stateRoot());
     return 0;
+  }
+
+  private static GeneratedChain contractChain(GeneratorSpec spec, PrintStream out) {
+    ContractChainGenerator.Result result;
+    try {
+      result = ContractChainGenerator.generate(spec, Program.fromElf(Guests.bundled("block")));
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage(), Main.EXIT_USAGE);
+    }
+    for (EvmBlockSealer.Sealed sealed : result.sealed()) {
+      long gas = sealed.block().header().gasUsed();
+      long cycles = sealed.recording().run().cycles();
+      out.printf(Locale.ROOT, "block %d: %d transactions, %d gas, %d cycles (%.1f per gas)%n", sealed.block().number(),
+          sealed.block().transactions().size(), gas, cycles, (double) cycles / gas);
+    }
+    return result.chain();
   }
 
   private static int verify(CliFlags flags, PrintStream out) {

@@ -86,7 +86,8 @@ public final class BlockBuilder {
     return new Block(header, transactions, List.of(), Optional.of(withdrawals));
   }
 
-  private static Hash32 hashOf(String text) {
+  /** keccak256 of an ASCII text: the generated blocks' randao and beacon roots. */
+  static Hash32 hashOf(String text) {
     return Keccak.hash(text.getBytes(StandardCharsets.US_ASCII));
   }
 }

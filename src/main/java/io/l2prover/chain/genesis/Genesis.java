@@ -42,6 +42,11 @@ public record Genesis(
 
   /** The initial state: every alloc account, with its code and storage trie. */
   public WorldState state(MapNodeStore nodes) {
+    return state(alloc, nodes);
+  }
+
+  /** The state holding exactly {@code alloc}; its trie nodes (storage tries too) go to {@code nodes}. */
+  public static WorldState state(Map<Address, GenesisAccount> alloc, MapNodeStore nodes) {
     WorldState state = WorldState.empty();
     for (var entry : new TreeMap<>(alloc).entrySet()) {
       GenesisAccount account = entry.getValue();

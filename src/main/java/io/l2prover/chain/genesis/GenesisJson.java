@@ -61,12 +61,7 @@ public final class GenesisJson {
     long chainId = number(required(config, "chainId"), "config.chainId").toLongExact();
     ChainConfig chainConfig = new ChainConfig(chainId, forkTime(config, "shanghaiTime"),
         forkTime(config, "cancunTime"), forkTime(config, "pragueTime"));
-    Map<Address, GenesisAccount> alloc = new HashMap<>();
-    JsonNode allocNode = root.path("alloc");
-    for (Iterator<Map.Entry<String, JsonNode>> it = allocNode.fields(); it.hasNext(); ) {
-      var entry = it.next();
-      alloc.put(address(entry.getKey(), "alloc key"), account(entry.getKey(), entry.getValue()));
-    }
+    Map<Address, GenesisAccount> alloc = accounts(root.path("alloc"));
     return new Genesis(chainConfig, alloc,
         root.has("coinbase") ? address(root.get("coinbase").asText(), "coinbase") : Address.ZERO,
         root.has("difficulty") ? number(root.get("difficulty"), "difficulty") : U256.ZERO,
@@ -125,10 +120,24 @@ public final class GenesisJson {
     }
   }
 
+  /**
+   * Accounts keyed by address in the genesis {@code alloc} form (hex or decimal balance and
+   * nonce, hex code, storage as hex slot to hex value), which ethereum/tests' {@code pre} and
+   * {@code postState} share.
+   */
+  public static Map<Address, GenesisAccount> accounts(JsonNode allocNode) {
+    Map<Address, GenesisAccount> alloc = new HashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = allocNode.fields(); it.hasNext(); ) {
+      var entry = it.next();
+      alloc.put(address(entry.getKey(), "alloc key"), account(entry.getKey(), entry.getValue()));
+    }
+    return alloc;
+  }
+
   private static GenesisAccount account(String address, JsonNode node) {
     String where = "alloc[" + address + "]";
     U256 balance = node.has("balance") ? number(node.get("balance"), where + ".balance") : U256.ZERO;
-    long nonce = node.has("nonce") ? number(node.get("nonce"), where + ".nonce").toLongExact() : 0;
+    long nonce = node.has("nonce") ? unsigned64(number(node.get("nonce"), where + ".nonce"), where + ".nonce") : 0;
     Bytes code = node.has("code") ? data(node.get("code").asText()) : Bytes.EMPTY;
     Map<Hash32, U256> storage = new HashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = node.path("storage").fields(); it.hasNext(); ) {
@@ -137,6 +146,14 @@ public final class GenesisJson {
           U256.of(new BigInteger(1, leftPad(Hex.parse(slot.getValue().asText(), ChainException::new), where + ".storage value"))));
     }
     return new GenesisAccount(balance, nonce, code, storage);
+  }
+
+  /** A nonce up to 2^64 - 1 (EIP-2681; ethereum/tests has accounts at the limit), in a long's 64 bits. */
+  private static long unsigned64(U256 value, String where) {
+    if (value.toBigInteger().bitLength() > 64) {
+      throw new ChainException(where + " " + value.toBigInteger() + " is over 2^64 - 1");
+    }
+    return value.toBigInteger().longValue();
   }
 
   private static Bytes data(String hex) {

@@ -35,7 +35,8 @@ public record Account(long nonce, U256 balance, Hash32 storageRoot, Hash32 codeH
   }
 
   public byte[] encode() {
-    return Rlp.list(Rlp.u64(nonce), Rlp.bigInt(balance.toBigInteger()),
+    // The nonce is unsigned (up to 2^64 - 1 by EIP-2681): minimalBigEndian reads a long's 64 bits.
+    return Rlp.list(Rlp.bytes(Rlp.minimalBigEndian(nonce)), Rlp.bigInt(balance.toBigInteger()),
         Rlp.bytes(storageRoot.toArray()), Rlp.bytes(codeHash.toArray()));
   }
 

@@ -21,15 +21,15 @@ public final class GuestInputEncoder {
   /** The first four bytes of every input. */
   private static final byte[] MAGIC = "L2BI".getBytes(StandardCharsets.US_ASCII);
 
-  /** The layout version this class writes and reads. */
-  public static final int VERSION = 1;
+  /** The layout version of value-transfer inputs; the encoder writes each input's own version. */
+  public static final int VERSION = GuestInput.TRANSFERS;
 
   private GuestInputEncoder() {}
 
   public static byte[] encode(GuestInput input) {
     var out = new ByteArrayOutputStream();
     out.writeBytes(MAGIC);
-    writeU32(out, VERSION);
+    writeU32(out, input.version());
     out.writeBytes(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(input.chainId()).array());
     writeItem(out, input.parentHeader());
     writeItem(out, input.block());
@@ -46,8 +46,8 @@ public final class GuestInputEncoder {
       throw new ChainException("guest input does not start with the magic \"L2BI\"");
     }
     long version = u32(in, "version");
-    if (version != VERSION) {
-      throw new ChainException("guest input version " + version + " is not the supported " + VERSION);
+    if (version < GuestInput.TRANSFERS || version > GuestInput.ORACLE) {
+      throw new ChainException("guest input version " + version + " is not one of the supported 1, 2 and 3");
     }
     if (in.remaining() < 8) {
       throw new ChainException("guest input ends inside the chain id");
@@ -60,7 +60,7 @@ public final class GuestInputEncoder {
     if (in.hasRemaining()) {
       throw new ChainException("guest input has " + in.remaining() + " trailing bytes");
     }
-    return new GuestInput(chainId, parent, block, nodes, codes);
+    return new GuestInput(chainId, parent, block, nodes, codes, (int) version);
   }
 
   private static void writeItem(ByteArrayOutputStream out, Bytes item) {

@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * The guest input as the JSON {@code input} of the prover protocol (DESIGN §3), snake_case with
  * 0x-hex byte strings: {@code {"chain_id", "parent_header", "block", "witness": {"nodes",
- * "codes"}}}. Unknown keys are ignored; missing ones are an error naming the key.
+ * "codes"}, "version"}} ({@code version} written when it is not 1, read as 1 when absent). Unknown keys are ignored; missing ones are an error naming the key.
  */
 public final class GuestInputJson {
 
@@ -27,6 +27,9 @@ public final class GuestInputJson {
     json.put("parent_header", input.parentHeader().toHex());
     json.put("block", input.block().toHex());
     json.put("witness", witness);
+    if (input.version() != GuestInput.TRANSFERS) {
+      json.put("version", input.version());
+    }
     return json;
   }
 
@@ -40,7 +43,20 @@ public final class GuestInputJson {
     return new GuestInput(number.longValue(), bytes(required(json, "parent_header", "input"), "input.parent_header"),
         bytes(required(json, "block", "input"), "input.block"),
         bytesList(required(witness, "nodes", "input.witness"), "input.witness.nodes"),
-        bytesList(required(witness, "codes", "input.witness"), "input.witness.codes"));
+        bytesList(required(witness, "codes", "input.witness"), "input.witness.codes"), version(json));
+  }
+
+  /** The optional {@code version} (1, a value-transfer witness, when absent). */
+  private static int version(Map<?, ?> json) {
+    Object version = json.get("version");
+    if (version == null) {
+      return GuestInput.TRANSFERS;
+    }
+    if (!(version instanceof Number number) || number.intValue() < GuestInput.TRANSFERS
+        || number.intValue() > GuestInput.EVM) {
+      throw new ChainException("input.version must be 1 or 2, got " + version);
+    }
+    return number.intValue();
   }
 
   private static List<String> hexList(List<Bytes> items) {

@@ -25,13 +25,19 @@ public final class Executor {
   }
 
   public static ExecutionResult run(Program program, byte[] input, ExecutorOptions options) {
+    return run(program, input, options, null);
+  }
+
+  /** As {@link #run(Program, byte[], ExecutorOptions)}, answering the host-only calls with {@code hostCalls}. */
+  public static ExecutionResult run(Program program, byte[] input, ExecutorOptions options, HostCalls hostCalls) {
     long started = System.nanoTime();
     ByteArrayOutputStream capturedOut = new ByteArrayOutputStream();
     ByteArrayOutputStream capturedErr = new ByteArrayOutputStream();
     OutputStream out = options.stdout() != null ? options.stdout() : capturedOut;
     OutputStream err = options.stderr() != null ? options.stderr() : capturedErr;
     Memory memory = new Memory(options.capturePages(), (int) ((long) options.maxMemoryMiB() << 20 >> Memory.PAGE_BITS));
-    Syscalls syscalls = new Syscalls(input.clone(), out, err, options.precompiles(), options.trace() != null);
+    Syscalls syscalls = new Syscalls(input.clone(), out, err, options.precompiles(), options.trace() != null,
+        hostCalls);
     Machine machine = new Machine(program, memory, syscalls, options.translateAfter());
 
     long segmentSize = 1L << options.po2();

@@ -42,12 +42,20 @@ final class Syscalls {
   private final List<PhaseMark> phaseMarks = new ArrayList<>();
   private final int precompiles;
   private final boolean traced;
+  private final HostCalls hostCalls;
 
   /**
    * @param precompiles the calls that exist (bit n - 0x1000 for call n); the others answer -ENOSYS
    * @param traced whether every cycle is traced: the prover has rows for the probe and Keccak-f only
    */
   Syscalls(byte[] input, OutputStream stdout, OutputStream stderr, int precompiles, boolean traced) {
+    this(input, stdout, stderr, precompiles, traced, null);
+  }
+
+  /** @param hostCalls answers the host-only calls, or null: they then answer -ENOSYS */
+  Syscalls(byte[] input, OutputStream stdout, OutputStream stderr, int precompiles, boolean traced,
+      HostCalls hostCalls) {
+    this.hostCalls = hostCalls;
     this.input = input;
     this.stdout = stdout;
     this.stderr = stderr;
@@ -124,6 +132,10 @@ final class Syscalls {
           setResult(m, 0);
         }
         default -> {
+          if (number >= HostCalls.FIRST && number <= HostCalls.LAST) {
+            setResult(m, hostCall(m, number, a0, a1, a2));
+            return false;
+          }
           if (!Precompiles.isPrecompile(number)) {
             throw new MemoryFault(String.format("unknown syscall %d (a7); the zkVM knows read (63), write (64),"
                 + " exit (93), phase (4096) and the precompiles %d..%d", number, Precompiles.FIRST, Precompiles.LAST));
@@ -136,6 +148,28 @@ final class Syscalls {
       throw GuestFault.at(m.pc(), m.instructionAt(m.pc()), cycle, refused.getMessage());
     }
     return false;
+  }
+
+  private int hostCall(Machine m, int number, int a0, int a1, int a2) {
+    if (traced) {
+      throw new MemoryFault(String.format("host-only call 0x%x in a traced run: a proven run must not depend on"
+          + " the host (give the guest an input that carries its witness)", number));
+    }
+    if (hostCalls == null) {
+      return Precompiles.ENOSYS;
+    }
+    return hostCalls.call(number, a0, a1, a2, new HostCalls.GuestMemory() {
+      @Override
+      public byte[] read(int address, int length) {
+        checkLength(length);
+        return m.memory().readBytes(address, length);
+      }
+
+      @Override
+      public void write(int address, byte[] data) {
+        m.memory().writeBytes(address, data, 0, data.length);
+      }
+    });
   }
 
   private void mark(int id, long cycle) {

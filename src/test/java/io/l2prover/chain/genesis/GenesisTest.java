@@ -3,16 +3,20 @@ package io.l2prover.chain.genesis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.l2prover.chain.ChainException;
 import io.l2prover.chain.TestData;
+import io.l2prover.chain.state.Account;
 import io.l2prover.chain.state.ChainConfig;
 import io.l2prover.chain.state.WorldState;
 import io.l2prover.chain.trie.MapNodeStore;
+import io.l2prover.chain.trie.MerklePatriciaTrie;
 import io.l2prover.chain.types.Address;
 import io.l2prover.chain.types.BlockHeader;
 import io.l2prover.chain.types.ChainFile;
 import io.l2prover.chain.types.Hash32;
 import io.l2prover.chain.types.U256;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 class GenesisTest {
@@ -51,5 +55,21 @@ class GenesisTest {
     assertThatThrownBy(() -> GenesisJson.parse("{\"config\":{\"chainId\":1},\"gasLimit\":\"zz\"}"))
         .hasMessageContaining("gasLimit");
     assertThatThrownBy(() -> GenesisJson.parse("[1]")).hasMessageContaining("JSON object");
+  }
+
+  /** EIP-2681 lets a nonce reach 2^64 - 1 (ethereum/tests has such accounts); 2^64 is refused. */
+  @Test
+  void accountNoncesAreUnsigned64Bit() throws Exception {
+    var mapper = new ObjectMapper();
+    Address a = Address.fromHex("0x00000000000000000000000000000000000000aa");
+    var accounts = GenesisJson.accounts(mapper.readTree(
+        "{\"" + a.toHex() + "\": {\"balance\": \"0x01\", \"nonce\": \"0xffffffffffffffff\"}}"));
+    assertThat(accounts.get(a).nonce()).isEqualTo(-1L);
+    byte[] encoded = new Account(accounts.get(a).nonce(), U256.ONE,
+        MerklePatriciaTrie.EMPTY_ROOT, Account.EMPTY_CODE_HASH).encode();
+    assertThat(HexFormat.of().formatHex(encoded)).startsWith("f84c88ffffffffffffffff01");
+    assertThatThrownBy(() -> GenesisJson.accounts(mapper.readTree(
+        "{\"" + a.toHex() + "\": {\"nonce\": \"0x010000000000000000\"}}")))
+        .isInstanceOf(ChainException.class).hasMessageContaining("over 2^64 - 1");
   }
 }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.l2prover.chain.BlockTamper;
 import io.l2prover.chain.CoinbaseFixtures;
-import io.l2prover.chain.UnsupportedException;
 import io.l2prover.chain.crypto.Secp256k1;
 import io.l2prover.chain.gen.BlockBuilder;
+import io.l2prover.chain.state.InvalidBlockException;
 import io.l2prover.chain.gen.ChainGenerator;
 import io.l2prover.chain.gen.GeneratedChain;
 import io.l2prover.chain.gen.GeneratorSpec;
@@ -117,17 +117,25 @@ class BlockGuestCrossCheckTest {
   }
 
   @Test
-  void bothRefuseWhatNeedsAnEvm() {
+  void whatNeedsAnEvmIsJudgedByTheGuestOnAnExecutionWitnessAndRefusedOnATransferWitness() {
     Transaction tx = next.transactions().get(0);
     Address contract = Address.fromHex("0x00000000000000000000000000000000000c0de0");
     for (Optional<Address> to : List.of(Optional.<Address>empty(), Optional.of(contract))) {
+      // The header still claims the gas of a transfer, so the EVM's gas makes the block invalid.
       Block block = BlockTamper.withTransaction(next, 0,
           BlockTamper.resigned(tx, tx.nonce(), to, tx.value(), 100_000, 1729));
       ProvableChain.CandidateInput candidate = parentChain.candidate(block);
-      assertThat(candidate.rejection()).get().isInstanceOf(UnsupportedException.class);
+      assertThat(candidate.input().version()).isEqualTo(GuestInput.EVM);
+      assertThat(candidate.rejection()).get().isInstanceOf(InvalidBlockException.class);
       ExecutionResult result = run(candidate.input());
-      assertThat(result.exitCode()).isEqualTo(EXIT_UNSUPPORTED);
-      assertThat(stderr(result)).contains("unsupported:");
+      assertThat(result.exitCode()).isEqualTo(EXIT_INVALID);
+      assertThat(stderr(result)).contains("gas used mismatch");
+
+      GuestInput transfersOnly = new GuestInput(candidate.input().chainId(), candidate.input().parentHeader(),
+          candidate.input().block(), candidate.input().nodes(), candidate.input().codes(), GuestInput.TRANSFERS);
+      ExecutionResult refused = run(transfersOnly);
+      assertThat(refused.exitCode()).isEqualTo(EXIT_UNSUPPORTED);
+      assertThat(stderr(refused)).contains("unsupported:").contains("(version 1) has no EVM execution witness");
     }
   }
 

@@ -32,6 +32,15 @@ class GuestInputEncoderTest {
   }
 
   @Test
+  void writesAndReadsTheVersionOfEachInput() {
+    GuestInput evm = new GuestInput(SAMPLE.chainId(), SAMPLE.parentHeader(), SAMPLE.block(), SAMPLE.nodes(),
+        SAMPLE.codes(), GuestInput.EVM);
+    byte[] encoded = GuestInputEncoder.encode(evm);
+    assertThat(encoded[4]).isEqualTo((byte) 2);
+    assertThat(GuestInputEncoder.decode(encoded)).isEqualTo(evm);
+  }
+
+  @Test
   void rejectsDamagedInput() {
     byte[] good = GuestInputEncoder.encode(SAMPLE);
     byte[] badMagic = good.clone();
@@ -39,8 +48,8 @@ class GuestInputEncoderTest {
     assertThatThrownBy(() -> GuestInputEncoder.decode(badMagic))
         .isInstanceOf(ChainException.class).hasMessageContaining("magic");
     byte[] badVersion = good.clone();
-    badVersion[4] = 2;
-    assertThatThrownBy(() -> GuestInputEncoder.decode(badVersion)).hasMessageContaining("version 2");
+    badVersion[4] = 4;
+    assertThatThrownBy(() -> GuestInputEncoder.decode(badVersion)).hasMessageContaining("version 4");
     assertThatThrownBy(() -> GuestInputEncoder.decode(Arrays.copyOf(good, good.length - 1)))
         .hasMessageContaining("runs past its end");
     assertThatThrownBy(() -> GuestInputEncoder.decode(Arrays.copyOf(good, good.length + 1)))

@@ -24,6 +24,16 @@ class GuestInputJsonTest {
   }
 
   @Test
+  void carriesAnExecutionWitnessVersion() throws Exception {
+    GuestInput evm = new GuestInput(1729, Bytes.fromHex("0xc0"), Bytes.fromHex("0xc1c0"), List.of(), List.of(),
+        GuestInput.EVM);
+    ObjectMapper mapper = new ObjectMapper();
+    String text = mapper.writeValueAsString(GuestInputJson.toJson(evm));
+    assertThat(text).endsWith(",\"version\":2}");
+    assertThat(GuestInputJson.fromJson(mapper.readValue(text, Map.class))).isEqualTo(evm);
+  }
+
+  @Test
   void namesTheMissingOrMalformedField() {
     assertThatThrownBy(() -> GuestInputJson.fromJson(Map.of("chain_id", 1)))
         .hasMessageContaining("'witness'");
