@@ -1,5 +1,6 @@
 package io.l2prover.app;
 
+import io.l2prover.guest.ExecutorGuestRunner;
 import io.l2prover.app.cli.CliFlags;
 import io.l2prover.app.cli.UserError;
 import io.l2prover.chain.ChainException;
@@ -37,7 +38,7 @@ record BlockCandidate(int number, ProvableChain.CandidateInput candidate) {
 
   private static ProvableChain parentsOf(Genesis genesis, List<Block> blocks, int number) {
     try {
-      return ProvableChain.of(genesis, blocks.subList(0, number - 1));
+      return ProvableChain.of(genesis, blocks.subList(0, number - 1), ExecutorGuestRunner.blockGuest());
     } catch (ChainException e) {
       throw new UserError("a block before block " + number + " is not valid: " + e.getMessage());
     }

@@ -1,5 +1,6 @@
 package io.l2prover.app;
 
+import io.l2prover.guest.ExecutorGuestRunner;
 import io.l2prover.app.cli.CliFlags;
 import io.l2prover.app.cli.UserError;
 import io.l2prover.chain.ChainException;
@@ -9,8 +10,6 @@ import io.l2prover.chain.fixtures.FixtureReport;
 import io.l2prover.chain.fixtures.FixtureRunner;
 import io.l2prover.chain.fixtures.TestOutcome;
 import io.l2prover.zkvm.exec.ExecutorOptions;
-import io.l2prover.zkvm.exec.Guests;
-import io.l2prover.zkvm.exec.Program;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,8 +35,8 @@ final class BlockTest {
     String filter = flags.string("filter").orElse("");
     int sample = (int) flags.longValue("sample", 1, 1, 1_000_000);
     long maxCycles = flags.longValue("max-cycles", ExecutorOptions.DEFAULT_MAX_CYCLES, 1, Long.MAX_VALUE);
-    FixtureRunner runner = new FixtureRunner(Program.fromElf(Guests.bundled("block")),
-        ExecutorOptions.defaults().withMaxCycles(maxCycles));
+    FixtureRunner runner = new FixtureRunner(
+        ExecutorGuestRunner.blockGuest(ExecutorOptions.defaults().withMaxCycles(maxCycles)), maxCycles);
     FixtureReport report = new FixtureReport();
     for (Path file : FixtureFiles.list(root, sample)) {
       String category = FixtureFiles.category(root, file);

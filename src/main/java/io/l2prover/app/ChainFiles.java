@@ -1,5 +1,6 @@
 package io.l2prover.app;
 
+import io.l2prover.guest.ExecutorGuestRunner;
 import io.l2prover.app.cli.UserError;
 import io.l2prover.chain.ChainException;
 import io.l2prover.chain.witness.ProvableChain;
@@ -20,7 +21,7 @@ final class ChainFiles {
   static ProvableChainSource load(Path genesis, Path chain) {
     long start = System.nanoTime();
     try {
-      ProvableChain loaded = ProvableChain.load(genesis, chain);
+      ProvableChain loaded = ProvableChain.load(genesis, chain, ExecutorGuestRunner.blockGuest());
       LOG.info("chain {} + {}: {} blocks validated from genesis in {} ms", genesis, chain, loaded.headNumber(),
           (System.nanoTime() - start) / 1_000_000);
       return new ProvableChainSource(loaded);

@@ -1,5 +1,6 @@
 package io.l2prover.app;
 
+import io.l2prover.guest.ExecutorGuestRunner;
 import io.l2prover.app.cli.CliFlags;
 import io.l2prover.app.cli.CommandGroup;
 import io.l2prover.app.cli.UserError;
@@ -10,8 +11,6 @@ import io.l2prover.chain.gen.EvmBlockSealer;
 import io.l2prover.chain.gen.GeneratedChain;
 import io.l2prover.chain.gen.GeneratorSpec;
 import io.l2prover.chain.witness.ProvableChain;
-import io.l2prover.zkvm.exec.Guests;
-import io.l2prover.zkvm.exec.Program;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -102,7 +101,7 @@ public final class ChainRole extends CommandGroup {
   private static GeneratedChain contractChain(GeneratorSpec spec, PrintStream out) {
     ContractChainGenerator.Result result;
     try {
-      result = ContractChainGenerator.generate(spec, Program.fromElf(Guests.bundled("block")));
+      result = ContractChainGenerator.generate(spec, ExecutorGuestRunner.blockGuest());
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage(), Main.EXIT_USAGE);
     }
@@ -116,7 +115,8 @@ public final class ChainRole extends CommandGroup {
   }
 
   private static int verify(CliFlags flags, PrintStream out) {
-    ProvableChain chain = ProvableChain.load(Path.of(flags.required("genesis")), Path.of(flags.required("chain")));
+    ProvableChain chain = ProvableChain.load(Path.of(flags.required("genesis")), Path.of(flags.required("chain")),
+        ExecutorGuestRunner.blockGuest());
     out.printf("genesis %s, chain id %d%n", chain.header(0).hash(), chain.config().chainId());
     for (long n = 1; n <= chain.headNumber(); n++) {
       var header = chain.header(n);

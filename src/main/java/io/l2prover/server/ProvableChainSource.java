@@ -1,5 +1,6 @@
 package io.l2prover.server;
 
+import io.l2prover.guest.ExecutorGuestRunner;
 import io.l2prover.chain.state.ChainConfig;
 import io.l2prover.chain.types.HeaderJson;
 import io.l2prover.chain.witness.GuestInput;
@@ -35,7 +36,7 @@ public final class ProvableChainSource implements ChainSource {
 
   /** Validates {@code generated} from its genesis; for the demo and tests. */
   public static ProvableChainSource of(io.l2prover.chain.gen.GeneratedChain generated) {
-    return new ProvableChainSource(ProvableChain.of(generated.genesis(), generated.blocks()));
+    return new ProvableChainSource(ProvableChain.of(generated.genesis(), generated.blocks(), ExecutorGuestRunner.blockGuest()));
   }
 
   public ProvableChainSource(ProvableChain chain) {

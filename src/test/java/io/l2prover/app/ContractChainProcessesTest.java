@@ -1,11 +1,10 @@
 package io.l2prover.app;
 
+import io.l2prover.guest.ExecutorGuestRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.l2prover.chain.gen.ContractChainGenerator;
 import io.l2prover.chain.gen.GeneratorSpec;
-import io.l2prover.zkvm.exec.Guests;
-import io.l2prover.zkvm.exec.Program;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -30,7 +29,7 @@ class ContractChainProcessesTest {
   @Test
   void serverAndClientProcessesProveAContractChain() throws Exception {
     Path chainDir = dir.resolve("chain");
-    ContractChainGenerator.generate(GeneratorSpec.of(4, 3, 3), Program.fromElf(Guests.bundled("block")))
+    ContractChainGenerator.generate(GeneratorSpec.of(4, 3, 3), ExecutorGuestRunner.blockGuest())
         .chain().write(chainDir);
     int port = RoleProcesses.freePort();
 

@@ -4,8 +4,9 @@ import io.l2prover.chain.crypto.Secp256k1;
 import io.l2prover.chain.crypto.Senders;
 import io.l2prover.chain.genesis.Genesis;
 import io.l2prover.chain.genesis.GenesisAccount;
-import io.l2prover.chain.oracle.StateStore;
-import io.l2prover.chain.oracle.WitnessRecorder;
+import io.l2prover.chain.witness.GuestRunner;
+import io.l2prover.chain.witness.StateStore;
+import io.l2prover.chain.witness.WitnessRecorder;
 import io.l2prover.chain.rlp.Rlp;
 import io.l2prover.chain.state.ChainConfig;
 import io.l2prover.chain.state.FeeRules;
@@ -20,8 +21,6 @@ import io.l2prover.chain.types.Transaction;
 import io.l2prover.chain.types.TxType;
 import io.l2prover.chain.types.U256;
 import io.l2prover.util.Bytes;
-import io.l2prover.zkvm.exec.ExecutorOptions;
-import io.l2prover.zkvm.exec.Program;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -59,17 +58,17 @@ public final class ContractChainGenerator {
   private final Map<Address, Long> nonces = new HashMap<>();
   private final EvmBlockSealer sealer;
 
-  private ContractChainGenerator(GeneratorSpec spec, Program guest) {
+  private ContractChainGenerator(GeneratorSpec spec, GuestRunner guest) {
     this.spec = spec;
     this.random = new Random(spec.seed());
-    this.sealer = new EvmBlockSealer(new WitnessRecorder(guest, ExecutorOptions.defaults()), spec.chainId());
+    this.sealer = new EvmBlockSealer(new WitnessRecorder(guest), spec.chainId());
   }
 
   /** The chain and, per block, the sealing run (gas and cycles of each block). */
   public record Result(GeneratedChain chain, List<EvmBlockSealer.Sealed> sealed) {}
 
   /** Generates the chain {@code spec} describes ({@code txsPerBlock} at least 1), sealing with {@code guest}. */
-  public static Result generate(GeneratorSpec spec, Program guest) {
+  public static Result generate(GeneratorSpec spec, GuestRunner guest) {
     if (spec.txsPerBlock() < 1 || spec.txsPerBlock() * FILL_GAS > GAS_LIMIT) {
       throw new IllegalArgumentException("--txs-per-block must be between 1 and " + GAS_LIMIT / FILL_GAS
           + " for a chain with contracts, got " + spec.txsPerBlock());

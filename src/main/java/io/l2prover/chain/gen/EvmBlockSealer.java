@@ -1,10 +1,10 @@
 package io.l2prover.chain.gen;
 
 import io.l2prover.chain.ChainException;
-import io.l2prover.chain.oracle.BlockResult;
-import io.l2prover.chain.oracle.Recording;
-import io.l2prover.chain.oracle.StateStore;
-import io.l2prover.chain.oracle.WitnessRecorder;
+import io.l2prover.chain.witness.BlockResult;
+import io.l2prover.chain.witness.Recording;
+import io.l2prover.chain.witness.StateStore;
+import io.l2prover.chain.witness.WitnessRecorder;
 import io.l2prover.chain.state.BlockRoots;
 import io.l2prover.chain.state.FeeRules;
 import io.l2prover.chain.types.Address;

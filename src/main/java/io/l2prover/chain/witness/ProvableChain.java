@@ -5,9 +5,6 @@ import io.l2prover.chain.state.InvalidBlockException;
 import io.l2prover.chain.UnsupportedException;
 import io.l2prover.chain.genesis.Genesis;
 import io.l2prover.chain.genesis.GenesisJson;
-import io.l2prover.chain.oracle.Recording;
-import io.l2prover.chain.oracle.StateStore;
-import io.l2prover.chain.oracle.WitnessRecorder;
 import io.l2prover.chain.state.Account;
 import io.l2prover.chain.state.BlockExecutor;
 import io.l2prover.chain.state.ChainConfig;
@@ -20,9 +17,6 @@ import io.l2prover.chain.types.ChainFile;
 import io.l2prover.chain.types.Hash32;
 import io.l2prover.chain.types.Keccak;
 import io.l2prover.util.Bytes;
-import io.l2prover.zkvm.exec.ExecutorOptions;
-import io.l2prover.zkvm.exec.Guests;
-import io.l2prover.zkvm.exec.Program;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,9 +38,12 @@ public final class ProvableChain {
   private final Map<Hash32, Bytes> codes;
   /** The inputs of the blocks that needed the EVM, with the execution witness their recording run collected. */
   private final Map<Long, GuestInput> evmInputs;
+  /** The block guest, for blocks that need the EVM; absent, such blocks are refused as unsupported. */
+  private final Optional<GuestRunner> evm;
 
   private ProvableChain(ChainConfig config, List<BlockHeader> headers, List<Block> blocks,
-      MapNodeStore nodes, Map<Hash32, Bytes> codes, Map<Long, GuestInput> evmInputs) {
+      MapNodeStore nodes, Map<Hash32, Bytes> codes, Map<Long, GuestInput> evmInputs, Optional<GuestRunner> evm) {
+    this.evm = evm;
     this.config = config;
     this.headers = headers;
     this.blocks = blocks;
@@ -55,9 +52,24 @@ public final class ProvableChain {
     this.evmInputs = evmInputs;
   }
 
-  /** Reads a genesis file and a chain file and validates every block. */
+  /** Reads a genesis file and a chain file and validates every block, those that need the EVM with {@code evm}. */
+  public static ProvableChain load(Path genesisFile, Path chainFile, GuestRunner evm) {
+    return of(GenesisJson.read(genesisFile), ChainFile.read(chainFile), Optional.of(evm));
+  }
+
+  /** Reads a genesis file and a chain file of value-transfer blocks (one that needs the EVM is refused as unsupported). */
   public static ProvableChain load(Path genesisFile, Path chainFile) {
-    return of(GenesisJson.read(genesisFile), ChainFile.read(chainFile));
+    return of(GenesisJson.read(genesisFile), ChainFile.read(chainFile), Optional.empty());
+  }
+
+  /** {@link #of(Genesis, List, Optional)} with the block guest {@code evm} for blocks that need the EVM. */
+  public static ProvableChain of(Genesis genesis, List<Block> blocks, GuestRunner evm) {
+    return of(genesis, blocks, Optional.of(evm));
+  }
+
+  /** {@link #of(Genesis, List, Optional)} for value-transfer chains: a block that needs the EVM is refused as unsupported. */
+  public static ProvableChain of(Genesis genesis, List<Block> blocks) {
+    return of(genesis, blocks, Optional.empty());
   }
 
   /**
@@ -67,9 +79,10 @@ public final class ProvableChain {
    * route ({@link WitnessRecorder}): the guest's verdict is the chain's, the witness it recorded
    * becomes the block's input, and the state it produced is kept for the blocks after it.
    *
+   * @param evm the block guest; without it a block that needs the EVM is unsupported
    * @throws ChainException naming the first invalid or unsupported block
    */
-  public static ProvableChain of(Genesis genesis, List<Block> blocks) {
+  public static ProvableChain of(Genesis genesis, List<Block> blocks, Optional<GuestRunner> evm) {
     MapNodeStore nodes = new MapNodeStore();
     WorldState genesisState = genesis.state(nodes);
     Map<Hash32, Bytes> codes = new HashMap<>(genesisState.codes());
@@ -91,8 +104,11 @@ public final class ProvableChain {
         executor.execute(parent, block, state);
         state.commitTo(nodes);
       } catch (UnsupportedException needsEvm) {
+        if (evm.isEmpty()) {
+          throw needsEvm;
+        }
         if (recorder == null) {
-          recorder = recorder();
+          recorder = new WitnessRecorder(evm.get());
         }
         evmInputs.put(block.number(), recordEvmBlock(recorder, genesis.config().chainId(), parent, block, nodes, codes));
       }
@@ -100,7 +116,7 @@ public final class ProvableChain {
       nodes.put(block.header().encode());
     }
     return new ProvableChain(genesis.config(), List.copyOf(headers), List.copyOf(blocks), nodes,
-        Map.copyOf(codes), Map.copyOf(evmInputs));
+        Map.copyOf(codes), Map.copyOf(evmInputs), evm);
   }
 
   /** Runs {@code block} through the block guest against the state so far; keeps its new state. */
@@ -125,10 +141,6 @@ public final class ProvableChain {
       default -> Optional.of(new InvalidBlockException(block.number(), "the block guest rejects it: "
           + recording.reason()));
     };
-  }
-
-  private static WitnessRecorder recorder() {
-    return new WitnessRecorder(Program.fromElf(Guests.bundled("block")), ExecutorOptions.defaults());
   }
 
   public ChainConfig config() {
@@ -182,9 +194,9 @@ public final class ProvableChain {
     BlockHeader parent = header(headNumber());
     WitnessBuilder.Candidate candidate = WitnessBuilder.candidate(config, parent, next, nodes, codes);
     BlockJournal expected = BlockJournal.expected(parent, next.header(), next.transactions().size());
-    if (candidate.rejection().filter(UnsupportedException.class::isInstance).isPresent()) {
+    if (evm.isPresent() && candidate.rejection().filter(UnsupportedException.class::isInstance).isPresent()) {
       // Java has no EVM: the block guest records the witness, and its verdict is the only one.
-      Recording recording = recorder().record(config.chainId(), Bytes.of(parent.encode()), Bytes.of(next.encode()),
+      Recording recording = new WitnessRecorder(evm.get()).record(config.chainId(), Bytes.of(parent.encode()), Bytes.of(next.encode()),
           StateStore.over(nodes, codes));
       return new CandidateInput(recording.input(), expected, verdict(next, recording));
     }

@@ -1,10 +1,11 @@
 package io.l2prover.chain.gen;
 
+import io.l2prover.guest.ExecutorGuestRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.l2prover.chain.crypto.Senders;
 import io.l2prover.chain.genesis.Genesis;
-import io.l2prover.chain.oracle.StateStore;
+import io.l2prover.chain.witness.StateStore;
 import io.l2prover.chain.rlp.RlpReader;
 import io.l2prover.chain.state.Account;
 import io.l2prover.chain.state.WorldState;
@@ -12,7 +13,6 @@ import io.l2prover.chain.trie.MapNodeStore;
 import io.l2prover.chain.trie.MerklePatriciaTrie;
 import io.l2prover.chain.types.Address;
 import io.l2prover.chain.types.Block;
-import io.l2prover.chain.types.Hash32;
 import io.l2prover.chain.types.Keccak;
 import io.l2prover.chain.types.U256;
 import io.l2prover.chain.witness.BlockJournal;
@@ -42,7 +42,7 @@ class ContractChainGeneratorTest {
   @BeforeAll
   static void setUp() {
     guest = Program.fromElf(Guests.bundled("block"));
-    result = ContractChainGenerator.generate(SPEC, guest);
+    result = ContractChainGenerator.generate(SPEC, new ExecutorGuestRunner(guest, ExecutorOptions.defaults()));
   }
 
   @Test
@@ -84,7 +84,7 @@ class ContractChainGeneratorTest {
 
   @Test
   void theSameSpecGivesTheSameChain() {
-    assertThat(ContractChainGenerator.generate(SPEC, guest).chain().blocks().get(2).hash())
+    assertThat(ContractChainGenerator.generate(SPEC, new ExecutorGuestRunner(guest, ExecutorOptions.defaults())).chain().blocks().get(2).hash())
         .isEqualTo(result.chain().blocks().get(2).hash());
   }
 

@@ -1,5 +1,6 @@
 package io.l2prover.chain.witness;
 
+import io.l2prover.guest.ExecutorGuestRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.l2prover.chain.BlockTamper;
@@ -48,9 +49,9 @@ class BlockGuestCrossCheckTest {
   static void setUp() {
     guest = Program.fromElf(Guests.bundled("block"));
     GeneratedChain generated = ChainGenerator.generate(GeneratorSpec.of(10, 3, 13));
-    chain = ProvableChain.of(generated.genesis(), generated.blocks());
+    chain = ProvableChain.of(generated.genesis(), generated.blocks(), ExecutorGuestRunner.blockGuest());
     GeneratedChain small = ChainGenerator.generate(GeneratorSpec.of(6, 2, 3));
-    parentChain = ProvableChain.of(small.genesis(), small.blocks().subList(0, 1));
+    parentChain = ProvableChain.of(small.genesis(), small.blocks().subList(0, 1), ExecutorGuestRunner.blockGuest());
     next = small.blocks().get(1);
   }
 
@@ -156,7 +157,7 @@ class BlockGuestCrossCheckTest {
     Address empty = CoinbaseFixtures.emptyAccount(genesis);
     for (U256 tip : List.of(U256.ZERO, U256.of(3))) {
       ProvableChain withBlock = ProvableChain.of(genesis,
-          List.of(CoinbaseFixtures.blockWithTip(genesis, empty, tip)));
+          List.of(CoinbaseFixtures.blockWithTip(genesis, empty, tip)), ExecutorGuestRunner.blockGuest());
       ExecutionResult result = run(withBlock.input(1));
       assertThat(result.exitCode()).as("tip %s: %s", tip, stderr(result)).isZero();
       assertThat(BlockJournal.decode(result.journal())).as("tip %s", tip).isEqualTo(withBlock.expectedJournal(1));
@@ -178,7 +179,7 @@ class BlockGuestCrossCheckTest {
         .withdraw(new Withdrawal(1, 2, empty, 0))
         .withdraw(new Withdrawal(2, 3, Address.fromHex("0x00000000000000000000000000000000000abc00"), 0))
         .withdraw(new Withdrawal(3, 4, Address.fromHex("0x00000000000000000000000000000000000abc01"), 7));
-    ProvableChain withBlock = ProvableChain.of(genesis, List.of(builder.build()));
+    ProvableChain withBlock = ProvableChain.of(genesis, List.of(builder.build()), ExecutorGuestRunner.blockGuest());
     assertThat(withBlock.account(1, empty)).isEmpty();
     assertThat(withBlock.account(1, Address.fromHex("0x00000000000000000000000000000000000abc00"))).isEmpty();
     ExecutionResult result = run(withBlock.input(1));

@@ -1,5 +1,6 @@
 package io.l2prover.chain.witness;
 
+import io.l2prover.guest.ExecutorGuestRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,8 +35,8 @@ class ProvableChainEvmTest {
   @BeforeAll
   static void setUp() {
     guest = Program.fromElf(Guests.bundled("block"));
-    generated = ContractChainGenerator.generate(GeneratorSpec.of(4, 3, 2), guest).chain();
-    chain = ProvableChain.of(generated.genesis(), generated.blocks());
+    generated = ContractChainGenerator.generate(GeneratorSpec.of(4, 3, 2), new ExecutorGuestRunner(guest, ExecutorOptions.defaults())).chain();
+    chain = ProvableChain.of(generated.genesis(), generated.blocks(), new ExecutorGuestRunner(guest, ExecutorOptions.defaults()));
   }
 
   @Test
@@ -60,7 +61,7 @@ class ProvableChainEvmTest {
         h.timestamp(), h.extraData(), h.mixHash(), h.nonce(), h.baseFeePerGas(), h.withdrawalsRoot(), h.blobGasUsed(),
         h.excessBlobGas(), h.parentBeaconBlockRoot(), h.requestsHash());
     blocks.add(new Block(wrong, last.transactions(), last.ommers(), last.withdrawals()));
-    assertThatThrownBy(() -> ProvableChain.of(generated.genesis(), blocks)).isInstanceOf(ChainException.class)
+    assertThatThrownBy(() -> ProvableChain.of(generated.genesis(), blocks, new ExecutorGuestRunner(guest, ExecutorOptions.defaults()))).isInstanceOf(ChainException.class)
         .hasMessageContaining("invalid block 3").hasMessageContaining("state root mismatch");
     assertThat(Bytes.of(wrong.encode())).isNotEqualTo(Bytes.of(h.encode()));
   }

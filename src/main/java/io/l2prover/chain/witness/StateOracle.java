@@ -1,9 +1,7 @@
-package io.l2prover.chain.oracle;
+package io.l2prover.chain.witness;
 
 import io.l2prover.chain.types.Hash32;
 import io.l2prover.util.Bytes;
-import io.l2prover.zkvm.exec.Ecall;
-import io.l2prover.zkvm.exec.HostCalls;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +15,7 @@ import java.util.Optional;
  * state, and its {@link BlockResult}). Calls: {@code native/guest/include/l2vm.h},
  * {@code L2VM_SYS_ORACLE_*}.
  */
-final class StateOracle implements HostCalls {
+final class StateOracle implements HostOracle {
 
   static final int NODE = 0x1100;
   static final int CODE = 0x1101;
@@ -46,7 +44,7 @@ final class StateOracle implements HostCalls {
       case NODE -> answer(memory, a0, a1, a2, hash -> store.get(hash).map(Bytes::of), nodesAsked);
       case CODE -> answer(memory, a0, a1, a2, store::code, codesAsked);
       case PUT -> put(a0, memory.read(a1, a2));
-      default -> Ecall.ENOSYS;
+      default -> ENOSYS;
     };
   }
 

@@ -1,8 +1,6 @@
-package io.l2prover.chain.oracle;
+package io.l2prover.chain.witness;
 
-import io.l2prover.chain.witness.GuestInput;
 import io.l2prover.util.Bytes;
-import io.l2prover.zkvm.exec.ExecutionResult;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +16,7 @@ import java.util.Optional;
  * @param nodesMade trie nodes of the new state (state and storage tries) the guest handed back
  * @param codesMade codes the block deployed
  */
-public record Recording(ExecutionResult run, GuestInput input, Optional<BlockResult> result, List<byte[]> nodesMade,
+public record Recording(GuestRun run, GuestInput input, Optional<BlockResult> result, List<byte[]> nodesMade,
     List<Bytes> codesMade) {
 
   public Recording {

@@ -1,28 +1,21 @@
-package io.l2prover.chain.oracle;
+package io.l2prover.chain.witness;
 
-import io.l2prover.chain.witness.GuestInput;
-import io.l2prover.chain.witness.GuestInputEncoder;
 import io.l2prover.util.Bytes;
-import io.l2prover.zkvm.exec.Executor;
-import io.l2prover.zkvm.exec.ExecutorOptions;
-import io.l2prover.zkvm.exec.Program;
 import java.util.List;
 
 /**
  * Builds a block's EVM execution witness the way issue 14 prescribes, with one EVM (the block
- * guest's): runs the guest in the executor on an input of version 3 with an empty witness, the
+ * guest's): runs the guest (in the executor, through a {@link GuestRunner}) on an input of version 3 with an empty witness, the
  * guest asking the host's {@link StateOracle} for every trie node and code it reads; what it asked
  * for is the witness of the version 2 input that is proven, which asks the same questions and
  * finds the same answers in its witness (docs/guest-input.md).
  */
 public final class WitnessRecorder {
 
-  private final Program guest;
-  private final ExecutorOptions options;
+  private final GuestRunner guest;
 
-  public WitnessRecorder(Program guest, ExecutorOptions options) {
+  public WitnessRecorder(GuestRunner guest) {
     this.guest = guest;
-    this.options = options;
   }
 
   /**
@@ -32,7 +25,7 @@ public final class WitnessRecorder {
   public Recording record(long chainId, Bytes parentHeader, Bytes block, StateStore store) {
     GuestInput oracleInput = new GuestInput(chainId, parentHeader, block, List.of(), List.of(), GuestInput.ORACLE);
     StateOracle oracle = new StateOracle(store);
-    var run = Executor.run(guest, GuestInputEncoder.encode(oracleInput), options, oracle);
+    GuestRun run = guest.run(GuestInputEncoder.encode(oracleInput), oracle);
     GuestInput witnessed = new GuestInput(chainId, parentHeader, block, oracle.nodesAsked(), oracle.codesAsked(),
         GuestInput.EVM);
     return new Recording(run, witnessed, oracle.result(), oracle.nodesMade(), oracle.codesMade());

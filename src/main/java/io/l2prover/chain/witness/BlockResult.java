@@ -1,4 +1,4 @@
-package io.l2prover.chain.oracle;
+package io.l2prover.chain.witness;
 
 import io.l2prover.chain.ChainException;
 import io.l2prover.chain.types.Hash32;

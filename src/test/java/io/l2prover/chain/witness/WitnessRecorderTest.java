@@ -1,5 +1,6 @@
-package io.l2prover.chain.oracle;
+package io.l2prover.chain.witness;
 
+import io.l2prover.guest.ExecutorGuestRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.l2prover.chain.gen.ChainGenerator;
@@ -8,15 +9,10 @@ import io.l2prover.chain.gen.GeneratorSpec;
 import io.l2prover.chain.genesis.Genesis;
 import io.l2prover.chain.state.WorldState;
 import io.l2prover.chain.trie.MapNodeStore;
-import io.l2prover.chain.witness.BlockJournal;
-import io.l2prover.chain.witness.GuestInput;
-import io.l2prover.chain.witness.GuestInputEncoder;
-import io.l2prover.chain.witness.ProvableChain;
 import io.l2prover.util.Bytes;
 import io.l2prover.zkvm.exec.ExecutionResult;
 import io.l2prover.zkvm.exec.Executor;
 import io.l2prover.zkvm.exec.ExecutorOptions;
-import io.l2prover.zkvm.exec.GuestFault;
 import io.l2prover.zkvm.exec.Guests;
 import io.l2prover.zkvm.exec.Program;
 import java.nio.charset.StandardCharsets;
@@ -41,14 +37,14 @@ class WitnessRecorderTest {
   static void setUp() {
     guest = Program.fromElf(Guests.bundled("block"));
     GeneratedChain generated = ChainGenerator.generate(GeneratorSpec.of(8, 3, 6));
-    chain = ProvableChain.of(generated.genesis(), generated.blocks());
+    chain = ProvableChain.of(generated.genesis(), generated.blocks(), new ExecutorGuestRunner(guest, ExecutorOptions.defaults()));
     MapNodeStore nodes = new MapNodeStore();
     WorldState genesis = generated.genesis().state(nodes);
     store = StateStore.over(nodes, genesis.codes());
   }
 
   private static Recording record(long n) {
-    return new WitnessRecorder(guest, ExecutorOptions.defaults()).record(chain.config().chainId(),
+    return new WitnessRecorder(new ExecutorGuestRunner(guest, ExecutorOptions.defaults())).record(chain.config().chainId(),
         Bytes.of(chain.header(n - 1).encode()), Bytes.of(chain.block(n).encode()), store);
   }
 
@@ -108,12 +104,12 @@ class WitnessRecorderTest {
   @Test
   void aTracedRunRefusesTheOracle() {
     GeneratedChain generated = ChainGenerator.generate(GeneratorSpec.of(2, 1, 1));
-    ProvableChain tiny = ProvableChain.of(generated.genesis(), generated.blocks());
+    ProvableChain tiny = ProvableChain.of(generated.genesis(), generated.blocks(), new ExecutorGuestRunner(guest, ExecutorOptions.defaults()));
     GuestInput oracleInput = new GuestInput(tiny.config().chainId(), Bytes.of(tiny.header(0).encode()),
         Bytes.of(tiny.block(1).encode()), List.of(), List.of(), GuestInput.ORACLE);
     ExecutorOptions traced = ExecutorOptions.defaults().withPrecompiles(false).withTrace(step -> { });
-    Assertions.assertThatThrownBy(() -> Executor.run(guest, GuestInputEncoder.encode(oracleInput), traced,
-        new StateOracle(store))).isInstanceOf(GuestFault.class).hasMessageContaining("host-only call");
+    Assertions.assertThatThrownBy(() -> new ExecutorGuestRunner(guest, traced).run(GuestInputEncoder.encode(oracleInput),
+        new StateOracle(store))).isInstanceOf(GuestRunException.class).hasMessageContaining("host-only call");
   }
 
   @Test
@@ -121,7 +117,7 @@ class WitnessRecorderTest {
     MapNodeStore nodes = new MapNodeStore();
     Genesis genesis = ChainGenerator.generate(GeneratorSpec.of(8, 3, 6)).genesis();
     StateStore fresh = StateStore.over(nodes, genesis.state(nodes).codes());
-    Recording r = new WitnessRecorder(guest, ExecutorOptions.defaults()).record(chain.config().chainId(),
+    Recording r = new WitnessRecorder(new ExecutorGuestRunner(guest, ExecutorOptions.defaults())).record(chain.config().chainId(),
         Bytes.of(chain.header(1).encode()), Bytes.of(chain.block(2).encode()), fresh);
     assertThat(r.run().exitCode()).isEqualTo(1);
     assertThat(r.reason()).contains("missing witness node");
