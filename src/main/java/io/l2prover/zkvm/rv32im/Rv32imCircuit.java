@@ -6,24 +6,23 @@ import java.util.List;
 /**
  * The tables of an RV32IM proof for one guest, in the order proofs list them. A segment proof
  * holds the {@link #segmentChips()}; the execution's memory proof holds the
- * {@link #memoryChips()}. Chips are immutable descriptions, built once per guest.
+ * {@link #memoryChips()}. Chips are immutable descriptions: all but the program and image tables
+ * are the same for every guest ({@link SharedChips}).
  */
 public final class Rv32imCircuit {
 
   private final GuestProgram program;
   private final ProgramTable programTable;
   private final ImageTable imageTable;
-  private final CpuChip cpu = new CpuChip();
-  private final LoadStoreChip loadStore = new LoadStoreChip();
-  private final EcallChip ecall = new EcallChip();
-  private final IoChip io = new IoChip();
-  private final MemoryBoundaryChip boundary = new MemoryBoundaryChip();
-  private final KeccakChip keccak = new KeccakChip();
-  /** In build order: chips that ask other ALU chips for operations come first. */
-  private final List<AluChip> aluChips = List.of(new ShiftChip(), new DivRemChip(), new MulChip(), new AddSubChip(),
-      new LtChip(), new BitwiseChip());
-  private final ByteTable bytes = new ByteTable();
-  private final MemoryInitChip memoryInit = new MemoryInitChip();
+  private final CpuChip cpu = SharedChips.CPU;
+  private final LoadStoreChip loadStore = SharedChips.LOAD_STORE;
+  private final EcallChip ecall = SharedChips.ECALL;
+  private final IoChip io = SharedChips.IO;
+  private final MemoryBoundaryChip boundary = SharedChips.BOUNDARY;
+  private final KeccakChip keccak = SharedChips.KECCAK;
+  private final List<AluChip> aluChips = SharedChips.ALU;
+  private final ByteTable bytes = SharedChips.BYTES;
+  private final MemoryInitChip memoryInit = SharedChips.MEMORY_INIT;
 
   public Rv32imCircuit(GuestProgram program) {
     this.program = program;

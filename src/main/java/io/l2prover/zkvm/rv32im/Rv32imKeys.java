@@ -66,7 +66,7 @@ public final class Rv32imKeys {
   private static List<TableKey> keys(List<Chip> chips, List<TableKey> preprocessed) {
     List<TableKey> out = new ArrayList<>();
     for (Chip chip : chips) {
-      out.add(preprocessed.stream().filter(k -> k.air() == chip).findFirst().orElseGet(() -> TableKey.of(chip)));
+      out.add(preprocessed.stream().filter(k -> k.air() == chip).findFirst().orElseGet(() -> SharedChips.key(chip)));
     }
     return out;
   }
