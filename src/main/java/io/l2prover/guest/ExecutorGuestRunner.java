@@ -56,7 +56,7 @@ public final class ExecutorGuestRunner implements GuestRunner {
   /** Runs with {@code calls} answering the host-only calls, or none (null). */
   private GuestRun execute(byte[] input, HostCalls calls) {
     try {
-      ExecutionResult r = calls == null ? Executor.run(guest, input, options) : Executor.run(guest, input, options, calls);
+      ExecutionResult r = Executor.run(guest, input, options, calls);
       return new GuestRun(r.exitCode(), r.journal(), r.stderr(), r.cycles());
     } catch (GuestFault e) {
       throw new GuestRunException(e.getMessage(), e.cycle(), e);
