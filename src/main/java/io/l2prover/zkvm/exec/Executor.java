@@ -39,6 +39,7 @@ public final class Executor {
     Syscalls syscalls = new Syscalls(input.clone(), out, err, options.precompiles(), options.trace() != null,
         hostCalls);
     Machine machine = new Machine(program, memory, syscalls, options.translateAfter());
+    Stepper stepper = options.observer() == null ? null : new Stepper(options.observer());
 
     long segmentSize = 1L << options.po2();
     List<Segment> segments = new ArrayList<>();
@@ -53,10 +54,12 @@ public final class Executor {
       }
       long limit = Math.min(segmentStart + segmentSize, options.maxCycles());
       int budget = (int) Math.min(limit - machine.cycles(), Integer.MAX_VALUE);
-      if (options.trace() == null) {
-        machine.runTranslated(budget);
-      } else {
+      if (options.trace() != null) {
         Tracer.run(machine, budget, options.trace());
+      } else if (stepper != null) {
+        stepper.run(machine, budget);
+      } else {
+        machine.runTranslated(budget);
       }
       if (machine.waitingCall() > 0) {
         refuseCallThatCannotFit(machine, segmentStart, options);

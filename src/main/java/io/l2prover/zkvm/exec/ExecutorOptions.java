@@ -14,13 +14,15 @@ import java.io.OutputStream;
  * @param translateAfter how often execution must arrive at a code address before the code from
  *     there is translated to JVM bytecode; 0 interprets everything (traced runs always interpret)
  * @param maxMemoryMiB the most guest memory (touched pages) the run may use; beyond it the guest faults
+ * @param observer sees every instruction before it runs ({@link StepObserver}, for profilers), or null for full
+ *     speed; not with a trace
  * @param precompiles the precompile calls that exist, as the probe (0x1001) reports them: bit
  *     {@code n - 0x1000} for call n ({@link #ALL_PRECOMPILES}, or 0 for none); a call whose bit
  *     is clear answers -ENOSYS in one cycle, as under qemu, and guests take their software paths.
  *     A proven run has only the calls with chips ({@code CompositeProver.PROVEN_PRECOMPILES})
  */
 public record ExecutorOptions(int po2, long maxCycles, OutputStream stdout, OutputStream stderr, TraceSink trace,
-    boolean capturePages, int translateAfter, int maxMemoryMiB, int precompiles) {
+    boolean capturePages, int translateAfter, int maxMemoryMiB, int precompiles, StepObserver observer) {
 
   public static final int DEFAULT_PO2 = 20;
   public static final int MIN_PO2 = 4;
@@ -53,6 +55,9 @@ public record ExecutorOptions(int po2, long maxCycles, OutputStream stdout, Outp
       throw new IllegalArgumentException(String.format(
           "precompile mask 0x%x leaves out the probe (bit 1, call 0x1001), which guests ask first", precompiles));
     }
+    if (trace != null && observer != null) {
+      throw new IllegalArgumentException("a run is traced or observed, not both (a trace already sees every step)");
+    }
     if (maxCycles <= 0) {
       throw new IllegalArgumentException("max cycles must be positive, not " + maxCycles);
     }
@@ -61,35 +66,42 @@ public record ExecutorOptions(int po2, long maxCycles, OutputStream stdout, Outp
   /** Default segment size, no practical cycle limit, output captured, no trace, precompiles on. */
   public static ExecutorOptions defaults() {
     return new ExecutorOptions(DEFAULT_PO2, DEFAULT_MAX_CYCLES, null, null, null, false, DEFAULT_TRANSLATE_AFTER,
-        DEFAULT_MAX_MEMORY_MIB, ALL_PRECOMPILES);
+        DEFAULT_MAX_MEMORY_MIB, ALL_PRECOMPILES, null);
   }
 
   public ExecutorOptions withPo2(int value) {
-    return new ExecutorOptions(value, maxCycles, stdout, stderr, trace, capturePages, translateAfter, maxMemoryMiB, precompiles);
+    return new ExecutorOptions(value, maxCycles, stdout, stderr, trace, capturePages, translateAfter, maxMemoryMiB,
+        precompiles, observer);
   }
 
   public ExecutorOptions withMaxCycles(long value) {
-    return new ExecutorOptions(po2, value, stdout, stderr, trace, capturePages, translateAfter, maxMemoryMiB, precompiles);
+    return new ExecutorOptions(po2, value, stdout, stderr, trace, capturePages, translateAfter, maxMemoryMiB,
+        precompiles, observer);
   }
 
   public ExecutorOptions withOutput(OutputStream out, OutputStream err) {
-    return new ExecutorOptions(po2, maxCycles, out, err, trace, capturePages, translateAfter, maxMemoryMiB, precompiles);
+    return new ExecutorOptions(po2, maxCycles, out, err, trace, capturePages, translateAfter, maxMemoryMiB,
+        precompiles, observer);
   }
 
   public ExecutorOptions withTrace(TraceSink value) {
-    return new ExecutorOptions(po2, maxCycles, stdout, stderr, value, capturePages, translateAfter, maxMemoryMiB, precompiles);
+    return new ExecutorOptions(po2, maxCycles, stdout, stderr, value, capturePages, translateAfter, maxMemoryMiB,
+        precompiles, observer);
   }
 
   public ExecutorOptions withTranslateAfter(int value) {
-    return new ExecutorOptions(po2, maxCycles, stdout, stderr, trace, capturePages, value, maxMemoryMiB, precompiles);
+    return new ExecutorOptions(po2, maxCycles, stdout, stderr, trace, capturePages, value, maxMemoryMiB, precompiles,
+        observer);
   }
 
   public ExecutorOptions withMaxMemoryMiB(int value) {
-    return new ExecutorOptions(po2, maxCycles, stdout, stderr, trace, capturePages, translateAfter, value, precompiles);
+    return new ExecutorOptions(po2, maxCycles, stdout, stderr, trace, capturePages, translateAfter, value,
+        precompiles, observer);
   }
 
   public ExecutorOptions withCapturePages(boolean value) {
-    return new ExecutorOptions(po2, maxCycles, stdout, stderr, trace, value, translateAfter, maxMemoryMiB, precompiles);
+    return new ExecutorOptions(po2, maxCycles, stdout, stderr, trace, value, translateAfter, maxMemoryMiB,
+        precompiles, observer);
   }
 
   /** Every precompile on, or none (each answers -ENOSYS, as under qemu). */
@@ -99,6 +111,13 @@ public record ExecutorOptions(int po2, long maxCycles, OutputStream stdout, Outp
 
   /** Only the calls whose bits are set in {@code mask} (bit {@code n - 0x1000} for call n). */
   public ExecutorOptions withPrecompiles(int mask) {
-    return new ExecutorOptions(po2, maxCycles, stdout, stderr, trace, capturePages, translateAfter, maxMemoryMiB, mask);
+    return new ExecutorOptions(po2, maxCycles, stdout, stderr, trace, capturePages, translateAfter, maxMemoryMiB,
+        mask, observer);
+  }
+
+  /** Shows {@code value} every instruction before it runs (null: none); such a run is interpreted step by step. */
+  public ExecutorOptions withStepObserver(StepObserver value) {
+    return new ExecutorOptions(po2, maxCycles, stdout, stderr, trace, capturePages, translateAfter, maxMemoryMiB,
+        precompiles, value);
   }
 }
