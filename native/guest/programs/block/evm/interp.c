@@ -2,6 +2,7 @@
  * and the instruction loop with Cancun's gas schedule (EIP-150, 2929, 2200/3529, 3860, 1153,
  * 5656, 6780, 4844). */
 #include "internal.h"
+#include "profile.h"
 
 #include "../keccak.h"
 
@@ -359,6 +360,7 @@ static evm_result run(evm_world *w, const evm_message *m, const uint8_t *code, s
 #define C (st[sp - 3])
     for (;;) {
         uint8_t op = pc < code_len ? code[pc] : 0;
+        EVM_PROFILE_DISPATCH(op);
         const op_info *oi = &OPS[op];
         steps++;
         NEED(oi->valid);

@@ -31,7 +31,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code block execute} and {@code block prove} ({@link BlockProof}): {@code execute} builds block
+ * {@code block execute}, {@code block prove} ({@link BlockProof}), {@code block test} ({@link BlockTest}) and
+ * {@code block profile} ({@link BlockProfile}): {@code execute} builds block
  * N's guest input from a genesis and a chain file, runs the block guest in the executor (no proof), checks its journal against the header and prints the
  * result. A block the guest rejects is reported with the guest's reason and exit code 1.
  */
@@ -56,6 +57,13 @@ public final class BlockRole extends CommandGroup {
       "  per category and exits 1 when a test failed; --sample N takes every Nth file only;",
       "  --max-cycles N skips a test whose block runs longer",
       "",
+      "usage: java -jar l2-prover.jar block profile (--genesis FILE --chain FILE --number N | --fixtures DIR",
+      "                                             [--filter NAME] [--sample N] [--max-cycles N])",
+      "                                             [--top K] [--precompiles on|off]",
+      "  the EVM opcodes that take the most cycles, exact: count, cycles, share and cycles per",
+      "  execution of the top K (default " + BlockProfile.DEFAULT_TOP + "), on the run a prover makes of block N",
+      "  (on its recorded witness) or of every block of the selected fixtures; the guest is not changed",
+      "",
       "usage: java -jar l2-prover.jar block prove --genesis FILE --chain FILE --number N [--po2 N] [--out RECEIPT]",
       "                                           [--json]",
       "  proves block N with the block guest into a composite receipt and checks the proven journal",
@@ -74,13 +82,16 @@ public final class BlockRole extends CommandGroup {
         "precompiles"), Set.of("json"), USAGE, out, new Execution(out, err)::run), command("block", "prove",
         Set.of("genesis", "chain", "number", "po2", "out"), Set.of("json"), USAGE, out,
         new BlockProof(out, System.getenv())::run), command("block", "test",
-        Set.of("fixtures", "filter", "sample", "max-cycles"), Set.of(), USAGE, out, new BlockTest(out)::run)), out);
+        Set.of("fixtures", "filter", "sample", "max-cycles"), Set.of(), USAGE, out, new BlockTest(out)::run),
+        command("block", "profile",
+        Set.of("genesis", "chain", "number", "precompiles", "top", "fixtures", "filter", "sample", "max-cycles"),
+        Set.of(), USAGE, out, new BlockProfile(out)::run)), out);
   }
 
   @Override
   public String summary() {
     return "run or prove the block guest on block N of a chain (execute|prove --genesis G --chain C --number N),"
-        + " or on ethereum/tests fixtures (test --fixtures DIR)";
+        + " or on ethereum/tests fixtures (test --fixtures DIR); profile its EVM opcodes (profile ...)";
   }
 
   @Override
@@ -90,7 +101,7 @@ public final class BlockRole extends CommandGroup {
 
   @Override
   protected String unknownCommand(String word) {
-    return "unknown block command '" + word + "' (use execute, prove or test)";
+    return "unknown block command '" + word + "' (use execute, prove, test or profile)";
   }
 
   /** As the group runs it, without checked exceptions: {@code block execute} throws none. */

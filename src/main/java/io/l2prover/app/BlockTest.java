@@ -9,6 +9,7 @@ import io.l2prover.chain.fixtures.FixtureFiles;
 import io.l2prover.chain.fixtures.FixtureReport;
 import io.l2prover.chain.fixtures.FixtureRunner;
 import io.l2prover.chain.fixtures.TestOutcome;
+import io.l2prover.chain.witness.GuestRunner;
 import io.l2prover.zkvm.exec.ExecutorOptions;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -28,15 +29,29 @@ final class BlockTest {
   }
 
   int run(CliFlags flags) {
+    FixtureReport report = runFixtures("block test", flags,
+        ExecutorGuestRunner.blockGuest(ExecutorOptions.defaults().withMaxCycles(maxCycles(flags))));
+    report.print(out);
+    return report.count(TestOutcome.Status.FAILED) == 0 ? 0 : 1;
+  }
+
+  /** {@code --max-cycles N}: a test whose block runs longer is skipped. */
+  static long maxCycles(CliFlags flags) {
+    return flags.longValue("max-cycles", ExecutorOptions.DEFAULT_MAX_CYCLES, 1, Long.MAX_VALUE);
+  }
+
+  /**
+   * Runs the tests that {@code --fixtures DIR [--filter NAME] [--sample N] [--max-cycles N]} select
+   * through {@code guest}; {@code command} names the command in errors.
+   */
+  static FixtureReport runFixtures(String command, CliFlags flags, GuestRunner guest) {
     Path root = Path.of(flags.required("fixtures"));
     if (!Files.isDirectory(root)) {
-      throw new UserError("block test: --fixtures " + root + " is not a folder (ethereum-tests/BlockchainTests)");
+      throw new UserError(command + ": --fixtures " + root + " is not a folder (ethereum-tests/BlockchainTests)");
     }
     String filter = flags.string("filter").orElse("");
     int sample = (int) flags.longValue("sample", 1, 1, 1_000_000);
-    long maxCycles = flags.longValue("max-cycles", ExecutorOptions.DEFAULT_MAX_CYCLES, 1, Long.MAX_VALUE);
-    FixtureRunner runner = new FixtureRunner(
-        ExecutorGuestRunner.blockGuest(ExecutorOptions.defaults().withMaxCycles(maxCycles)), maxCycles);
+    FixtureRunner runner = new FixtureRunner(guest, maxCycles(flags));
     FixtureReport report = new FixtureReport();
     for (Path file : FixtureFiles.list(root, sample)) {
       String category = FixtureFiles.category(root, file);
@@ -50,7 +65,6 @@ final class BlockTest {
         report.add(category, file.getFileName().toString(), new TestOutcome(TestOutcome.Status.FAILED, e.getMessage(), 0, 0));
       }
     }
-    report.print(out);
-    return report.count(TestOutcome.Status.FAILED) == 0 ? 0 : 1;
+    return report;
   }
 }
