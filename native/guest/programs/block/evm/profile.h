@@ -9,7 +9,7 @@
 #ifndef EVM_PROFILE_H
 #define EVM_PROFILE_H
 
-#if defined(__riscv)
+#if defined(__riscv) && !defined(EVM_PROFILE_NO_MARK) /* check-guests builds without it to compare */
 #define EVM_PROFILE_DISPATCH(op)                                     \
     __asm__ volatile(".Levm_dispatch%=:\n"                           \
                      ".pushsection .l2vm.evm_dispatch,\"\",@progbits\n" \
