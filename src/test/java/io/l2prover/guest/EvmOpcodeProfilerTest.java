@@ -1,6 +1,7 @@
 package io.l2prover.guest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.l2prover.chain.crypto.Secp256k1;
 import io.l2prover.chain.crypto.Senders;
@@ -90,6 +91,12 @@ class EvmOpcodeProfilerTest {
           && Integer.toUnsignedLong(point.pc()) >= Integer.toUnsignedLong(s.address()) && point.pc() < s.end());
       assertThat(point.register()).isBetween(1, 31);
     }
+  }
+
+  @Test
+  void aGuestWithoutTheMarkCannotBeProfiled() {
+    assertThatThrownBy(() -> EvmDispatch.of(Guests.bundled("hello")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("built without the EVM's dispatch mark");
   }
 
   @Test
