@@ -5,6 +5,7 @@ import io.l2prover.zkvm.gpu.CudaBackend;
 import io.l2prover.zkvm.gpu.CudaProbe;
 import io.l2prover.zkvm.gpu.CudaStatus;
 import io.l2prover.zkvm.stark.backend.ComputeBackend;
+import io.l2prover.zkvm.stark.backend.CpuBackend;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -27,6 +28,11 @@ public final class BackendSelector {
   public BackendSelector(CudaProbe probe, Supplier<ComputeBackend> cpu) {
     this.probe = Objects.requireNonNull(probe, "probe");
     this.cpu = Objects.requireNonNull(cpu, "cpu");
+  }
+
+  /** The real probe and the reference CPU backend: what the jar's roles choose with. */
+  public static BackendSelector standard() {
+    return standard(CpuBackend::new);
   }
 
   /** The real probe and the given CPU backend. */

@@ -24,9 +24,12 @@ final class BlockProof {
   private final PrintStream out;
   private final Map<String, String> environment;
 
-  BlockProof(PrintStream out, Map<String, String> environment) {
+  private final BackendSelector selector;
+
+  BlockProof(PrintStream out, Map<String, String> environment, BackendSelector selector) {
     this.out = out;
     this.environment = environment;
+    this.selector = selector;
   }
 
   int run(CliFlags flags) {
@@ -35,7 +38,7 @@ final class BlockProof {
     ProverConfig config = ProverConfig.from(ConfigLoader.defaultsAndEnvironment(environment), environment);
     int po2 = (int) flags.longValue("po2", config.segmentPo2(), ExecutorOptions.MIN_PO2, ExecutorOptions.MAX_PO2);
     // Before the chain is read: PROVER_GPU=on without a usable GPU stops at once.
-    var backend = Services.computeBackend(config);
+    var backend = Services.computeBackend(config, selector);
     BlockCandidate block = BlockCandidate.load(flags);
     if (block.candidate().rejection().isPresent()) {
       throw new UserError("block prove: block " + block.number() + " is not valid, there is nothing to prove: "

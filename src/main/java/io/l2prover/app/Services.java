@@ -32,7 +32,6 @@ import io.l2prover.state.ProverState;
 import io.l2prover.state.StatePersisterVerticle;
 import io.l2prover.util.AtomicFileWriter;
 import io.l2prover.zkvm.stark.backend.ComputeBackend;
-import io.l2prover.zkvm.stark.backend.CpuBackend;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
@@ -88,10 +87,29 @@ public final class Services {
    * main thread).
    */
   public static Prover prover(ProverConfig config) {
+    return prover(config, config.devMode() ? null : computeBackend(config));
+  }
+
+  /**
+   * As {@link #prover(ProverConfig)}, proving on {@code backend} (the one chosen at start, so that
+   * a role selects its backend once; unused, and may be null, in dev mode).
+   */
+  public static Prover prover(ProverConfig config, ComputeBackend backend) {
     if (!config.devMode()) {
-      return new CompositeBlockProver(BlockGuest.bundled(), computeBackend(config), config.executorOptions());
+      return new CompositeBlockProver(BlockGuest.bundled(), backend, config.executorOptions());
     }
     return devProver(config);
+  }
+
+  /**
+   * The prover and the backend of a role that proves, the backend chosen once by {@code selector}
+   * (the real probe in the jar, a fake one in tests). Blocking; call it from a role's main thread.
+   *
+   * @throws UserError when PROVER_GPU=on and there is no usable GPU
+   */
+  public static ProvingEngine engine(ProverConfig config, BackendSelector selector) {
+    ComputeBackend backend = computeBackend(config, selector);
+    return new ProvingEngine(prover(config, backend), backend);
   }
 
   /**
@@ -112,7 +130,7 @@ public final class Services {
    * @throws UserError when PROVER_GPU=on and there is no usable GPU
    */
   public static ComputeBackend computeBackend(ProverConfig config) {
-    return computeBackend(config, BackendSelector.standard(CpuBackend::new));
+    return computeBackend(config, BackendSelector.standard());
   }
 
   /** As {@link #computeBackend(ProverConfig)}, with the given selector (tests pass a fake probe). */
