@@ -50,14 +50,14 @@ final class ClientRole extends FlagRole {
   protected int run(CliFlags options) throws Exception {
     ProverConfig config = ConfigLoader.loadStandalone(options.string("config").map(Path::of));
     try (DataDirLock lock = DataDirLock.acquire(config.dataDir(), "client")) {
-      return runLocked(config);
+      return runLocked(config, ConfigLoader.isSet(ExecuteRole.PO2_ENV, options.string("config").map(Path::of)));
     }
   }
 
-  private int runLocked(ProverConfig config) throws Exception {
+  private int runLocked(ProverConfig config, boolean po2Set) throws Exception {
     // Once per process, before any worker exists: PROVER_GPU=on without a GPU stops here.
     Optional<ProvingEngine> engine = config.clientLocalProving()
-        ? Optional.of(Services.engine(config, selector))
+        ? Optional.of(Services.engine(config, selector, po2Set))
         : Optional.empty();
     Vertx vertx = config.clientClustered() ? ClusteredVertx.join(config.cluster()) : Vertx.vertx();
     try {

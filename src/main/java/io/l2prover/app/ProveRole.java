@@ -61,9 +61,10 @@ public final class ProveRole extends FlagRole {
     Program program = GuestElf.load(flags);
     byte[] input = flags.has("input") ? flags.readFile("input") : new byte[0];
     ProverConfig config = ProverConfig.from(ConfigLoader.defaultsAndEnvironment(environment), environment);
-    int po2 = (int) flags.longValue("po2", config.segmentPo2(), ExecutorOptions.MIN_PO2, ExecutorOptions.MAX_PO2);
     Path receiptPath = Path.of(flags.required("out"));
     ComputeBackend backend = Services.computeBackend(config, selector);
+    int po2 = SegmentSizing.choose((int) flags.longValue("po2", config.segmentPo2(), ExecutorOptions.MIN_PO2,
+        ExecutorOptions.MAX_PO2), flags.has("po2") || environment.containsKey(ExecuteRole.PO2_ENV), backend, program);
     ExecutorOptions options = ExecutorOptions.defaults().withPo2(po2)
         .withOutput(OutputStream.nullOutputStream(), OutputStream.nullOutputStream());
     out.printf("proving %s with segments of at most 2^%d cycles on the %s backend%n", flags.required("elf"), po2,

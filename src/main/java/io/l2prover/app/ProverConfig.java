@@ -210,6 +210,14 @@ public record ProverConfig(
     return new ServerSettings(listenIp, listenPort, devMode, serverLimits, serverTls, leaseTime);
   }
 
+  /** A copy proving segments of at most 2^{@code po2} cycles (chosen to fit the GPU: SegmentSizing). */
+  public ProverConfig withSegmentPo2(int po2) {
+    return new ProverConfig(devMode, devExecute, dataDir, workers, po2, gpuMode, metricsPort, metricsHostSetting,
+        serverLimits, clientLimits, serverTls, clientTls, serverEndpoint, clientInterval, backoff, submitAttempts,
+        provingTimeout, listenIp, listenPort, leaseTime, genesisFile, chainFile, clientClustered, clientLocalProving,
+        cluster, segments);
+  }
+
   /** A copy with other chain files (command-line flags win over the environment). */
   public ProverConfig withChainFiles(Optional<Path> genesis, Optional<Path> chain) {
     return new ProverConfig(devMode, devExecute, dataDir, workers, segmentPo2, gpuMode, metricsPort, metricsHostSetting,

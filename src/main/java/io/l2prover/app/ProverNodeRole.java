@@ -41,7 +41,8 @@ final class ProverNodeRole extends FlagRole {
   protected int run(CliFlags options) throws Exception {
     ProverConfig config = ConfigLoader.loadStandalone(options.string("config").map(Path::of));
     // Once per process, before any worker exists: PROVER_GPU=on without a GPU stops here.
-    ProvingEngine engine = Services.engine(config, selector);
+    ProvingEngine engine = Services.engine(config, selector,
+        ConfigLoader.isSet(ExecuteRole.PO2_ENV, options.string("config").map(Path::of)));
     Vertx vertx = ClusteredVertx.join(config.cluster());
     Services.registerCodecs(vertx.eventBus());
     return Running.untilStopped(vertx,

@@ -31,6 +31,8 @@ import io.l2prover.state.ProverIdFile;
 import io.l2prover.state.ProverState;
 import io.l2prover.state.StatePersisterVerticle;
 import io.l2prover.util.AtomicFileWriter;
+import io.l2prover.zkvm.exec.Guests;
+import io.l2prover.zkvm.exec.Program;
 import io.l2prover.zkvm.stark.backend.ComputeBackend;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -103,13 +105,17 @@ public final class Services {
 
   /**
    * The prover and the backend of a role that proves, the backend chosen once by {@code selector}
-   * (the real probe in the jar, a fake one in tests). Blocking; call it from a role's main thread.
+   * (the real probe in the jar, a fake one in tests); on a GPU, real mode's segments sized to its
+   * memory ({@link SegmentSizing}). Blocking; call it from a role's main thread.
    *
-   * @throws UserError when PROVER_GPU=on and there is no usable GPU
+   * @param po2Set whether PROVER_SEGMENT_PO2 was set (else, on a GPU, the largest that fits is used)
+   * @throws UserError when PROVER_GPU=on and there is no usable GPU, or the segments do not fit it
    */
-  public static ProvingEngine engine(ProverConfig config, BackendSelector selector) {
+  public static ProvingEngine engine(ProverConfig config, BackendSelector selector, boolean po2Set) {
     ComputeBackend backend = computeBackend(config, selector);
-    return new ProvingEngine(prover(config, backend), backend);
+    ProverConfig sized = config.devMode() ? config : config.withSegmentPo2(SegmentSizing.choose(config.segmentPo2(),
+        po2Set, backend, Program.fromElf(Guests.bundled("block"))));
+    return new ProvingEngine(prover(sized, backend), backend);
   }
 
   /**

@@ -41,6 +41,11 @@ public final class CudaBackend implements ComputeBackend, AutoCloseable {
   private int inverseTwiddleLog;
 
   /** A backend for the device the probe found usable. */
+  /** What the probe found: the device's name and memory. */
+  public CudaStatus status() {
+    return status;
+  }
+
   public CudaBackend(CudaStatus status) {
     if (!status.usable()) {
       throw new IllegalArgumentException("no usable GPU: " + status.reason());

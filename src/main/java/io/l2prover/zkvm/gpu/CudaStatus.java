@@ -2,10 +2,16 @@ package io.l2prover.zkvm.gpu;
 
 /**
  * What the start-up probe found: a usable device (its name, compute capability, driver's CUDA
- * version), or the reason there is none.
+ * version, memory in bytes: 0 when unknown), or the reason there is none.
  */
 public record CudaStatus(boolean usable, String reason, String deviceName, int computeMajor,
-    int computeMinor, int driverCudaVersion) {
+    int computeMinor, int driverCudaVersion, long memoryBytes) {
+
+  /** A device of unknown memory. */
+  public CudaStatus(boolean usable, String reason, String deviceName, int computeMajor, int computeMinor,
+      int driverCudaVersion) {
+    this(usable, reason, deviceName, computeMajor, computeMinor, driverCudaVersion, 0);
+  }
 
   /** The CUDA version (major * 1000 + minor * 10) the bundled PTX needs: driver 580 or newer. */
   public static final int MIN_DRIVER_CUDA_VERSION = 13000;

@@ -48,7 +48,9 @@ final class JcudaProbe implements CudaProbe {
         return CudaStatus.unusable(String.format("%s has compute capability %d.%d, the kernels need 7.5 or newer",
             deviceName, major[0], minor[0]));
       }
-      return new CudaStatus(true, "", deviceName, major[0], minor[0], version[0]);
+      long[] memory = new long[1];
+      JCudaDriver.cuDeviceTotalMem(memory, device);
+      return new CudaStatus(true, "", deviceName, major[0], minor[0], version[0], memory[0]);
     } catch (LinkageError e) {
       // UnsatisfiedLinkError (no libcuda.so.1 or JCuda native) or a failed JCuda class init
       return CudaStatus.unusable("no CUDA driver library (libcuda.so.1): " + firstLine(e.getMessage()));
