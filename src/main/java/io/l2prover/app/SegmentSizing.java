@@ -36,13 +36,13 @@ final class SegmentSizing {
    * @throws UserError when it is set and does not fit, or when no segment size fits
    */
   static int choose(int configured, boolean set, ComputeBackend backend, Program program) {
-    if (!(backend instanceof CudaBackend cuda) || cuda.status().memoryBytes() <= 0) {
+    if (!(backend instanceof CudaBackend cuda) || cuda.device().memoryBytes() <= 0) {
       return configured;
     }
-    long budget = (long) (cuda.status().memoryBytes() * USABLE);
+    long budget = (long) (cuda.device().memoryBytes() * USABLE);
     Rv32imCircuit circuit = new Rv32imCircuit(GuestProgram.of(program));
     SegmentMemoryPlan plan = SegmentMemoryPlan.of(circuit, FriParameters.DEFAULT, configured);
-    String device = cuda.status().deviceName() + " (" + gib(cuda.status().memoryBytes()) + " GiB, "
+    String device = cuda.device().deviceName() + " (" + gib(cuda.device().memoryBytes()) + " GiB, "
         + gib(budget) + " GiB for a segment)";
     OptionalInt largest = SegmentMemoryPlan.largestFitting(circuit, FriParameters.DEFAULT, budget);
     if (set) {

@@ -47,6 +47,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,10 +113,11 @@ public final class Services {
    * @throws UserError when PROVER_GPU=on and there is no usable GPU, or the segments do not fit it
    */
   public static ProvingEngine engine(ProverConfig config, BackendSelector selector, boolean po2Set) {
-    ComputeBackend backend = computeBackend(config, selector);
+    List<ComputeBackend> backends = selector.select(config.gpuMode(), config.gpuDevices());
+    ComputeBackend backend = backends.get(0);
     ProverConfig sized = config.devMode() ? config : config.withSegmentPo2(SegmentSizing.choose(config.segmentPo2(),
         po2Set, backend, Program.fromElf(Guests.bundled("block"))));
-    return new ProvingEngine(prover(sized, backend), backend);
+    return new ProvingEngine(prover(sized, backend), backends);
   }
 
   /**
@@ -195,10 +197,13 @@ public final class Services {
       return deployProvingWorkers(vertx, workers, engine);
     }
     String node = ManagementFactory.getRuntimeMXBean().getName();
-    LOG.info("Proving segments on {} worker thread(s) as {}: {}; segment timeout {} s", workers, node,
+    // With PROVER_GPU_DEVICES, one worker per device, each on its own backend; else all on the one.
+    int instances = engine.perDevice() ? engine.backends().size() : workers;
+    AtomicInteger next = new AtomicInteger();
+    LOG.info("Proving segments on {} worker thread(s) as {}: {}; segment timeout {} s", instances, node,
         engine.describe(), segments.segmentTimeout().toSeconds());
     return vertx.deployVerticle(() -> new SegmentWorkerVerticle(Map.of(guest.imageId(), guest.program()),
-            engine.backend(), node), workerOptions("segment-workers", workers, segments.segmentTimeout()))
+            engine.backends().get(next.getAndIncrement() % engine.backends().size()), node), workerOptions("segment-workers", instances, segments.segmentTimeout()))
         .compose(id -> vertx.deployVerticle(new SegmentedProvingVerticle(guest, engine.backend(), dataDir, segments)));
   }
 

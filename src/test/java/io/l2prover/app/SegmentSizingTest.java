@@ -25,7 +25,7 @@ class SegmentSizingTest {
       FriParameters.DEFAULT, 19).totalBytes() / 0.9) + 1;
 
   private static CudaBackend gpu(long memory) {
-    return new CudaBackend(new CudaStatus(true, "", "Test GPU", 9, 0, 13000, memory));
+    return new CudaBackend(new CudaStatus(true, "", "Test GPU", 9, 0, 13000, 0, memory));
   }
 
   @Test
@@ -62,7 +62,7 @@ class SegmentSizingTest {
   @Test
   void proveRefusesSegmentsTheGpuCannotHold() {
     Roles roles = Roles.standard(Map.of("PROVER_SEGMENT_PO2", "22"), new BackendSelector(
-        () -> new CudaStatus(true, "", "Test GPU", 9, 0, 13000, MEMORY), CpuBackend::new));
+        () -> new CudaStatus(true, "", "Test GPU", 9, 0, 13000, 0, MEMORY), CpuBackend::new));
     assertThatThrownBy(() -> roles.find("block").orElseThrow().run(new String[] {"prove", "--genesis", "absent.json",
         "--chain", "absent.rlp", "--number", "1"}))
         .isInstanceOf(UserError.class).hasMessageStartingWith("PROVER_SEGMENT_PO2=22: ");
