@@ -86,16 +86,8 @@ public final class Services {
 
   /**
    * The prover the configuration asks for: in real mode ({@code PROVER_DEV_MODE=false}) composite
-   * receipts of the block guest on the backend PROVER_GPU selects (blocking: call it from a role's
-   * main thread).
-   */
-  public static Prover prover(ProverConfig config) {
-    return prover(config, config.devMode() ? null : computeBackend(config));
-  }
-
-  /**
-   * As {@link #prover(ProverConfig)}, proving on {@code backend} (the one chosen at start, so that
-   * a role selects its backend once; unused, and may be null, in dev mode).
+   * receipts of the block guest on {@code backend}, the one the role chose at start (unused in dev
+   * mode).
    */
   public static Prover prover(ProverConfig config, ComputeBackend backend) {
     if (!config.devMode()) {
