@@ -5,8 +5,12 @@ import io.l2prover.zkvm.gpu.CudaBackend;
 import io.l2prover.zkvm.gpu.CudaProbe;
 import io.l2prover.zkvm.gpu.CudaStatus;
 import io.l2prover.zkvm.stark.backend.ComputeBackend;
+import io.l2prover.zkvm.stark.backend.CpuBackend;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +31,11 @@ public final class BackendSelector {
   public BackendSelector(CudaProbe probe, Supplier<ComputeBackend> cpu) {
     this.probe = Objects.requireNonNull(probe, "probe");
     this.cpu = Objects.requireNonNull(cpu, "cpu");
+  }
+
+  /** The real probe and the reference CPU backend: what the jar's roles choose with. */
+  public static BackendSelector standard() {
+    return standard(CpuBackend::new);
   }
 
   /** The real probe and the given CPU backend. */
@@ -56,6 +65,41 @@ public final class BackendSelector {
     LOG.info("Proving on the CPU: no usable GPU ({})", summary(status.reason()));
     LOG.debug("CUDA probe: {}", status.reason());
     return cpu.get();
+  }
+
+  /**
+   * One backend per device {@code devices} lists (PROVER_GPU_DEVICES), each its own
+   * {@link CudaBackend}; when none is listed, {@link #select(GpuMode)}'s one backend. With
+   * {@code auto} and not one listed device usable (a CPU-only host), the CPU, said once in the log.
+   *
+   * @throws UserError when devices are listed with {@code off}, when a listed device is not usable
+   *     (with {@code auto}: while others are), or with {@code on} and none usable
+   */
+  public List<ComputeBackend> select(GpuMode mode, GpuDevices devices) {
+    if (!devices.listed()) {
+      return List.of(select(mode));
+    }
+    String listed = GpuDevices.ENV + "=" + devices.ordinals().stream().map(String::valueOf)
+        .collect(Collectors.joining(","));
+    if (mode == GpuMode.OFF) {
+      throw new UserError(listed + " lists GPUs but " + GpuMode.ENV + "=off proves on the CPU: unset one of them");
+    }
+    List<CudaStatus> found = devices.ordinals().stream().map(probe::probe).toList();
+    List<CudaStatus> unusable = found.stream().filter(s -> !s.usable()).toList();
+    if (unusable.size() == found.size()) {
+      return List.of(select(mode)); // the one-device answer: the CPU with one line, or on's error
+    }
+    if (!unusable.isEmpty()) {
+      int device = devices.ordinals().get(found.indexOf(unusable.get(0)));
+      throw new UserError(listed + ": device " + device + " is not usable (" + unusable.get(0).reason()
+          + "); list only usable devices");
+    }
+    List<ComputeBackend> backends = new ArrayList<>();
+    for (CudaStatus status : found) {
+      LOG.info("Proving on the GPU: {}", status.describe());
+      backends.add(new CudaBackend(status));
+    }
+    return List.copyOf(backends);
   }
 
   /**

@@ -24,18 +24,23 @@ final class BlockProof {
   private final PrintStream out;
   private final Map<String, String> environment;
 
-  BlockProof(PrintStream out, Map<String, String> environment) {
+  private final BackendSelector selector;
+
+  BlockProof(PrintStream out, Map<String, String> environment, BackendSelector selector) {
     this.out = out;
     this.environment = environment;
+    this.selector = selector;
   }
 
   int run(CliFlags flags) {
     // With --json, stdout holds only the JSON line (make perf_gpu); the log goes to stderr as always.
     PrintStream out = flags.has("json") ? new PrintStream(OutputStream.nullOutputStream()) : this.out;
     ProverConfig config = ProverConfig.from(ConfigLoader.defaultsAndEnvironment(environment), environment);
-    int po2 = (int) flags.longValue("po2", config.segmentPo2(), ExecutorOptions.MIN_PO2, ExecutorOptions.MAX_PO2);
-    // Before the chain is read: PROVER_GPU=on without a usable GPU stops at once.
-    var backend = Services.computeBackend(config);
+    // Before the chain is read: PROVER_GPU=on without a usable GPU stops at once, as do segments it cannot hold.
+    var backend = Services.computeBackend(config, selector);
+    Program guest = Program.fromElf(Guests.bundled("block"));
+    int po2 = SegmentSizing.choose((int) flags.longValue("po2", config.segmentPo2(), ExecutorOptions.MIN_PO2,
+        ExecutorOptions.MAX_PO2), flags.has("po2") || environment.containsKey(ExecuteRole.PO2_ENV), backend, guest);
     BlockCandidate block = BlockCandidate.load(flags);
     if (block.candidate().rejection().isPresent()) {
       throw new UserError("block prove: block " + block.number() + " is not valid, there is nothing to prove: "
@@ -45,7 +50,7 @@ final class BlockProof {
         block.number(), po2, backend.name());
     CompositeProver.Proved proved;
     try {
-      proved = new CompositeProver(backend).prove(Program.fromElf(Guests.bundled("block")),
+      proved = new CompositeProver(backend).prove(guest,
           GuestInputEncoder.encode(block.candidate().input()), ExecutorOptions.defaults().withPo2(po2),
           ProofReport.progress(out));
     } catch (GuestFault e) {

@@ -78,10 +78,15 @@ public final class BlockRole extends CommandGroup {
   }
 
   BlockRole(PrintStream out, PrintStream err) {
+    this(out, err, System.getenv(), BackendSelector.standard());
+  }
+
+  /** @param selector chooses {@code block prove}'s compute backend from PROVER_GPU in {@code environment} */
+  BlockRole(PrintStream out, PrintStream err, Map<String, String> environment, BackendSelector selector) {
     super("block", List.of(command("block", "execute", Set.of("genesis", "chain", "number", "summary", "po2",
         "precompiles"), Set.of("json"), USAGE, out, new Execution(out, err)::run), command("block", "prove",
         Set.of("genesis", "chain", "number", "po2", "out"), Set.of("json"), USAGE, out,
-        new BlockProof(out, System.getenv())::run), command("block", "test",
+        new BlockProof(out, environment, selector)::run), command("block", "test",
         Set.of("fixtures", "filter", "sample", "max-cycles"), Set.of(), USAGE, out, new BlockTest(out)::run),
         command("block", "profile",
         Set.of("genesis", "chain", "number", "precompiles", "top", "fixtures", "filter", "sample", "max-cycles"),

@@ -6,7 +6,6 @@ import io.l2prover.app.cli.UserError;
 import io.l2prover.health.HealthCheck;
 import io.l2prover.proving.ProvingEngine;
 import io.l2prover.state.StatePersisterVerticle;
-import io.l2prover.zkvm.stark.backend.ComputeBackend;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
@@ -18,9 +17,13 @@ import java.util.Set;
 /** {@code client}: the prover client, configured by environment (and {@code --config FILE}). */
 final class ClientRole extends FlagRole {
 
-  ClientRole() {
+  private final BackendSelector selector;
+
+  /** @param selector chooses the compute backend from PROVER_GPU (the real CUDA probe in the jar) */
+  ClientRole(BackendSelector selector) {
     super("client", "prove the blocks a prover server hands out (PROVER_CLIENT_PROVER_SERVER_ENDPOINT)",
         Set.of("config"), Set.of(), System.out);
+    this.selector = selector;
   }
 
   @Override
@@ -47,14 +50,14 @@ final class ClientRole extends FlagRole {
   protected int run(CliFlags options) throws Exception {
     ProverConfig config = ConfigLoader.loadStandalone(options.string("config").map(Path::of));
     try (DataDirLock lock = DataDirLock.acquire(config.dataDir(), "client")) {
-      return runLocked(config);
+      return runLocked(config, ConfigLoader.isSet(ExecuteRole.PO2_ENV, options.string("config").map(Path::of)));
     }
   }
 
-  private static int runLocked(ProverConfig config) throws Exception {
+  private int runLocked(ProverConfig config, boolean po2Set) throws Exception {
     // Once per process, before any worker exists: PROVER_GPU=on without a GPU stops here.
     Optional<ProvingEngine> engine = config.clientLocalProving()
-        ? Optional.of(engine(config))
+        ? Optional.of(Services.engine(config, selector, po2Set))
         : Optional.empty();
     Vertx vertx = config.clientClustered() ? ClusteredVertx.join(config.cluster()) : Vertx.vertx();
     try {
@@ -73,10 +76,5 @@ final class ClientRole extends FlagRole {
             ? Services.deployClient(vertx, config, engine.get())
             : Services.deployClientWithoutProving(vertx, config.dataDir(), config.clientSettings()));
     return Running.untilStopped(vertx, client, "the prover client");
-  }
-
-  private static ProvingEngine engine(ProverConfig config) {
-    ComputeBackend backend = Services.computeBackend(config);
-    return new ProvingEngine(Services.prover(config), backend);
   }
 }

@@ -77,6 +77,18 @@ public final class ConfigLoader {
     return merged;
   }
 
+  /** Whether {@code key} is set in the environment or in the config file (not only by its default). */
+  public static boolean isSet(String key, Optional<Path> file) {
+    if (System.getenv(key) != null) {
+      return true;
+    }
+    try {
+      return file.isPresent() && new JsonObject(Files.readString(file.get())).containsKey(key);
+    } catch (java.io.IOException | io.vertx.core.json.DecodeException e) {
+      return false; // load() has read it already, or said why it cannot
+    }
+  }
+
   /** The bundled {@code config.json}. */
   static JsonObject defaults() {
     try (var in = ConfigLoader.class.getResourceAsStream("/config.json")) {

@@ -62,11 +62,18 @@ final class DemoRole extends FlagRole {
   private static final Duration DEV_WAIT = Duration.ofMinutes(5);
 
   private final PrintStream out;
+  private final BackendSelector selector;
 
   DemoRole(PrintStream out) {
+    this(out, BackendSelector.standard());
+  }
+
+  /** @param selector chooses the compute backend from PROVER_GPU (the real CUDA probe in the jar) */
+  DemoRole(PrintStream out, BackendSelector selector) {
     super("demo", "prove a small generated chain end to end, for real (the default; --dev: dev mode)",
         Set.of("blocks", "config", "po2", "workers"), Set.of("dev"), out);
     this.out = out;
+    this.selector = selector;
   }
 
   @Override
@@ -102,7 +109,7 @@ final class DemoRole extends FlagRole {
       int workers = (int) options.longValue("workers", dev ? config.workers() : REAL_WORKERS, 1, 64);
       // Chosen before the chain is generated, so PROVER_GPU=on without a GPU stops at once.
       // The demo prints every event itself; the services' INFO lines would say each a second time.
-      ComputeBackend backend = Services.computeBackend(config);
+      ComputeBackend backend = Services.computeBackend(config, selector);
       try (QuietServiceLog quiet = QuietServiceLog.unlessAsked(System.getenv("L2PROVER_LOG_LEVEL"));
           ProvingEngine engine = new ProvingEngine(dev ? Services.devProver(config)
               : new CompositeBlockProver(BlockGuest.bundled(), backend, ExecutorOptions.defaults().withPo2(po2)

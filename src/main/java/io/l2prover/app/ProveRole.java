@@ -36,11 +36,19 @@ public final class ProveRole extends FlagRole {
   private final PrintStream out;
   private final Map<String, String> environment;
 
+  private final BackendSelector selector;
+
   public ProveRole(PrintStream out, Map<String, String> environment) {
+    this(out, environment, BackendSelector.standard());
+  }
+
+  /** @param selector chooses the compute backend from PROVER_GPU (the real CUDA probe in the jar) */
+  public ProveRole(PrintStream out, Map<String, String> environment, BackendSelector selector) {
     super("prove", "prove a guest run into a composite receipt: --elf FILE --out RECEIPT",
         Set.of("elf", "input", "po2", "out"), Set.of(), out);
     this.out = out;
     this.environment = environment;
+    this.selector = selector;
   }
 
   @Override
@@ -53,9 +61,10 @@ public final class ProveRole extends FlagRole {
     Program program = GuestElf.load(flags);
     byte[] input = flags.has("input") ? flags.readFile("input") : new byte[0];
     ProverConfig config = ProverConfig.from(ConfigLoader.defaultsAndEnvironment(environment), environment);
-    int po2 = (int) flags.longValue("po2", config.segmentPo2(), ExecutorOptions.MIN_PO2, ExecutorOptions.MAX_PO2);
     Path receiptPath = Path.of(flags.required("out"));
-    ComputeBackend backend = Services.computeBackend(config);
+    ComputeBackend backend = Services.computeBackend(config, selector);
+    int po2 = SegmentSizing.choose((int) flags.longValue("po2", config.segmentPo2(), ExecutorOptions.MIN_PO2,
+        ExecutorOptions.MAX_PO2), flags.has("po2") || environment.containsKey(ExecuteRole.PO2_ENV), backend, program);
     ExecutorOptions options = ExecutorOptions.defaults().withPo2(po2)
         .withOutput(OutputStream.nullOutputStream(), OutputStream.nullOutputStream());
     out.printf("proving %s with segments of at most 2^%d cycles on the %s backend%n", flags.required("elf"), po2,

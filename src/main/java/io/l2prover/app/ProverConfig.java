@@ -26,6 +26,7 @@ public record ProverConfig(
     int workers,
     int segmentPo2,
     GpuMode gpuMode,
+    GpuDevices gpuDevices,
     int metricsPort,
     String metricsHostSetting,
     ProtocolLimits serverLimits,
@@ -50,6 +51,7 @@ public record ProverConfig(
   /** The keys this application reads; the environment store is limited to these. */
   public static final List<String> KEYS = List.of(
       "PROVER_DEV_MODE", "PROVER_DEV_EXECUTE", "PROVER_DATA_DIR", "PROVER_WORKERS", "PROVER_SEGMENT_PO2", "PROVER_GPU",
+      "PROVER_GPU_DEVICES",
       "PROVER_SEGMENT_TIMEOUT_MS", "PROVER_SEGMENT_ATTEMPTS", "PROVER_SEGMENTS_IN_FLIGHT",
       "PROVER_PROGRESS_INTERVAL_MS",
       "PROVER_METRICS_PORT", "PROVER_METRICS_HOST",
@@ -111,6 +113,7 @@ public record ProverConfig(
         workers,
         segmentPo2(s),
         GpuMode.parse(s.string(GpuMode.ENV)),
+        GpuDevices.parse(s.string(GpuDevices.ENV)),
         (int) s.longIn("PROVER_METRICS_PORT", 0, 65535),
         s.string("PROVER_METRICS_HOST"),
         new ProtocolLimits(serverReceive, connectTimeout, idleTimeout, maxConnections, deadline, minRate, budget),
@@ -210,9 +213,17 @@ public record ProverConfig(
     return new ServerSettings(listenIp, listenPort, devMode, serverLimits, serverTls, leaseTime);
   }
 
+  /** A copy proving segments of at most 2^{@code po2} cycles (chosen to fit the GPU: SegmentSizing). */
+  public ProverConfig withSegmentPo2(int po2) {
+    return new ProverConfig(devMode, devExecute, dataDir, workers, po2, gpuMode, gpuDevices, metricsPort, metricsHostSetting,
+        serverLimits, clientLimits, serverTls, clientTls, serverEndpoint, clientInterval, backoff, submitAttempts,
+        provingTimeout, listenIp, listenPort, leaseTime, genesisFile, chainFile, clientClustered, clientLocalProving,
+        cluster, segments);
+  }
+
   /** A copy with other chain files (command-line flags win over the environment). */
   public ProverConfig withChainFiles(Optional<Path> genesis, Optional<Path> chain) {
-    return new ProverConfig(devMode, devExecute, dataDir, workers, segmentPo2, gpuMode, metricsPort, metricsHostSetting,
+    return new ProverConfig(devMode, devExecute, dataDir, workers, segmentPo2, gpuMode, gpuDevices, metricsPort, metricsHostSetting,
         serverLimits, clientLimits, serverTls, clientTls, serverEndpoint, clientInterval, backoff, submitAttempts,
         provingTimeout, listenIp, listenPort, leaseTime, genesis.or(() -> genesisFile), chain.or(() -> chainFile),
         clientClustered, clientLocalProving, cluster, segments);

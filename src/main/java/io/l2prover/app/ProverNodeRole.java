@@ -15,9 +15,13 @@ import java.util.Set;
  */
 final class ProverNodeRole extends FlagRole {
 
-  ProverNodeRole() {
+  private final BackendSelector selector;
+
+  /** @param selector chooses the compute backend from PROVER_GPU (the real CUDA probe in the jar) */
+  ProverNodeRole(BackendSelector selector) {
     super("prover-node", "join the cluster (PROVER_CLUSTER_*) and prove the jobs of clustered clients",
         Set.of("config"), Set.of(), System.out);
+    this.selector = selector;
   }
 
   @Override
@@ -37,7 +41,8 @@ final class ProverNodeRole extends FlagRole {
   protected int run(CliFlags options) throws Exception {
     ProverConfig config = ConfigLoader.loadStandalone(options.string("config").map(Path::of));
     // Once per process, before any worker exists: PROVER_GPU=on without a GPU stops here.
-    ProvingEngine engine = new ProvingEngine(Services.prover(config), Services.computeBackend(config));
+    ProvingEngine engine = Services.engine(config, selector,
+        ConfigLoader.isSet(ExecuteRole.PO2_ENV, options.string("config").map(Path::of)));
     Vertx vertx = ClusteredVertx.join(config.cluster());
     Services.registerCodecs(vertx.eventBus());
     return Running.untilStopped(vertx,

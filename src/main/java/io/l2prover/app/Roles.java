@@ -2,10 +2,12 @@ package io.l2prover.app;
 
 import io.l2prover.app.bench.BenchRole;
 import io.l2prover.app.cli.Role;
+import io.l2prover.zkvm.stark.backend.ComputeBackend;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The roles the jar knows, in the order the usage text lists them. */
 public final class Roles {
@@ -22,9 +24,21 @@ public final class Roles {
 
   /** Every role this build ships. Each issue that adds a role registers it here. */
   public static Roles standard() {
-    return new Roles(List.of(new DemoRole(System.out), new ClientRole(), new ServerRole(),
-        new ProverNodeRole(), new ExecuteRole(), new ProveRole(System.out, System.getenv()),
-        new VerifyRole(System.out), new ImageIdRole(System.out), new ChainRole(), new BlockRole(), BenchRole.standard()));
+    return standard(System.getenv(), BackendSelector.standard());
+  }
+
+  /**
+   * As {@link #standard()}: every command that proves chooses its compute backend with
+   * {@code selector} from PROVER_GPU (the one-shot commands read it from {@code environment}, the
+   * services from their configuration), so tests can stand a fake probe in for the real one.
+   */
+  static Roles standard(Map<String, String> environment, BackendSelector selector) {
+    Supplier<ComputeBackend> benchBackend = () -> Services.computeBackend(
+        ProverConfig.from(ConfigLoader.defaultsAndEnvironment(environment), environment), selector);
+    return new Roles(List.of(new DemoRole(System.out, selector), new ClientRole(selector), new ServerRole(),
+        new ProverNodeRole(selector), new ExecuteRole(), new ProveRole(System.out, environment, selector),
+        new VerifyRole(System.out), new ImageIdRole(System.out), new ChainRole(),
+        new BlockRole(System.out, System.err, environment, selector), BenchRole.standard(benchBackend)));
   }
 
   public Optional<Role> find(String name) {

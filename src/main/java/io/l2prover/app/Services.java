@@ -31,8 +31,9 @@ import io.l2prover.state.ProverIdFile;
 import io.l2prover.state.ProverState;
 import io.l2prover.state.StatePersisterVerticle;
 import io.l2prover.util.AtomicFileWriter;
+import io.l2prover.zkvm.exec.Guests;
+import io.l2prover.zkvm.exec.Program;
 import io.l2prover.zkvm.stark.backend.ComputeBackend;
-import io.l2prover.zkvm.stark.backend.CpuBackend;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
@@ -46,6 +47,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,14 +86,30 @@ public final class Services {
 
   /**
    * The prover the configuration asks for: in real mode ({@code PROVER_DEV_MODE=false}) composite
-   * receipts of the block guest on the backend PROVER_GPU selects (blocking: call it from a role's
-   * main thread).
+   * receipts of the block guest on {@code backend}, the one the role chose at start (unused in dev
+   * mode).
    */
-  public static Prover prover(ProverConfig config) {
+  public static Prover prover(ProverConfig config, ComputeBackend backend) {
     if (!config.devMode()) {
-      return new CompositeBlockProver(BlockGuest.bundled(), computeBackend(config), config.executorOptions());
+      return new CompositeBlockProver(BlockGuest.bundled(), backend, config.executorOptions());
     }
     return devProver(config);
+  }
+
+  /**
+   * The prover and the backend of a role that proves, the backend chosen once by {@code selector}
+   * (the real probe in the jar, a fake one in tests); on a GPU, real mode's segments sized to its
+   * memory ({@link SegmentSizing}). Blocking; call it from a role's main thread.
+   *
+   * @param po2Set whether PROVER_SEGMENT_PO2 was set (else, on a GPU, the largest that fits is used)
+   * @throws UserError when PROVER_GPU=on and there is no usable GPU, or the segments do not fit it
+   */
+  public static ProvingEngine engine(ProverConfig config, BackendSelector selector, boolean po2Set) {
+    List<ComputeBackend> backends = selector.select(config.gpuMode(), config.gpuDevices());
+    ComputeBackend backend = backends.get(0);
+    ProverConfig sized = config.devMode() ? config : config.withSegmentPo2(SegmentSizing.choose(config.segmentPo2(),
+        po2Set, backend, Program.fromElf(Guests.bundled("block"))));
+    return new ProvingEngine(prover(sized, backend), backends);
   }
 
   /**
@@ -112,7 +130,7 @@ public final class Services {
    * @throws UserError when PROVER_GPU=on and there is no usable GPU
    */
   public static ComputeBackend computeBackend(ProverConfig config) {
-    return computeBackend(config, BackendSelector.standard(CpuBackend::new));
+    return computeBackend(config, BackendSelector.standard());
   }
 
   /** As {@link #computeBackend(ProverConfig)}, with the given selector (tests pass a fake probe). */
@@ -171,10 +189,13 @@ public final class Services {
       return deployProvingWorkers(vertx, workers, engine);
     }
     String node = ManagementFactory.getRuntimeMXBean().getName();
-    LOG.info("Proving segments on {} worker thread(s) as {}: {}; segment timeout {} s", workers, node,
+    // With PROVER_GPU_DEVICES, one worker per device, each on its own backend; else all on the one.
+    int instances = engine.perDevice() ? engine.backends().size() : workers;
+    AtomicInteger next = new AtomicInteger();
+    LOG.info("Proving segments on {} worker thread(s) as {}: {}; segment timeout {} s", instances, node,
         engine.describe(), segments.segmentTimeout().toSeconds());
     return vertx.deployVerticle(() -> new SegmentWorkerVerticle(Map.of(guest.imageId(), guest.program()),
-            engine.backend(), node), workerOptions("segment-workers", workers, segments.segmentTimeout()))
+            engine.backends().get(next.getAndIncrement() % engine.backends().size()), node), workerOptions("segment-workers", instances, segments.segmentTimeout()))
         .compose(id -> vertx.deployVerticle(new SegmentedProvingVerticle(guest, engine.backend(), dataDir, segments)));
   }
 

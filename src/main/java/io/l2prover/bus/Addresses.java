@@ -18,6 +18,12 @@ public final class Addresses {
    */
   public static final String PROVE_SEGMENT = "prover.segment";
 
+  /**
+   * Published (local only) by a segment worker per segment whose proof, made on a GPU, failed the
+   * check before it left the worker and was proven again on the CPU: for metrics.
+   */
+  public static final String DEVICE_CHECK_FAILURES = "prover.device-check-failures";
+
   /** Published (local only) per finished segment of a block: for metrics and tests. */
   public static final String SEGMENTS = "prover.segments";
 

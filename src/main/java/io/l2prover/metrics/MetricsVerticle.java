@@ -46,6 +46,7 @@ public final class MetricsVerticle extends VerticleBase {
   private final Map<SubmitRejection, Long> submitsRejected = new EnumMap<>(SubmitRejection.class);
   private long segmentsProven;
   private long segmentsFromCheckpoints;
+  private long segmentsFailedDeviceCheck;
   private long segmentMillis;
   private double cyclesPerSecond;
   private HttpServer server;
@@ -93,6 +94,7 @@ public final class MetricsVerticle extends VerticleBase {
     vertx.eventBus().<SubmitOutcome>consumer(Addresses.SERVER_SUBMITS, message -> message.body().rejection()
         .ifPresentOrElse(reason -> submitsRejected.merge(reason, 1L, Long::sum), () -> proofsAccepted++));
     vertx.eventBus().<JsonObject>localConsumer(Addresses.SEGMENTS, message -> countSegment(message.body()));
+    vertx.eventBus().<JsonObject>localConsumer(Addresses.DEVICE_CHECK_FAILURES, message -> segmentsFailedDeviceCheck++);
     server = vertx.createHttpServer().requestHandler(this::serve);
     return server.listen(port, host)
         .onSuccess(s -> LOG.info("health and metrics on http://{}:{}/health and /metrics", host, s.actualPort()))
@@ -217,6 +219,10 @@ public final class MetricsVerticle extends VerticleBase {
         + "# HELP l2prover_segments_from_checkpoints_total Segments taken from checkpoints after a restart.\n"
         + "# TYPE l2prover_segments_from_checkpoints_total counter\n"
         + "l2prover_segments_from_checkpoints_total " + segmentsFromCheckpoints + "\n"
+        + "# HELP l2prover_segments_failed_device_check_total Segment proofs made on the GPU that failed their check"
+        + " in the worker and were proven again on the CPU.\n"
+        + "# TYPE l2prover_segments_failed_device_check_total counter\n"
+        + "l2prover_segments_failed_device_check_total " + segmentsFailedDeviceCheck + "\n"
         + "# HELP l2prover_segment_seconds Time a segment took on the workers: phase 1 and phase 2, each from its sending to its answer.\n"
         + "# TYPE l2prover_segment_seconds summary\n"
         + "l2prover_segment_seconds_sum " + (segmentMillis / 1000.0) + "\n"

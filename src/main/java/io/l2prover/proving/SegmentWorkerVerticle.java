@@ -57,9 +57,11 @@ public final class SegmentWorkerVerticle extends VerticleBase {
    */
   public SegmentWorkerVerticle(Map<ImageId, Program> programs, ComputeBackend backend, String node) {
     this.programs = Map.copyOf(programs);
-    this.prover = new SegmentProver(Objects.requireNonNull(backend, "backend"));
     String id = UUID.randomUUID().toString().substring(0, 8);
     this.worker = node + "/" + id;
+    this.prover = new SegmentProver(Objects.requireNonNull(backend, "backend"), (segment, reason) ->
+        vertx.eventBus().publish(Addresses.DEVICE_CHECK_FAILURES, new JsonObject().put("segment", segment)
+            .put("worker", worker).put("reason", reason), Addresses.localOnly()));
     this.address = Addresses.PROVE_SEGMENT + "." + id;
   }
 

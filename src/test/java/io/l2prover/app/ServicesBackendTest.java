@@ -58,7 +58,7 @@ class ServicesBackendTest {
     Services.registerCodecs(vertx.eventBus());
     MetricsVerticle metrics = new MetricsVerticle("127.0.0.1", 0, Optional.of(backend.name()));
     vertx.deployVerticle(metrics).await(5, TimeUnit.SECONDS);
-    try (ProvingEngine engine = new ProvingEngine(Services.prover(config), backend)) {
+    try (ProvingEngine engine = new ProvingEngine(Services.prover(config, backend), backend)) {
       // The proving workers start with it (no server needed: the client loop just retries).
       Services.deployClient(vertx, dir, 2, config.clientSettings(), engine).await(10, TimeUnit.SECONDS);
       ProvingResult result = vertx.eventBus().<ProvingResult>request(Addresses.PROVE,

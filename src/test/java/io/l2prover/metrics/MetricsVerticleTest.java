@@ -47,6 +47,7 @@ class MetricsVerticleTest {
         SubmitOutcome.rejected(8, SubmitRejection.FAKE_REFUSED, "fake"));
     vertx.eventBus().publish(Addresses.SERVER_SUBMITS,
         SubmitOutcome.rejected(9, SubmitRejection.JOURNAL_MISMATCH, "wrong journal"));
+    vertx.eventBus().publish(Addresses.DEVICE_CHECK_FAILURES, new io.vertx.core.json.JsonObject().put("segment", 2));
     vertx.eventBus().publish(Addresses.SEGMENTS, new io.vertx.core.json.JsonObject().put("source", "checkpoint"));
     vertx.eventBus().publish(Addresses.SEGMENTS, new io.vertx.core.json.JsonObject().put("source", "worker")
         .put("millis", 2500).put("cycles_per_second", 400.0));
@@ -65,6 +66,7 @@ class MetricsVerticleTest {
         "l2prover_server_submits_rejected_total{reason=\"fake_refused\"} 1\n",
         "l2prover_server_submits_rejected_total{reason=\"invalid_proof\"} 0\n",
         "l2prover_segments_proven_total 1\n", "l2prover_segments_from_checkpoints_total 1\n",
+        "# TYPE l2prover_segments_failed_device_check_total counter\n", "l2prover_segments_failed_device_check_total 1\n",
         "l2prover_segment_seconds_sum 2.5\n", "l2prover_segment_seconds_count 1\n",
         "l2prover_proving_cycles_per_second 400.0\n");
     // A process that does not prove names no backend.

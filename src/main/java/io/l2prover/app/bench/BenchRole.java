@@ -2,7 +2,9 @@ package io.l2prover.app.bench;
 
 import io.l2prover.app.cli.CommandGroup;
 import io.l2prover.app.cli.Role;
+import io.l2prover.zkvm.stark.backend.ComputeBackend;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * {@code bench <subcommand> [options]}: measurement commands, picked by their first argument; each
@@ -14,9 +16,13 @@ public final class BenchRole extends CommandGroup {
     super("bench", subcommands, System.out);
   }
 
-  /** The benchmarks this build ships. */
-  public static BenchRole standard() {
-    return new BenchRole(List.of(new ExecBench(), new StarkBench(), new ProveBench(), new GpuBenchCommand()));
+  /**
+   * The benchmarks this build ships; those that prove ({@code stark}, {@code prove}) get their
+   * compute backend from {@code backend} when they start: the one PROVER_GPU selects.
+   */
+  public static BenchRole standard(Supplier<ComputeBackend> backend) {
+    return new BenchRole(List.of(new ExecBench(), new StarkBench(backend), new ProveBench(System.out, backend),
+        new GpuBenchCommand()));
   }
 
   @Override

@@ -13,7 +13,6 @@ import io.l2prover.zkvm.receipt.ReceiptFile;
 import io.l2prover.zkvm.receipt.ReceiptVerifier;
 import io.l2prover.zkvm.stark.backend.ComputeBackend;
 import io.l2prover.zkvm.rv32im.ExecutionProof;
-import io.l2prover.zkvm.stark.backend.CpuBackend;
 import io.l2prover.zkvm.stark.proof.ProofSizes;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -27,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * {@code bench prove}: proves one guest run into a composite receipt and verifies it, printing one
@@ -43,19 +43,19 @@ public final class ProveBench extends FlagRole {
         --guest NAME   a bundled guest (default sha256, about 100 thousand cycles)
         --elf FILE     another guest instead (with --input FILE)
         --parts        also print, per proof, its encoded bytes by part (leaves, siblings, values at zeta, FRI)
-      Prints one JSON line; the CPU backend proves (bench gpu measures the GPU kernels).
+      Prints one JSON line; the backend is PROVER_GPU's (auto|on|off), named in its `backend` field.
       """;
 
   private final PrintStream out;
 
-  public ProveBench() {
-    this(System.out);
-  }
+  private final Supplier<ComputeBackend> backend;
 
-  ProveBench(PrintStream out) {
+  /** @param backend the compute backend PROVER_GPU selects, asked for when the run starts */
+  public ProveBench(PrintStream out, Supplier<ComputeBackend> backend) {
     super("prove", "bench prove", "proving speed: cycles/s, peak heap, receipt size and verify time of one guest run",
         Set.of("po2", "guest", "elf", "input"), Set.of("parts"), out);
     this.out = out;
+    this.backend = backend;
   }
 
   @Override
@@ -70,7 +70,7 @@ public final class ProveBench extends FlagRole {
     byte[] elf = flags.has("elf") ? flags.readFile("elf") : Guests.bundled(guest);
     byte[] input = flags.has("input") ? flags.readFile("input") : new byte[0];
     Program program = Program.fromElf(elf);
-    ComputeBackend backend = new CpuBackend();
+    ComputeBackend backend = this.backend.get();
     CompositeProver prover = new CompositeProver(backend);
     ImageId image = prover.imageId(program);
     ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);

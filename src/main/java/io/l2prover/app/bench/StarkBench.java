@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * {@code bench stark --log-rows N [--air NAME] [--out FILE]} proves an example AIR with 2^N rows,
@@ -37,8 +38,12 @@ public final class StarkBench extends FlagRole {
   private static final String SUMMARY =
       "--log-rows N [--air " + String.join("|", ExampleAirs.names()) + "] [--out FILE] | --verify FILE";
 
-  public StarkBench() {
+  private final Supplier<ComputeBackend> backend;
+
+  /** @param backend the compute backend PROVER_GPU selects, asked for when a proof is to be made */
+  public StarkBench(Supplier<ComputeBackend> backend) {
     super("stark", "bench stark", SUMMARY, Set.of("log-rows", "air", "out", "verify"), Set.of(), System.out);
+    this.backend = backend;
   }
 
   @Override
@@ -48,15 +53,17 @@ public final class StarkBench extends FlagRole {
 
   @Override
   protected int run(CliFlags flags) throws Exception {
-    ComputeBackend backend = new CpuBackend();
     if (flags.has("verify")) {
-      return verifyFile(Path.of(flags.required("verify")), backend);
+      // Verifying proves nothing: the key's preprocessed commitment is made on the CPU reference.
+      return verifyFile(Path.of(flags.required("verify")), new CpuBackend());
     }
     if (!flags.has("log-rows")) {
       throw new UserError("bench stark needs --log-rows N (or --verify FILE)", 2);
     }
     ExampleAir air = air(flags.string("air").orElse(DEFAULT_AIR));
     int logRows = logRows(flags.required("log-rows"), air);
+    // After the flags are checked, before any work: PROVER_GPU=on without a usable GPU stops here.
+    ComputeBackend backend = this.backend.get();
     FriParameters params = FriParameters.DEFAULT;
 
     ProvingKey key = ProvingKey.setup(air, logRows, params, backend);

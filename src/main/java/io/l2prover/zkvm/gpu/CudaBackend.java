@@ -21,7 +21,7 @@ import jcuda.driver.CUdeviceptr;
  * overlaps the DMA of the next, and the kernels queue behind the uploads on one stream), and
  * checks every driver call. Calls block until the GPU is done, so they belong
  * in worker threads (a worker verticle or {@code executeBlocking}); a thread a
- * {@link BlockingCallGuard} refuses (a Vert.x event loop) is refused. One device (0), one stream:
+ * {@link BlockingCallGuard} refuses (a Vert.x event loop) is refused. One device (the probed one), one stream:
  * concurrent callers queue on the lock.
  */
 public final class CudaBackend implements ComputeBackend, AutoCloseable {
@@ -337,7 +337,7 @@ public final class CudaBackend implements ComputeBackend, AutoCloseable {
     lock.lock();
     try {
       if (kernels == null) {
-        kernels = new CudaKernels(hash.permutation());
+        kernels = new CudaKernels(hash.permutation(), status.device());
         staging = new PinnedStaging(kernels.stream());
       }
       kernels.bind();

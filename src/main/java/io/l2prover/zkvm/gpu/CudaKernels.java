@@ -54,10 +54,11 @@ final class CudaKernels implements AutoCloseable {
   private final Map<String, CUfunction> functions = new HashMap<>();
   private final int maxSharedBytes;
 
-  CudaKernels(Poseidon2 permutation) {
+  /** @param ordinal the CUDA device to run on */
+  CudaKernels(Poseidon2 permutation, int ordinal) {
     JCudaDriver.setExceptionsEnabled(true);
     cuInit(0);
-    cuDeviceGet(device, 0);
+    cuDeviceGet(device, ordinal);
     cuDevicePrimaryCtxRetain(context, device);
     bind();
     cuModuleLoadData(module, readPtx());

@@ -19,6 +19,11 @@ final class JcudaProbe implements CudaProbe {
 
   @Override
   public CudaStatus probe() {
+    return probe(0);
+  }
+
+  @Override
+  public CudaStatus probe(int ordinal) {
     try {
       JCudaDriver.setExceptionsEnabled(true);
       JCudaDriver.cuInit(0);
@@ -29,8 +34,11 @@ final class JcudaProbe implements CudaProbe {
       if (count[0] == 0) {
         return CudaStatus.unusable("no CUDA device");
       }
+      if (ordinal >= count[0]) {
+        return CudaStatus.unusable("no CUDA device " + ordinal + " (this host has " + count[0] + ")");
+      }
       CUdevice device = new CUdevice();
-      JCudaDriver.cuDeviceGet(device, 0);
+      JCudaDriver.cuDeviceGet(device, ordinal);
       byte[] name = new byte[256];
       JCudaDriver.cuDeviceGetName(name, name.length, device);
       int[] major = new int[1];
@@ -48,7 +56,9 @@ final class JcudaProbe implements CudaProbe {
         return CudaStatus.unusable(String.format("%s has compute capability %d.%d, the kernels need 7.5 or newer",
             deviceName, major[0], minor[0]));
       }
-      return new CudaStatus(true, "", deviceName, major[0], minor[0], version[0]);
+      long[] memory = new long[1];
+      JCudaDriver.cuDeviceTotalMem(memory, device);
+      return new CudaStatus(true, "", deviceName, major[0], minor[0], version[0], ordinal, memory[0]);
     } catch (LinkageError e) {
       // UnsatisfiedLinkError (no libcuda.so.1 or JCuda native) or a failed JCuda class init
       return CudaStatus.unusable("no CUDA driver library (libcuda.so.1): " + firstLine(e.getMessage()));

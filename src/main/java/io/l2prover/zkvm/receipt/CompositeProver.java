@@ -46,9 +46,19 @@ public final class CompositeProver {
   public static final int MAX_PO2 = 22;
 
   private final ComputeBackend backend;
+  private final DeviceCheck.Listener deviceFailures;
 
   public CompositeProver(ComputeBackend backend) {
+    this(backend, DeviceCheck.Listener.NONE);
+  }
+
+  /**
+   * @param deviceFailures told of each segment proof made on a device (a backend other than the
+   *     CPU reference) that failed its check and was proven again on the CPU
+   */
+  public CompositeProver(ComputeBackend backend, DeviceCheck.Listener deviceFailures) {
     this.backend = backend;
+    this.deviceFailures = deviceFailures;
   }
 
   /** The image ID of a program: computable from the ELF alone, without running it. */
@@ -68,6 +78,7 @@ public final class CompositeProver {
     ExecutionTraces.Tables tables = ExecutionTraces.build(circuit, result, trace);
     long traced = System.nanoTime();
     Rv32imProver prover = prover();
+    DeviceCheck check = new DeviceCheck(backend, prover.params(), deviceFailures);
     List<Step> steps = new ArrayList<>();
     ExecutionProof proof = prover.prove(circuit, tables, new Rv32imProver.Progress() {
       private final java.util.Map<String, Long> finished = new java.util.HashMap<>();
@@ -85,7 +96,7 @@ public final class CompositeProver {
         steps.add(step);
         progress.accept(step);
       }
-    });
+    }, (main, challenges, segment) -> check.finish(prover, circuit, main, challenges, segment));
     long proved = System.nanoTime();
     Rv32imKeys keys = prover.keys(circuit);
     return new Proved(seal(keys, result, proof), result, List.copyOf(steps), (traced - started) / 1_000_000,

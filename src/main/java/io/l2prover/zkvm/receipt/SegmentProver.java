@@ -27,10 +27,12 @@ public final class SegmentProver {
 
   /** A segment after phase 1: what phase 2 needs, held by the worker that made it. */
   public static final class Committed {
+    private final Rv32imCircuit circuit;
     private final ExecutionTraces.SegmentTables tables;
     private final MainCommitment main;
 
-    private Committed(ExecutionTraces.SegmentTables tables, MainCommitment main) {
+    private Committed(Rv32imCircuit circuit, ExecutionTraces.SegmentTables tables, MainCommitment main) {
+      this.circuit = circuit;
       this.tables = tables;
       this.main = main;
     }
@@ -42,10 +44,20 @@ public final class SegmentProver {
   }
 
   private final Rv32imProver prover;
+  private final DeviceCheck check;
   private final Map<Program, Rv32imCircuit> circuits = new IdentityHashMap<>();
 
   public SegmentProver(ComputeBackend backend) {
+    this(backend, DeviceCheck.Listener.NONE);
+  }
+
+  /**
+   * @param deviceFailures told of each segment proof made on a device (a backend other than the
+   *     CPU reference) that failed its check and was proven again on the CPU
+   */
+  public SegmentProver(ComputeBackend backend, DeviceCheck.Listener deviceFailures) {
     this.prover = Rv32imProver.checked(backend, FriParameters.DEFAULT);
+    this.check = new DeviceCheck(backend, FriParameters.DEFAULT, deviceFailures);
   }
 
   /**
@@ -58,11 +70,14 @@ public final class SegmentProver {
     SegmentReplay.run(program, input, work.segment(), Syscall.PROVEN_PRECOMPILES, trace);
     Rv32imCircuit circuit = circuits.computeIfAbsent(program, p -> new Rv32imCircuit(GuestProgram.of(p)));
     ExecutionTraces.SegmentTables tables = ExecutionTraces.segment(circuit, work, trace);
-    return new Committed(tables, prover.commitSegment(circuit, tables));
+    return new Committed(circuit, tables, prover.commitSegment(circuit, tables));
   }
 
-  /** Phase 2: the segment's proof under the run's challenges. */
+  /**
+   * Phase 2: the segment's proof under the run's challenges; made on a device, it is verified
+   * here and proven again on the CPU if it fails ({@link DeviceCheck}).
+   */
   public MultiTableProof finish(Committed committed, LookupChallenges challenges) {
-    return prover.finishSegment(committed.main, challenges, committed.tables);
+    return check.finish(prover, committed.circuit, committed.main, challenges, committed.tables);
   }
 }

@@ -30,6 +30,12 @@ public final class Rv32imProver {
     default void tables(String what, List<MainCommitment.TableTime> times) {}
   }
 
+  /** Phase 2 of one segment's proof, as {@link #prove} makes it: {@link #finishSegment}, or that and a check. */
+  @FunctionalInterface
+  public interface SegmentFinish {
+    MultiTableProof finish(MainCommitment main, LookupChallenges challenges, ExecutionTraces.SegmentTables segment);
+  }
+
   private final ComputeBackend backend;
   private final FriParameters params;
   private final MultiTableProver prover;
@@ -79,6 +85,12 @@ public final class Rv32imProver {
   }
 
   public ExecutionProof prove(Rv32imCircuit circuit, ExecutionTraces.Tables tables, Progress progress) {
+    return prove(circuit, tables, progress, this::finishSegment);
+  }
+
+  /** As above, each segment finished by {@code finish}. */
+  public ExecutionProof prove(Rv32imCircuit circuit, ExecutionTraces.Tables tables, Progress progress,
+      SegmentFinish finish) {
     Rv32imKeys k = keys(circuit);
     List<MainCommitment> segments = new ArrayList<>();
     for (ExecutionTraces.SegmentTables s : tables.segments()) {
@@ -91,7 +103,7 @@ public final class Rv32imProver {
     for (int i = 0; i < segments.size(); i++) {
       ExecutionTraces.SegmentTables s = tables.segments().get(i);
       long started = System.nanoTime();
-      proofs.add(finishSegment(segments.get(i), challenges, s));
+      proofs.add(finish.finish(segments.get(i), challenges, s));
       progress.proved("segment " + s.index(), proofs.get(i).maxLogRows(), (System.nanoTime() - started) / 1_000_000);
       progress.tables("segment " + s.index(), segments.get(i).tableTimes());
     }

@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.l2prover.app.cli.UserError;
+import io.l2prover.zkvm.stark.backend.CpuBackend;
 import org.junit.jupiter.api.Test;
 
 class BenchRoleTest {
 
-  private final BenchRole bench = BenchRole.standard();
+  private final BenchRole bench = BenchRole.standard(CpuBackend::new);
 
   @Test
   void listsEveryBenchmark() {

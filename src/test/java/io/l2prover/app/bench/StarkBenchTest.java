@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.l2prover.app.cli.UserError;
+import io.l2prover.zkvm.stark.backend.CpuBackend;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,7 @@ class StarkBenchTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
     try {
-      assertThat(BenchRole.standard().run(args)).isZero();
+      assertThat(BenchRole.standard(CpuBackend::new).run(args)).isZero();
     } finally {
       System.setOut(old);
     }
@@ -49,7 +50,7 @@ class StarkBenchTest {
     bytes[bytes.length / 2] ^= 1;
     Path bad = dir.resolve("bad.proof");
     Files.write(bad, bytes);
-    assertThatThrownBy(() -> BenchRole.standard().run(new String[] {"stark", "--verify", bad.toString()}))
+    assertThatThrownBy(() -> BenchRole.standard(CpuBackend::new).run(new String[] {"stark", "--verify", bad.toString()}))
         .isInstanceOf(UserError.class)
         .hasMessageContaining("is invalid")
         .satisfies(e -> assertThat(((UserError) e).exitCode()).isEqualTo(1));
@@ -57,13 +58,13 @@ class StarkBenchTest {
 
   @Test
   void badCommandLinesAreUserErrors() {
-    assertThatThrownBy(() -> BenchRole.standard().run(new String[] {"nope"})).isInstanceOf(UserError.class)
+    assertThatThrownBy(() -> BenchRole.standard(CpuBackend::new).run(new String[] {"nope"})).isInstanceOf(UserError.class)
         .hasMessageContaining("unknown benchmark");
-    assertThatThrownBy(() -> BenchRole.standard().run(new String[] {"stark", "--log-rows", "x"}))
+    assertThatThrownBy(() -> BenchRole.standard(CpuBackend::new).run(new String[] {"stark", "--log-rows", "x"}))
         .isInstanceOf(UserError.class).hasMessageContaining("integer");
-    assertThatThrownBy(() -> BenchRole.standard().run(new String[] {"stark", "--log-rows", "4", "--air", "range-check-16"}))
+    assertThatThrownBy(() -> BenchRole.standard(CpuBackend::new).run(new String[] {"stark", "--log-rows", "4", "--air", "range-check-16"}))
         .isInstanceOf(UserError.class).hasMessageContaining("16..24");
-    assertThatThrownBy(() -> BenchRole.standard().run(new String[] {"stark", "--verify", dir.resolve("missing").toString()}))
+    assertThatThrownBy(() -> BenchRole.standard(CpuBackend::new).run(new String[] {"stark", "--verify", dir.resolve("missing").toString()}))
         .isInstanceOf(UserError.class).hasMessageContaining("cannot read");
   }
 }
