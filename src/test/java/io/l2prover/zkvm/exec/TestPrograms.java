@@ -26,6 +26,13 @@ public final class TestPrograms {
    * the soundness tests forge each of these steps in turn.
    */
   public static byte[] everyOperation(int exitCode) {
+    Rv32Asm asm = operationsStoresAndLoads();
+    asm.write(3, DATA, 4).write(1, DATA, 2).exit(exitCode);
+    return TinyElf.of(asm.words(), 0x1000);
+  }
+
+  /** The operations, stores and loads of {@link #everyOperation(int)}, up to its writes. */
+  private static Rv32Asm operationsStoresAndLoads() {
     Rv32Asm asm = new Rv32Asm().li(5, OPERAND_A).li(6, OPERAND_B).li(4, DATA);
     int[][] ops = { // funct7, funct3, rd
         {0x00, 0, 7}, {0x20, 0, 8}, {0x00, 1, 9}, {0x00, 2, 13}, {0x00, 3, 14}, {0x00, 4, 15}, {0x00, 5, 16},
@@ -41,7 +48,42 @@ public final class TestPrograms {
     for (int[] load : loads) {
       asm.word(Rv32Asm.i(load[1], 4, load[0], load[2], 0x03));
     }
-    asm.write(3, DATA, 4).write(1, DATA, 2).exit(exitCode);
+    return asm;
+  }
+
+  /** The input {@link #everyRowKind(int)} reads from fd 0: four bytes. */
+  public static byte[] everyRowKindInput() {
+    return new byte[] {0x11, (byte) 0x82, 0x7f, 0x00};
+  }
+
+  /**
+   * A row of every kind the RV32IM tables have, in few cycles: the operations, stores and loads of
+   * {@link #everyOperation(int)}; every register-immediate operation; each branch comparison once
+   * taken and once not; JAL, AUIPC and a JALR whose target has bit 0 set; read of
+   * the four bytes of {@link #everyRowKindInput()} from fd 0; the phase marker, the precompile probe, keccak_f
+   * on a zeroed state and {@code offCall} (a precompile that is off); the journal and console
+   * writes of everyOperation; exit 0. The random single-cell mutations run on it.
+   */
+  public static byte[] everyRowKind(int offCall) {
+    Rv32Asm asm = operationsStoresAndLoads();
+    int[][] immediates = { // funct3, imm: addi, slti, sltiu, xori, ori, andi, slli, srli, srai
+        {0, -7}, {2, 5}, {3, 5}, {4, 0x5a5}, {6, 0x0f0}, {7, 0x7ff}, {1, 3}, {5, 7}, {5, 0x400 | 7}};
+    for (int[] op : immediates) {
+      asm.word(Rv32Asm.i(op[1], 5, op[0], 7, 0x13));
+    }
+    // x5 is negative, x6 positive: each comparison taken (skipping one addi x0) and then not taken
+    int[][] branches = { // funct3, rs1, rs2 (taken), rs1, rs2 (not taken)
+        {0, 5, 5, 5, 6}, {1, 5, 6, 5, 5}, {4, 5, 6, 6, 5}, {5, 6, 5, 5, 6}, {6, 6, 5, 5, 6}, {7, 5, 6, 6, 5}};
+    int nop = Rv32Asm.i(0, 0, 0, 0, 0x13);
+    for (int[] b : branches) {
+      asm.word(Rv32Asm.b(8, b[2], b[1], b[0])).word(nop).word(Rv32Asm.b(8, b[4], b[3], b[0])).word(nop);
+    }
+    // jal x1, +8; auipc x2, 0; jalr x3, 13(x2): to auipc + 12, bit 0 of the sum cleared
+    asm.word(Rv32Asm.j(8, 1)).word(nop).auipc(2, 0).word(Rv32Asm.i(13, 2, 0, 3, 0x67)).word(nop);
+    asm.li(10, 0).li(11, DATA + 0x400).li(12, everyRowKindInput().length).li(17, 63).ecall();
+    asm.li(10, 0).li(17, 0x1000).ecall().li(17, 0x1001).ecall();
+    asm.li(10, KECCAK_STATE).li(17, 0x1002).ecall().li(17, offCall).ecall();
+    asm.write(3, DATA, 4).write(1, DATA, 2).exit(0);
     return TinyElf.of(asm.words(), 0x1000);
   }
 

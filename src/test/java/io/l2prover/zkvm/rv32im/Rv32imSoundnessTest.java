@@ -8,6 +8,7 @@ import io.l2prover.zkvm.exec.ExecutionResult;
 import io.l2prover.zkvm.exec.Executor;
 import io.l2prover.zkvm.exec.Guests;
 import io.l2prover.zkvm.exec.Program;
+import io.l2prover.zkvm.exec.TestPrograms;
 import io.l2prover.zkvm.exec.TraceBuffer;
 import io.l2prover.zkvm.field.BabyBear;
 import io.l2prover.zkvm.stark.backend.CpuBackend;
@@ -28,9 +29,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The soundness harness: a wrong execution, written into the tables of an honest one, is proven
  * by the unchecked prover and must be rejected by the verifier. Each named mutation breaks one
  * family of constraints (a wrong result of each ALU operation, loads and stores of each width and
- * the ecalls are forged consistently in {@link Rv32imForgeryTest}); random single-cell mutations,
- * taking the tables in turn, must be rejected exactly when the debug checker rejects them
- * ({@code -Dsoundness.trials=N} runs more of them; {@code make soundness}).
+ * the ecalls are forged consistently in {@link Rv32imForgeryTest}); random single-cell mutations
+ * of a run with a row of every kind ({@link TestPrograms#everyRowKind(int)}), taking the tables in
+ * turn, must be rejected exactly when the debug checker rejects them ({@code -Dsoundness.trials=N}
+ * runs more or fewer of them; {@code make soundness}).
  */
 class Rv32imSoundnessTest {
 
@@ -39,9 +41,12 @@ class Rv32imSoundnessTest {
   static ExecutionTraces.Tables honest;
   static Rv32imKeys keys;
   static Rv32imProver cheater;
+  /** The random mutations' run: rows in every table with a main trace (Keccak's too), few besides the byte tables'. */
+  static SmallSegments.Proven everyRowKind;
+  static Rv32imKeys everyRowKindKeys;
 
   @BeforeAll
-  static void traceHello() {
+  static void traceHelloAndEveryRowKind() {
     Program program = Program.fromElf(Guests.bundled("hello"));
     TraceBuffer trace = new TraceBuffer();
     // One segment: every mutation costs one segment proof and the memory proof.
@@ -50,6 +55,9 @@ class Rv32imSoundnessTest {
     honest = ExecutionTraces.build(circuit, result, trace);
     cheater = Rv32imProver.unchecked(new CpuBackend(), PARAMS);
     keys = cheater.keys(circuit);
+    everyRowKind = SmallSegments.proven(TestPrograms.everyRowKind(Syscall.FIRST_OFF),
+        TestPrograms.everyRowKindInput(), 10);
+    everyRowKindKeys = cheater.keys(everyRowKind.circuit());
   }
 
   /**
@@ -161,42 +169,58 @@ class Rv32imSoundnessTest {
 
   @Test
   void theHonestTablesProveUncheckedToo() throws InvalidProofException {
-    new Rv32imVerifier(PARAMS).verify(keys, cheater.prove(circuit, honest, (w, l, t) -> {}), honest.exitCode(),
-        honest.journal());
+    proveAndVerify(circuit, keys, honest);
+    assertThat(ExecutionTracesTest.check(everyRowKind.tables())).isEmpty();
+    proveAndVerify(everyRowKind.circuit(), everyRowKindKeys, everyRowKind.tables());
   }
 
+  /**
+   * Each trial proves the whole forged execution (the segment proof and the memory proof, each
+   * with its 2^16-row byte table: most of a trial's cost whatever the run) and verifies it. CI
+   * runs the default count; {@code make soundness} runs more.
+   */
   @Test
   void randomSingleCellChangesAreRejectedExactlyWhenTheDebugCheckerRejectsThem() {
-    int trials = Integer.getInteger("soundness.trials", 40);
+    int trials = Integer.getInteger("soundness.trials", 200);
     Random random = new Random(Long.getLong("soundness.seed", 7));
-    // Every table with a main trace in turn (the image table has none; hello has no Keccak table), so each is hit.
-    List<ChipTrace> tables = allTables(honest).stream().filter(t -> t.main().length > 0 && t.present()).toList();
+    ExecutionTraces.Tables honestRun = everyRowKind.tables();
+    // Every table with a main trace in turn (the image table has none), so each is hit.
+    List<ChipTrace> tables = allTables(honestRun).stream().filter(t -> t.main().length > 0 && t.present()).toList();
+    List<String> unreached = allTables(honestRun).stream().filter(t -> t.main().length > 0 && !t.present())
+        .map(t -> t.chip().name()).toList();
+    assertThat(unreached).as("tables the run leaves empty (give TestPrograms.everyRowKind a call that fills them)")
+        .isEmpty();
     for (int t = 0; t < trials; t++) {
       ChipTrace target = tables.get(t % tables.size());
       int column = random.nextInt(target.main().length);
       int row = random.nextInt(target.rows());
       int delta = 1 + random.nextInt(BabyBear.P - 1);
-      ExecutionTraces.Tables forged = replace(honest, target, column, row, delta);
+      ExecutionTraces.Tables forged = replace(honestRun, target, column, row, delta);
       String what = target.chip().name() + "." + target.chip().columnNames().get(column) + " row " + row;
       Optional<String> debug = ExecutionTracesTest.check(forged);
-      boolean accepted = verifies(forged);
+      boolean accepted = verifies(everyRowKind.circuit(), everyRowKindKeys, forged);
       assertThat(accepted).as(what + ": debug checker says " + debug.orElse("fine")).isEqualTo(debug.isEmpty());
     }
   }
 
   private static void assertRejected(ExecutionTraces.Tables forged) {
-    assertThatThrownBy(() -> new Rv32imVerifier(PARAMS).verify(keys, cheater.prove(circuit, forged, (w, l, t) -> {}),
-        forged.exitCode(), forged.journal())).isInstanceOf(InvalidProofException.class);
+    assertThatThrownBy(() -> proveAndVerify(circuit, keys, forged)).isInstanceOf(InvalidProofException.class);
   }
 
-  private static boolean verifies(ExecutionTraces.Tables tables) {
+  private static boolean verifies(Rv32imCircuit c, Rv32imKeys k, ExecutionTraces.Tables tables) {
     try {
-      new Rv32imVerifier(PARAMS).verify(keys, cheater.prove(circuit, tables, (w, l, t) -> {}), tables.exitCode(),
-          tables.journal());
+      proveAndVerify(c, k, tables);
       return true;
     } catch (InvalidProofException e) {
       return false;
     }
+  }
+
+  /** Proves {@code tables} with the unchecked prover and verifies the proof for their exit code and journal. */
+  private static void proveAndVerify(Rv32imCircuit c, Rv32imKeys k, ExecutionTraces.Tables tables)
+      throws InvalidProofException {
+    ExecutionProof proof = cheater.prove(c, tables, (w, l, t) -> {});
+    new Rv32imVerifier(PARAMS).verify(k, proof, tables.exitCode(), tables.journal());
   }
 
   private static List<ChipTrace> allTables(ExecutionTraces.Tables t) {

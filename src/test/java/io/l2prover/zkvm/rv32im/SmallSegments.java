@@ -19,9 +19,14 @@ final class SmallSegments {
 
   /** {@code elf} run without input in segments of 2^{@code po2}, traced with the proven precompiles. */
   static Proven proven(byte[] elf, int po2) {
+    return proven(elf, new byte[0], po2);
+  }
+
+  /** {@code elf} run on {@code input} in segments of 2^{@code po2}, traced with the proven precompiles. */
+  static Proven proven(byte[] elf, byte[] input, int po2) {
     Program program = Program.fromElf(elf);
     TraceBuffer trace = new TraceBuffer();
-    ExecutionResult result = Executor.run(program, new byte[0],
+    ExecutionResult result = Executor.run(program, input,
         options(po2).withTrace(trace).withPrecompiles(Syscall.PROVEN_PRECOMPILES));
     Rv32imCircuit circuit = new Rv32imCircuit(GuestProgram.of(program));
     return new Proven(circuit, ExecutionTraces.build(circuit, result, trace));
