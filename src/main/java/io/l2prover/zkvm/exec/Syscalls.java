@@ -68,7 +68,7 @@ final class Syscalls {
     if (!Precompiles.enabled(precompiles, number)) {
       return 0;
     }
-    if (traced && number != Precompiles.PROBE && number != Precompiles.KECCAK_F) {
+    if (traced && !Precompiles.enabled(ExecutorOptions.TRACEABLE_PRECOMPILES, number)) {
       throw new MemoryFault(String.format("precompile call %d in a traced run: the prover has no chip for it yet;"
           + " trace with it off (ExecutorOptions.withPrecompiles(mask)), where the guest takes its software path",
           number));

@@ -168,14 +168,13 @@ public final class EcallChip extends Chip {
     for (int r = 0; r < events.size(); r++) {
       Event e = events.get(r);
       Syscall call = Syscall.of(e.a7());
-      t.set(switch (call) {
+      t.set(call.hasChip() ? isChipCall : switch (call) {
         case READ -> isRead;
         case WRITE -> isWrite;
         case EXIT, EXIT_GROUP -> isExit;
         case PHASE -> isPhase;
-        case PRECOMPILE_OFF -> isPrecompileOff;
         case PROBE -> isProbe;
-        case KECCAK_F -> isChipCall;
+        default -> isPrecompileOff;
       }, r, true);
       t.set(clk, r, e.clk());
       t.set(journalStart, r, e.journalStart());

@@ -14,18 +14,20 @@ public enum Syscall {
   PROBE(Ecall.FIRST_PRECOMPILE),
   /** Keccak-f[1600] (0x1002), proven by {@link KeccakChip}. */
   KECCAK_F(KeccakChip.CALL),
+  /** mulmod256 (0x1003), proven by {@link MulModChip}. */
+  MULMOD256(MulModChip.CALL),
   /** Any other precompile call ({@link #FIRST_OFF}..0x1007): off in a proven run, each answers -ENOSYS. */
-  PRECOMPILE_OFF(0x1003);
+  PRECOMPILE_OFF(0x1004);
 
   /**
    * The precompile calls a proven run has, as the probe answers them (bit n - 0x1000 for call n):
    * the probe and the calls with chips. The executor runs a proof's guest with exactly these
    * ({@code ExecutorOptions.withPrecompiles(int)}), and the ecall chip proves the probe's answer.
    */
-  public static final int PROVEN_PRECOMPILES = ExecutorOptions.PROBE_BIT | ExecutorOptions.KECCAK_BIT;
+  public static final int PROVEN_PRECOMPILES = ExecutorOptions.TRACEABLE_PRECOMPILES;
 
   /** The first call number that is off in a proven run; every call from it to 0x1007 answers -ENOSYS. */
-  public static final int FIRST_OFF = 0x1003;
+  public static final int FIRST_OFF = 0x1004;
 
   private final int number;
 
@@ -35,6 +37,11 @@ public enum Syscall {
 
   public int number() {
     return number;
+  }
+
+  /** Whether a precompile chip proves this call (the ecall row hands it over on the precompile bus). */
+  public boolean hasChip() {
+    return number > PROBE.number && number < FIRST_OFF;
   }
 
   public static Syscall of(int number) {
