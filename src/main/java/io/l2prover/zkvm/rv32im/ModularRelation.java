@@ -133,13 +133,17 @@ final class ModularRelation {
    * offset). Checks that a position equation holding in the field holds over the integers.
    */
   private int boundCarries() {
+    long carryLow = 0;
+    long carryHigh = 0;
     long low = 0;
     long high = 0;
     long worst = 0;
     for (int j = 0; j < positions; j++) {
       long[] range = positionRange(j);
-      low = Math.floorDiv(range[0] + low, 256);
-      high = Math.floorDiv(range[1] + high, 256);
+      carryLow = Math.floorDiv(range[0] + carryLow, 256);
+      carryHigh = Math.floorDiv(range[1] + carryHigh, 256);
+      low = Math.min(low, carryLow);
+      high = Math.max(high, carryHigh);
       worst = Math.max(worst, Math.max(-range[0], range[1]));
     }
     long carryOffset = -low;

@@ -23,7 +23,8 @@ final class SharedChips {
   static final MemoryBoundaryChip BOUNDARY = new MemoryBoundaryChip();
   static final KeccakChip KECCAK = new KeccakChip();
   /** The one-row precompile chips, in call order. */
-  static final List<RowPrecompileChip> ROW_PRECOMPILES = List.of(new MulModChip());
+  static final List<RowPrecompileChip> ROW_PRECOMPILES = List.of(new MulModChip(), new Secp256k1AddChip(),
+      new Secp256k1DoubleChip());
   /** In build order: chips that ask other ALU chips for operations come first. */
   static final List<AluChip> ALU = List.of(new ShiftChip(), new DivRemChip(), new MulChip(), new AddSubChip(),
       new LtChip(), new BitwiseChip());

@@ -16,8 +16,12 @@ public enum Syscall {
   KECCAK_F(KeccakChip.CALL),
   /** mulmod256 (0x1003), proven by {@link MulModChip}. */
   MULMOD256(MulModChip.CALL),
+  /** secp256k1_add (0x1004), proven by {@link Secp256k1AddChip}. */
+  SECP256K1_ADD(Secp256k1AddChip.CALL),
+  /** secp256k1_double (0x1005), proven by {@link Secp256k1DoubleChip}. */
+  SECP256K1_DOUBLE(Secp256k1DoubleChip.CALL),
   /** Any other precompile call ({@link #FIRST_OFF}..0x1007): off in a proven run, each answers -ENOSYS. */
-  PRECOMPILE_OFF(0x1004);
+  PRECOMPILE_OFF(0x1006);
 
   /**
    * The precompile calls a proven run has, as the probe answers them (bit n - 0x1000 for call n):
@@ -27,7 +31,7 @@ public enum Syscall {
   public static final int PROVEN_PRECOMPILES = ExecutorOptions.TRACEABLE_PRECOMPILES;
 
   /** The first call number that is off in a proven run; every call from it to 0x1007 answers -ENOSYS. */
-  public static final int FIRST_OFF = 0x1004;
+  public static final int FIRST_OFF = 0x1006;
 
   private final int number;
 

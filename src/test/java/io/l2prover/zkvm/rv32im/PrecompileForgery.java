@@ -77,9 +77,30 @@ final class PrecompileForgery {
 
   /** The forgery is named by the debug checker and rejected by the verifier. */
   void rejects(Forged f) {
-    ExecutionTraces.Tables forged = apply(f);
+    rejects(apply(f), f.check());
+  }
+
+  /**
+   * The honest tables with call {@code call}'s row of {@code chip} rewritten by {@code change}
+   * (given the table and the row): a forgery that refills whole gadgets, as a cheating prover would.
+   */
+  ExecutionTraces.Tables refilled(String chip, int call, java.util.function.BiConsumer<TraceTable, Integer> change) {
+    ChipTrace t = table(honest, chip);
+    TraceTable copy = new TraceTable(t.main().length, t.rows());
+    for (int c = 0; c < t.main().length; c++) {
+      Col col = new Col(t.chip().columnNames().get(c), c);
+      for (int r = 0; r < t.rows(); r++) {
+        copy.set(col, r, t.main()[c][r]);
+      }
+    }
+    change.accept(copy, row(t, call));
+    return replace(honest, t, new ChipTrace(t.chip(), t.preprocessed(), copy.columns(), t.publicValues()));
+  }
+
+  /** {@code forged} is named by the debug checker ({@code check}) and rejected by the verifier. */
+  void rejects(ExecutionTraces.Tables forged, String check) {
     assertThat(ExecutionTracesTest.check(forged)).as("the debug checker's first failure").get(STRING)
-        .contains(f.check());
+        .contains(check);
     assertThatThrownBy(() -> new Rv32imVerifier(PARAMS).verify(keys, cheater.prove(circuit, forged, (w, l, t) -> { }),
         forged.exitCode(), forged.journal())).isInstanceOf(InvalidProofException.class);
   }
@@ -96,6 +117,22 @@ final class PrecompileForgery {
     String hi = relation + "_carry_hi[" + j + "]";
     long held = cell(chip, call, lo) + 256L * cell(chip, call, hi) + delta;
     return List.of(new Cell(lo, held & 0xff), new Cell(hi, held >> 8));
+  }
+
+  /**
+   * Cells that move quotient limbs 0 and 1 of {@code relation} by +256 and −1 (the same quotient,
+   * limb 0 out of range) and each carry j by −m_j, which keeps every limb equation: the relation
+   * still holds in the field, only the quotient's range lookup fails.
+   */
+  List<Cell> quotientOutOfRange(String chip, int call, String relation, java.math.BigInteger modulus) {
+    List<Cell> out = new ArrayList<>(limbOutOfRange(chip, call, relation + "_q", 0));
+    for (int j = 0; j < Uint256.LIMBS; j++) {
+      int limb = Uint256.limbOf(modulus, j);
+      if (limb != 0) {
+        out.addAll(carryMoved(chip, call, relation, j, -limb));
+      }
+    }
+    return out;
   }
 
   private static ChipTrace table(ExecutionTraces.Tables t, String chip) {
