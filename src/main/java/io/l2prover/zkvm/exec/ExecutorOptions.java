@@ -34,18 +34,6 @@ public record ExecutorOptions(int po2, long maxCycles, OutputStream stdout, Outp
   public static final int PROBE_BIT = 1 << (Precompiles.PROBE - 0x1000);
   /** Keccak-f[1600]'s bit (call 0x1002). */
   public static final int KECCAK_BIT = 1 << (Precompiles.KECCAK_F - 0x1000);
-  /** mulmod256's bit (call 0x1003). */
-  public static final int MULMOD256_BIT = 1 << (Precompiles.MULMOD256 - 0x1000);
-  /** secp256k1_add's bit (call 0x1004). */
-  public static final int SECP256K1_ADD_BIT = 1 << (Precompiles.SECP256K1_ADD - 0x1000);
-  /** secp256k1_double's bit (call 0x1005). */
-  public static final int SECP256K1_DOUBLE_BIT = 1 << (Precompiles.SECP256K1_DOUBLE - 0x1000);
-  /**
-   * The calls a traced run may make: those the prover has chips for (docs/rv32im-air.md). Any
-   * other call that is on faults in a traced run; the prover runs its guests with exactly these.
-   */
-  public static final int TRACEABLE_PRECOMPILES = PROBE_BIT | KECCAK_BIT | MULMOD256_BIT | SECP256K1_ADD_BIT
-      | SECP256K1_DOUBLE_BIT;
 
   public ExecutorOptions {
     if (po2 < MIN_PO2 || po2 > MAX_PO2) {

@@ -299,7 +299,6 @@ public final class ExecutionTraces {
       int result = switch (call) {
         case READ -> reported.result();
         case WRITE -> a2;
-        case PRECOMPILE_OFF -> Ecall.ENOSYS;
         case PROBE -> Syscall.PROVEN_PRECOMPILES;
         default -> 0;
       };
@@ -419,7 +418,7 @@ public final class ExecutionTraces {
         memory.put((pointer >>> 2) + w, value);
       }
       rowCalls.computeIfAbsent(chip, c -> new ArrayList<>())
-          .add(new RowPrecompileChip.Event(clk, a0, a1, a2, before, prevTs, outcome));
+          .add(new RowPrecompileChip.Event(clk, reported.number(), a0, a1, a2, before, prevTs, outcome));
       return outcome.result();
     }
 

@@ -22,7 +22,7 @@ abstract class RowPrecompileChip extends Chip {
    * One call: the registers, the words each operand held before it (accessed operands; empty
    * otherwise) with their previous access times, and its outcome.
    */
-  record Event(long clk, int a0, int a1, int a2, List<int[]> before, List<long[]> prevTs, Outcome outcome) {
+  record Event(long clk, int number, int a0, int a1, int a2, List<int[]> before, List<long[]> prevTs, Outcome outcome) {
     int register(int index) {
       return switch (index) {
         case 0 -> a0;

@@ -24,7 +24,7 @@ final class SharedChips {
   static final KeccakChip KECCAK = new KeccakChip();
   /** The one-row precompile chips, in call order. */
   static final List<RowPrecompileChip> ROW_PRECOMPILES = List.of(new MulModChip(), new Secp256k1AddChip(),
-      new Secp256k1DoubleChip());
+      new Secp256k1DoubleChip(), new HintChip());
   /** In build order: chips that ask other ALU chips for operations come first. */
   static final List<AluChip> ALU = List.of(new ShiftChip(), new DivRemChip(), new MulChip(), new AddSubChip(),
       new LtChip(), new BitwiseChip());
