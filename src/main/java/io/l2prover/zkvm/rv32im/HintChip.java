@@ -1,6 +1,7 @@
 package io.l2prover.zkvm.rv32im;
 
 import io.l2prover.zkvm.exec.Ecall;
+import io.l2prover.zkvm.exec.WordAccess;
 import io.l2prover.zkvm.stark.air.Expr;
 import java.util.List;
 
@@ -69,7 +70,7 @@ public final class HintChip extends RowPrecompileChip {
     }
     int pointer = reported.a0();
     int[] words = before.get(2).clone();
-    for (io.l2prover.zkvm.exec.WordAccess w : reported.memory()) {
+    for (WordAccess w : reported.memory()) {
       int offset = w.address() - pointer;
       if (w.write() && offset >= 0 && offset < 4 * Uint256.WORDS) {
         words[offset / 4] = w.after();

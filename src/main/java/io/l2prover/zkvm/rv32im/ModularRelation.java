@@ -97,7 +97,7 @@ final class ModularRelation {
     if (b.offset.signum() != 0 && !constantModulus) {
       throw new IllegalArgumentException(name + ": a constant multiple of a modulus held in columns");
     }
-    this.offset = constantModulus ? b.offset.multiply(m.value(null, 0)) : BigInteger.ZERO;
+    this.offset = constantModulus ? b.offset.multiply(m.constantValue()) : BigInteger.ZERO;
     // The largest sum: every positive term at its maximum; q is at most that over the smallest modulus.
     BigInteger largest = offset;
     for (Product p : products) {
@@ -106,7 +106,7 @@ final class ModularRelation {
     for (Term t : terms) {
       largest = largest.add(t.coefficient() > 0 ? MAX.multiply(BigInteger.valueOf(t.coefficient())) : BigInteger.ZERO);
     }
-    BigInteger smallest = constantModulus ? m.value(null, 0) : BigInteger.ONE;
+    BigInteger smallest = constantModulus ? m.constantValue() : BigInteger.ONE;
     int quotientLimbs = Math.max(1, (largest.divide(smallest).bitLength() + 7) / 8);
     int top = Math.max(products.isEmpty() ? Uint256.LIMBS : 2 * Uint256.LIMBS - 1, quotientLimbs + Uint256.LIMBS - 1);
     this.positions = Math.max(top, (offset.bitLength() + 7) / 8);

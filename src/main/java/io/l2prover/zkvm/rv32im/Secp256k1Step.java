@@ -2,6 +2,7 @@ package io.l2prover.zkvm.rv32im;
 
 import io.l2prover.zkvm.stark.air.Expr;
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -68,8 +69,8 @@ final class Secp256k1Step {
   /** Fills the step: with {@code slope} null the call writes nothing (x3 = x1, y3 = y1). */
   void fill(TraceTable t, int row, BigInteger x1, BigInteger y1, BigInteger x2, BigInteger slope) {
     int[] point = result(x1, y1, x2, slope);
-    x3.fill(t, row, java.util.Arrays.copyOfRange(point, 0, Uint256.WORDS));
-    y3.fill(t, row, java.util.Arrays.copyOfRange(point, Uint256.WORDS, 2 * Uint256.WORDS));
+    x3.fill(t, row, Arrays.copyOfRange(point, 0, Uint256.WORDS));
+    y3.fill(t, row, Arrays.copyOfRange(point, Uint256.WORDS, 2 * Uint256.WORDS));
     if (slope != null) {
       lambda.fill(t, row, slope);
       xRelation.fill(t, row);

@@ -39,12 +39,12 @@ final class Uint256 {
     return bytes == null;
   }
 
-  /** The byte columns (a constant has none). */
-  List<Col> cols() {
-    if (bytes == null) {
-      throw new IllegalStateException("a constant has no columns");
+  /** The constant's value. */
+  BigInteger constantValue() {
+    if (constant == null) {
+      throw new IllegalStateException("a value in columns is no constant");
     }
-    return bytes;
+    return constant;
   }
 
   /** Limb {@code i} on the current row. */
