@@ -46,7 +46,7 @@ final class Syscalls {
 
   /**
    * @param precompiles the calls that exist (bit n - 0x1000 for call n); the others answer -ENOSYS
-   * @param traced whether every cycle is traced: the prover has rows for the probe and Keccak-f only
+   * @param traced whether every cycle is traced (host-only calls then fault: a proof cannot depend on them)
    */
   Syscalls(byte[] input, OutputStream stdout, OutputStream stderr, int precompiles, boolean traced) {
     this(input, stdout, stderr, precompiles, traced, null);
@@ -67,11 +67,6 @@ final class Syscalls {
   int extraCycles(int number) {
     if (!Precompiles.enabled(precompiles, number)) {
       return 0;
-    }
-    if (traced && number != Precompiles.PROBE && number != Precompiles.KECCAK_F) {
-      throw new MemoryFault(String.format("precompile call %d in a traced run: the prover has no chip for it yet;"
-          + " trace with it off (ExecutorOptions.withPrecompiles(mask)), where the guest takes its software path",
-          number));
     }
     return Precompiles.cycles(number) - 1;
   }

@@ -1,6 +1,5 @@
 package io.l2prover.zkvm.rv32im;
 
-import io.l2prover.zkvm.exec.Ecall;
 import io.l2prover.zkvm.field.BabyBear;
 import io.l2prover.zkvm.stark.air.Expr;
 import java.util.ArrayList;
@@ -23,7 +22,6 @@ public final class EcallChip extends Chip {
   private final Col isWrite = layout.col("is_write");
   private final Col isExit = layout.col("is_exit");
   private final Col isPhase = layout.col("is_phase");
-  private final Col isPrecompileOff = layout.col("is_precompile_off");
   private final Col isProbe = layout.col("is_probe");
   private final Col isChipCall = layout.col("is_chip_call");
   private final Col clk = layout.col("clk");
@@ -56,14 +54,13 @@ public final class EcallChip extends Chip {
     Expr write = isWrite.cur();
     Expr exit = isExit.cur();
     Expr phase = isPhase.cur();
-    Expr off = isPrecompileOff.cur();
     Expr probe = isProbe.cur();
     Expr chipCall = isChipCall.cur();
-    for (Col c : List.of(isRead, isWrite, isExit, isPhase, isPrecompileOff, isProbe, isChipCall, toJournal, toStdout,
+    for (Col c : List.of(isRead, isWrite, isExit, isPhase, isProbe, isChipCall, toJournal, toStdout,
         toStderr, moves, offset0, offset1)) {
       requireBoolean(c);
     }
-    Expr real = read.plus(write).plus(exit).plus(phase).plus(off).plus(probe).plus(chipCall);
+    Expr real = read.plus(write).plus(exit).plus(phase).plus(probe).plus(chipCall);
     require("one call per row", real.times(real.minus(1)));
     receive("ecall", Bus.ECALL, real, tuple(clk.cur(), exit, journalStart.cur(), journalWritten.cur()));
 
@@ -73,13 +70,8 @@ public final class EcallChip extends Chip {
         exit.times(a7.b(0).minus(Syscall.EXIT.number())).times(a7.b(0).minus(Syscall.EXIT_GROUP.number())));
     require("phase is a7 = 0x1000, low byte", phase.times(a7.b(0)));
     require("phase is a7 = 0x1000, byte 1", phase.times(a7.b(1).minus(0x10)));
-    // A call that is off in a proven run: 0x1000 + k, FIRST_OFF <= k <= 7, so k - FIRST_OFF and
-    // k + 248 are both bytes. The calls below FIRST_OFF are the probe and the calls with chips.
-    int last = Ecall.LAST_PRECOMPILE - 0x1000;
-    int firstOff = Syscall.FIRST_OFF - 0x1000;
-    require("a precompile is a7 = 0x10xx", off.plus(probe).plus(chipCall).times(a7.b(1).minus(0x10)));
-    send("a precompile that is off", Bus.BYTE, off, tuple(ByteOp.RANGE.id(), a7.b(0).minus(firstOff),
-        a7.b(0).plus(255 - last), 0));
+    // Every precompile call is on in a proven run and has a chip (0x1002..0x1007); none answers -ENOSYS.
+    require("a precompile is a7 = 0x10xx", probe.plus(chipCall).times(a7.b(1).minus(0x10)));
     require("the probe is a7 = 0x1001", probe.times(a7.b(0).minus(Syscall.PROBE.number() & 0xff)));
     // A call with a chip goes to it over the precompile bus with the registers and the result the
     // chip proves; the number goes too, so only the chip of that call can take it off.
@@ -99,8 +91,6 @@ public final class EcallChip extends Chip {
     for (int i = 0; i < 4; i++) {
       require("exit code byte " + i, exit.times(a0.b(i).minus(new Expr.Public(EXIT_CODE + i))));
       require("phase returns 0, byte " + i, phase.times(result.b(i)));
-      require("a precompile returns -ENOSYS, byte " + i,
-          off.times(result.b(i).minus((Ecall.ENOSYS >>> (8 * i)) & 0xff)));
       require("the probe answers the proven calls, byte " + i,
           probe.times(result.b(i).minus((Syscall.PROVEN_PRECOMPILES >>> (8 * i)) & 0xff)));
       require("read is from fd 0, byte " + i, read.times(a0.b(i)));
@@ -168,14 +158,13 @@ public final class EcallChip extends Chip {
     for (int r = 0; r < events.size(); r++) {
       Event e = events.get(r);
       Syscall call = Syscall.of(e.a7());
-      t.set(switch (call) {
+      t.set(call.hasChip() ? isChipCall : switch (call) {
         case READ -> isRead;
         case WRITE -> isWrite;
         case EXIT, EXIT_GROUP -> isExit;
         case PHASE -> isPhase;
-        case PRECOMPILE_OFF -> isPrecompileOff;
         case PROBE -> isProbe;
-        case KECCAK_F -> isChipCall;
+        default -> throw new IllegalStateException("call " + call + " has a chip");
       }, r, true);
       t.set(clk, r, e.clk());
       t.set(journalStart, r, e.journalStart());

@@ -164,6 +164,7 @@ public final class ExecutionTraces {
     private final List<EcallChip.Event> ecalls = new ArrayList<>();
     private final List<IoChip.Event> transfers = new ArrayList<>();
     private final List<KeccakChip.Event> keccakCalls = new ArrayList<>();
+    private final Map<RowPrecompileChip, List<RowPrecompileChip.Event>> rowCalls = new HashMap<>();
     private final AluEvents alu = new AluEvents();
     private boolean halted;
     private long clk;
@@ -298,12 +299,13 @@ public final class ExecutionTraces {
       int result = switch (call) {
         case READ -> reported.result();
         case WRITE -> a2;
-        case PRECOMPILE_OFF -> Ecall.ENOSYS;
         case PROBE -> Syscall.PROVEN_PRECOMPILES;
         default -> 0;
       };
       if (call == Syscall.KECCAK_F) {
         keccak(row, reported, a0, a1, a2, ts);
+      } else if (call.hasChip()) {
+        result = rowPrecompile(row, reported, circuit.rowPrecompile(a7), a0, a1, a2);
       }
       long written = 0;
       if (call == Syscall.READ && result > 0) {
@@ -365,6 +367,59 @@ public final class ExecutionTraces {
         memory.put(first + w, value);
       }
       keccakCalls.add(new KeccakChip.Event(clk, a0, a1, a2, state, prev));
+    }
+
+    /**
+     * A call of a one-row precompile chip: each operand checked as the chip checks it, accessed at
+     * its slot's time (in the chip's order, so an operand read early may alias the one written
+     * last), and the outcome the chip computes checked against the executor's result and writes.
+     */
+    private int rowPrecompile(TraceStep row, Ecall reported, RowPrecompileChip chip, int a0, int a1, int a2) {
+      int[] registers = {a0, a1, a2};
+      List<int[]> before = new ArrayList<>();
+      List<long[]> prevTs = new ArrayList<>();
+      List<RowPrecompileChip.Operand> operands = chip.operands();
+      for (RowPrecompileChip.Operand o : operands) {
+        int pointer = registers[o.register()];
+        if ((pointer & 3) != 0 || Integer.toUnsignedLong(pointer) + 4L * o.words() > MemoryLayout.BYTE_ADDRESS_LIMIT) {
+          throw new IllegalStateException(String.format("cycle %d: %s %s at 0x%08x is not provable"
+              + " (a word-aligned operand below 0x%08x)", row.cycle(), chip.name(), o.name(), pointer,
+              MemoryLayout.BYTE_ADDRESS_LIMIT));
+        }
+        int[] words = new int[o.accessed() ? o.words() : 0];
+        long[] prev = new long[words.length];
+        for (int w = 0; w < words.length; w++) {
+          words[w] = read((pointer >>> 2) + w);
+          prev[w] = access((pointer >>> 2) + w, 4 * clk + o.slot());
+        }
+        before.add(words);
+        prevTs.add(prev);
+      }
+      RowPrecompileChip.Outcome outcome = chip.outcome(reported.number(), before, reported);
+      if (outcome.result() != reported.result()) {
+        throw new IllegalStateException(String.format("cycle %d: %s answered %d, the executor %d", row.cycle(),
+            chip.name(), outcome.result(), reported.result()));
+      }
+      Map<Integer, Integer> written = new HashMap<>();
+      for (WordAccess w : reported.memory()) {
+        if (w.write()) {
+          written.put(w.address(), w.after());
+        }
+      }
+      RowPrecompileChip.Operand out = operands.get(operands.size() - 1);
+      int pointer = registers[out.register()];
+      for (int w = 0; w < out.words(); w++) {
+        int value = outcome.written()[w];
+        int executor = written.getOrDefault(pointer + 4 * w, before.get(operands.size() - 1)[w]);
+        if (executor != value) {
+          throw new IllegalStateException(String.format("cycle %d: %s word 0x%08x is 0x%08x, the executor left 0x%08x",
+              row.cycle(), chip.name(), pointer + 4 * w, value, executor));
+        }
+        memory.put((pointer >>> 2) + w, value);
+      }
+      rowCalls.computeIfAbsent(chip, c -> new ArrayList<>())
+          .add(new RowPrecompileChip.Event(clk, reported.number(), a0, a1, a2, before, prevTs, outcome));
+      return outcome.result();
     }
 
     /** The input bytes a read delivered to [buffer, buffer + length): the reported words' new bytes. */
@@ -437,6 +492,11 @@ public final class ExecutionTraces {
       tables.add(circuit.io().trace(transfers));
       tables.add(circuit.boundary().trace(boundary, segment));
       tables.add(circuit.keccak().trace(keccakCalls));
+      for (RowPrecompileChip chip : circuit.rowPrecompiles()) {
+        List<RowPrecompileChip.Event> calls = rowCalls.getOrDefault(chip, List.of());
+        chip.requests(calls, alu);
+        tables.add(chip.trace(calls));
+      }
       for (AluChip chip : circuit.aluChips()) {
         tables.add(chip.trace(alu.of(chip.ops()), alu));
       }

@@ -40,8 +40,12 @@ final class PrecompileCall {
 
   /** Takes call {@code number} at {@code clk} off the bus on the rows {@code gate} selects, answering {@code result}. */
   void receive(Chip chip, Expr gate, Expr clk, int number, List<Expr> result) {
-    chip.receive("call " + Integer.toHexString(number), Bus.PRECOMPILE, gate,
-        tuple(clk, Expr.constant(number), a0.exprs(), a1.exprs(), a2.exprs(), result));
+    receive(chip, "call " + Integer.toHexString(number), gate, clk, Expr.constant(number), result);
+  }
+
+  /** As above, with the number an expression (a chip that proves two calls). */
+  void receive(Chip chip, String what, Expr gate, Expr clk, Expr number, List<Expr> result) {
+    chip.receive(what, Bus.PRECOMPILE, gate, tuple(clk, number, a0.exprs(), a1.exprs(), a2.exprs(), result));
   }
 
   /** The tuple of one call, for both ends. */

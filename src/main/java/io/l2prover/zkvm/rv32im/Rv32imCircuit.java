@@ -20,6 +20,7 @@ public final class Rv32imCircuit {
   private final IoChip io = SharedChips.IO;
   private final MemoryBoundaryChip boundary = SharedChips.BOUNDARY;
   private final KeccakChip keccak = SharedChips.KECCAK;
+  private final List<RowPrecompileChip> rowPrecompiles = SharedChips.ROW_PRECOMPILES;
   private final List<AluChip> aluChips = SharedChips.ALU;
   private final ByteTable bytes = SharedChips.BYTES;
   private final MemoryInitChip memoryInit = SharedChips.MEMORY_INIT;
@@ -78,6 +79,21 @@ public final class Rv32imCircuit {
     return keccak;
   }
 
+  /** The one-row precompile chips, in proof order. */
+  List<RowPrecompileChip> rowPrecompiles() {
+    return rowPrecompiles;
+  }
+
+  /** The chip that proves precompile call {@code number}. */
+  RowPrecompileChip rowPrecompile(int number) {
+    for (RowPrecompileChip chip : rowPrecompiles) {
+      if (chip.calls().contains(number)) {
+        return chip;
+      }
+    }
+    throw new IllegalArgumentException("no chip proves call 0x" + Integer.toHexString(number));
+  }
+
   List<AluChip> aluChips() {
     return aluChips;
   }
@@ -93,6 +109,7 @@ public final class Rv32imCircuit {
   /** The tables of every segment proof, in proof order. */
   public List<Chip> segmentChips() {
     List<Chip> out = new ArrayList<>(List.of(cpu, loadStore, ecall, io, boundary, keccak));
+    out.addAll(rowPrecompiles);
     for (AluChip a : aluChips) {
       out.add((Chip) a);
     }

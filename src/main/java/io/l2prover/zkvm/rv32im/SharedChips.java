@@ -22,6 +22,9 @@ final class SharedChips {
   static final IoChip IO = new IoChip();
   static final MemoryBoundaryChip BOUNDARY = new MemoryBoundaryChip();
   static final KeccakChip KECCAK = new KeccakChip();
+  /** The one-row precompile chips, in call order. */
+  static final List<RowPrecompileChip> ROW_PRECOMPILES = List.of(new MulModChip(), new Secp256k1AddChip(),
+      new Secp256k1DoubleChip(), new HintChip());
   /** In build order: chips that ask other ALU chips for operations come first. */
   static final List<AluChip> ALU = List.of(new ShiftChip(), new DivRemChip(), new MulChip(), new AddSubChip(),
       new LtChip(), new BitwiseChip());
@@ -41,6 +44,7 @@ final class SharedChips {
 
   private static Map<Chip, TableKey> keys() {
     List<Chip> chips = new ArrayList<>(List.of(CPU, LOAD_STORE, ECALL, IO, BOUNDARY, KECCAK, MEMORY_INIT));
+    chips.addAll(ROW_PRECOMPILES);
     ALU.forEach(a -> chips.add((Chip) a));
     Map<Chip, TableKey> out = new IdentityHashMap<>();
     chips.forEach(c -> out.put(c, TableKey.of(c)));

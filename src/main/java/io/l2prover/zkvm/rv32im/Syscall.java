@@ -14,18 +14,23 @@ public enum Syscall {
   PROBE(Ecall.FIRST_PRECOMPILE),
   /** Keccak-f[1600] (0x1002), proven by {@link KeccakChip}. */
   KECCAK_F(KeccakChip.CALL),
-  /** Any other precompile call ({@link #FIRST_OFF}..0x1007): off in a proven run, each answers -ENOSYS. */
-  PRECOMPILE_OFF(0x1003);
+  /** mulmod256 (0x1003), proven by {@link MulModChip}. */
+  MULMOD256(MulModChip.CALL),
+  /** secp256k1_add (0x1004), proven by {@link Secp256k1AddChip}. */
+  SECP256K1_ADD(Secp256k1AddChip.CALL),
+  /** secp256k1_double (0x1005), proven by {@link Secp256k1DoubleChip}. */
+  SECP256K1_DOUBLE(Secp256k1DoubleChip.CALL),
+  /** invmod256_hint (0x1006), a hint: {@link HintChip}. */
+  INVMOD256_HINT(HintChip.INVMOD),
+  /** secp256k1_sqrt_hint (0x1007), a hint: {@link HintChip}. */
+  SECP256K1_SQRT_HINT(HintChip.SQRT);
 
   /**
    * The precompile calls a proven run has, as the probe answers them (bit n - 0x1000 for call n):
    * the probe and the calls with chips. The executor runs a proof's guest with exactly these
    * ({@code ExecutorOptions.withPrecompiles(int)}), and the ecall chip proves the probe's answer.
    */
-  public static final int PROVEN_PRECOMPILES = ExecutorOptions.PROBE_BIT | ExecutorOptions.KECCAK_BIT;
-
-  /** The first call number that is off in a proven run; every call from it to 0x1007 answers -ENOSYS. */
-  public static final int FIRST_OFF = 0x1003;
+  public static final int PROVEN_PRECOMPILES = ExecutorOptions.ALL_PRECOMPILES;
 
   private final int number;
 
@@ -37,10 +42,12 @@ public enum Syscall {
     return number;
   }
 
+  /** Whether a precompile chip proves this call (the ecall row hands it over on the precompile bus). */
+  public boolean hasChip() {
+    return number > PROBE.number && number <= Ecall.LAST_PRECOMPILE;
+  }
+
   public static Syscall of(int number) {
-    if (number >= FIRST_OFF && number <= Ecall.LAST_PRECOMPILE) {
-      return PRECOMPILE_OFF;
-    }
     for (Syscall s : values()) {
       if (s.number == number) {
         return s;

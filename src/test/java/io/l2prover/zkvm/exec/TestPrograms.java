@@ -106,4 +106,34 @@ public final class TestPrograms {
     asm.addi(10, 9, 0).li(17, 93).ecall();
     return TinyElf.of(asm.words(), 0x1000);
   }
+
+  /** Where {@link #precompileCalls} keeps its operands (64 bytes each) and, before them, its results. */
+  public static final int OPERANDS = TinyElf.DATA + 0x400;
+  /** Where {@link #precompileCalls} stores call i's a0 result: word i from here. */
+  public static final int RESULTS = TinyElf.DATA + 0x300;
+
+  /**
+   * Probes the precompiles (x9 = the mask), stores operand k (up to 16 words) at OPERANDS + 64 k,
+   * then makes each call {number, k0, k1, k2} with a0..a2 the addresses of operands k0..k2 and
+   * stores its result at RESULTS + 4 i; writes the results and every operand to the journal and
+   * exits with the probe's answer.
+   */
+  public static byte[] precompileCalls(int[][] operands, int[][] calls) {
+    Rv32Asm asm = new Rv32Asm().li(10, 0).li(17, 0x1001).ecall().addi(9, 10, 0);
+    for (int k = 0; k < operands.length; k++) {
+      asm.li(4, OPERANDS + 64 * k);
+      for (int w = 0; w < operands[k].length; w++) {
+        asm.li(5, operands[k][w]).word(Rv32Asm.s(4 * w, 5, 4, 2));
+      }
+    }
+    asm.li(4, RESULTS);
+    for (int i = 0; i < calls.length; i++) {
+      int[] c = calls[i];
+      asm.li(10, OPERANDS + 64 * c[1]).li(11, OPERANDS + 64 * c[2]).li(12, OPERANDS + 64 * c[3]).li(17, c[0]).ecall()
+          .word(Rv32Asm.s(4 * i, 10, 4, 2));
+    }
+    asm.write(3, RESULTS, 4 * calls.length).write(3, OPERANDS, 64 * operands.length);
+    asm.addi(10, 9, 0).li(17, 93).ecall();
+    return TinyElf.of(asm.words(), 0x1000);
+  }
 }

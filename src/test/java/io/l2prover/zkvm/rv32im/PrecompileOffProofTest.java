@@ -10,24 +10,29 @@ import io.l2prover.zkvm.stark.fri.FriParameters;
 import io.l2prover.zkvm.stark.proof.InvalidProofException;
 import org.junit.jupiter.api.Test;
 
-/** A proven run may call a precompile that is off in it: the ecall row proves it answered -ENOSYS. */
+/**
+ * Every precompile call is on in a proven run and has a chip, so none can be off there: a call
+ * claimed to answer -ENOSYS, as it would with the call off, is rejected (its chip proves 0).
+ */
 class PrecompileOffProofTest {
 
   static final FriParameters PARAMS = FriParameters.DEFAULT;
 
   @Test
-  void aCallAnsweredEnosysIsProvenAndAnotherAnswerIsRejected() throws InvalidProofException {
-    SmallSegments.Proven run = SmallSegments.proven(TestPrograms.callThenExitWithResult(Syscall.FIRST_OFF), 10);
+  void aCallClaimedOffIsRejected() throws InvalidProofException {
+    int[][] operands = {{3}, {5}, {7}};
+    SmallSegments.Proven run = SmallSegments.proven(TestPrograms.precompileCalls(operands,
+        new int[][] {{MulModChip.CALL, 0, 1, 2}}), 10);
     Rv32imCircuit circuit = run.circuit();
     ExecutionTraces.Tables honest = run.tables();
-    assertThat(honest.exitCode()).isEqualTo(Ecall.ENOSYS);
+    assertThat(honest.exitCode()).as("every call on").isEqualTo(Syscall.PROVEN_PRECOMPILES);
     Rv32imProver cheater = Rv32imProver.unchecked(new CpuBackend(), PARAMS);
     Rv32imKeys keys = cheater.keys(circuit);
     new Rv32imVerifier(PARAMS).verify(keys, cheater.prove(circuit, honest, (w, l, t) -> {}), honest.exitCode(),
         honest.journal());
 
     ExecutionTraces.Tables forged = Rv32imSoundnessTest.mutate(honest, new Rv32imSoundnessTest.Mutation(
-        "a precompile answering another value than -ENOSYS", "ecall", "is_precompile_off", v -> v == 1, "result[0]", 0x26));
+        "mulmod256 answering -ENOSYS (its low byte)", "ecall", "is_chip_call", v -> v == 1, "result[0]", Ecall.ENOSYS & 0xff));
     assertThat(ExecutionTracesTest.check(forged)).isPresent();
     assertThatThrownBy(() -> new Rv32imVerifier(PARAMS).verify(keys, cheater.prove(circuit, forged, (w, l, t) -> {}),
         forged.exitCode(), forged.journal())).isInstanceOf(InvalidProofException.class);
