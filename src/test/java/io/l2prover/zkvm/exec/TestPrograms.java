@@ -61,10 +61,10 @@ public final class TestPrograms {
    * {@link #everyOperation(int)}; every register-immediate operation; each branch comparison once
    * taken and once not; JAL, AUIPC and a JALR whose target has bit 0 set; read of
    * the four bytes of {@link #everyRowKindInput()} from fd 0; the phase marker, the precompile probe, keccak_f
-   * on a zeroed state and {@code offCall} (a precompile that is off); the journal and console
-   * writes of everyOperation; exit 0. The random single-cell mutations run on it.
+   * on a zeroed state and one call of each 256-bit precompile (see {@link #secpCalls}); the journal and
+   * console writes of everyOperation; exit 0. The random single-cell mutations run on it.
    */
-  public static byte[] everyRowKind(int offCall) {
+  public static byte[] everyRowKind() {
     Rv32Asm asm = operationsStoresAndLoads();
     int[][] immediates = { // funct3, imm: addi, slti, sltiu, xori, ori, andi, slli, srli, srai
         {0, -7}, {2, 5}, {3, 5}, {4, 0x5a5}, {6, 0x0f0}, {7, 0x7ff}, {1, 3}, {5, 7}, {5, 0x400 | 7}};
@@ -82,9 +82,37 @@ public final class TestPrograms {
     asm.word(Rv32Asm.j(8, 1)).word(nop).auipc(2, 0).word(Rv32Asm.i(13, 2, 0, 3, 0x67)).word(nop);
     asm.li(10, 0).li(11, DATA + 0x400).li(12, everyRowKindInput().length).li(17, 63).ecall();
     asm.li(10, 0).li(17, 0x1000).ecall().li(17, 0x1001).ecall();
-    asm.li(10, KECCAK_STATE).li(17, 0x1002).ecall().li(17, offCall).ecall();
+    asm.li(10, KECCAK_STATE).li(17, 0x1002).ecall();
+    secpCalls(asm);
     asm.write(3, DATA, 4).write(1, DATA, 2).exit(0);
     return TinyElf.of(asm.words(), 0x1000);
+  }
+
+  /** Where {@link #secpCalls} keeps its 256-bit operands (32 bytes each, points 64). */
+  private static final int SECP_OPERANDS = DATA + 0x600;
+
+  /**
+   * One call of each 256-bit precompile on small operands: mulmod256(3, 5, 7); secp256k1_double
+   * of the point (1, 2) and secp256k1_add of (3, 4) to it (the chips check coordinates below p,
+   * not the curve); invmod256_hint of 5 mod 7 and secp256k1_sqrt_hint of 4. Each answers 0.
+   */
+  private static void secpCalls(Rv32Asm asm) {
+    int a = SECP_OPERANDS;
+    int b = a + 32;
+    int m = a + 64;
+    int p = a + 96;
+    int q = a + 160;
+    int out = a + 224;
+    int four = a + 256;
+    int[][] values = {{a, 3}, {b, 5}, {m, 7}, {p, 1}, {p + 32, 2}, {q, 3}, {q + 32, 4}, {four, 4}};
+    for (int[] v : values) {
+      asm.li(4, v[0]).li(5, v[1]).word(Rv32Asm.s(0, 5, 4, 2));
+    }
+    asm.li(10, a).li(11, b).li(12, m).li(17, 0x1003).ecall();
+    asm.li(10, p).li(17, 0x1005).ecall();
+    asm.li(10, p).li(11, q).li(17, 0x1004).ecall();
+    asm.li(10, out).li(11, b).li(12, m).li(17, 0x1006).ecall();
+    asm.li(10, out).li(11, four).li(17, 0x1007).ecall();
   }
 
   /** Where {@link #keccakCalls} keeps its 200-byte state. */

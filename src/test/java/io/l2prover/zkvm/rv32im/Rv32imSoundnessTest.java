@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * by the unchecked prover and must be rejected by the verifier. Each named mutation breaks one
  * family of constraints (a wrong result of each ALU operation, loads and stores of each width and
  * the ecalls are forged consistently in {@link Rv32imForgeryTest}); random single-cell mutations
- * of a run with a row of every kind ({@link TestPrograms#everyRowKind(int)}), taking the tables in
+ * of a run with a row of every kind ({@link TestPrograms#everyRowKind()}), taking the tables in
  * turn, must be rejected exactly when the debug checker rejects them ({@code -Dsoundness.trials=N}
  * runs more or fewer of them; {@code make soundness}).
  */
@@ -55,7 +55,7 @@ class Rv32imSoundnessTest {
     honest = ExecutionTraces.build(circuit, result, trace);
     cheater = Rv32imProver.unchecked(new CpuBackend(), PARAMS);
     keys = cheater.keys(circuit);
-    everyRowKind = SmallSegments.proven(TestPrograms.everyRowKind(Syscall.FIRST_OFF),
+    everyRowKind = SmallSegments.proven(TestPrograms.everyRowKind(),
         TestPrograms.everyRowKindInput(), 10);
     everyRowKindKeys = cheater.keys(everyRowKind.circuit());
   }
