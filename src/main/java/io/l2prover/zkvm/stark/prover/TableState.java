@@ -35,12 +35,7 @@ final class TableState {
     return present() ? key().logRows() : 0;
   }
 
-  /** The committed LDEs in commitment order: preprocessed, main, aux, quotient. */
-  int[][] ldes() {
-    return new int[][] {key().preprocessedLde(), mainLde, auxLde, quotientLde};
-  }
-
-  /** The trace values on H in the same order. */
+  /** The trace values on H in commitment order: preprocessed, main, aux, quotient (the LDEs extend them). */
   int[][] evals() {
     return new int[][] {key().preprocessedEvals(), mainEvals, auxEvals, quotientEvals};
   }

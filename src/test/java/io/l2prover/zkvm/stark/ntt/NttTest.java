@@ -116,6 +116,39 @@ class NttTest {
     }
   }
 
+  /**
+   * The LDE skips the first logBlowup levels of its forward transform (they only copy and twist
+   * a zero-padded input): it must equal the full transform of the padded, shifted coefficients,
+   * for narrow rows (scalar loops), wide rows (SIMD loops), one row, and sizes that fork.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1, 2, 3})
+  void cosetLdeEqualsTheFullTransformOfThePaddedShiftedCoefficients(int logBlowup) {
+    Random rnd = new Random(300 + logBlowup);
+    int shift = BabyBear.GENERATOR;
+    for (int width : new int[] {1, 5, 16, 33}) {
+      for (int log : new int[] {0, 1, 4, 12}) {
+        int height = 1 << log;
+        int[] evals = random(rnd, width * height);
+        int[] padded = new int[(width * height) << logBlowup];
+        System.arraycopy(evals, 0, padded, 0, evals.length);
+        Ntt.sequential().inverse(padded, width, height);
+        int factor = 1;
+        for (int r = 0; r < height; r++) {
+          for (int c = 0; c < width; c++) {
+            padded[r * width + c] = BabyBear.mul(padded[r * width + c], factor);
+          }
+          factor = BabyBear.mul(factor, shift);
+        }
+        Ntt.sequential().forwardToBitReversed(padded, width, height << logBlowup);
+        assertThat(Ntt.parallel().cosetLde(evals, width, height, logBlowup, shift))
+            .as("width %d, 2^%d rows", width, log).isEqualTo(padded);
+        assertThat(Ntt.sequential().cosetLde(evals, width, height, logBlowup, shift))
+            .as("width %d, 2^%d rows, sequential", width, log).isEqualTo(padded);
+      }
+    }
+  }
+
   @Test
   void cosetLdeLeavesInputUntouched() {
     int[] evals = {1, 2, 3, 4};
