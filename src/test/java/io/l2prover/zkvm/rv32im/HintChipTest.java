@@ -2,7 +2,6 @@ package io.l2prover.zkvm.rv32im;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.l2prover.zkvm.exec.TestPrograms;
 import io.l2prover.zkvm.stark.proof.InvalidProofException;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -34,11 +33,7 @@ class HintChipTest {
 
   @BeforeAll
   static void traceCalls() {
-    int[][] words = new int[OPERANDS.length][];
-    for (int k = 0; k < OPERANDS.length; k++) {
-      words[k] = Uint256.toWords(OPERANDS[k]);
-    }
-    forgery = new PrecompileForgery(SmallSegments.proven(TestPrograms.precompileCalls(words, CALLS), 10));
+    forgery = PrecompileForgery.ofCalls(OPERANDS, CALLS);
   }
 
   @Test

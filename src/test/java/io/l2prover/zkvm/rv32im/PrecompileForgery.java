@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
+import io.l2prover.zkvm.exec.TestPrograms;
 import io.l2prover.zkvm.field.BabyBear;
 import io.l2prover.zkvm.stark.backend.CpuBackend;
 import io.l2prover.zkvm.stark.fri.FriParameters;
 import io.l2prover.zkvm.stark.proof.InvalidProofException;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,6 +32,18 @@ final class PrecompileForgery {
     this.circuit = run.circuit();
     this.honest = run.tables();
     this.keys = cheater.keys(circuit);
+  }
+
+  /**
+   * The run of {@link TestPrograms#precompileCalls} with one 256-bit operand per slot ({@code
+   * operands[k]} at slot k), traced in segments of 2^10 cycles.
+   */
+  static PrecompileForgery ofCalls(BigInteger[] operands, int[][] calls) {
+    int[][] words = new int[operands.length][];
+    for (int k = 0; k < operands.length; k++) {
+      words[k] = Uint256.toWords(operands[k]);
+    }
+    return new PrecompileForgery(SmallSegments.proven(TestPrograms.precompileCalls(words, calls), 10));
   }
 
   ExecutionTraces.Tables honest() {
