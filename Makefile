@@ -11,7 +11,7 @@ test:
 	$(MVN) verify
 	$(MAKE) --no-print-directory check-ptx kernel-host-tests
 
-# The demo proves for real (two blocks without transactions, about two minutes on 2 cores);
+# The demo proves for real (two blocks of one signed transfer each, under a minute on 2 cores);
 # `make run DEV=1` runs it in dev mode (fake receipts, eight blocks of transfers, seconds).
 run: build
 	java -jar $(JAR) demo $(if $(DEV),--dev)

@@ -49,7 +49,7 @@ final class DemoRole extends FlagRole {
 
   /** Real mode: blocks without transactions (about 248 thousand cycles each), so the demo ends in minutes. */
   private static final int REAL_BLOCKS = 2;
-  private static final int REAL_TXS_PER_BLOCK = 0;
+  private static final int REAL_TXS_PER_BLOCK = 1;
   private static final int REAL_ACCOUNTS = 2;
   /** Two segments per block, one per worker: the segment flow, on both cores of a small machine. */
   private static final int REAL_PO2 = 17;
@@ -85,11 +85,11 @@ final class DemoRole extends FlagRole {
         server over it and a prover client in this JVM, proves every block, prints progress and
         what was proven, and exits. State goes to a temporary directory, removed at the end.
 
-        Real mode (the default): N blocks (default 2) without transactions, each proven into a
+        Real mode (the default): N blocks (default 2) of one signed transfer each, each proven into a
         composite receipt of the block guest in segments of at most 2^po2 cycles (default 17) on
         --workers segment workers (default 2), verified by the client and by the server (which
         refuses fake receipts); then each receipt's cycles, segments, seconds, size and conjectured
-        security. About two minutes on two free cores.
+        security. Under a minute on two free cores.
 
         --dev (or PROVER_DEV_MODE=true): N blocks (default 8) of 10 transfers, each validated by
         the block guest in the zkVM executor, fake receipts (nothing proven; PROVER_DEV_EXECUTE=false
@@ -117,7 +117,7 @@ final class DemoRole extends FlagRole {
         GeneratorSpec spec = dev ? GeneratorSpec.of(DEV_ACCOUNTS, blocks, DEV_TXS_PER_BLOCK)
             : GeneratorSpec.of(REAL_ACCOUNTS, blocks, REAL_TXS_PER_BLOCK);
         ProvableChainSource chain = ProvableChainSource.of(ChainGenerator.generate(spec));
-        out.printf("demo: a generated chain of %d blocks with %d signed transfers each (chain %s); %s, %d worker(s),"
+        out.printf("demo: a generated chain of %d blocks with %d signed transfer(s) each (chain %s); %s, %d worker(s),"
             + " compute backend %s%n", chain.headBlockNumber(), spec.txsPerBlock(), chain.chainId(),
             dev ? "dev mode (fake receipts)" : "real mode (composite receipts, segments of at most 2^" + po2
                 + " cycles)", workers, engine.backend().name());
