@@ -194,9 +194,12 @@ final class Precompiles {
     return 0;
   }
 
+  /**
+   * Any 256-bit a, reduced mod p: a hint's value is never a fault, because nothing proves the
+   * answer (HintChip) and so nothing could prove a fault on the value either; the guest checks it.
+   */
   private static int sqrt(Memory memory, int out, int aAddress) {
-    readFieldElement(memory, aAddress, "secp256k1_sqrt a (a1)");
-    BigInteger a = readNumber(memory, aAddress, "secp256k1_sqrt a (a1)");
+    BigInteger a = readNumber(memory, aAddress, "secp256k1_sqrt a (a1)").mod(P);
     checkWritable(memory, out, 8, "secp256k1_sqrt result (a0)");
     // p = 3 mod 4: a^((p+1)/4) is a root of a when a is a square; otherwise -a is one (-1 is not a square).
     BigInteger root = a.modPow(P_PLUS_1_OVER_4, P);

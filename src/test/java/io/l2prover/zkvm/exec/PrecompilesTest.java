@@ -155,6 +155,17 @@ class PrecompilesTest {
   }
 
   @Test
+  void sqrtHintTakesAnyNumberModP() {
+    BigInteger four = BigInteger.valueOf(4);
+    write(B, P.add(four));
+    assertThat(Precompiles.call(Precompiles.SECP256K1_SQRT_HINT, memory, A, B, 0)).as("p + 4 is 4 mod p").isZero();
+    assertThat(read(A).multiply(read(A)).mod(P)).isEqualTo(four);
+    write(B, P);
+    assertThat(Precompiles.call(Precompiles.SECP256K1_SQRT_HINT, memory, A, B, 0)).as("p is 0 mod p").isZero();
+    assertThat(read(A)).isZero();
+  }
+
+  @Test
   void badPointersAreFaultsThatNameTheOperand() {
     assertThatThrownBy(() -> Precompiles.call(Precompiles.KECCAK_F, memory, A + 2, 0, 0))
         .isInstanceOf(MemoryFault.class).hasMessageContaining("keccak_f state (a0) at 0x00020002 is not 4-byte aligned");
