@@ -56,8 +56,8 @@ final class Precompiles {
   /**
    * Cycles charged for call {@code number}, the ecall included: one for the ecall, one per word
    * of guest memory read or written (what the loads and stores of that data cost), and the
-   * arithmetic: 24 for Keccak-f's rounds, 4 per 256-bit modular product. Provisional until the
-   * precompile chips exist and measure their real cost.
+   * arithmetic: 24 for Keccak-f's rounds, 4 per 256-bit modular product. Never fewer than the
+   * call's rows in its chip, so a segment's cycles bound its tables' heights (docs/executor.md).
    */
   static int cycles(int number) {
     return switch (number) {
