@@ -3,7 +3,6 @@ package io.l2prover.zkvm.stark.merkle;
 import io.l2prover.zkvm.field.BabyBear;
 import io.l2prover.zkvm.stark.poseidon2.Digest;
 import io.l2prover.zkvm.stark.poseidon2.Poseidon2Hash;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -110,14 +109,11 @@ public final class MerkleVerifier {
       if (group == null) {
         continue;
       }
+      int[] hashed = leaves(group.widths(), group.indices(), rows, known.keySet().stream().mapToInt(i -> i).toArray());
       int j = 0;
       for (var e : known.entrySet()) {
-        List<int[]> leafRows = new ArrayList<>();
-        for (int k : group.indices()) {
-          leafRows.add(rows.get(k)[j]);
-        }
-        Digest hashed = leaf(group.widths(), leafRows, e.getKey());
-        e.setValue(e.getValue() == null ? hashed : hash.compress(e.getValue(), hashed));
+        Digest leaf = Digest.of(Arrays.copyOfRange(hashed, j * Digest.ELEMENTS, (j + 1) * Digest.ELEMENTS));
+        e.setValue(e.getValue() == null ? leaf : hash.compress(e.getValue(), leaf));
         j++;
       }
     }
@@ -156,21 +152,47 @@ public final class MerkleVerifier {
     }
     int[][] m = new int[widths.length][];
     for (int k = 0; k < widths.length; k++) {
-      int[] row = rows.get(k);
-      if (row.length != widths[k]) {
-        throw new InvalidOpeningException("leaf " + index + " row of matrix " + k + " has " + row.length
-            + " values, expected " + widths[k]);
-      }
-      for (int v : row) {
-        if (v < 0 || v >= BabyBear.P) {
-          throw new InvalidOpeningException("leaf " + index + " holds a non-canonical value " + Integer.toUnsignedString(v));
-        }
-      }
-      m[k] = row;
+      m[k] = checkedRow(rows.get(k), widths[k], k, index);
     }
     int[] out = new int[Digest.ELEMENTS];
     hash.hashRow(m, widths, 0, out, 0);
     return Digest.of(out);
+  }
+
+  /**
+   * The leaf digests (8 values each, in {@code leafIndices} order) of the opened rows of the
+   * matrices {@code matrices} (widths {@code widths}), row j of each the one of leaf j: hashed side
+   * by side in the batched kernel, as the prover hashed them, which makes a wide table's openings
+   * several times cheaper to check than one leaf at a time.
+   */
+  private int[] leaves(int[] widths, int[] matrices, List<int[][]> rows, int[] leafIndices) {
+    int count = leafIndices.length;
+    int[][] stacked = new int[matrices.length][];
+    for (int g = 0; g < matrices.length; g++) {
+      int width = widths[g];
+      int[][] opened = rows.get(matrices[g]);
+      stacked[g] = new int[count * width];
+      for (int j = 0; j < count; j++) {
+        System.arraycopy(checkedRow(opened[j], width, g, leafIndices[j]), 0, stacked[g], j * width, width);
+      }
+    }
+    int[] out = new int[count * Digest.ELEMENTS];
+    hash.hashRows(stacked, widths, 0, count, out, 0);
+    return out;
+  }
+
+  /** {@code row} when it has {@code width} canonical values; the opening is refused otherwise. */
+  private static int[] checkedRow(int[] row, int width, int matrix, int index) {
+    if (row.length != width) {
+      throw new InvalidOpeningException("leaf " + index + " row of matrix " + matrix + " has " + row.length
+          + " values, expected " + width);
+    }
+    for (int v : row) {
+      if (v < 0 || v >= BabyBear.P) {
+        throw new InvalidOpeningException("leaf " + index + " holds a non-canonical value " + Integer.toUnsignedString(v));
+      }
+    }
+    return row;
   }
 
   private static void checkIndex(int index, int logHeight) {

@@ -75,6 +75,7 @@ final class DeepAtQueries {
         sumAtZetaNext = sumAtZetaNext.add(gammaPowers[k].mul(atZetaNext[k]));
       }
     }
+    int[] powers = Ext4.flatten(gammaPowers);
     Ext4 zetaNext = zeta.mul(BabyBear.twoAdicGenerator(logRows));
     int w = BabyBear.twoAdicGenerator(logLde);
     Ext4[] out = new Ext4[positions.length];
@@ -87,21 +88,12 @@ final class DeepAtQueries {
           byMatrix[layout.matrixIndex(t, m)] = opened.get(t).get(m).get(at);
         }
       }
-      Ext4 all = Ext4.ZERO;
-      Ext4 prefix = null;
-      int k = 0;
+      WeightedSum sum = new WeightedSum(powers, next);
       for (int[] matrixRow : byMatrix) {
-        for (int v : matrixRow) {
-          if (k == next) {
-            prefix = all;
-          }
-          all = all.add(gammaPowers[k].mul(v));
-          k++;
-        }
+        sum.add(matrixRow);
       }
-      if (prefix == null) {
-        prefix = all;
-      }
+      Ext4 all = sum.all();
+      Ext4 prefix = sum.prefix();
       Ext4 x = Ext4.of(BabyBear.mul(Protocol.SHIFT, BabyBear.pow(w, BitReversal.reverse(row, logLde))));
       out[q] = all.sub(sumAtZeta).mul(x.sub(zeta).inv())
           .add(gammaPowers[total].mul(prefix.sub(sumAtZetaNext)).mul(x.sub(zetaNext).inv()));
@@ -136,6 +128,51 @@ final class DeepAtQueries {
     out.add(joint.size() == 3 ? List.of(joint.get(1)) : empty(rows.length));
     out.add(List.of(joint.get(joint.size() - 1)));
     return out;
+  }
+
+  /**
+   * Σ γ^k·v_k over one query's opened values in layout order, and the same sum over the first
+   * {@code next} of them: base-field products reduced one by one into unreduced long sums (each
+   * term below 2^31, so no sum of fewer than 2^32 terms overflows), one reduction per coordinate
+   * at the end instead of an Ext4 object per value.
+   */
+  private static final class WeightedSum {
+    private final int[] powers;
+    private final int next;
+    private final long[] sum = new long[4];
+    private long[] prefix;
+    private int k;
+
+    WeightedSum(int[] powers, int next) {
+      this.powers = powers;
+      this.next = next;
+    }
+
+    void add(int[] values) {
+      for (int v : values) {
+        if (k == next) {
+          prefix = sum.clone();
+        }
+        int at = 4 * k;
+        for (int c = 0; c < 4; c++) {
+          sum[c] += (long) powers[at + c] * v % BabyBear.P;
+        }
+        k++;
+      }
+    }
+
+    Ext4 all() {
+      return reduced(sum);
+    }
+
+    Ext4 prefix() {
+      return prefix == null ? all() : reduced(prefix);
+    }
+
+    private static Ext4 reduced(long[] s) {
+      return new Ext4((int) (s[0] % BabyBear.P), (int) (s[1] % BabyBear.P), (int) (s[2] % BabyBear.P),
+          (int) (s[3] % BabyBear.P));
+    }
   }
 
   private static List<int[]> empty(int count) {
