@@ -20,7 +20,8 @@ public final class CpuQuotientKernel {
   static final int LANES = 128;
   private static final double PD = P;
   private static final double INV_P = 1.0 / P;
-  private static final double HALF_INV_P = 0.5 / P;
+  private static final double HALF_INV_P_LESS_HALF = 0.5 / P - 0.5;
+  private static final double ROUNDING = 0x1.8p52;
   private static final double W = Ext4.W;
   private static final int SCRATCH = 16;
   /** Unreduced sums of canonical values stay below 2^50, where {@link #reduce} is exact. */
@@ -264,14 +265,14 @@ public final class CpuQuotientKernel {
     }
   }
 
-  /** d = x y, reduced only to (-2^10, 2p + 2^10). */
+  /** d = x y, reduced only to (-p - 2^10, p + 2^10). */
   private static void setProductLanes(double[] x, double[] y, double[] d, int n) {
     for (int i = 0; i < n; i++) {
       d[i] = mulWide(x[i], y[i]);
     }
   }
 
-  /** d += w x y, the product reduced only to (-2^10, 2p + 2^10). */
+  /** d += w x y, the product reduced only to (-p - 2^10, p + 2^10). */
   private static void addProductLanes(double[] x, double[] y, double[] d, double w, int n) {
     for (int i = 0; i < n; i++) {
       d[i] += w * mulWide(x[i], y[i]);
@@ -299,17 +300,18 @@ public final class CpuQuotientKernel {
   }
 
   /**
-   * The canonical residue of an integer-valued double s, |s| < 2^50. floor((s + 1/2) / p) is the
-   * quotient: (s + 1/2) / p is at least 1/(2p) from every integer, far more than the rounding
-   * error of the products, so the floor is exact, and so is s - q p (an integer below 2^53).
+   * The canonical residue of an integer-valued double s, |s| < 2^50. The quotient is floor((s +
+   * 1/2) / p), which is rint((s + 1/2) / p - 1/2): (s + 1/2) / p is at least 1/(2p) from every
+   * integer, far more than the rounding errors, so it is exact, and so is s - q p (an integer
+   * below 2^53).
    */
   private static double reduce(double s) {
-    return Math.fma(-Math.floor(Math.fma(s, INV_P, HALF_INV_P)), PD, s);
+    return Math.fma(-rint(Math.fma(s, INV_P, HALF_INV_P_LESS_HALF)), PD, s);
   }
 
   /**
    * x y mod p for canonical x, y: hi + lo = x y exactly (lo by a fused multiply-add), hi - q p
-   * exact for q = floor(hi / p) give or take one (an integer of at most 33 bits), then reduced.
+   * exact for q = rint(hi / p) give or take one (an integer of at most 32 bits), then reduced.
    * Double arithmetic because the JIT turns these loops into SIMD code, which it does not do for
    * a 64-bit remainder.
    */
@@ -317,12 +319,19 @@ public final class CpuQuotientKernel {
     return reduce(mulWide(x, y));
   }
 
-  /** x y - q p for some q, in (-2^10, 2p + 2^10): {@link #mulMod} before its final reduction. */
+  /** x y - q p for some q, in (-p - 2^10, p + 2^10): {@link #mulMod} before its final reduction. */
   private static double mulWide(double x, double y) {
     double hi = x * y;
     double lo = Math.fma(x, y, -hi);
-    double q = Math.floor(hi * INV_P);
-    return Math.fma(-q, PD, hi) + lo;
+    return Math.fma(-rint(hi * INV_P), PD, hi) + lo;
+  }
+
+  /**
+   * v rounded to the nearest integer, |v| < 2^51: adding 1.5 * 2^52 leaves no fraction bits. Not
+   * Math.rint or Math.floor, which are library calls until the JIT's last tier compiles them.
+   */
+  private static double rint(double v) {
+    return (v + ROUNDING) - ROUNDING;
   }
 
   /** Runs {@code code} at LDE row {@code j} (whose next row is {@code next}) into registers {@code r}. */
