@@ -64,7 +64,7 @@ public final class CpuQuotientKernel {
       }
       int[] rows = new int[LANES];
       int[] next = new int[LANES];
-      double[][] acc = new double[SCRATCH + 4][LANES]; // 4 sums by row selector of 4 coordinates, scratch
+      double[][] acc = new double[SCRATCH + 8][LANES]; // 4 sums by row selector of 4 coordinates, scratch
       for (int j = c * GRAIN, end = Math.min(size, (c + 1) * GRAIN); j < end; j += LANES) {
         int n = Math.min(LANES, end - j);
         evaluateBlock(t, plan.laneCode(), j, n, rows, next, file, acc, out);
@@ -136,7 +136,7 @@ public final class CpuQuotientKernel {
             mulLanes(r[a + k], r[b], r[d + k], n);
           }
         }
-        case QuotientPlan.MUL_EE -> mulExtLanes(r, a, b, r, d, n);
+        case QuotientPlan.MUL_EE -> mulExtLanes(r, a, r, b, r, d, n);
         case QuotientPlan.NEG_E -> {
           for (int k = 0; k < 4; k++) {
             negLanes(r[a + k], r[d + k], n);
@@ -229,38 +229,39 @@ public final class CpuQuotientKernel {
   }
 
   /**
-   * Extension products lane by lane into slots d .. d+3 (not a's or b's): coordinate k is the sum
-   * of x_i y_j over i + j = k plus W times the sum over i + j = k + 4. One product per loop: the
-   * JIT does not vectorise a loop with two (it pairs them up instead of the iterations).
+   * Extension products lane by lane, x at slots a .. a+3 of xs times y at slots b .. b+3 of ys
+   * into slots d .. d+3 of dst (none of the operands'): coordinate k is the sum of x_i y_j over
+   * i + j = k plus W times the sum over i + j = k + 4. One product per loop: the JIT does not
+   * vectorise a loop with two (it pairs them up instead of the iterations).
    */
-  private static void mulExtLanes(double[][] r, int a, int b, double[][] dst, int d, int n) {
+  private static void mulExtLanes(double[][] xs, int a, double[][] ys, int b, double[][] dst, int d, int n) {
     for (int k = 0; k < 4; k++) {
       double[] out = dst[d + k];
-      setProductLanes(r[a], r[b + k], out, n);
+      setProductLanes(xs[a], ys[b + k], out, n);
       for (int i = 1; i <= k; i++) {
-        addProductLanes(r[a + i], r[b + k - i], out, 1, n);
+        addProductLanes(xs[a + i], ys[b + k - i], out, 1, n);
       }
       for (int i = k + 1; i < 4; i++) {
-        addProductLanes(r[a + i], r[b + k + 4 - i], out, W, n);
+        addProductLanes(xs[a + i], ys[b + k + 4 - i], out, W, n);
       }
       reduceLanes(out, n);
     }
   }
 
-  /** acc[at .. at+3] += α · x lane by lane, α = alpha[c .. c+3], through the scratch slots. */
+  /**
+   * acc[at .. at+3] += α · x lane by lane, α = alpha[c .. c+3] spread over scratch slots, the
+   * product in the others, the sums left unreduced.
+   */
   private static void mulExtAddLanes(int[] alpha, int c, double[][] r, int a, double[][] acc, int at, int n) {
     for (int k = 0; k < 4; k++) {
-      double[] out = acc[SCRATCH + k];
-      scaleLanes(r[a], alpha[c + k], out, n);
-      for (int i = 1; i <= k; i++) {
-        addScaledLanes(r[a + i], alpha[c + k - i], out, 1, n);
-      }
-      for (int i = k + 1; i < 4; i++) {
-        addScaledLanes(r[a + i], alpha[c + k + 4 - i], out, W, n);
-      }
+      Arrays.fill(acc[SCRATCH + 4 + k], 0, n, alpha[c + k]);
+    }
+    mulExtLanes(r, a, acc, SCRATCH + 4, acc, SCRATCH, n);
+    for (int k = 0; k < 4; k++) {
       double[] sum = acc[at + k];
+      double[] product = acc[SCRATCH + k];
       for (int i = 0; i < n; i++) {
-        sum[i] += reduce(out[i]);
+        sum[i] += product[i];
       }
     }
   }
@@ -276,20 +277,6 @@ public final class CpuQuotientKernel {
   private static void addProductLanes(double[] x, double[] y, double[] d, double w, int n) {
     for (int i = 0; i < n; i++) {
       d[i] += w * mulWide(x[i], y[i]);
-    }
-  }
-
-  private static void scaleLanes(double[] x, int s, double[] d, int n) {
-    double y = s;
-    for (int i = 0; i < n; i++) {
-      d[i] = mulWide(x[i], y);
-    }
-  }
-
-  private static void addScaledLanes(double[] x, int s, double[] d, double w, int n) {
-    double y = s;
-    for (int i = 0; i < n; i++) {
-      d[i] += w * mulWide(x[i], y);
     }
   }
 
