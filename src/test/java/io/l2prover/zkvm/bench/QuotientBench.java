@@ -8,13 +8,15 @@ import io.l2prover.zkvm.stark.backend.CpuQuotientKernel;
 import io.l2prover.zkvm.stark.backend.QuotientTask;
 import io.l2prover.zkvm.stark.fri.FriParameters;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 
 /**
  * The quotient evaluation of every RV32IM segment table on random traces, in process CPU
  * milliseconds per table (median of the measured runs; CPU time rather than wall clock, because
  * the machine is shared). Run after {@code mvn test-compile}:
- * {@code java -cp target/classes:target/test-classes:$(cat cp.txt) io.l2prover.zkvm.bench.QuotientBench [logRows] [runs]}.
+ * {@code java -cp target/classes:target/test-classes:$(cat cp.txt) io.l2prover.zkvm.bench.QuotientBench [logRows] [runs] [tables]}
+ * ({@code tables}: comma-separated table names, all of them when left out).
  */
 public final class QuotientBench {
 
@@ -23,10 +25,14 @@ public final class QuotientBench {
   public static void main(String[] args) {
     int logRows = args.length > 0 ? Integer.parseInt(args[0]) : 14;
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    List<String> tables = args.length > 2 ? List.of(args[2].split(",")) : List.of();
     int logBlowup = FriParameters.DEFAULT.logBlowup();
-    Random rnd = new Random(7);
     double total = 0;
     for (Air air : Rv32imCircuit.ofHeights(11, 11).segmentChips()) {
+      if (!tables.isEmpty() && !tables.contains(air.name())) {
+        continue;
+      }
+      Random rnd = new Random(7 + air.name().hashCode()); // per table: a chosen subset gets the same data
       ConstraintProgram program = ConstraintProgram.compile(air.allConstraints());
       int logQ = 32 - Integer.numberOfLeadingZeros(air.quotientChunks() - 1);
       int lde = 1 << (logRows + logBlowup);

@@ -7,19 +7,27 @@ import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
- * The CPU evaluation of a {@link QuotientTask}: an interpreter of the compiled constraint
- * program, one point at a time, registers reused across points, work split over the common
- * fork-join pool. Base-field registers only compute their first coordinate; what reads no trace
- * cell is evaluated once ({@link QuotientPlan}).
+ * The CPU evaluation of a {@link QuotientTask}: an interpreter of the constraint program as
+ * lowered by {@link QuotientPlan} (what reads no trace cell evaluated once, a compact register
+ * file), over blocks of points, registers reused across blocks, work split over the common
+ * fork-join pool.
  */
 public final class CpuQuotientKernel {
 
   private static final int P = BabyBear.P;
   private static final int GRAIN = 1 << 11;
   /** Points evaluated together; GRAIN is a multiple. */
-  static final int LANES = 32;
+  static final int LANES = 128;
+  private static final double PD = P;
+  private static final double INV_P = 1.0 / P;
+  private static final double HALF_INV_P_LESS_HALF = 0.5 / P - 0.5;
+  private static final double ROUNDING = 0x1.8p52;
+  private static final double W = Ext4.W;
+  private static final int SCRATCH = 16;
+  /** Unreduced sums of canonical values stay below 2^50, where {@link #reduce} is exact. */
+  private static final int MAX_CONSTRAINTS = 1 << 19;
 
-  // Opcodes of io.l2prover.zkvm.stark.air.ConstraintProgram (kept in sync by ConstraintProgramTest).
+  // Opcodes of io.l2prover.zkvm.stark.air.ConstraintProgram (kept in sync by CpuQuotientKernelTest).
   static final int CONST = 0;
   static final int PRE = 1;
   static final int MAIN = 2;
@@ -40,111 +48,123 @@ public final class CpuQuotientKernel {
   private CpuQuotientKernel() {}
 
   public static int[] evaluate(QuotientTask t) {
-    QuotientPlan plan = QuotientPlan.of(t, LANES);
+    if (t.outputs().length > MAX_CONSTRAINTS) {
+      throw new IllegalArgumentException(t.outputs().length + " constraints: the CPU quotient kernel sums at most "
+          + MAX_CONSTRAINTS + " exactly in double precision");
+    }
+    QuotientPlan plan = QuotientPlan.of(t);
     int size = 1 << t.logQuotientSize();
     int[] out = new int[4 * size];
     int chunks = (size + GRAIN - 1) / GRAIN;
     IntStream.range(0, chunks).parallel().forEach(c -> {
-      int[] regs = plan.laneTemplate();
+      int[] values = plan.slotValues();
+      double[][] file = new double[values.length][LANES];
+      for (int s = 0; s < values.length; s++) {
+        Arrays.fill(file[s], values[s]);
+      }
       int[] rows = new int[LANES];
       int[] next = new int[LANES];
-      int[] acc = new int[20 * LANES]; // 4 sums by row selector of 4 coordinates, then scratch
+      double[][] acc = new double[SCRATCH + 8][LANES]; // 4 sums by row selector of 4 coordinates, scratch
       for (int j = c * GRAIN, end = Math.min(size, (c + 1) * GRAIN); j < end; j += LANES) {
         int n = Math.min(LANES, end - j);
-        evaluateBlock(t, plan, j, n, rows, next, regs, acc, out);
+        evaluateBlock(t, plan.laneCode(), j, n, rows, next, file, acc, out);
       }
     });
     return out;
   }
 
   /**
-   * Evaluates the points j0 .. j0+n-1 together, one instruction at a time over all of them, so the
-   * dispatch of an instruction is paid once per block rather than once per point. Register
-   * {@code reg} holds lane i of coordinate k at {@code r[at(reg) + k * LANES + i]}.
+   * Evaluates the points j0 .. j0+n-1 together, one lane instruction ({@link QuotientPlan}) at a
+   * time over all of them, so the dispatch of an instruction is paid once per block rather than
+   * once per point, and the lane loops run in SIMD. Lanes n and above hold stale values that are
+   * never read out.
    */
-  private static void evaluateBlock(QuotientTask t, QuotientPlan plan, int j0, int n, int[] rows, int[] next, int[] r,
-      int[] acc, int[] out) {
+  private static void evaluateBlock(QuotientTask t, int[] code, int j0, int n, int[] rows, int[] next, double[][] r,
+      double[][] acc, int[] out) {
     int logLde = t.logRows() + t.logBlowup();
     int mask = (1 << logLde) - 1;
     for (int i = 0; i < n; i++) {
       rows[i] = j0 + i;
       next[i] = BitReversal.reverse((BitReversal.reverse(j0 + i, logLde) + (1 << t.logBlowup())) & mask, logLde);
     }
-    int[] code = plan.pointCode();
+    for (int k = 0; k < SCRATCH; k++) {
+      Arrays.fill(acc[k], 0);
+    }
+    int[] alpha = t.alphaPowers();
     for (int pc = 0; pc < code.length; pc += 4) {
-      int d = at(code[pc + 1]);
+      int d = code[pc + 1];
       int a = code[pc + 2];
       int b = code[pc + 3];
       switch (code[pc]) {
-        case PRE -> gather(t.preprocessed(), t.preprocessedWidth(), a, b == 0 ? rows : next, n, r, d);
-        case MAIN -> gather(t.main(), t.mainWidth(), a, b == 0 ? rows : next, n, r, d);
-        case AUX -> {
+        case QuotientPlan.GATHER_PRE -> gather(t.preprocessed(), t.preprocessedWidth(), a, b == 0 ? rows : next, n, r[d]);
+        case QuotientPlan.GATHER_MAIN -> gather(t.main(), t.mainWidth(), a, b == 0 ? rows : next, n, r[d]);
+        case QuotientPlan.GATHER_AUX -> {
           for (int k = 0; k < 4; k++) {
-            gather(t.aux(), t.auxWidth(), 4 * a + k, b == 0 ? rows : next, n, r, d + k * LANES);
+            gather(t.aux(), t.auxWidth(), 4 * a + k, b == 0 ? rows : next, n, r[d + k]);
           }
         }
-        case ADD_B -> addLanes(r, at(a), at(b), d, n);
-        case ADD_E -> {
+        case QuotientPlan.ADD_BB -> addLanes(r[a], r[b], r[d], n);
+        case QuotientPlan.SUB_BB -> subLanes(r[a], r[b], r[d], n);
+        case QuotientPlan.MUL_BB -> mulLanes(r[a], r[b], r[d], n);
+        case QuotientPlan.NEG_B -> negLanes(r[a], r[d], n);
+        case QuotientPlan.ADD_EE -> {
           for (int k = 0; k < 4; k++) {
-            addLanes(r, at(a) + k * LANES, at(b) + k * LANES, d + k * LANES, n);
+            addLanes(r[a + k], r[b + k], r[d + k], n);
           }
         }
-        case SUB_B -> subLanes(r, at(a), at(b), d, n);
-        case SUB_E -> {
+        case QuotientPlan.ADD_EB -> {
+          addLanes(r[a], r[b], r[d], n);
+          copyCoordinates(r, a, d);
+        }
+        case QuotientPlan.SUB_EE -> {
           for (int k = 0; k < 4; k++) {
-            subLanes(r, at(a) + k * LANES, at(b) + k * LANES, d + k * LANES, n);
+            subLanes(r[a + k], r[b + k], r[d + k], n);
           }
         }
-        case MUL_BB -> mulLanes(r, at(a), at(b), d, n);
-        case MUL_EB -> {
-          for (int k = 0; k < 4; k++) {
-            mulLanes(r, at(a) + k * LANES, at(b), d + k * LANES, n);
+        case QuotientPlan.SUB_EB -> {
+          subLanes(r[a], r[b], r[d], n);
+          copyCoordinates(r, a, d);
+        }
+        case QuotientPlan.SUB_BE -> {
+          subLanes(r[a], r[b], r[d], n);
+          for (int k = 1; k < 4; k++) {
+            negLanes(r[b + k], r[d + k], n);
           }
         }
-        case MUL_EE -> mulExtLanes(r, at(a), at(b), d, n);
-        case NEG_B -> negLanes(r, at(a), d, n);
-        case NEG_E -> {
+        case QuotientPlan.MUL_EB -> {
           for (int k = 0; k < 4; k++) {
-            negLanes(r, at(a) + k * LANES, d + k * LANES, n);
+            mulLanes(r[a + k], r[b], r[d + k], n);
           }
         }
-        default -> throw new IllegalArgumentException("opcode " + code[pc] + " at " + pc / 4 + " reads no trace cell");
+        case QuotientPlan.MUL_EE -> mulExtLanes(r, a, r, b, r, d, n);
+        case QuotientPlan.NEG_E -> {
+          for (int k = 0; k < 4; k++) {
+            negLanes(r[a + k], r[d + k], n);
+          }
+        }
+        case QuotientPlan.WIDEN -> {
+          System.arraycopy(r[a], 0, r[d], 0, LANES);
+          for (int k = 1; k < 4; k++) {
+            Arrays.fill(r[d + k], 0);
+          }
+        }
+        case QuotientPlan.ACC_B -> {
+          for (int k = 0; k < 4; k++) {
+            mulAddLanes(acc[4 * d + k], alpha[4 * b + k], r[a], n);
+          }
+        }
+        case QuotientPlan.ACC_E -> mulExtAddLanes(alpha, 4 * b, r, a, acc, 4 * d, n);
+        default -> throw new IllegalStateException("lane opcode " + code[pc] + " at " + pc / 4);
       }
     }
-    combine(t, plan, j0, n, r, acc, out);
+    finish(t, j0, n, acc, out);
   }
 
   /**
-   * The α-weighted sum of the constraints by row selector, times 1/Z_H: acc holds 4 sums (When
-   * ordinals EVERY_ROW, TRANSITION, FIRST_ROW, LAST_ROW) of 4 coordinates of LANES lanes each.
+   * The selector-weighted sum of the 4 α-weighted sums (When ordinals EVERY_ROW, TRANSITION,
+   * FIRST_ROW, LAST_ROW; 4 coordinates each), times 1/Z_H.
    */
-  private static void combine(QuotientTask t, QuotientPlan plan, int j0, int n, int[] r, int[] acc, int[] out) {
-    Arrays.fill(acc, 0, 16 * LANES, 0);
-    int[] outputs = t.outputs();
-    int[] when = t.when();
-    int[] alpha = t.alphaPowers();
-    boolean[] extOutput = plan.extOutput();
-    for (int c = 0; c < outputs.length; c++) {
-      int w = 4 * when[c] * LANES;
-      int o = at(outputs[c]);
-      if (extOutput[c]) {
-        int scratch = 16 * LANES;
-        for (int i = 0; i < n; i++) {
-          Ext4.mulInto(alpha, 4 * c, 1, r, o + i, LANES, acc, scratch + i, LANES);
-        }
-        for (int k = 0; k < 4; k++) {
-          addLanes(acc, w + k * LANES, scratch + k * LANES, w + k * LANES, n);
-        }
-      } else {
-        for (int k = 0; k < 4; k++) {
-          int ak = alpha[4 * c + k];
-          int at = w + k * LANES;
-          for (int i = 0; i < n; i++) {
-            acc[at + i] = add(acc[at + i], mul(ak, r[o + i]));
-          }
-        }
-      }
-    }
+  private static void finish(QuotientTask t, int j0, int n, double[][] acc, int[] out) {
     int[] transition = t.transition();
     int[] first = t.firstRow();
     int[] last = t.lastRow();
@@ -152,54 +172,153 @@ public final class CpuQuotientKernel {
     for (int i = 0; i < n; i++) {
       int j = j0 + i;
       for (int k = 0; k < 4; k++) {
-        int at = k * LANES + i;
-        long v = (long) acc[at] + (long) mul(acc[4 * LANES + at], transition[j])
-            + (long) mul(acc[8 * LANES + at], first[j]) + (long) mul(acc[12 * LANES + at], last[j]);
+        long v = canonical(acc[k][i]) + (long) mul(canonical(acc[4 + k][i]), transition[j])
+            + (long) mul(canonical(acc[8 + k][i]), first[j]) + (long) mul(canonical(acc[12 + k][i]), last[j]);
         out[4 * j + k] = mul((int) (v % P), inverseVanishing[j]);
       }
     }
   }
 
-  /** Where register {@code reg}'s lanes start: 4 coordinates of LANES lanes each, base registers too. */
-  private static int at(int reg) {
-    return 4 * LANES * reg;
+  private static int canonical(double sum) {
+    return (int) reduce(sum);
   }
 
-  private static void gather(int[] matrix, int width, int column, int[] rows, int n, int[] r, int d) {
+  private static void gather(int[] matrix, int width, int column, int[] rows, int n, double[] d) {
     for (int i = 0; i < n; i++) {
-      r[d + i] = matrix[rows[i] * width + column];
+      d[i] = matrix[rows[i] * width + column];
     }
   }
 
-  private static void addLanes(int[] r, int x, int y, int d, int n) {
-    for (int i = 0; i < n; i++) {
-      r[d + i] = add(r[x + i], r[y + i]);
+  /** Coordinates 1..3 of the extension register at slot a into the one at slot d. */
+  private static void copyCoordinates(double[][] r, int a, int d) {
+    for (int k = 1; k < 4; k++) {
+      System.arraycopy(r[a + k], 0, r[d + k], 0, LANES);
     }
   }
 
-  private static void subLanes(int[] r, int x, int y, int d, int n) {
+  private static void addLanes(double[] x, double[] y, double[] d, int n) {
     for (int i = 0; i < n; i++) {
-      r[d + i] = sub(r[x + i], r[y + i]);
+      d[i] = reduce(x[i] + y[i]);
     }
   }
 
-  private static void negLanes(int[] r, int x, int d, int n) {
+  private static void subLanes(double[] x, double[] y, double[] d, int n) {
     for (int i = 0; i < n; i++) {
-      r[d + i] = sub(0, r[x + i]);
+      d[i] = reduce(x[i] - y[i]);
     }
   }
 
-  private static void mulLanes(int[] r, int x, int y, int d, int n) {
+  private static void negLanes(double[] x, double[] d, int n) {
     for (int i = 0; i < n; i++) {
-      r[d + i] = mul(r[x + i], r[y + i]);
+      d[i] = reduce(-x[i]);
     }
   }
 
-  /** Extension products lane by lane. */
-  private static void mulExtLanes(int[] r, int x, int y, int d, int n) {
+  private static void mulLanes(double[] x, double[] y, double[] d, int n) {
     for (int i = 0; i < n; i++) {
-      Ext4.mulInto(r, x + i, LANES, r, y + i, LANES, r, d + i, LANES);
+      d[i] = mulMod(x[i], y[i]);
     }
+  }
+
+  /** sum[i] += s * x[i] mod p, the sum left unreduced (exact below 2^53: 2^22 canonical terms). */
+  private static void mulAddLanes(double[] sum, int s, double[] x, int n) {
+    double k = s;
+    for (int i = 0; i < n; i++) {
+      sum[i] += mulMod(k, x[i]);
+    }
+  }
+
+  /**
+   * Extension products lane by lane, x at slots a .. a+3 of xs times y at slots b .. b+3 of ys
+   * into slots d .. d+3 of dst (none of the operands'): coordinate k is the sum of x_i y_j over
+   * i + j = k plus W times the sum over i + j = k + 4. One product per loop: the JIT does not
+   * vectorise a loop with two (it pairs them up instead of the iterations).
+   */
+  private static void mulExtLanes(double[][] xs, int a, double[][] ys, int b, double[][] dst, int d, int n) {
+    for (int k = 0; k < 4; k++) {
+      double[] out = dst[d + k];
+      setProductLanes(xs[a], ys[b + k], out, n);
+      for (int i = 1; i <= k; i++) {
+        addProductLanes(xs[a + i], ys[b + k - i], out, 1, n);
+      }
+      for (int i = k + 1; i < 4; i++) {
+        addProductLanes(xs[a + i], ys[b + k + 4 - i], out, W, n);
+      }
+      reduceLanes(out, n);
+    }
+  }
+
+  /**
+   * acc[at .. at+3] += α · x lane by lane, α = alpha[c .. c+3] spread over scratch slots, the
+   * product in the others, the sums left unreduced.
+   */
+  private static void mulExtAddLanes(int[] alpha, int c, double[][] r, int a, double[][] acc, int at, int n) {
+    for (int k = 0; k < 4; k++) {
+      Arrays.fill(acc[SCRATCH + 4 + k], 0, n, alpha[c + k]);
+    }
+    mulExtLanes(r, a, acc, SCRATCH + 4, acc, SCRATCH, n);
+    for (int k = 0; k < 4; k++) {
+      double[] sum = acc[at + k];
+      double[] product = acc[SCRATCH + k];
+      for (int i = 0; i < n; i++) {
+        sum[i] += product[i];
+      }
+    }
+  }
+
+  /** d = x y, reduced only to (-p - 2^10, p + 2^10). */
+  private static void setProductLanes(double[] x, double[] y, double[] d, int n) {
+    for (int i = 0; i < n; i++) {
+      d[i] = mulWide(x[i], y[i]);
+    }
+  }
+
+  /** d += w x y, the product reduced only to (-p - 2^10, p + 2^10). */
+  private static void addProductLanes(double[] x, double[] y, double[] d, double w, int n) {
+    for (int i = 0; i < n; i++) {
+      d[i] += w * mulWide(x[i], y[i]);
+    }
+  }
+
+  private static void reduceLanes(double[] d, int n) {
+    for (int i = 0; i < n; i++) {
+      d[i] = reduce(d[i]);
+    }
+  }
+
+  /**
+   * The canonical residue of an integer-valued double s, |s| < 2^50. The quotient is floor((s +
+   * 1/2) / p), which is rint((s + 1/2) / p - 1/2): (s + 1/2) / p is at least 1/(2p) from every
+   * integer, far more than the rounding errors, so it is exact, and so is s - q p (an integer
+   * below 2^53).
+   */
+  private static double reduce(double s) {
+    return Math.fma(-rint(Math.fma(s, INV_P, HALF_INV_P_LESS_HALF)), PD, s);
+  }
+
+  /**
+   * x y mod p for canonical x, y: hi + lo = x y exactly (lo by a fused multiply-add), hi - q p
+   * exact for q = rint(hi / p) give or take one (an integer of at most 32 bits), then reduced.
+   * Double arithmetic because the JIT turns these loops into SIMD code, which it does not do for
+   * a 64-bit remainder.
+   */
+  private static double mulMod(double x, double y) {
+    return reduce(mulWide(x, y));
+  }
+
+  /** x y - q p for some q, in (-p - 2^10, p + 2^10): {@link #mulMod} before its final reduction. */
+  private static double mulWide(double x, double y) {
+    double hi = x * y;
+    double lo = Math.fma(x, y, -hi);
+    return Math.fma(-rint(hi * INV_P), PD, hi) + lo;
+  }
+
+  /**
+   * v rounded to the nearest integer, |v| < 2^51: adding 1.5 * 2^52 leaves no fraction bits. Not
+   * Math.rint or Math.floor, which are library calls until the JIT's last tier compiles them.
+   */
+  private static double rint(double v) {
+    return (v + ROUNDING) - ROUNDING;
   }
 
   /** Runs {@code code} at LDE row {@code j} (whose next row is {@code next}) into registers {@code r}. */
@@ -254,12 +373,15 @@ public final class CpuQuotientKernel {
     }
   }
 
+  /** BabyBear.add without a branch: a + b - p fits an int, and p is added back when negative. */
   private static int add(int a, int b) {
-    return BabyBear.add(a, b);
+    int s = a + b - P;
+    return s + ((s >> 31) & P);
   }
 
   private static int sub(int a, int b) {
-    return BabyBear.sub(a, b);
+    int d = a - b;
+    return d + ((d >> 31) & P);
   }
 
   private static int mul(int a, int b) {
