@@ -39,7 +39,9 @@ import org.slf4j.LoggerFactory;
  * {@link #commitMain} extends and commits each main trace; {@link #finish} takes the challenges,
  * builds and commits the LogUp traces, the quotients, opens everything at ζ and runs one FRI in
  * which each height's DEEP combination joins the fold at the layer of its size.
- * {@link #prove} does both with the challenges drawn from the proof's own transcript.
+ * {@link #prove} does both with the challenges drawn from the proof's own transcript. Within a
+ * phase the tables' own steps run side by side (largest first), while the transcript observes
+ * their results in table order, so the proof does not depend on the scheduling.
  *
  * <p>The checked mode (default) refuses a trace that breaks its AIR (first failing row and
  * constraint) or whose LogUp sums do not balance; the unchecked mode proves whatever it is given,
