@@ -1,5 +1,6 @@
 package io.l2prover.zkvm.rv32im;
 
+import io.l2prover.util.ParallelRanges;
 import io.l2prover.zkvm.field.BabyBear;
 
 import io.l2prover.zkvm.stark.air.Expr;
@@ -188,32 +189,36 @@ public final class CpuChip extends Chip {
       t.set(clk, r, r);
       t.set(journalLength, r, journalEnd);
     }
-    for (int r = 0; r < cycles.size(); r++) {
-      Cycle c = cycles.get(r);
-      t.set(real, r, true);
-      for (ProgramField pf : ProgramField.values()) {
-        t.set(field.get(pf), r, pf.of(c.instruction()));
+    ProgramField[] fields = ProgramField.values();
+    // Rows are independent: blocks of them side by side (a 2^20-row segment has a million).
+    ParallelRanges.run(cycles.size(), ParallelRanges.GRAIN, (from, to) -> {
+      for (int r = from; r < to; r++) {
+        Cycle c = cycles.get(r);
+        t.set(real, r, true);
+        for (ProgramField pf : fields) {
+          t.set(field.get(pf), r, pf.of(c.instruction()));
+        }
+        t.set(nextPc, r, Integer.toUnsignedLong(c.nextPc()));
+        t.set(rs1Value, r, c.rs1Value());
+        t.set(rs2Value, r, c.rs2Value());
+        t.set(rdValue, r, c.rdValue());
+        t.set(rdPrevious, r, c.rdPrevious());
+        t.set(aluOut, r, c.aluOut());
+        t.set(taken, r, c.taken());
+        t.set(halt, r, c.halt());
+        if (c.instruction().jalr()) {
+          t.set(jalrLowBit, r, c.aluOut() & 1);
+        }
+        t.set(journalLength, r, c.journalLength());
+        t.set(journalWritten, r, c.journalWritten());
+        long ts = 4 * c.clk();
+        rs1Access.fill(t, r, ts + 1, c.rs1PrevTs());
+        rs2Access.fill(t, r, ts + 2, c.rs2PrevTs());
+        if (c.instruction().writesRd()) {
+          rdAccess.fill(t, r, ts + 4, c.rdPrevTs());
+        }
       }
-      t.set(nextPc, r, Integer.toUnsignedLong(c.nextPc()));
-      t.set(rs1Value, r, c.rs1Value());
-      t.set(rs2Value, r, c.rs2Value());
-      t.set(rdValue, r, c.rdValue());
-      t.set(rdPrevious, r, c.rdPrevious());
-      t.set(aluOut, r, c.aluOut());
-      t.set(taken, r, c.taken());
-      t.set(halt, r, c.halt());
-      if (c.instruction().jalr()) {
-        t.set(jalrLowBit, r, c.aluOut() & 1);
-      }
-      t.set(journalLength, r, c.journalLength());
-      t.set(journalWritten, r, c.journalWritten());
-      long ts = 4 * c.clk();
-      rs1Access.fill(t, r, ts + 1, c.rs1PrevTs());
-      rs2Access.fill(t, r, ts + 2, c.rs2PrevTs());
-      if (c.instruction().writesRd()) {
-        rdAccess.fill(t, r, ts + 4, c.rdPrevTs());
-      }
-    }
+    });
     int[] publics = {startPc, endPc, halted ? 1 : 0, (int) journalStart, (int) journalEnd};
     return new ChipTrace(this, new int[0][], t.columns(), publics);
   }

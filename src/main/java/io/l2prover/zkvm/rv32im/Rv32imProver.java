@@ -1,5 +1,6 @@
 package io.l2prover.zkvm.rv32im;
 
+import io.l2prover.util.SideBySide;
 import io.l2prover.zkvm.stark.backend.ComputeBackend;
 import io.l2prover.zkvm.stark.fri.FriParameters;
 import io.l2prover.zkvm.stark.poseidon2.Digest;
@@ -14,10 +15,11 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Proves an execution from its tables: every segment's and the memory proof's main traces are
- * committed first, the LogUp challenges are drawn from all those commitments and the statement,
+ * committed first (side by side on the common fork-join pool), the LogUp challenges are drawn from all those commitments and the statement,
  * then every proof is finished with them. Heavy steps run on the {@link ComputeBackend}.
  */
 public final class Rv32imProver {
@@ -92,11 +94,19 @@ public final class Rv32imProver {
   public ExecutionProof prove(Rv32imCircuit circuit, ExecutionTraces.Tables tables, Progress progress,
       SegmentFinish finish) {
     Rv32imKeys k = keys(circuit);
-    List<MainCommitment> segments = new ArrayList<>();
+    // The witnesses (and the proving keys they set up) one after another; the commitments of the
+    // segments and the memory side by side, largest first.
+    List<List<TableWitness>> witnesses = new ArrayList<>();
     for (ExecutionTraces.SegmentTables s : tables.segments()) {
-      segments.add(commitSegment(circuit, s));
+      witnesses.add(witnesses(circuit.segmentChips(), s.tables()));
     }
-    MainCommitment memory = commitMemory(circuit, tables.memory());
+    witnesses.add(witnesses(circuit.memoryChips(), tables.memory()));
+    MainCommitment[] commitments = new MainCommitment[witnesses.size()];
+    SideBySide.forEach(IntStream.range(0, witnesses.size()).boxed().toList(), true,
+        i -> witnesses.get(i).stream().filter(TableWitness::present).mapToLong(w -> 1L << w.key().logRows()).sum(),
+        i -> commitments[i] = prover.commitMain(witnesses.get(i)));
+    List<MainCommitment> segments = List.of(commitments).subList(0, tables.segments().size());
+    MainCommitment memory = commitments[tables.segments().size()];
     List<Digest> digests = segments.stream().map(MainCommitment::digest).toList();
     LookupChallenges challenges = challenges(k, tables.exitCode(), tables.journal(), digests, memory.digest());
     List<MultiTableProof> proofs = new ArrayList<>();

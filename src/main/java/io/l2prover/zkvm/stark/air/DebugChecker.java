@@ -1,10 +1,12 @@
 package io.l2prover.zkvm.stark.air;
 
+import io.l2prover.util.ParallelRanges;
 import io.l2prover.zkvm.field.BabyBear;
 import io.l2prover.zkvm.field.Ext4;
 import io.l2prover.zkvm.stark.backend.CpuQuotientKernel;
 import io.l2prover.zkvm.stark.backend.QuotientTask;
 import io.l2prover.zkvm.stark.ntt.BitReversal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -94,17 +96,17 @@ public final class DebugChecker {
     ConstraintProgram program = ConstraintProgram.compile(constraints);
     int logRows = Integer.numberOfTrailingZeros(rows);
     int[][] auxColumns = aux == null ? new int[0][] : aux.columns();
+    // On the trace itself the selectors are 0/1: row 0 sits at slot 0, row rows-1 at slot rows-1
+    // (both are their own bit reversal).
     int[] first = new int[rows];
     int[] last = new int[rows];
     int[] transition = new int[rows];
     int[] one = new int[rows];
-    for (int j = 0; j < rows; j++) {
-      int row = BitReversal.reverse(j, logRows);
-      first[j] = row == 0 ? 1 : 0;
-      last[j] = row == rows - 1 ? 1 : 0;
-      transition[j] = 1 - last[j];
-      one[j] = 1;
-    }
+    first[0] = 1;
+    last[rows - 1] = 1;
+    Arrays.fill(transition, 1);
+    transition[rows - 1] = 0;
+    Arrays.fill(one, 1);
     int[] alphaPowers = new int[4 * constraints.size()];
     SplittableRandom random = new SplittableRandom();
     for (int i = 0; i < alphaPowers.length; i++) {
@@ -127,13 +129,16 @@ public final class DebugChecker {
     int width = columns.length;
     int logRows = Integer.numberOfTrailingZeros(rows);
     int[] out = new int[width * rows];
-    // Rows read in order (each column streams), written to their bit-reversed slot.
-    for (int row = 0; row < rows; row++) {
-      int at = BitReversal.reverse(row, logRows) * width;
-      for (int c = 0; c < width; c++) {
-        out[at + c] = columns[c][row];
+    // Rows read in order (each column streams), written to their bit-reversed slot; blocks of
+    // rows side by side (a 2^20-row main trace is hundreds of MB).
+    ParallelRanges.run(rows, ParallelRanges.GRAIN, (from, to) -> {
+      for (int row = from; row < to; row++) {
+        int at = BitReversal.reverse(row, logRows) * width;
+        for (int c = 0; c < width; c++) {
+          out[at + c] = columns[c][row];
+        }
       }
-    }
+    });
     return out;
   }
 

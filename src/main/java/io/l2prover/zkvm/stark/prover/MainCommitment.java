@@ -48,7 +48,8 @@ public final class MainCommitment {
    * What one table cost: its height, its committed columns (preprocessed, main, 4 per extension
    * aux column, 4 per quotient chunk) and the time of its own steps (extending its main, aux and
    * quotient traces, evaluating its constraints; the shared Merkle trees, openings and FRI are not
-   * in it). Complete once the commitment is finished.
+   * in it). Tables run side by side, so the times of one proof overlap. Complete once the
+   * commitment is finished.
    */
   public record TableTime(String name, int logRows, int columns, long millis) {}
 

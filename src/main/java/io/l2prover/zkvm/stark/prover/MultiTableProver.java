@@ -1,5 +1,6 @@
 package io.l2prover.zkvm.stark.prover;
 
+import io.l2prover.util.SideBySide;
 import io.l2prover.zkvm.field.BabyBear;
 import io.l2prover.zkvm.field.Ext4;
 import io.l2prover.zkvm.stark.air.Air;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +39,9 @@ import org.slf4j.LoggerFactory;
  * {@link #commitMain} extends and commits each main trace; {@link #finish} takes the challenges,
  * builds and commits the LogUp traces, the quotients, opens everything at ζ and runs one FRI in
  * which each height's DEEP combination joins the fold at the layer of its size.
- * {@link #prove} does both with the challenges drawn from the proof's own transcript.
+ * {@link #prove} does both with the challenges drawn from the proof's own transcript. Within a
+ * phase the tables' own steps run side by side (largest first), while the transcript observes
+ * their results in table order, so the proof does not depend on the scheduling.
  *
  * <p>The checked mode (default) refuses a trace that breaks its AIR (first failing row and
  * constraint) or whose LogUp sums do not balance; the unchecked mode proves whatever it is given,
@@ -115,11 +119,9 @@ public final class MultiTableProver {
     if (tables.isEmpty()) {
       throw new IllegalArgumentException("a multi-table proof needs at least one table");
     }
-    List<TableState> states = new ArrayList<>();
-    List<Protocol.TableStatement> statement = new ArrayList<>();
-    for (TableWitness w : tables) {
-      TableState s = new TableState(w);
-      states.add(s);
+    List<TableState> states = tables.stream().map(TableState::new).toList();
+    SideBySide.forEach(states, true, MultiTableProver::mainCost, s -> {
+      TableWitness w = s.witness;
       if (w.present()) {
         long started = System.nanoTime();
         commitTableMain(s);
@@ -128,6 +130,10 @@ public final class MultiTableProver {
         throw new IllegalArgumentException(w.air().name() + ": " + w.publicValues().length
             + " public values, AIR declares " + w.air().publicValueCount());
       }
+    });
+    List<Protocol.TableStatement> statement = new ArrayList<>();
+    for (TableState s : states) {
+      TableWitness w = s.witness;
       statement.add(new Protocol.TableStatement(w.air().name(),
           w.present() ? w.key().constraintDigest() : ConstraintDigest.of(w.air()),
           s.logRows(), w.present() ? w.key().tableKey().preprocessedRoot() : null, w.publicValues()));
@@ -140,6 +146,20 @@ public final class MultiTableProver {
     JointTree mainTree = JointTree.commit(backend, states, s -> s.mainLde, s -> s.key().air().mainWidth(),
         params.logBlowup());
     return new MainCommitment(params, statement, states, mainTree);
+  }
+
+  /** What a table's main commitment costs, roughly: its trace cells (absent tables none). */
+  private static long mainCost(TableState s) {
+    return s.present() ? (long) s.key().air().mainWidth() << s.logRows() : 0;
+  }
+
+  /** What a table's aux and quotient steps cost, roughly: its committed cells. */
+  private static long finishCost(TableState s) {
+    if (!s.present()) {
+      return 0;
+    }
+    Air air = s.key().air();
+    return (long) (air.mainWidth() + 4 * air.auxWidth() + 4 * air.quotientChunks()) << s.logRows();
   }
 
   private void commitTableMain(TableState s) {
@@ -180,14 +200,15 @@ public final class MultiTableProver {
     Protocol.observe(t, publicInteractions);
     List<TableState> tables = main.tables();
     Ext4[] lookup = challenges.asArray();
-    for (int i = 0; i < tables.size(); i++) {
+    List<Integer> withAux = IntStream.range(0, tables.size())
+        .filter(i -> tables.get(i).present() && tables.get(i).key().air().auxPhase().isPresent()).boxed().toList();
+    // An adversary's hooks see the tables one after another, in order.
+    SideBySide.forEach(withAux, adversary == HONEST, i -> finishCost(tables.get(i)), i -> {
       TableState s = tables.get(i);
-      if (s.present() && s.key().air().auxPhase().isPresent()) {
-        long started = System.nanoTime();
-        commitAux(i, s, lookup);
-        s.nanos += System.nanoTime() - started;
-      }
-    }
+      long started = System.nanoTime();
+      commitAux(i, s, lookup);
+      s.nanos += System.nanoTime() - started;
+    });
     JointTree auxTree = tables.stream().anyMatch(s -> s.present() && s.key().air().auxPhase().isPresent())
         ? JointTree.commit(backend, tables, s -> s.key().air().auxPhase().isPresent() ? s.auxLde : null,
             s -> 4 * s.key().air().auxWidth(), params.logBlowup())
@@ -207,17 +228,16 @@ public final class MultiTableProver {
       }
     }
     Ext4 alpha = t.sampleExt();
-    for (TableState s : tables) {
-      if (s.present()) {
-        long started = System.nanoTime();
-        int logRows = s.logRows();
-        int width = 4 * s.key().air().quotientChunks();
-        s.quotientEvals = quotients.chunks(s.key(), s.mainLde, s.auxLde, s.witness.publicValues(), lookup,
-            s.claimedSums, alpha);
-        s.quotientLde = backend.cosetLde(s.quotientEvals, width, logRows, params.logBlowup(), Protocol.SHIFT);
-        s.nanos += System.nanoTime() - started;
-      }
-    }
+    List<TableState> present = tables.stream().filter(TableState::present).toList();
+    SideBySide.forEach(present, true, MultiTableProver::finishCost, s -> {
+      long started = System.nanoTime();
+      int logRows = s.logRows();
+      int width = 4 * s.key().air().quotientChunks();
+      s.quotientEvals = quotients.chunks(s.key(), s.mainLde, s.auxLde, s.witness.publicValues(), lookup,
+          s.claimedSums, alpha);
+      s.quotientLde = backend.cosetLde(s.quotientEvals, width, logRows, params.logBlowup(), Protocol.SHIFT);
+      s.nanos += System.nanoTime() - started;
+    });
     JointTree quotientTree = JointTree.commit(backend, tables, s -> s.quotientLde,
         s -> 4 * s.key().air().quotientChunks(), params.logBlowup());
     t.observe(quotientTree.root());
@@ -226,13 +246,17 @@ public final class MultiTableProver {
     if (zeta.a1() == 0 && zeta.a2() == 0 && zeta.a3() == 0) {
       throw new IllegalStateException("out-of-domain point fell in the base field (probability 2^-93); prove again");
     }
+    // The openings side by side; the adversary's hook and the transcript take them in table order.
+    SideBySide.forEach(present, true, MultiTableProver::finishCost, s -> {
+      Ext4 zetaNext = zeta.mul(BabyBear.twoAdicGenerator(s.logRows()));
+      s.atZetaNext = openAll(s.logRows(), zetaNext, s.evals(), s.widths(), 3);
+      s.atZeta = openAll(s.logRows(), zeta, s.evals(), s.widths(), 4);
+    });
     for (int i = 0; i < tables.size(); i++) {
       TableState s = tables.get(i);
       if (s.present()) {
-        Ext4 zetaNext = zeta.mul(BabyBear.twoAdicGenerator(s.logRows()));
-        s.atZetaNext = openAll(s.logRows(), zetaNext, s.evals(), s.widths(), 3);
-        s.atZeta = adversary.valuesAtZeta(i, openAll(s.logRows(), zeta, s.evals(), s.widths(), 4), s.atZetaNext, zeta,
-            alpha, lookup, s.claimedSums, s.witness.publicValues());
+        s.atZeta = adversary.valuesAtZeta(i, s.atZeta, s.atZetaNext, zeta, alpha, lookup, s.claimedSums,
+            s.witness.publicValues());
         for (Ext4 v : s.atZeta) {
           t.observe(v);
         }
@@ -248,7 +272,12 @@ public final class MultiTableProver {
     FriShape shape = FriShape.of(maxLogRows, params, Protocol.SHIFT);
     Map<Integer, List<TableState>> byLayer = byEntryLayer(tables, shape);
     int[][] entering = new int[shape.folds() + 1][];
-    byLayer.forEach((layer, group) -> entering[layer] = adversary.deepCodeword(layer, deepCodeword(group, gamma, zeta)));
+    List<Integer> layers = List.copyOf(byLayer.keySet());
+    SideBySide.forEach(layers, true, layer -> byLayer.get(layer).stream().mapToLong(MultiTableProver::finishCost).sum(),
+        layer -> entering[layer] = deepCodeword(byLayer.get(layer), gamma, zeta));
+    for (int layer : layers) {
+      entering[layer] = adversary.deepCodeword(layer, entering[layer]);
+    }
     FriProver.Committed fri = new FriProver(backend, params).commit(t, entering, shape);
     FriProver.Queries queries = fri.drawQueries(t);
     FriProof friProof = fri.prove(queries);

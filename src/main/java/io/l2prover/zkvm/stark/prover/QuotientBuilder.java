@@ -1,5 +1,6 @@
 package io.l2prover.zkvm.stark.prover;
 
+import io.l2prover.util.ParallelRanges;
 import io.l2prover.zkvm.field.BabyBear;
 import io.l2prover.zkvm.field.Ext4;
 import io.l2prover.zkvm.stark.air.Air;
@@ -57,20 +58,24 @@ final class QuotientBuilder {
     // Coefficients of Q(shift·X), then of Q: coefficient j times shift^-j.
     ntt.inverseFromBitReversed(q, 4, size);
     int shiftInv = BabyBear.inv(Protocol.SHIFT);
-    int s = 1;
-    for (int j = 0; j < size; j++) {
-      for (int k = 0; k < 4; k++) {
-        q[4 * j + k] = BabyBear.mul(q[4 * j + k], s);
+    // Blocks of coefficients side by side, each from its own power of shift^-1.
+    ParallelRanges.run(size, ParallelRanges.GRAIN, (from, to) -> {
+      int s = BabyBear.pow(shiftInv, from);
+      for (int j = from; j < to; j++, s = BabyBear.mul(s, shiftInv)) {
+        for (int k = 0; k < 4; k++) {
+          q[4 * j + k] = BabyBear.mul(q[4 * j + k], s);
+        }
       }
-      s = BabyBear.mul(s, shiftInv);
-    }
+    });
     int width = 4 * chunks;
     int[] split = new int[width * rows];
-    for (int c = 0; c < chunks; c++) {
-      for (int i = 0; i < rows; i++) {
-        System.arraycopy(q, 4 * (c * rows + i), split, i * width + 4 * c, 4);
+    ParallelRanges.run(rows, ParallelRanges.GRAIN, (from, to) -> {
+      for (int c = 0; c < chunks; c++) {
+        for (int i = from; i < to; i++) {
+          System.arraycopy(q, 4 * (c * rows + i), split, i * width + 4 * c, 4);
+        }
       }
-    }
+    });
     ntt.forward(split, width, rows);
     return split;
   }
