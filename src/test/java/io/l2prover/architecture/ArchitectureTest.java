@@ -46,10 +46,11 @@ class ArchitectureTest {
       .should().dependOnClassesThat().resideInAPackage("io.l2prover.zkvm.rv32im..")
       .allowEmptyShould(true);
 
+  /** The RV32IM AIR uses the executor, the STARK core, the field and the leaf utilities (parallel loops) only. */
   @ArchTest
   static final ArchRule rv32imBuildsOnExecStarkAndField = classes().that().resideInAPackage("io.l2prover.zkvm.rv32im..")
       .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.slf4j..", "io.l2prover.zkvm.rv32im..",
-          "io.l2prover.zkvm.exec..", "io.l2prover.zkvm.stark..", "io.l2prover.zkvm.field..")
+          "io.l2prover.zkvm.exec..", "io.l2prover.zkvm.stark..", "io.l2prover.zkvm.field..", "io.l2prover.util..")
       .allowEmptyShould(true);
 
   /** The example AIRs are for the bench role (and tests) only, never for production proving. */
