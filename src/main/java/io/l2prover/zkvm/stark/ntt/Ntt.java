@@ -68,6 +68,14 @@ public final class Ntt {
       return;
     }
     int[] tw = twiddlesFor(log).forward();
+    if (byColumns(width)) {
+      int[][] cols = Columns.split(matrix, width, height);
+      for (int[] col : cols) {
+        run(new Dif(col, 1, 0, height, tw));
+      }
+      run(new Join(cols, matrix, width, 0, height));
+      return;
+    }
     run(new Dif(matrix, width, 0, height, tw));
   }
 
@@ -81,7 +89,15 @@ public final class Ntt {
       return;
     }
     int[] tw = twiddlesFor(log).inverse();
-    run(new Dit(matrix, width, 0, height, tw));
+    if (byColumns(width)) {
+      int[][] cols = Columns.split(matrix, width, height);
+      for (int[] col : cols) {
+        run(new Dit(col, 1, 0, height, tw));
+      }
+      run(new Join(cols, matrix, width, 0, height));
+    } else {
+      run(new Dit(matrix, width, 0, height, tw));
+    }
     scaleRows(matrix, width, height, BabyBear.inv(height), 1);
   }
 
@@ -104,6 +120,14 @@ public final class Ntt {
           + " rows does not fit in one Java array; split the columns");
     }
     int[] out = new int[(int) outLen];
+    if (byColumns(width)) {
+      int[][] cols = Columns.split(evaluations, width, height);
+      for (int c = 0; c < width; c++) {
+        cols[c] = cosetLde(cols[c], 1, height, logBlowup, shift);
+      }
+      run(new Join(cols, out, width, 0, height << logBlowup));
+      return out;
+    }
     System.arraycopy(evaluations, 0, out, 0, width * height);
     // Coefficients: bit-reverse the rows and run the inverse DIT (natural coefficients out).
     BitReversal.permuteRows(out, width, height);
@@ -114,6 +138,14 @@ public final class Ntt {
       run(new ZeroPaddedDif(out, width, height, logBlowup, shift, twiddlesFor(log).forward()));
     }
     return out;
+  }
+
+  /**
+   * Whether a matrix this wide is transformed column by column ({@link Columns}): its rows are
+   * too short for the SIMD row loops, and one column runs the SIMD column loops.
+   */
+  private static boolean byColumns(int width) {
+    return width > 1 && width < Butterfly.ROW_PAIR_WIDTH;
   }
 
   /** Multiplies row j by {@code first * ratio^j}. */
@@ -216,7 +248,7 @@ public final class Ntt {
       }
       if (l * (long) width > CACHE_ELEMENTS && l >= 4) {
         int q = l >>> 2;
-        Butterfly.difLevels2(a, width, s, q, 0, q, tw, quad);
+        Butterfly.difLevels2(a, width, s, q, 0, q, tw, quad, rows);
         for (int k = 0; k < 4; k++) {
           sequential(s + k * q, q, rows, quad);
         }
@@ -226,7 +258,7 @@ public final class Ntt {
       if (quad != null) { // in cache too: radix 4 halves the row copies
         for (; half >= 2; half >>>= 2) {
           for (int b = s; b < s + l; b += 2 * half) {
-            Butterfly.difLevels2(a, width, b, half >>> 1, 0, half >>> 1, tw, quad);
+            Butterfly.difLevels2(a, width, b, half >>> 1, 0, half >>> 1, tw, quad, rows);
           }
         }
       }
@@ -267,7 +299,7 @@ public final class Ntt {
         for (int k = 0; k < 4; k++) {
           sequential(s + k * q, q, rows, quad);
         }
-        Butterfly.ditLevels2(a, width, s, q, 0, q, tw, quad);
+        Butterfly.ditLevels2(a, width, s, q, 0, q, tw, quad, rows);
         return;
       }
       int half = 1;
@@ -280,7 +312,7 @@ public final class Ntt {
         }
         for (; half < l; half <<= 2) {
           for (int b = s; b < s + l; b += 4 * half) {
-            Butterfly.ditLevels2(a, width, b, half, 0, half, tw, quad);
+            Butterfly.ditLevels2(a, width, b, half, 0, half, tw, quad, rows);
           }
         }
       }
@@ -379,10 +411,11 @@ public final class Ntt {
       int[] row = new int[width];
       int[] high = new int[width];
       for (int k = ratios.length - 1; k >= 0; k--) {
-        int factor = BabyBear.mul(first, BabyBear.pow(ratios[k], from));
+        // The factor stays prepared: mont(f 2^32, r 2^32) = f r 2^32, one reduction a row.
+        int prepared = Montgomery.toMontgomery(BabyBear.mul(first, BabyBear.pow(ratios[k], from)));
+        int ratio = Montgomery.toMontgomery(ratios[k]);
         int target = k * height * width;
         for (int j = from; j < to; j++) {
-          int prepared = Montgomery.toMontgomery(factor);
           int at = j * width;
           if (width >= Butterfly.ROW_PAIR_WIDTH) {
             System.arraycopy(a, at, row, 0, width);
@@ -393,7 +426,7 @@ public final class Ntt {
               a[target + at + c] = Montgomery.mulByPrepared(a[at + c], prepared);
             }
           }
-          factor = BabyBear.mul(factor, ratios[k]);
+          prepared = Montgomery.mulByPrepared(prepared, ratio);
         }
       }
     }
@@ -433,13 +466,42 @@ public final class Ntt {
         invokeAll(new Butterflies(a, width, start, half, from, mid, tw, dif, four),
             new Butterflies(a, width, start, half, mid, to, tw, dif, four));
       } else if (four && dif) {
-        Butterfly.difLevels2(a, width, start, half, from, to, tw, Butterfly.rowQuadFor(width));
+        Butterfly.difLevels2(a, width, start, half, from, to, tw, Butterfly.rowQuadFor(width),
+            Butterfly.rowPairFor(width));
       } else if (four) {
-        Butterfly.ditLevels2(a, width, start, half, from, to, tw, Butterfly.rowQuadFor(width));
+        Butterfly.ditLevels2(a, width, start, half, from, to, tw, Butterfly.rowQuadFor(width),
+            Butterfly.rowPairFor(width));
       } else if (dif) {
         Butterfly.difLevel(a, width, start, half, from, to, tw, Butterfly.rowPairFor(width));
       } else {
         Butterfly.ditLevel(a, width, start, half, from, to, tw, Butterfly.rowPairFor(width));
+      }
+    }
+  }
+
+  /** Rows [from, to) of a row-major matrix from its columns ({@link Columns#join}), split across threads. */
+  private final class Join extends RecursiveAction {
+    private final int[][] cols;
+    private final int[] matrix;
+    private final int width;
+    private final int from;
+    private final int to;
+
+    Join(int[][] cols, int[] matrix, int width, int from, int to) {
+      this.cols = cols;
+      this.matrix = matrix;
+      this.width = width;
+      this.from = from;
+      this.to = to;
+    }
+
+    @Override
+    protected void compute() {
+      if (forks((long) (to - from) * width)) {
+        int mid = (from + to) >>> 1;
+        invokeAll(new Join(cols, matrix, width, from, mid), new Join(cols, matrix, width, mid, to));
+      } else {
+        Columns.join(cols, matrix, width, from, to);
       }
     }
   }
