@@ -210,12 +210,27 @@ public final class Ntt {
     final int len;
     final int[] tw;
 
+    /** One column's in-cache tail, made on first use (per task, so per thread). */
+    private ColumnTail tail;
+
     Transform(int[] a, int width, int start, int len, int[] tw) {
       this.a = a;
       this.width = width;
       this.start = start;
       this.len = len;
       this.tw = tw;
+    }
+
+    /** Whether an in-cache block of l rows runs its last levels through a {@link ColumnTail}. */
+    boolean hasTail(int l) {
+      return width == 1 && l >= ColumnTail.MIN_LEN;
+    }
+
+    ColumnTail tailFor(int l) {
+      if (tail == null || tail.length() != l) {
+        tail = new ColumnTail(l);
+      }
+      return tail;
     }
   }
 
@@ -255,6 +270,15 @@ public final class Ntt {
         return;
       }
       int half = l >>> 1;
+      if (hasTail(l)) {
+        for (; half >= ColumnTail.ROWS; half >>>= 1) {
+          for (int b = s; b < s + l; b += 2 * half) {
+            Butterfly.difLevel(a, width, b, half, 0, half, tw, rows);
+          }
+        }
+        tailFor(l).dif(a, s, tw);
+        return;
+      }
       if (quad != null) { // in cache too: radix 4 halves the row copies
         for (; half >= 2; half >>>= 2) {
           for (int b = s; b < s + l; b += 2 * half) {
@@ -303,6 +327,10 @@ public final class Ntt {
         return;
       }
       int half = 1;
+      if (hasTail(l)) {
+        tailFor(l).dit(a, s, tw);
+        half = ColumnTail.ROWS;
+      }
       if (quad != null) { // in cache too: radix 4 halves the row copies; an odd level first
         if ((Integer.numberOfTrailingZeros(l) & 1) == 1) {
           for (int b = s; b < s + l; b += 2) {
