@@ -38,30 +38,6 @@ public final class MontgomeryLanes {
     }
   }
 
-  /**
-   * v[i] <- mont(v[i], w[i]) for i < n: a prepared factor per element (the twiddles of one
-   * column's butterflies); {@code high} (n ints) is scratch. Every array is indexed at i: with
-   * an offset C2 cannot rule out that a store reaches a later load, and leaves the loop scalar.
-   */
-  public static void timesPreparedEach(int[] v, int[] w, int n, int[] high) {
-    for (int i = 0; i < n; i++) {
-      int x = v[i];
-      int y = w[i];
-      int x1 = x >>> 16;
-      int x0 = x & 0xFFFF;
-      int y1 = y >>> 16;
-      int y0 = y & 0xFFFF;
-      int p00 = x0 * y0;
-      int p01 = x0 * y1;
-      int p10 = x1 * y0;
-      int mid = (p00 >>> 16) + (p01 & 0xFFFF) + (p10 & 0xFFFF);
-      high[i] = x1 * y1 + (p01 >>> 16) + (p10 >>> 16) + (mid >>> 16);
-    }
-    for (int i = 0; i < n; i++) {
-      v[i] = reduced(high[i], v[i] * w[i] * Montgomery.P_INV);
-    }
-  }
-
   /** The canonical (t - m p) / 2^32 given t's high word and m (t's low word times p^-1). */
   private static int reduced(int high, int m) {
     int m1 = m >>> 16;

@@ -29,22 +29,4 @@ class MontgomeryLanesTest {
       }
     }
   }
-
-  @Test
-  void productsByAFactorPerElementMatchTheLongFormOnEveryPairOfEdgesAndRandomValues() {
-    Random rnd = new Random(6);
-    int n = EDGES.length * EDGES.length + 200;
-    int[] x = new int[n];
-    int[] w = new int[n];
-    for (int i = 0; i < n; i++) {
-      boolean edge = i < EDGES.length * EDGES.length;
-      x[i] = edge ? EDGES[i / EDGES.length] : rnd.nextInt(P);
-      w[i] = edge ? EDGES[i % EDGES.length] : rnd.nextInt(P);
-    }
-    int[] product = x.clone();
-    MontgomeryLanes.timesPreparedEach(product, w, n, new int[n]);
-    for (int i = 0; i < n; i++) {
-      assertThat(product[i]).as("mont(%d, %d)", x[i], w[i]).isEqualTo(Montgomery.reduce((long) x[i] * w[i]));
-    }
-  }
 }

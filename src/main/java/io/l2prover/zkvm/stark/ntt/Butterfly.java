@@ -24,17 +24,8 @@ final class Butterfly {
 
   /** The buffers for {@code width} columns, or null where the column-by-column loops are used. */
   static RowPair rowPairFor(int width) {
-    return width >= ROW_PAIR_WIDTH ? new RowPair(width) : width == 1 ? new RowPair(COLUMN_RUN) : null;
+    return width >= ROW_PAIR_WIDTH ? new RowPair(width) : null;
   }
-
-  /**
-   * One column (width 1): butterflies j, j+1, ... of a level have consecutive twiddles, so from
-   * {@link #COLUMN_MIN_HALF} on they go through {@link RowPair#difColumn} in runs of this many.
-   */
-  private static final int COLUMN_RUN = 256;
-
-  /** The smallest half for the SIMD column runs; the last levels' runs are too short to pay. */
-  private static final int COLUMN_MIN_HALF = 16;
 
   /** The radix-4 buffers for {@code width} columns, or null where the column-by-column loops are used. */
   static RowQuad rowQuadFor(int width) {
@@ -54,8 +45,7 @@ final class Butterfly {
    * quarter: the level of half 2 quarter, then the level of half quarter (see {@link RowQuad}).
    * Without buffers, the radix-2 loops in chunks that stay in cache between the two levels.
    */
-  static void difLevels2(int[] a, int width, int start, int quarter, int from, int to, int[] tw, RowQuad quad,
-      RowPair rows) {
+  static void difLevels2(int[] a, int width, int start, int quarter, int from, int to, int[] tw, RowQuad quad) {
     int q = quarter;
     if (quad != null) {
       int stride = q * width;
@@ -66,16 +56,15 @@ final class Butterfly {
     }
     for (int c0 = from; c0 < to; c0 += narrowChunk(width)) {
       int c1 = Math.min(to, c0 + narrowChunk(width));
-      difLevel(a, width, start, 2 * q, c0, c1, tw, rows);
-      difLevel(a, width, start, 2 * q, c0 + q, c1 + q, tw, rows);
-      difLevel(a, width, start, q, c0, c1, tw, rows);
-      difLevel(a, width, start + 2 * q, q, c0, c1, tw, rows);
+      difLevel(a, width, start, 2 * q, c0, c1, tw, null);
+      difLevel(a, width, start, 2 * q, c0 + q, c1 + q, tw, null);
+      difLevel(a, width, start, q, c0, c1, tw, null);
+      difLevel(a, width, start + 2 * q, q, c0, c1, tw, null);
     }
   }
 
   /** Two DIT levels, the inverse order of {@link #difLevels2}: half quarter, then half 2 quarter. */
-  static void ditLevels2(int[] a, int width, int start, int quarter, int from, int to, int[] tw, RowQuad quad,
-      RowPair rows) {
+  static void ditLevels2(int[] a, int width, int start, int quarter, int from, int to, int[] tw, RowQuad quad) {
     int q = quarter;
     if (quad != null) {
       int stride = q * width;
@@ -86,10 +75,10 @@ final class Butterfly {
     }
     for (int c0 = from; c0 < to; c0 += narrowChunk(width)) {
       int c1 = Math.min(to, c0 + narrowChunk(width));
-      ditLevel(a, width, start, q, c0, c1, tw, rows);
-      ditLevel(a, width, start + 2 * q, q, c0, c1, tw, rows);
-      ditLevel(a, width, start, 2 * q, c0, c1, tw, rows);
-      ditLevel(a, width, start, 2 * q, c0 + q, c1 + q, tw, rows);
+      ditLevel(a, width, start, q, c0, c1, tw, null);
+      ditLevel(a, width, start + 2 * q, q, c0, c1, tw, null);
+      ditLevel(a, width, start, 2 * q, c0, c1, tw, null);
+      ditLevel(a, width, start, 2 * q, c0 + q, c1 + q, tw, null);
     }
   }
 
@@ -117,7 +106,7 @@ final class Butterfly {
    */
   static void difLevel(int[] a, int width, int start, int half, int from, int to, int[] tw, RowPair rows) {
     if (width == 1) {
-      difColumn(a, start, half, from, to, tw, rows);
+      difColumn(a, start, half, from, to, tw);
       return;
     }
     if (rows != null) {
@@ -146,13 +135,7 @@ final class Butterfly {
     }
   }
 
-  private static void difColumn(int[] a, int start, int half, int from, int to, int[] tw, RowPair rows) {
-    if (rows != null && half >= COLUMN_MIN_HALF) {
-      for (int j = from; j < to; j += COLUMN_RUN) {
-        rows.difColumn(a, start + j, start + half + j, tw, half + j, Math.min(COLUMN_RUN, to - j));
-      }
-      return;
-    }
+  private static void difColumn(int[] a, int start, int half, int from, int to, int[] tw) {
     int j = from;
     if (j == 0) {
       untwiddled(a, start, start + half);
@@ -170,7 +153,7 @@ final class Butterfly {
   /** DIT level: (u, v) -> (u + v w^j, u - v w^j). */
   static void ditLevel(int[] a, int width, int start, int half, int from, int to, int[] tw, RowPair rows) {
     if (width == 1) {
-      ditColumn(a, start, half, from, to, tw, rows);
+      ditColumn(a, start, half, from, to, tw);
       return;
     }
     if (rows != null) {
@@ -199,13 +182,7 @@ final class Butterfly {
     }
   }
 
-  private static void ditColumn(int[] a, int start, int half, int from, int to, int[] tw, RowPair rows) {
-    if (rows != null && half >= COLUMN_MIN_HALF) {
-      for (int j = from; j < to; j += COLUMN_RUN) {
-        rows.ditColumn(a, start + j, start + half + j, tw, half + j, Math.min(COLUMN_RUN, to - j));
-      }
-      return;
-    }
+  private static void ditColumn(int[] a, int start, int half, int from, int to, int[] tw) {
     int j = from;
     if (j == 0) {
       untwiddled(a, start, start + half);

@@ -68,14 +68,6 @@ public final class Ntt {
       return;
     }
     int[] tw = twiddlesFor(log).forward();
-    if (byColumns(width)) {
-      int[][] cols = Columns.split(matrix, width, height);
-      for (int[] col : cols) {
-        run(new Dif(col, 1, 0, height, tw));
-      }
-      run(new Join(cols, matrix, width, 0, height));
-      return;
-    }
     run(new Dif(matrix, width, 0, height, tw));
   }
 
@@ -89,15 +81,7 @@ public final class Ntt {
       return;
     }
     int[] tw = twiddlesFor(log).inverse();
-    if (byColumns(width)) {
-      int[][] cols = Columns.split(matrix, width, height);
-      for (int[] col : cols) {
-        run(new Dit(col, 1, 0, height, tw));
-      }
-      run(new Join(cols, matrix, width, 0, height));
-    } else {
-      run(new Dit(matrix, width, 0, height, tw));
-    }
+    run(new Dit(matrix, width, 0, height, tw));
     scaleRows(matrix, width, height, BabyBear.inv(height), 1);
   }
 
@@ -120,14 +104,6 @@ public final class Ntt {
           + " rows does not fit in one Java array; split the columns");
     }
     int[] out = new int[(int) outLen];
-    if (byColumns(width)) {
-      int[][] cols = Columns.split(evaluations, width, height);
-      for (int c = 0; c < width; c++) {
-        cols[c] = cosetLde(cols[c], 1, height, logBlowup, shift);
-      }
-      run(new Join(cols, out, width, 0, height << logBlowup));
-      return out;
-    }
     System.arraycopy(evaluations, 0, out, 0, width * height);
     // Coefficients: bit-reverse the rows and run the inverse DIT (natural coefficients out).
     BitReversal.permuteRows(out, width, height);
@@ -138,14 +114,6 @@ public final class Ntt {
       run(new ZeroPaddedDif(out, width, height, logBlowup, shift, twiddlesFor(log).forward()));
     }
     return out;
-  }
-
-  /**
-   * Whether a matrix this wide is transformed column by column ({@link Columns}): its rows are
-   * too short for the SIMD row loops, and one column runs the SIMD column loops.
-   */
-  private static boolean byColumns(int width) {
-    return width > 1 && width < Butterfly.ROW_PAIR_WIDTH;
   }
 
   /** Multiplies row j by {@code first * ratio^j}. */
@@ -210,27 +178,12 @@ public final class Ntt {
     final int len;
     final int[] tw;
 
-    /** One column's in-cache tail, made on first use (per task, so per thread). */
-    private ColumnTail tail;
-
     Transform(int[] a, int width, int start, int len, int[] tw) {
       this.a = a;
       this.width = width;
       this.start = start;
       this.len = len;
       this.tw = tw;
-    }
-
-    /** Whether an in-cache block of l rows runs its last levels through a {@link ColumnTail}. */
-    boolean hasTail(int l) {
-      return width == 1 && l >= ColumnTail.MIN_LEN;
-    }
-
-    ColumnTail tailFor(int l) {
-      if (tail == null || tail.length() != l) {
-        tail = new ColumnTail(l);
-      }
-      return tail;
     }
   }
 
@@ -263,26 +216,17 @@ public final class Ntt {
       }
       if (l * (long) width > CACHE_ELEMENTS && l >= 4) {
         int q = l >>> 2;
-        Butterfly.difLevels2(a, width, s, q, 0, q, tw, quad, rows);
+        Butterfly.difLevels2(a, width, s, q, 0, q, tw, quad);
         for (int k = 0; k < 4; k++) {
           sequential(s + k * q, q, rows, quad);
         }
         return;
       }
       int half = l >>> 1;
-      if (hasTail(l)) {
-        for (; half >= ColumnTail.ROWS; half >>>= 1) {
-          for (int b = s; b < s + l; b += 2 * half) {
-            Butterfly.difLevel(a, width, b, half, 0, half, tw, rows);
-          }
-        }
-        tailFor(l).dif(a, s, tw);
-        return;
-      }
       if (quad != null) { // in cache too: radix 4 halves the row copies
         for (; half >= 2; half >>>= 2) {
           for (int b = s; b < s + l; b += 2 * half) {
-            Butterfly.difLevels2(a, width, b, half >>> 1, 0, half >>> 1, tw, quad, rows);
+            Butterfly.difLevels2(a, width, b, half >>> 1, 0, half >>> 1, tw, quad);
           }
         }
       }
@@ -323,14 +267,10 @@ public final class Ntt {
         for (int k = 0; k < 4; k++) {
           sequential(s + k * q, q, rows, quad);
         }
-        Butterfly.ditLevels2(a, width, s, q, 0, q, tw, quad, rows);
+        Butterfly.ditLevels2(a, width, s, q, 0, q, tw, quad);
         return;
       }
       int half = 1;
-      if (hasTail(l)) {
-        tailFor(l).dit(a, s, tw);
-        half = ColumnTail.ROWS;
-      }
       if (quad != null) { // in cache too: radix 4 halves the row copies; an odd level first
         if ((Integer.numberOfTrailingZeros(l) & 1) == 1) {
           for (int b = s; b < s + l; b += 2) {
@@ -340,7 +280,7 @@ public final class Ntt {
         }
         for (; half < l; half <<= 2) {
           for (int b = s; b < s + l; b += 4 * half) {
-            Butterfly.ditLevels2(a, width, b, half, 0, half, tw, quad, rows);
+            Butterfly.ditLevels2(a, width, b, half, 0, half, tw, quad);
           }
         }
       }
@@ -494,42 +434,13 @@ public final class Ntt {
         invokeAll(new Butterflies(a, width, start, half, from, mid, tw, dif, four),
             new Butterflies(a, width, start, half, mid, to, tw, dif, four));
       } else if (four && dif) {
-        Butterfly.difLevels2(a, width, start, half, from, to, tw, Butterfly.rowQuadFor(width),
-            Butterfly.rowPairFor(width));
+        Butterfly.difLevels2(a, width, start, half, from, to, tw, Butterfly.rowQuadFor(width));
       } else if (four) {
-        Butterfly.ditLevels2(a, width, start, half, from, to, tw, Butterfly.rowQuadFor(width),
-            Butterfly.rowPairFor(width));
+        Butterfly.ditLevels2(a, width, start, half, from, to, tw, Butterfly.rowQuadFor(width));
       } else if (dif) {
         Butterfly.difLevel(a, width, start, half, from, to, tw, Butterfly.rowPairFor(width));
       } else {
         Butterfly.ditLevel(a, width, start, half, from, to, tw, Butterfly.rowPairFor(width));
-      }
-    }
-  }
-
-  /** Rows [from, to) of a row-major matrix from its columns ({@link Columns#join}), split across threads. */
-  private final class Join extends RecursiveAction {
-    private final int[][] cols;
-    private final int[] matrix;
-    private final int width;
-    private final int from;
-    private final int to;
-
-    Join(int[][] cols, int[] matrix, int width, int from, int to) {
-      this.cols = cols;
-      this.matrix = matrix;
-      this.width = width;
-      this.from = from;
-      this.to = to;
-    }
-
-    @Override
-    protected void compute() {
-      if (forks((long) (to - from) * width)) {
-        int mid = (from + to) >>> 1;
-        invokeAll(new Join(cols, matrix, width, from, mid), new Join(cols, matrix, width, mid, to));
-      } else {
-        Columns.join(cols, matrix, width, from, to);
       }
     }
   }

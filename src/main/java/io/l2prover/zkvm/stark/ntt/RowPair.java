@@ -20,19 +20,17 @@ final class RowPair {
   private final int[] lo;
   private final int[] hi;
   private final int[] high;
-  private final int[] twiddles;
 
   RowPair(int width) {
     lo = new int[width];
     hi = new int[width];
     high = new int[width];
-    twiddles = new int[width];
   }
 
   /** DIF: (u, v) -> (u + v, (u - v) w) on rows at {@code loAt} and {@code hiAt}; {@code one}: the twiddle is 1 (w unused). */
   void dif(int[] a, int loAt, int hiAt, int w, boolean one) {
     load(a, loAt, hiAt);
-    sumAndDifference(lo, hi, lo.length);
+    sumAndDifference(lo, hi);
     if (!one) {
       MontgomeryLanes.timesPrepared(hi, w, hi.length, high);
     }
@@ -45,7 +43,7 @@ final class RowPair {
     if (!one) {
       MontgomeryLanes.timesPrepared(hi, w, hi.length, high);
     }
-    sumAndDifference(lo, hi, lo.length);
+    sumAndDifference(lo, hi);
     store(a, loAt, hiAt);
   }
 
@@ -59,34 +57,9 @@ final class RowPair {
     System.arraycopy(hi, 0, a, hiAt, hi.length);
   }
 
-  /**
-   * DIF on one column's butterflies j < n: (a[lo + j], a[hi + j]) -> (u + v, (u - v) tw[twAt + j]),
-   * n at most the buffers' length (a column's consecutive butterflies have consecutive twiddles).
-   */
-  void difColumn(int[] a, int loAt, int hiAt, int[] tw, int twAt, int n) {
-    System.arraycopy(a, loAt, lo, 0, n);
-    System.arraycopy(a, hiAt, hi, 0, n);
-    sumAndDifference(lo, hi, n);
-    System.arraycopy(tw, twAt, twiddles, 0, n);
-    MontgomeryLanes.timesPreparedEach(hi, twiddles, n, high);
-    System.arraycopy(lo, 0, a, loAt, n);
-    System.arraycopy(hi, 0, a, hiAt, n);
-  }
-
-  /** DIT on one column's butterflies j < n: (u, v) -> (u + v tw[twAt + j], u - v tw[twAt + j]). */
-  void ditColumn(int[] a, int loAt, int hiAt, int[] tw, int twAt, int n) {
-    System.arraycopy(a, loAt, lo, 0, n);
-    System.arraycopy(a, hiAt, hi, 0, n);
-    System.arraycopy(tw, twAt, twiddles, 0, n);
-    MontgomeryLanes.timesPreparedEach(hi, twiddles, n, high);
-    sumAndDifference(lo, hi, n);
-    System.arraycopy(lo, 0, a, loAt, n);
-    System.arraycopy(hi, 0, a, hiAt, n);
-  }
-
-  /** (u, v) <- (u + v, u - v), canonical, on the first n entries. */
-  static void sumAndDifference(int[] u, int[] v, int n) {
-    for (int c = 0; c < n; c++) {
+  /** (u, v) <- (u + v, u - v), canonical, for two buffers of the same length. */
+  static void sumAndDifference(int[] u, int[] v) {
+    for (int c = 0; c < u.length; c++) {
       int x = u[c];
       int y = v[c];
       int s = x + y - P;

@@ -34,14 +34,14 @@ final class RowQuad {
    */
   void dif(int[] a, int at, int stride, int w02, int w13, int w01, boolean first) {
     load(a, at, stride);
-    RowPair.sumAndDifference(r0, r2, r0.length);
-    RowPair.sumAndDifference(r1, r3, r0.length);
+    RowPair.sumAndDifference(r0, r2);
+    RowPair.sumAndDifference(r1, r3);
     if (!first) {
       times(r2, w02);
     }
     times(r3, w13);
-    RowPair.sumAndDifference(r0, r1, r0.length);
-    RowPair.sumAndDifference(r2, r3, r0.length);
+    RowPair.sumAndDifference(r0, r1);
+    RowPair.sumAndDifference(r2, r3);
     if (!first) {
       times(r1, w01);
       times(r3, w01);
@@ -56,14 +56,14 @@ final class RowQuad {
       times(r1, w01);
       times(r3, w01);
     }
-    RowPair.sumAndDifference(r0, r1, r0.length);
-    RowPair.sumAndDifference(r2, r3, r0.length);
+    RowPair.sumAndDifference(r0, r1);
+    RowPair.sumAndDifference(r2, r3);
     if (!first) {
       times(r2, w02);
     }
     times(r3, w13);
-    RowPair.sumAndDifference(r0, r2, r0.length);
-    RowPair.sumAndDifference(r1, r3, r0.length);
+    RowPair.sumAndDifference(r0, r2);
+    RowPair.sumAndDifference(r1, r3);
     store(a, at, stride);
   }
 
