@@ -91,6 +91,12 @@ public final class PrimsBench {
       CpuBackend backend = new CpuBackend();
       parallel("coset LDE 64 x 2^18 -> 64 x 2^20 (blowup 4), all cores",
           () -> backend.cosetLde(batch, 64, 18, 2, BabyBear.GENERATOR), 2, 3);
+      // The quotient and DEEP LDEs' shape: 8 columns, narrower than a SIMD row.
+      int[] narrow = random(rnd, 8 << 20);
+      r = CpuTimer.measure(() -> seq.forwardToBitReversed(narrow, 8, 1 << 20), 1, 3, 5);
+      System.out.printf("NTT 8 x 2^20, one thread: %s%n", millis(r));
+      parallel("coset LDE 8 x 2^20 -> 8 x 2^22 (blowup 4), all cores",
+          () -> backend.cosetLde(narrow, 8, 20, 2, BabyBear.GENERATOR), 2, 3);
     }
     if (which.contains("merkle")) {
       int rows = 1 << 20;

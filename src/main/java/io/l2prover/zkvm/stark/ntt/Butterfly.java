@@ -27,6 +27,61 @@ final class Butterfly {
     return width >= ROW_PAIR_WIDTH ? new RowPair(width) : null;
   }
 
+  /** The radix-4 buffers for {@code width} columns, or null where the column-by-column loops are used. */
+  static RowQuad rowQuadFor(int width) {
+    return width >= ROW_PAIR_WIDTH ? new RowQuad(width) : null;
+  }
+
+  /**
+   * Rows per chunk of the column-by-column radix-4 levels: the four quarters of a chunk (16 KiB)
+   * stay in L1 from the first level to the second.
+   */
+  private static int narrowChunk(int width) {
+    return Math.max(16, 1024 / width);
+  }
+
+  /**
+   * Two DIF levels on the block of 4 quarter rows at {@code start}, j in [from, to) of each
+   * quarter: the level of half 2 quarter, then the level of half quarter (see {@link RowQuad}).
+   * Without buffers, the radix-2 loops in chunks that stay in cache between the two levels.
+   */
+  static void difLevels2(int[] a, int width, int start, int quarter, int from, int to, int[] tw, RowQuad quad) {
+    int q = quarter;
+    if (quad != null) {
+      int stride = q * width;
+      for (int j = from; j < to; j++) {
+        quad.dif(a, (start + j) * width, stride, tw[2 * q + j], tw[3 * q + j], tw[q + j], j == 0);
+      }
+      return;
+    }
+    for (int c0 = from; c0 < to; c0 += narrowChunk(width)) {
+      int c1 = Math.min(to, c0 + narrowChunk(width));
+      difLevel(a, width, start, 2 * q, c0, c1, tw, null);
+      difLevel(a, width, start, 2 * q, c0 + q, c1 + q, tw, null);
+      difLevel(a, width, start, q, c0, c1, tw, null);
+      difLevel(a, width, start + 2 * q, q, c0, c1, tw, null);
+    }
+  }
+
+  /** Two DIT levels, the inverse order of {@link #difLevels2}: half quarter, then half 2 quarter. */
+  static void ditLevels2(int[] a, int width, int start, int quarter, int from, int to, int[] tw, RowQuad quad) {
+    int q = quarter;
+    if (quad != null) {
+      int stride = q * width;
+      for (int j = from; j < to; j++) {
+        quad.dit(a, (start + j) * width, stride, tw[2 * q + j], tw[3 * q + j], tw[q + j], j == 0);
+      }
+      return;
+    }
+    for (int c0 = from; c0 < to; c0 += narrowChunk(width)) {
+      int c1 = Math.min(to, c0 + narrowChunk(width));
+      ditLevel(a, width, start, q, c0, c1, tw, null);
+      ditLevel(a, width, start + 2 * q, q, c0, c1, tw, null);
+      ditLevel(a, width, start, 2 * q, c0, c1, tw, null);
+      ditLevel(a, width, start, 2 * q, c0 + q, c1 + q, tw, null);
+    }
+  }
+
   private static int add(int a, int b) {
     int s = a + b - P; // a + b < 2p < 2^32: in 32-bit wrap-around the result is exact in (-p, p)
     return s + ((s >> 31) & P);

@@ -196,31 +196,41 @@ public final class Ntt {
 
     @Override
     protected void compute() {
-      int h = len >>> 1;
-      if (forks((long) len * width)) {
-        new Butterflies(a, width, start, h, 0, h, tw, true).invoke();
+      if (forks((long) len * width) && len >= 4 && forks((long) (len >>> 1) * width)) {
+        int q = len >>> 2;
+        new Butterflies(a, width, start, q, 0, q, tw, true, true).invoke();
+        invokeAll(new Dif(a, width, start, q, tw), new Dif(a, width, start + q, q, tw),
+            new Dif(a, width, start + 2 * q, q, tw), new Dif(a, width, start + 3 * q, q, tw));
+      } else if (forks((long) len * width)) {
+        int h = len >>> 1;
+        new Butterflies(a, width, start, h, 0, h, tw, true, false).invoke();
         invokeAll(new Dif(a, width, start, h, tw), new Dif(a, width, start + h, h, tw));
       } else {
-        sequential(start, len);
+        sequential(start, len, Butterfly.rowPairFor(width), Butterfly.rowQuadFor(width));
       }
     }
 
-    private void sequential(int s, int l) {
-      sequential(s, l, Butterfly.rowPairFor(width));
-    }
-
-    private void sequential(int s, int l, RowPair rows) {
+    private void sequential(int s, int l, RowPair rows, RowQuad quad) {
       if (l == 1) {
         return;
       }
-      if (l * (long) width > CACHE_ELEMENTS) {
-        int h = l >>> 1;
-        Butterfly.difLevel(a, width, s, h, 0, h, tw, rows);
-        sequential(s, h, rows);
-        sequential(s + h, h, rows);
+      if (l * (long) width > CACHE_ELEMENTS && l >= 4) {
+        int q = l >>> 2;
+        Butterfly.difLevels2(a, width, s, q, 0, q, tw, quad);
+        for (int k = 0; k < 4; k++) {
+          sequential(s + k * q, q, rows, quad);
+        }
         return;
       }
-      for (int half = l >>> 1; half >= 1; half >>>= 1) {
+      int half = l >>> 1;
+      if (quad != null) { // in cache too: radix 4 halves the row copies
+        for (; half >= 2; half >>>= 2) {
+          for (int b = s; b < s + l; b += 2 * half) {
+            Butterfly.difLevels2(a, width, b, half >>> 1, 0, half >>> 1, tw, quad);
+          }
+        }
+      }
+      for (; half >= 1; half >>>= 1) {
         for (int b = s; b < s + l; b += 2 * half) {
           Butterfly.difLevel(a, width, b, half, 0, half, tw, rows);
         }
@@ -237,28 +247,44 @@ public final class Ntt {
 
     @Override
     protected void compute() {
-      int h = len >>> 1;
-      if (forks((long) len * width)) {
+      if (forks((long) len * width) && len >= 4 && forks((long) (len >>> 1) * width)) {
+        int q = len >>> 2;
+        invokeAll(new Dit(a, width, start, q, tw), new Dit(a, width, start + q, q, tw),
+            new Dit(a, width, start + 2 * q, q, tw), new Dit(a, width, start + 3 * q, q, tw));
+        new Butterflies(a, width, start, q, 0, q, tw, false, true).invoke();
+      } else if (forks((long) len * width)) {
+        int h = len >>> 1;
         invokeAll(new Dit(a, width, start, h, tw), new Dit(a, width, start + h, h, tw));
-        new Butterflies(a, width, start, h, 0, h, tw, false).invoke();
+        new Butterflies(a, width, start, h, 0, h, tw, false, false).invoke();
       } else {
-        sequential(start, len);
+        sequential(start, len, Butterfly.rowPairFor(width), Butterfly.rowQuadFor(width));
       }
     }
 
-    private void sequential(int s, int l) {
-      sequential(s, l, Butterfly.rowPairFor(width));
-    }
-
-    private void sequential(int s, int l, RowPair rows) {
-      if (l * (long) width > CACHE_ELEMENTS) {
-        int h = l >>> 1;
-        sequential(s, h, rows);
-        sequential(s + h, h, rows);
-        Butterfly.ditLevel(a, width, s, h, 0, h, tw, rows);
+    private void sequential(int s, int l, RowPair rows, RowQuad quad) {
+      if (l * (long) width > CACHE_ELEMENTS && l >= 4) {
+        int q = l >>> 2;
+        for (int k = 0; k < 4; k++) {
+          sequential(s + k * q, q, rows, quad);
+        }
+        Butterfly.ditLevels2(a, width, s, q, 0, q, tw, quad);
         return;
       }
-      for (int half = 1; half < l; half <<= 1) {
+      int half = 1;
+      if (quad != null) { // in cache too: radix 4 halves the row copies; an odd level first
+        if ((Integer.numberOfTrailingZeros(l) & 1) == 1) {
+          for (int b = s; b < s + l; b += 2) {
+            Butterfly.ditLevel(a, width, b, 1, 0, 1, tw, rows);
+          }
+          half = 2;
+        }
+        for (; half < l; half <<= 2) {
+          for (int b = s; b < s + l; b += 4 * half) {
+            Butterfly.ditLevels2(a, width, b, half, 0, half, tw, quad);
+          }
+        }
+      }
+      for (; half < l; half <<= 1) {
         for (int b = s; b < s + l; b += 2 * half) {
           Butterfly.ditLevel(a, width, b, half, 0, half, tw, rows);
         }
@@ -353,10 +379,11 @@ public final class Ntt {
       int[] row = new int[width];
       int[] high = new int[width];
       for (int k = ratios.length - 1; k >= 0; k--) {
-        int factor = BabyBear.mul(first, BabyBear.pow(ratios[k], from));
+        // The factor stays prepared: mont(f 2^32, r 2^32) = f r 2^32, one reduction a row.
+        int prepared = Montgomery.toMontgomery(BabyBear.mul(first, BabyBear.pow(ratios[k], from)));
+        int ratio = Montgomery.toMontgomery(ratios[k]);
         int target = k * height * width;
         for (int j = from; j < to; j++) {
-          int prepared = Montgomery.toMontgomery(factor);
           int at = j * width;
           if (width >= Butterfly.ROW_PAIR_WIDTH) {
             System.arraycopy(a, at, row, 0, width);
@@ -367,13 +394,16 @@ public final class Ntt {
               a[target + at + c] = Montgomery.mulByPrepared(a[at + c], prepared);
             }
           }
-          factor = BabyBear.mul(factor, ratios[k]);
+          prepared = Montgomery.mulByPrepared(prepared, ratio);
         }
       }
     }
   }
 
-  /** One level's butterflies j in [from, to) of the block at {@code start}, split across threads. */
+  /**
+   * One level's butterflies j in [from, to) of the block at {@code start}, split across threads;
+   * with {@code four}, two levels at once on the block of 4 {@code half} rows (half is the quarter).
+   */
   private final class Butterflies extends RecursiveAction {
     private final int[] a;
     private final int width;
@@ -383,8 +413,9 @@ public final class Ntt {
     private final int to;
     private final int[] tw;
     private final boolean dif;
+    private final boolean four;
 
-    Butterflies(int[] a, int width, int start, int half, int from, int to, int[] tw, boolean dif) {
+    Butterflies(int[] a, int width, int start, int half, int from, int to, int[] tw, boolean dif, boolean four) {
       this.a = a;
       this.width = width;
       this.start = start;
@@ -393,14 +424,19 @@ public final class Ntt {
       this.to = to;
       this.tw = tw;
       this.dif = dif;
+      this.four = four;
     }
 
     @Override
     protected void compute() {
-      if (forks((long) (to - from) * width * 2)) {
+      if (forks((long) (to - from) * width * (four ? 4 : 2))) {
         int mid = (from + to) >>> 1;
-        invokeAll(new Butterflies(a, width, start, half, from, mid, tw, dif),
-            new Butterflies(a, width, start, half, mid, to, tw, dif));
+        invokeAll(new Butterflies(a, width, start, half, from, mid, tw, dif, four),
+            new Butterflies(a, width, start, half, mid, to, tw, dif, four));
+      } else if (four && dif) {
+        Butterfly.difLevels2(a, width, start, half, from, to, tw, Butterfly.rowQuadFor(width));
+      } else if (four) {
+        Butterfly.ditLevels2(a, width, start, half, from, to, tw, Butterfly.rowQuadFor(width));
       } else if (dif) {
         Butterfly.difLevel(a, width, start, half, from, to, tw, Butterfly.rowPairFor(width));
       } else {

@@ -30,7 +30,7 @@ final class RowPair {
   /** DIF: (u, v) -> (u + v, (u - v) w) on rows at {@code loAt} and {@code hiAt}; {@code one}: the twiddle is 1 (w unused). */
   void dif(int[] a, int loAt, int hiAt, int w, boolean one) {
     load(a, loAt, hiAt);
-    sumAndDifference();
+    sumAndDifference(lo, hi);
     if (!one) {
       MontgomeryLanes.timesPrepared(hi, w, hi.length, high);
     }
@@ -43,7 +43,7 @@ final class RowPair {
     if (!one) {
       MontgomeryLanes.timesPrepared(hi, w, hi.length, high);
     }
-    sumAndDifference();
+    sumAndDifference(lo, hi);
     store(a, loAt, hiAt);
   }
 
@@ -57,10 +57,8 @@ final class RowPair {
     System.arraycopy(hi, 0, a, hiAt, hi.length);
   }
 
-  /** (lo, hi) <- (lo + hi, lo - hi), canonical. */
-  private void sumAndDifference() {
-    int[] u = lo;
-    int[] v = hi;
+  /** (u, v) <- (u + v, u - v), canonical, for two buffers of the same length. */
+  static void sumAndDifference(int[] u, int[] v) {
     for (int c = 0; c < u.length; c++) {
       int x = u[c];
       int y = v[c];

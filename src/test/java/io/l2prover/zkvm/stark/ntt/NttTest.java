@@ -75,6 +75,34 @@ class NttTest {
     assertThat(y).isEqualTo(x);
   }
 
+  /**
+   * Wide and narrow matrices above the cache block, with an odd and an even number of levels:
+   * the radix-4 sweeps (two levels per pass) of the sequential and the forked paths match the
+   * naive DFT at sampled rows, and the inverse undoes them.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {13, 14})
+  void radix4LevelsAboveTheCacheBlockMatchNaiveDft(int log) {
+    Random rnd = new Random(400 + log);
+    int height = 1 << log;
+    for (int width : new int[] {8, 16, 20}) {
+      int[] x = random(rnd, width * height);
+      for (Ntt ntt : new Ntt[] {Ntt.sequential(), Ntt.parallel()}) {
+        int[] y = x.clone();
+        ntt.forward(y, width, height);
+        for (int k = 0; k < 4; k++) {
+          int i = k == 0 ? height - 1 : rnd.nextInt(height);
+          for (int c = 0; c < width; c++) {
+            assertThat(y[i * width + c]).as("width %d row %d col %d", width, i, c)
+                .isEqualTo(naiveDftAt(x, width, height, c, i));
+          }
+        }
+        ntt.inverse(y, width, height);
+        assertThat(y).isEqualTo(x);
+      }
+    }
+  }
+
   @Test
   void wideMatrixParallelEqualsSequential() {
     Random rnd = new Random(7);
