@@ -1,8 +1,8 @@
 # l2-prover — the usual entry points. `make test` is what CI runs.
 MVN ?= ./mvnw -B -ntp
 JAR := target/l2-prover.jar
-# Transparent huge pages for the JVM heap: a 2^20-row segment proves in about 0.8 of the time
-# (fewer page faults and TLB misses; docs/rv32im-air.md, "Transparent huge pages").
+# Transparent huge pages for the JVM heap: a 2^20-row segment proves in about 0.8 of the time,
+# with half the system time (docs/rv32im-air.md, "Transparent huge pages").
 JAVA ?= java -XX:+UseTransparentHugePages
 
 .PHONY: build test run init-l2-prover docker clean
